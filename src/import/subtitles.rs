@@ -1,0 +1,201 @@
+//! SubRip (.srt) and WebVTT (.vtt) transcripts: cues are merged into speaker turns, written as
+//! `[hh:mm:ss] Name : text` lines, one per turn. Speakers come from `<v Name>` voices or from a
+//! `Name: text` cue; cues without a speaker continue the current turn.
+//!
+//! Invariants: every cue's text appears once, in time order of the file; tags are removed, the
+//! words are not; a block that is neither a cue nor a WebVTT note/style is an error with its line.
+
+use crate::text::turns::speaker_label;
+
+struct Cue {
+    start_ms: u64,
+    end_ms: u64,
+    speaker: Option<String>,
+    text: String,
+}
+
+/// The transcript text and the speaker names (in order of first appearance).
+pub type Converted = (String, Vec<String>);
+
+pub fn srt_to_text(input: &str) -> Result<Converted, String> {
+    Ok(merge(parse(input, false)?))
+}
+
+pub fn vtt_to_text(input: &str) -> Result<Converted, String> {
+    let first = input.lines().next().unwrap_or("");
+    if !first.trim_start_matches('\u{feff}').starts_with("WEBVTT") {
+        return Err("line 1: a WebVTT file must start with WEBVTT".into());
+    }
+    Ok(merge(parse(input, true)?))
+}
+
+fn parse(input: &str, vtt: bool) -> Result<Vec<Cue>, String> {
+    let mut cues = Vec::new();
+    let mut block: Vec<(usize, &str)> = Vec::new();
+    for (i, line) in input.lines().chain(std::iter::once("")).enumerate() {
+        if !line.trim().is_empty() {
+            block.push((i + 1, line));
+            continue;
+        }
+        if block.is_empty() {
+            continue;
+        }
+        let lines = std::mem::take(&mut block);
+        let first = lines[0].1.trim();
+        if vtt && (first.starts_with("WEBVTT") || first.starts_with("NOTE") || first == "STYLE" || first == "REGION") {
+            continue;
+        }
+        let Some(timing) = lines.iter().position(|(_, l)| l.contains("-->")) else {
+            return Err(format!("line {}: expected a cue timing line like 00:00:01,000 --> 00:00:04,000", lines[0].0));
+        };
+        let (line_no, timing_line) = lines[timing];
+        let (start_ms, end_ms) = parse_timing(timing_line).ok_or_else(|| format!("line {line_no}: cannot read the cue timing '{}'", timing_line.trim()))?;
+        let raw: Vec<&str> = lines[timing + 1..].iter().map(|(_, l)| *l).collect();
+        let (speaker, text) = cue_text(&raw.join(" "));
+        if !text.is_empty() {
+            cues.push(Cue { start_ms, end_ms, speaker, text });
+        }
+    }
+    Ok(cues)
+}
+
+fn parse_timing(line: &str) -> Option<(u64, u64)> {
+    let (a, b) = line.split_once("-->")?;
+    let end = b.split_whitespace().next()?;
+    Some((parse_time(a.trim())?, parse_time(end)?))
+}
+
+/// `hh:mm:ss,mmm`, `hh:mm:ss.mmm` or `mm:ss.mmm` in milliseconds.
+fn parse_time(t: &str) -> Option<u64> {
+    let (clock, millis) = t.split_once([',', '.']).unwrap_or((t, "0"));
+    let parts: Vec<u64> = clock.split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let secs = match parts.as_slice() {
+        [h, m, s] => h * 3600 + m * 60 + s,
+        [m, s] => m * 60 + s,
+        _ => return None,
+    };
+    let ms: u64 = format!("{millis:0<3}")[..3].parse().ok()?;
+    Some(secs * 1000 + ms)
+}
+
+/// The speaker (from a `<v Name>` voice or a `Name:` label) and the cue's plain text.
+fn cue_text(raw: &str) -> (Option<String>, String) {
+    let mut speaker = None;
+    let mut text = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            text.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        if speaker.is_none() && (tag.starts_with("v ") || tag.starts_with("v.")) {
+            let name = tag.split_once(' ').map_or("", |(_, n)| n);
+            speaker = Some(clean_name(name)).filter(|n| !n.is_empty());
+        }
+        rest = &rest[open + close + 1..];
+    }
+    text.push_str(rest);
+    let text = decode_entities(&text);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if speaker.is_none() {
+        if let Some((label, body)) = speaker_label(&text) {
+            return (Some(clean_name(label)), text[body..].to_owned());
+        }
+    }
+    (speaker, text)
+}
+
+fn clean_name(name: &str) -> String {
+    name.replace(':', " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn decode_entities(s: &str) -> String {
+    s.replace("&nbsp;", "\u{a0}")
+        .replace("&lrm;", "")
+        .replace("&rlm;", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Merges cues into turns: a new turn when the speaker changes, or after a pause of 2 s or more
+/// when no speaker is known.
+fn merge(cues: Vec<Cue>) -> Converted {
+    let mut names: Vec<String> = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    let mut last_end = 0;
+    for cue in cues {
+        let continues = match (&cue.speaker, &current) {
+            (Some(s), Some(c)) => s == c,
+            (None, Some(_)) => true,
+            (None, None) => !lines.is_empty() && cue.start_ms < last_end + 2000,
+            (Some(_), None) => false,
+        };
+        if continues {
+            let line = lines.last_mut().expect("a turn is open");
+            line.push(' ');
+            line.push_str(&cue.text);
+        } else {
+            let stamp = format_time(cue.start_ms);
+            match &cue.speaker {
+                Some(name) => {
+                    if !names.contains(name) {
+                        names.push(name.clone());
+                    }
+                    lines.push(format!("[{stamp}] {name} : {}", cue.text));
+                }
+                None => lines.push(format!("[{stamp}] {}", cue.text)),
+            }
+            if cue.speaker.is_some() {
+                current.clone_from(&cue.speaker);
+            }
+        }
+        last_end = cue.end_ms;
+    }
+    (lines.join("\n"), names)
+}
+
+fn format_time(ms: u64) -> String {
+    let s = ms / 1000;
+    format!("{:02}:{:02}:{:02}", s / 3600, (s / 60) % 60, s % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vtt_voices_become_turns_with_timestamps() {
+        let vtt = "WEBVTT\n\nNOTE exporté\n\n1\n00:00:01.000 --> 00:00:03.500\n<v Enquêteur>Bonjour, vous êtes kiné ?</v>\n\n\
+                   00:00:04.000 --> 00:00:06.000 align:start\n<v Kiné 1>Oui, depuis <i>dix</i> ans.\n\n\
+                   00:00:06.100 --> 00:00:08.000\n<v Kiné 1>En libéral &amp; en cabinet.\n\n\
+                   01:02:03.000 --> 01:02:04.000\n<v.loud Enquêteur>Merci.";
+        let (text, names) = vtt_to_text(vtt).unwrap();
+        assert_eq!(names, ["Enquêteur", "Kiné 1"]);
+        assert_eq!(
+            text,
+            "[00:00:01] Enquêteur : Bonjour, vous êtes kiné ?\n[00:00:04] Kiné 1 : Oui, depuis dix ans. En libéral & en cabinet.\n[01:02:03] Enquêteur : Merci."
+        );
+    }
+
+    #[test]
+    fn srt_name_prefixes_and_unvoiced_cues() {
+        let srt = "1\n00:00:01,000 --> 00:00:02,000\nINT: Vous commencez quand ?\n\n2\n00:00:02,500 --> 00:00:04,000\nP1: Vers huit heures,\n\n3\n00:00:04,100 --> 00:00:05,000\net je finis tard.\n";
+        let (text, names) = srt_to_text(srt).unwrap();
+        assert_eq!(names, ["INT", "P1"]);
+        assert_eq!(text, "[00:00:01] INT : Vous commencez quand ?\n[00:00:02] P1 : Vers huit heures, et je finis tard.");
+    }
+
+    #[test]
+    fn malformed_blocks_name_their_line() {
+        assert_eq!(vtt_to_text("hello").unwrap_err(), "line 1: a WebVTT file must start with WEBVTT");
+        let err = srt_to_text("1\n00:00:01,000 --> 00:00:02,000\nok\n\njust text\n").unwrap_err();
+        assert!(err.starts_with("line 5: expected a cue timing line"), "{err}");
+        let err = srt_to_text("1\n00:0x:01 --> 00:00:02,000\nok\n").unwrap_err();
+        assert!(err.starts_with("line 2: cannot read the cue timing"), "{err}");
+    }
+}

@@ -1,0 +1,199 @@
+//! Writing a batch of prepared transcripts into a project: labels checked, texts written
+//! (atomically, before the manifest), cases and manifest saved, the journal appended.
+//!
+//! Invariant: on error nothing the batch wrote stays behind and the manifest is unchanged.
+
+use super::{Collected, Prepared, collect, prepare_file};
+use crate::error::{Error, Result};
+use crate::model::{Role, SourceKind, SourceMeta};
+use crate::project::{Project, validate_label};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Choices for an import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Label for the one file imported (refused with several files).
+    pub label: Option<String>,
+    /// Kind to give every source, instead of the guess from its speakers.
+    pub kind: Option<SourceKind>,
+    /// Import the good files when some fail, and report the others, instead of importing none.
+    pub keep_going: bool,
+}
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    /// Labels of the sources created, with the file each came from.
+    pub imported: Vec<(String, PathBuf)>,
+    /// Files that were not imported, with the reason.
+    pub failed: Vec<(PathBuf, String)>,
+    /// Files in the folders that are not transcripts.
+    pub skipped: Vec<PathBuf>,
+}
+
+/// Imports files and folders into `project`, calling `progress(done, total)` as files are read.
+pub fn import_paths(
+    project: &mut Project,
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<ImportReport> {
+    project.ensure_writer()?;
+    let Collected { files, skipped } = collect(paths)?;
+    if files.is_empty() {
+        return Err(Error::Invalid(format!(
+            "no transcript to import in {} (verbatim imports .{})",
+            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+            super::EXTENSIONS.join(", .")
+        )));
+    }
+    if opts.label.is_some() && files.len() > 1 {
+        return Err(Error::Invalid(format!("--label names one source, but {} files were given", files.len())));
+    }
+    let done = AtomicUsize::new(0);
+    let total = files.len();
+    let results: Vec<(PathBuf, Result<Prepared>)> = files
+        .into_par_iter()
+        .map(|path| {
+            let r = prepare_file(&path);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            (path, r)
+        })
+        .collect();
+    let mut batch = Vec::new();
+    let mut failed = Vec::new();
+    for (path, r) in results {
+        match r {
+            Ok(p) => batch.push((path, p)),
+            Err(Error::BadInput { reason, .. }) => failed.push((path, reason)),
+            Err(e) => failed.push((path, e.to_string())),
+        }
+    }
+    let (batch, conflicts) = check_labels(project, batch, opts)?;
+    failed.extend(conflicts);
+    if !failed.is_empty() && !opts.keep_going {
+        return Err(refusal(&failed, total));
+    }
+    let imported = commit(project, batch, opts)?;
+    Ok(ImportReport { imported, failed, skipped })
+}
+
+fn refusal(failed: &[(PathBuf, String)], total: usize) -> Error {
+    if total == 1 {
+        let (path, reason) = &failed[0];
+        return Error::bad_input(path, reason.clone());
+    }
+    let lines: Vec<String> = failed.iter().map(|(p, r)| format!("  {}: {r}", p.display())).collect();
+    Error::Invalid(format!(
+        "nothing was imported: {} of {total} files could not be imported:\n{}\nfix or remove them, or pass --keep-going to import the others",
+        failed.len(),
+        lines.join("\n")
+    ))
+}
+
+type Checked = (Vec<(PathBuf, Prepared)>, Vec<(PathBuf, String)>);
+
+/// Gives each file its label and sets aside those whose label is taken.
+fn check_labels(project: &Project, batch: Vec<(PathBuf, Prepared)>, opts: &ImportOptions) -> Result<Checked> {
+    let mut taken: HashSet<String> = project.manifest.sources.iter().map(|s| s.label.clone()).collect();
+    let mut ok = Vec::new();
+    let mut conflicts = Vec::new();
+    for (path, mut p) in batch {
+        if let Some(label) = &opts.label {
+            p.label = label.trim().to_owned();
+        }
+        if let Err(e) = validate_label(&p.label) {
+            conflicts.push((path, e.to_string()));
+        } else if !taken.insert(p.label.clone()) {
+            let reason = format!("a source is already labelled '{}'; import it with --label NEW", p.label);
+            conflicts.push((path, reason));
+        } else {
+            ok.push((path, p));
+        }
+    }
+    Ok((ok, conflicts))
+}
+
+/// Writes prepared transcripts into the project and saves it. Returns the labels created.
+pub fn commit(project: &mut Project, batch: Vec<(PathBuf, Prepared)>, opts: &ImportOptions) -> Result<Vec<(String, PathBuf)>> {
+    project.ensure_writer()?;
+    let sources_dir = project.root().join("sources");
+    std::fs::create_dir_all(&sources_dir).map_err(|e| Error::io("could not create", &sources_dir, e))?;
+    let now = crate::journal::now_rfc3339();
+    let mut written: Vec<PathBuf> = Vec::new();
+    let mut metas = Vec::new();
+    for (path, p) in &batch {
+        let meta = new_source(p, opts, &now);
+        let file = project.root().join(&meta.file);
+        if let Err(e) = write_new_text(&file, p.text.as_bytes()) {
+            for f in &written {
+                let _ = std::fs::remove_file(f);
+            }
+            return Err(e);
+        }
+        written.push(file);
+        metas.push((meta, path.clone()));
+    }
+    crate::store::fsync_dir(&sources_dir)?;
+    let before = project.manifest.sources.len();
+    project.manifest.sources.extend(metas.iter().map(|(m, _)| m.clone()));
+    let saved = project.save_cases().and_then(|()| project.save_manifest());
+    if let Err(e) = saved {
+        project.manifest.sources.truncate(before);
+        for f in &written {
+            let _ = std::fs::remove_file(f);
+        }
+        return Err(e);
+    }
+    let ids: Vec<String> = metas.iter().map(|(m, _)| m.id.to_string()).collect();
+    project.journal("import", &ids)?;
+    Ok(metas.into_iter().map(|(m, p)| (m.label, p)).collect())
+}
+
+fn new_source(p: &Prepared, opts: &ImportOptions, now: &str) -> SourceMeta {
+    let id = uuid::Uuid::new_v4();
+    let kind = opts.kind.unwrap_or(p.kind);
+    let mut speakers = p.speakers.clone();
+    if kind == SourceKind::Interview {
+        for s in speakers.iter_mut().filter(|s| s.role == Role::Participant) {
+            s.case = Some(p.label.clone());
+        }
+    }
+    SourceMeta {
+        id,
+        label: p.label.clone(),
+        case: p.label.clone(),
+        file: format!("sources/{id}.txt"),
+        sha256: sha256_hex(p.text.as_bytes()),
+        size: p.text.len() as u64,
+        imported_from: p.file_name.clone(),
+        imported_at: now.to_owned(),
+        kind,
+        speakers,
+    }
+}
+
+/// Writes a new file whole or not at all (temp, fsync, rename); the caller syncs the folder once.
+fn write_new_text(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("could not create a temporary file in", dir, e))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| Error::io("could not write", path, e))?;
+    tmp.persist(path).map_err(|e| Error::io("could not write", path, e.error))?;
+    Ok(())
+}
+
+/// Lowercase hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}

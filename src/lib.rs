@@ -1,0 +1,32 @@
+//! verbatim — the core of a keyboard-first tool for qualitative analysis of interview
+//! transcripts. This library knows nothing of terminals: the TUI and the CLI are thin front ends
+//! over it, and anything one can do, the other can do headless.
+//!
+//! Map of the crate (DESIGN.md §2):
+//! - [`model`]: the plain data stored on disk (manifest, sources, speakers).
+//! - [`text`]: normalisation (NFC, LF), natural order, words, offsets, speaker turns.
+//! - [`store`]: atomic writes, stable JSON, format numbers, the project lock.
+//! - [`project`]: a project folder opened read-only or as its one writer.
+//! - [`import`]: transcripts in (.txt, .md, .docx, .odt, .srt, .vtt).
+//! - [`cases`]: cases and attributes (`cases.csv`).
+//! - [`codebook`]: the code tree (`codebook.json`).
+//! - [`demo`]: the demo project built from the embedded sample corpus.
+//! - [`journal`], [`config`], [`error`].
+//!
+//! Invariants kept throughout: offsets count Unicode code points in normalised text; every write
+//! is atomic and made by the lock holder; files are written in a stable order.
+
+pub mod cases;
+pub mod codebook;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod import;
+pub mod journal;
+pub mod model;
+pub mod project;
+pub mod store;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use project::Project;

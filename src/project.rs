@@ -1,0 +1,279 @@
+//! A project folder (DESIGN §3): create, open read-only or as the one writer, save, and the
+//! source/case/speaker edits that touch the manifest and `cases.csv` together.
+//!
+//! Invariants: only a writer (holding `.verbatim/lock`) saves; every save is atomic; every case
+//! referenced by a source or speaker has a row in `cases.csv`; labels are unique.
+
+use crate::cases::{CaseTable, CasesImportReport};
+use crate::error::{Error, Result};
+use crate::model::{FORMAT, Language, Manifest, Role, SourceMeta};
+use crate::store::{self, ProjectLock};
+use crate::text::natural_cmp;
+use std::path::{Path, PathBuf};
+
+pub const MANIFEST: &str = "verbatim.json";
+pub const CASES: &str = "cases.csv";
+pub const CODEBOOK: &str = "codebook.json";
+
+/// An open project.
+#[derive(Debug)]
+pub struct Project {
+    root: PathBuf,
+    pub manifest: Manifest,
+    pub cases: CaseTable,
+    lock: Option<ProjectLock>,
+    coder: String,
+}
+
+impl Project {
+    /// Creates a new project in `dir` (created if missing, refused if it holds a project).
+    pub fn init(dir: &Path, name: Option<&str>, language: Language) -> Result<Self> {
+        if dir.join(MANIFEST).exists() {
+            return Err(Error::Invalid(format!("{} already holds a verbatim project", dir.display())));
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io("could not create", dir, e))?;
+        let lock = ProjectLock::acquire(dir)?;
+        let name = name.map(str::to_owned).unwrap_or_else(|| folder_name(dir));
+        for sub in ["sources", "codings", "memos"] {
+            let p = dir.join(sub);
+            std::fs::create_dir_all(&p).map_err(|e| Error::io("could not create", &p, e))?;
+        }
+        store::write_atomic(&dir.join(".gitignore"), b".verbatim/\n")?;
+        store::write_atomic(&dir.join(".gitattributes"), b"journal.jsonl merge=union\n")?;
+        store::write_json(&dir.join(CODEBOOK), &serde_json::json!({"format": FORMAT, "nodes": []}))?;
+        let project = Self {
+            root: dir.to_owned(),
+            manifest: Manifest::new(&name, language),
+            cases: CaseTable::default(),
+            lock: Some(lock),
+            coder: crate::config::default_coder(),
+        };
+        project.save_cases()?;
+        project.save_manifest()?;
+        project.journal("init", &[project.manifest.id.to_string()])?;
+        Ok(project)
+    }
+
+    /// Opens a project for reading; takes no lock and never writes.
+    pub fn open(dir: &Path) -> Result<Self> {
+        let manifest_path = dir.join(MANIFEST);
+        if !manifest_path.is_file() {
+            return Err(Error::NotAProject(dir.to_owned()));
+        }
+        let manifest: Manifest = store::read_json(&manifest_path, FORMAT)?;
+        let cases = CaseTable::read(&dir.join(CASES))?;
+        Ok(Self { root: dir.to_owned(), manifest, cases, lock: None, coder: crate::config::default_coder() })
+    }
+
+    /// Opens a project as its one writer, or fails if another process writes to it.
+    pub fn open_writer(dir: &Path) -> Result<Self> {
+        if !dir.join(MANIFEST).is_file() {
+            return Err(Error::NotAProject(dir.to_owned()));
+        }
+        let lock = ProjectLock::acquire(dir)?;
+        let mut project = Self::open(dir)?;
+        project.lock = Some(lock);
+        Ok(project)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn coder(&self) -> &str {
+        &self.coder
+    }
+
+    pub fn set_coder(&mut self, coder: &str) -> Result<()> {
+        if !crate::config::valid_coder(coder) {
+            return Err(Error::Invalid(format!(
+                "coder name '{coder}' may only hold letters, digits, '-', '_' and '.'"
+            )));
+        }
+        self.coder = coder.to_owned();
+        Ok(())
+    }
+
+    fn require_writer(&self) -> Result<()> {
+        match self.lock {
+            Some(_) => Ok(()),
+            None => Err(Error::Invalid("this project was opened read-only".into())),
+        }
+    }
+
+    /// Saves `verbatim.json`, sources in natural label order.
+    pub fn save_manifest(&self) -> Result<()> {
+        self.require_writer()?;
+        let mut manifest = self.manifest.clone();
+        manifest.sources.sort_by(|a, b| natural_cmp(&a.label, &b.label));
+        store::write_json(&self.root.join(MANIFEST), &manifest)
+    }
+
+    /// Saves `cases.csv`, first adding a row for every case a source or speaker refers to.
+    pub fn save_cases(&self) -> Result<()> {
+        self.require_writer()?;
+        let mut cases = self.cases.clone();
+        cases.ensure_cases(self.referenced_cases());
+        store::write_atomic(&self.root.join(CASES), &cases.to_csv())
+    }
+
+    /// Appends an operation to the journal.
+    pub fn journal(&self, op: &str, ids: &[String]) -> Result<()> {
+        self.require_writer()?;
+        crate::journal::append(&self.root, &self.coder, op, ids)
+    }
+
+    /// Sources in natural label order.
+    pub fn sources(&self) -> Vec<&SourceMeta> {
+        let mut v: Vec<&SourceMeta> = self.manifest.sources.iter().collect();
+        v.sort_by(|a, b| natural_cmp(&a.label, &b.label));
+        v
+    }
+
+    /// Finds a source by id or label.
+    pub fn source(&self, id_or_label: &str) -> Result<&SourceMeta> {
+        let wanted = id_or_label.trim();
+        self.manifest
+            .sources
+            .iter()
+            .find(|s| s.label == wanted || s.id.to_string().eq_ignore_ascii_case(wanted))
+            .ok_or_else(|| Error::Invalid(format!("no source with label or id '{wanted}'")))
+    }
+
+    fn source_mut(&mut self, id_or_label: &str) -> Result<&mut SourceMeta> {
+        let id = self.source(id_or_label)?.id;
+        Ok(self.manifest.sources.iter_mut().find(|s| s.id == id).expect("just found"))
+    }
+
+    /// Reads the stored text of a source.
+    pub fn text(&self, source: &SourceMeta) -> Result<String> {
+        let path = self.root.join(&source.file);
+        std::fs::read_to_string(&path).map_err(|e| Error::io("could not read", &path, e))
+    }
+
+    /// Cases referred to by sources and speakers.
+    pub fn referenced_cases(&self) -> impl Iterator<Item = &str> {
+        self.manifest.sources.iter().flat_map(|s| {
+            std::iter::once(s.case.as_str()).chain(s.speakers.iter().filter_map(|sp| sp.case.as_deref()))
+        })
+    }
+
+    /// Whether a case id exists (referenced, or a row of `cases.csv`).
+    pub fn has_case(&self, case: &str) -> bool {
+        self.cases.rows.contains_key(case) || self.referenced_cases().any(|c| c == case)
+    }
+
+    /// Number of codings stored for a source, over all coders.
+    pub fn coding_count(&self, source: &SourceMeta) -> usize {
+        let Ok(coders) = std::fs::read_dir(self.root.join("codings")) else { return 0 };
+        coders
+            .filter_map(|c| std::fs::read_to_string(c.ok()?.path().join(format!("{}.jsonl", source.id))).ok())
+            .map(|text| text.lines().filter(|l| !l.trim().is_empty()).count())
+            .sum()
+    }
+
+    /// Renames a source; its case follows when it was named after the source.
+    pub fn rename_source(&mut self, old: &str, new: &str) -> Result<()> {
+        self.require_writer()?;
+        let new = new.trim();
+        validate_label(new)?;
+        if self.manifest.sources.iter().any(|s| s.label == new) {
+            return Err(Error::Invalid(format!("a source is already labelled '{new}'")));
+        }
+        let source = self.source_mut(old)?;
+        let old_label = std::mem::replace(&mut source.label, new.to_owned());
+        let id = source.id.to_string();
+        if source.case == old_label {
+            source.case = new.to_owned();
+            for sp in &mut source.speakers {
+                if sp.case.as_deref() == Some(old_label.as_str()) {
+                    sp.case = Some(new.to_owned());
+                }
+            }
+            if !self.referenced_cases().any(|c| c == old_label) {
+                self.cases.rename(&old_label, new);
+            }
+        }
+        self.save_cases()?;
+        self.save_manifest()?;
+        self.journal("source.rename", &[id])
+    }
+
+    /// Sets a speaker's role and, optionally, case (a speaker name not yet known is added).
+    pub fn set_speaker(&mut self, source: &str, name: &str, role: Role, case: Option<&str>) -> Result<()> {
+        self.require_writer()?;
+        let name = name.trim();
+        if name.is_empty() || name.contains('\n') || name.contains(':') {
+            return Err(Error::Invalid(format!("speaker name '{name}' must be one line without ':'")));
+        }
+        let src = self.source_mut(source)?;
+        let id = src.id.to_string();
+        let case = case.map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
+        match src.speakers.iter_mut().find(|s| s.name == name) {
+            Some(sp) => {
+                sp.role = role;
+                if case.is_some() {
+                    sp.case = case;
+                }
+            }
+            None => src.speakers.push(crate::model::Speaker { name: name.to_owned(), role, case }),
+        }
+        self.save_cases()?;
+        self.save_manifest()?;
+        self.journal("speaker.set", &[id])
+    }
+
+    /// Sets one attribute of a case.
+    pub fn set_case_attribute(&mut self, case: &str, attribute: &str, value: &str) -> Result<()> {
+        self.require_writer()?;
+        if !self.has_case(case) {
+            return Err(Error::Invalid(format!("no case named '{case}'")));
+        }
+        let refs: Vec<String> = self.referenced_cases().map(str::to_owned).collect();
+        self.cases.ensure_cases(refs.iter().map(String::as_str));
+        self.cases.set(case, attribute, value)?;
+        self.save_cases()?;
+        self.journal("case.set", &[case.to_owned()])
+    }
+
+    /// Merges a cases CSV file into the project's cases.
+    pub fn import_cases(&mut self, path: &Path) -> Result<CasesImportReport> {
+        let bytes = crate::import::read_input(path)?;
+        self.import_cases_bytes(path, &bytes)
+    }
+
+    /// Merges the cases CSV in `bytes` (read from `origin`) into the project's cases.
+    pub fn import_cases_bytes(&mut self, origin: &Path, bytes: &[u8]) -> Result<CasesImportReport> {
+        self.require_writer()?;
+        let (incoming, lines) = crate::cases::parse_for_import(origin, bytes)?;
+        let refs: Vec<String> = self.referenced_cases().map(str::to_owned).collect();
+        let mut cases = self.cases.clone();
+        cases.ensure_cases(refs.iter().map(String::as_str));
+        let report = cases.merge(incoming, &lines, |id| refs.iter().any(|r| r == id) || self.cases.rows.contains_key(id));
+        self.cases = cases;
+        self.save_cases()?;
+        self.journal("cases.import", &report.updated)?;
+        Ok(report)
+    }
+
+    pub(crate) fn ensure_writer(&self) -> Result<()> {
+        self.require_writer()
+    }
+}
+
+/// A label names a source in commands and exports: one line, not empty, at most 100 characters.
+pub fn validate_label(label: &str) -> Result<()> {
+    if label.is_empty() || label.chars().count() > 100 || label.chars().any(char::is_control) {
+        return Err(Error::Invalid(format!(
+            "label '{label}' must be 1 to 100 characters on one line"
+        )));
+    }
+    Ok(())
+}
+
+fn folder_name(dir: &Path) -> String {
+    std::path::absolute(dir)
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "verbatim".to_owned())
+}
