@@ -42,12 +42,18 @@ impl CaseTable {
     /// Parses a cases table (comma, semicolon or tab separated; UTF-8 or Windows-1252).
     pub fn parse(path: &Path, bytes: &[u8]) -> Result<Self> {
         let text = decode_table_bytes(path, bytes)?;
-        let (header, records) = read_records(path, &text)?;
-        let mut table = Self { attributes: header[1..].to_vec(), rows: BTreeMap::new() };
+        let (header, records) = read_records(path, &text, 1)?;
+        let mut table = Self {
+            attributes: header[1..].to_vec(),
+            rows: BTreeMap::new(),
+        };
         for (line, record) in records {
             let id = record[0].clone();
             if table.rows.contains_key(&id) {
-                return Err(Error::bad_input(path, format!("line {line}: case '{id}' appears twice")));
+                return Err(Error::bad_input(
+                    path,
+                    format!("line {line}: case '{id}' appears twice"),
+                ));
             }
             let values = header[1..]
                 .iter()
@@ -62,7 +68,9 @@ impl CaseTable {
 
     /// Serialises the table as CSV, rows in natural order of case id.
     pub fn to_csv(&self) -> Vec<u8> {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
         let mut header = vec!["case"];
         header.extend(self.attributes.iter().map(String::as_str));
         w.write_record(&header).expect("writing to memory");
@@ -71,7 +79,11 @@ impl CaseTable {
         for id in ids {
             let row = &self.rows[id];
             let mut record = vec![id.as_str()];
-            record.extend(self.attributes.iter().map(|a| row.get(a).map_or("", String::as_str)));
+            record.extend(
+                self.attributes
+                    .iter()
+                    .map(|a| row.get(a).map_or("", String::as_str)),
+            );
             w.write_record(&record).expect("writing to memory");
         }
         w.into_inner().expect("writing to memory")
@@ -90,7 +102,10 @@ impl CaseTable {
         if attribute.is_empty() {
             return Err(Error::Invalid("the attribute name is empty".into()));
         }
-        let row = self.rows.get_mut(case).ok_or_else(|| Error::Invalid(format!("no case named '{case}'")))?;
+        let row = self
+            .rows
+            .get_mut(case)
+            .ok_or_else(|| Error::Invalid(format!("no case named '{case}'")))?;
         if value.trim().is_empty() {
             row.remove(attribute);
         } else {
@@ -110,7 +125,12 @@ impl CaseTable {
     }
 
     /// Merges the attributes of `incoming` into the known cases (`known` says which ids exist).
-    pub fn merge(&mut self, incoming: Self, lines: &BTreeMap<String, usize>, known: impl Fn(&str) -> bool) -> CasesImportReport {
+    pub fn merge(
+        &mut self,
+        incoming: Self,
+        lines: &BTreeMap<String, usize>,
+        known: impl Fn(&str) -> bool,
+    ) -> CasesImportReport {
         let mut report = CasesImportReport::default();
         for attribute in &incoming.attributes {
             if !self.attributes.contains(attribute) {
@@ -120,7 +140,9 @@ impl CaseTable {
         }
         for (id, values) in incoming.rows {
             if !known(&id) {
-                report.unknown.push((lines.get(&id).copied().unwrap_or(0), id));
+                report
+                    .unknown
+                    .push((lines.get(&id).copied().unwrap_or(0), id));
                 continue;
             }
             self.rows.entry(id.clone()).or_default().extend(values);
@@ -134,36 +156,62 @@ impl CaseTable {
 
 /// Parses a cases file for import, keeping each case's line number for the report.
 pub fn parse_for_import(path: &Path, bytes: &[u8]) -> Result<(CaseTable, BTreeMap<String, usize>)> {
-    let table = CaseTable::parse(path, bytes)?;
     let text = decode_table_bytes(path, bytes)?;
-    let (_, records) = read_records(path, &text)?;
-    let lines = records.into_iter().map(|(line, r)| (r[0].clone(), line)).collect();
+    read_records(path, &text, 2)?;
+    let table = CaseTable::parse(path, bytes)?;
+    let (_, records) = read_records(path, &text, 2)?;
+    let lines = records
+        .into_iter()
+        .map(|(line, r)| (r[0].clone(), line))
+        .collect();
     Ok((table, lines))
 }
 
 type Records = (Vec<String>, Vec<(usize, Vec<String>)>);
 
-fn read_records(path: &Path, text: &str) -> Result<Records> {
+/// Reads the header and rows; the header must have at least `min_columns` columns.
+fn read_records(path: &Path, text: &str, min_columns: usize) -> Result<Records> {
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = [b';', b',', b'\t']
         .into_iter()
         .max_by_key(|d| first_line.bytes().filter(|b| b == d).count())
         .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
     let mut rows = reader.records();
     let header: Vec<String> = match rows.next() {
-        Some(r) => r.map_err(|e| csv_error(path, &e))?.iter().map(|s| s.trim().to_owned()).collect(),
-        None => return Err(Error::bad_input(path, "is empty; expected a header line with the case id column first")),
+        Some(r) => r
+            .map_err(|e| csv_error(path, &e))?
+            .iter()
+            .map(|s| s.trim().to_owned())
+            .collect(),
+        None => {
+            return Err(Error::bad_input(
+                path,
+                "is empty; expected a header line with the case id column first",
+            ));
+        }
     };
-    if header.len() < 2 {
-        return Err(Error::bad_input(path, "line 1: expected the case id column then at least one attribute column, separated by ',' or ';'"));
+    if header.len() < min_columns || header[0].is_empty() && header.len() == 1 {
+        return Err(Error::bad_input(
+            path,
+            "line 1: expected the case id column then at least one attribute column, separated by ',' or ';'",
+        ));
     }
     for (i, name) in header.iter().enumerate().skip(1) {
         if name.is_empty() {
-            return Err(Error::bad_input(path, format!("line 1: column {} has no name", i + 1)));
+            return Err(Error::bad_input(
+                path,
+                format!("line 1: column {} has no name", i + 1),
+            ));
         }
         if header[1..i].contains(name) {
-            return Err(Error::bad_input(path, format!("line 1: column '{name}' appears twice")));
+            return Err(Error::bad_input(
+                path,
+                format!("line 1: column '{name}' appears twice"),
+            ));
         }
     }
     let mut records = Vec::new();
@@ -175,7 +223,10 @@ fn read_records(path: &Path, text: &str) -> Result<Records> {
             continue;
         }
         if fields[0].is_empty() {
-            return Err(Error::bad_input(path, format!("line {line}: the case id (first column) is empty")));
+            return Err(Error::bad_input(
+                path,
+                format!("line {line}: the case id (first column) is empty"),
+            ));
         }
         records.push((line, fields));
     }
@@ -185,7 +236,9 @@ fn read_records(path: &Path, text: &str) -> Result<Records> {
 fn csv_error(path: &Path, e: &csv::Error) -> Error {
     let line = e.position().map_or(0, |p| p.line());
     let reason = match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("line {line} has {len} fields where the header has {expected_len}")
         }
         _ => format!("line {line}: {e}"),
@@ -208,15 +261,23 @@ mod tests {
 
     #[test]
     fn writes_rows_in_natural_order() {
-        let mut t = CaseTable { attributes: vec!["Sexe".into()], ..Default::default() };
+        let mut t = CaseTable {
+            attributes: vec!["Sexe".into()],
+            ..Default::default()
+        };
         t.ensure_cases(["E10", "E2"]);
         t.set("E2", "Sexe", "F").unwrap();
-        assert_eq!(String::from_utf8(t.to_csv()).unwrap(), "case,Sexe\nE2,F\nE10,\n");
+        assert_eq!(
+            String::from_utf8(t.to_csv()).unwrap(),
+            "case,Sexe\nE2,F\nE10,\n"
+        );
     }
 
     #[test]
     fn ragged_lines_name_the_line() {
-        let err = CaseTable::parse(Path::new("c.csv"), b"case,a\nE1,x\nE2,y,z\n").unwrap_err().to_string();
+        let err = CaseTable::parse(Path::new("c.csv"), b"case,a\nE1,x\nE2,y,z\n")
+            .unwrap_err()
+            .to_string();
         assert_eq!(err, "c.csv: line 3 has 3 fields where the header has 2");
     }
 
@@ -224,7 +285,8 @@ mod tests {
     fn merge_reports_unknown_cases() {
         let mut t = CaseTable::default();
         t.ensure_cases(["E1"]);
-        let (incoming, lines) = parse_for_import(Path::new("c.csv"), b"id,Age\nE1,40-50\nE9,30-40\n").unwrap();
+        let (incoming, lines) =
+            parse_for_import(Path::new("c.csv"), b"id,Age\nE1,40-50\nE9,30-40\n").unwrap();
         let report = t.merge(incoming, &lines, |id| id == "E1");
         assert_eq!(report.updated, ["E1"]);
         assert_eq!(report.unknown, [(3, "E9".to_owned())]);

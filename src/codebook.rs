@@ -41,7 +41,10 @@ pub struct Codebook {
 
 impl Default for Codebook {
     fn default() -> Self {
-        Self { format: FORMAT, nodes: Vec::new() }
+        Self {
+            format: FORMAT,
+            nodes: Vec::new(),
+        }
     }
 }
 
@@ -95,13 +98,20 @@ impl Codebook {
             column: e.column(),
             message: e.to_string(),
         })?;
-        if value.get("format").and_then(serde_json::Value::as_u64).is_some_and(|f| f > u64::from(FORMAT)) {
+        if value
+            .get("format")
+            .and_then(serde_json::Value::as_u64)
+            .is_some_and(|f| f > u64::from(FORMAT))
+        {
             return Err(Error::bad_input(origin, "was written by a newer verbatim"));
         }
         let template: Template = serde_json::from_value(value)
             .map_err(|e| Error::bad_input(origin, format!("is not a codebook template: {e}")))?;
         let nodes = convert(origin, &template.nodes, "", namespace)?;
-        Ok(Self { format: FORMAT, nodes })
+        Ok(Self {
+            format: FORMAT,
+            nodes,
+        })
     }
 }
 
@@ -110,12 +120,22 @@ fn convert(origin: &Path, nodes: &[TemplateNode], parent: &str, ns: Uuid) -> Res
     for t in nodes {
         let name = t.name.trim();
         if name.is_empty() {
-            return Err(Error::bad_input(origin, format!("has a node without a name under '{parent}'")));
+            return Err(Error::bad_input(
+                origin,
+                format!("has a node without a name under '{parent}'"),
+            ));
         }
         if out.iter().any(|n| n.name == name) {
-            return Err(Error::bad_input(origin, format!("has two nodes named '{name}' under '{parent}'")));
+            return Err(Error::bad_input(
+                origin,
+                format!("has two nodes named '{name}' under '{parent}'"),
+            ));
         }
-        let path = if parent.is_empty() { escape_segment(name) } else { format!("{parent}/{}", escape_segment(name)) };
+        let path = if parent.is_empty() {
+            escape_segment(name)
+        } else {
+            format!("{parent}/{}", escape_segment(name))
+        };
         out.push(Node {
             id: Uuid::new_v5(&ns, format!("node:{path}").as_bytes()),
             name: name.to_owned(),

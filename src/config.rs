@@ -19,19 +19,31 @@ impl Dirs {
     pub fn locate() -> Result<Self> {
         if let Some(home) = std::env::var_os("VERBATIM_HOME").filter(|h| !h.is_empty()) {
             let home = PathBuf::from(home);
-            return Ok(Self { config: home.join("config"), data: home.join("data") });
+            return Ok(Self {
+                config: home.join("config"),
+                data: home.join("data"),
+            });
         }
-        let dirs = directories::ProjectDirs::from("org", "verbatim", "verbatim").ok_or_else(|| {
-            Error::Invalid("no home folder was found for verbatim's settings; set VERBATIM_HOME".into())
-        })?;
-        Ok(Self { config: dirs.config_dir().to_owned(), data: dirs.data_dir().to_owned() })
+        let dirs =
+            directories::ProjectDirs::from("org", "verbatim", "verbatim").ok_or_else(|| {
+                Error::Invalid(
+                    "no home folder was found for verbatim's settings; set VERBATIM_HOME".into(),
+                )
+            })?;
+        Ok(Self {
+            config: dirs.config_dir().to_owned(),
+            data: dirs.data_dir().to_owned(),
+        })
     }
 }
 
 /// The coder name to record: `VERBATIM_CODER`, else `coder` in the user's `config.json`, else the
 /// login name, else `coder`.
 pub fn default_coder() -> String {
-    if let Some(c) = std::env::var("VERBATIM_CODER").ok().filter(|c| valid_coder(c)) {
+    if let Some(c) = std::env::var("VERBATIM_CODER")
+        .ok()
+        .filter(|c| valid_coder(c))
+    {
         return c;
     }
     let from_config = Dirs::locate().ok().and_then(|d| {
@@ -51,5 +63,7 @@ pub fn valid_coder(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= 64
         && !name.starts_with('.')
-        && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }

@@ -43,8 +43,11 @@ pub fn ensure_demo(dirs: &Dirs, reset: bool) -> Result<PathBuf> {
     if exists && !reset {
         return Ok(dir);
     }
-    std::fs::create_dir_all(&dirs.data).map_err(|e| Error::io("could not create", &dirs.data, e))?;
-    let build = dirs.data.join(format!(".demo-build-{}", std::process::id()));
+    std::fs::create_dir_all(&dirs.data)
+        .map_err(|e| Error::io("could not create", &dirs.data, e))?;
+    let build = dirs
+        .data
+        .join(format!(".demo-build-{}", std::process::id()));
     if build.exists() {
         std::fs::remove_dir_all(&build).map_err(|e| Error::io("could not clear", &build, e))?;
     }
@@ -72,7 +75,11 @@ fn build_into(dir: &Path) -> Result<()> {
     }
     import::commit(&mut project, batch, &ImportOptions::default())?;
     project.import_cases_bytes(Path::new("cases.csv"), CASES_CSV)?;
-    let codebook = Codebook::from_template(Path::new("cpts-grille.json"), CODEBOOK_TEMPLATE, project.manifest.id)?;
+    let codebook = Codebook::from_template(
+        Path::new("cpts-grille.json"),
+        CODEBOOK_TEMPLATE,
+        project.manifest.id,
+    )?;
     codebook.write(&dir.join(CODEBOOK))?;
     Ok(())
 }

@@ -9,15 +9,34 @@ use std::path::{Path, PathBuf};
 pub enum Error {
     /// A file could not be read or written.
     #[error("{action} {path}: {source}")]
-    Io { action: &'static str, path: PathBuf, source: std::io::Error },
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// A project JSON file does not parse; the file is left as it is.
-    #[error("{path} is not valid JSON at line {line}, column {column} ({message}); the file was left as it is")]
-    Json { path: PathBuf, line: usize, column: usize, message: String },
+    #[error(
+        "{path} is not valid JSON at line {line}, column {column} ({message}); the file was left as it is"
+    )]
+    Json {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// A project file was written by a newer verbatim.
-    #[error("{path} has format {found}, newer than this verbatim understands ({supported}); please update verbatim")]
-    NewerFormat { path: PathBuf, found: u64, supported: u32 },
+    #[error(
+        "{path} has format {found}, newer than this verbatim understands ({supported}); please update verbatim"
+    )]
+    NewerFormat {
+        path: PathBuf,
+        found: u64,
+        supported: u32,
+    },
     /// Another process holds the project's write lock.
-    #[error("the project in {0} is in use by another verbatim process (lock .verbatim/lock); try again when it has finished")]
+    #[error(
+        "the project in {0} is in use by another verbatim process (lock .verbatim/lock); try again when it has finished"
+    )]
     Locked(PathBuf),
     /// The folder is not a verbatim project.
     #[error("{0} is not a verbatim project (no verbatim.json); create one with `verbatim init`")]
@@ -34,10 +53,17 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn io(action: &'static str, path: &Path, source: std::io::Error) -> Self {
-        Self::Io { action, path: path.to_owned(), source }
+        Self::Io {
+            action,
+            path: path.to_owned(),
+            source,
+        }
     }
 
     pub fn bad_input(path: &Path, reason: impl Into<String>) -> Self {
-        Self::BadInput { path: path.to_owned(), reason: reason.into() }
+        Self::BadInput {
+            path: path.to_owned(),
+            reason: reason.into(),
+        }
     }
 }

@@ -20,19 +20,29 @@ struct Entry<'a> {
 /// Appends one operation to the project's journal.
 pub fn append(root: &Path, coder: &str, op: &str, ids: &[String]) -> Result<()> {
     let path = root.join("journal.jsonl");
-    let mut line = serde_json::to_vec(&Entry { at: now_rfc3339(), coder, op, ids })
-        .expect("journal entries serialise");
+    let mut line = serde_json::to_vec(&Entry {
+        at: now_rfc3339(),
+        coder,
+        op,
+        ids,
+    })
+    .expect("journal entries serialise");
     line.push(b'\n');
     let mut f = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(&path)
         .map_err(|e| Error::io("could not open", &path, e))?;
-    f.write_all(&line).and_then(|()| f.sync_data()).map_err(|e| Error::io("could not append to", &path, e))
+    f.write_all(&line)
+        .and_then(|()| f.sync_data())
+        .map_err(|e| Error::io("could not append to", &path, e))
 }
 
 /// The current UTC time as `2026-11-23T09:15:02Z`.
 pub fn now_rfc3339() -> String {
-    let now = time::OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or_else(|_| time::OffsetDateTime::now_utc());
-    now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+    let now = time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    now.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
 }

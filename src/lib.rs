@@ -24,6 +24,7 @@ pub mod error;
 pub mod import;
 pub mod journal;
 pub mod model;
+pub mod overview;
 pub mod project;
 pub mod store;
 pub mod text;

@@ -29,7 +29,10 @@ impl Project {
     /// Creates a new project in `dir` (created if missing, refused if it holds a project).
     pub fn init(dir: &Path, name: Option<&str>, language: Language) -> Result<Self> {
         if dir.join(MANIFEST).exists() {
-            return Err(Error::Invalid(format!("{} already holds a verbatim project", dir.display())));
+            return Err(Error::Invalid(format!(
+                "{} already holds a verbatim project",
+                dir.display()
+            )));
         }
         std::fs::create_dir_all(dir).map_err(|e| Error::io("could not create", dir, e))?;
         let lock = ProjectLock::acquire(dir)?;
@@ -40,7 +43,10 @@ impl Project {
         }
         store::write_atomic(&dir.join(".gitignore"), b".verbatim/\n")?;
         store::write_atomic(&dir.join(".gitattributes"), b"journal.jsonl merge=union\n")?;
-        store::write_json(&dir.join(CODEBOOK), &serde_json::json!({"format": FORMAT, "nodes": []}))?;
+        store::write_json(
+            &dir.join(CODEBOOK),
+            &serde_json::json!({"format": FORMAT, "nodes": []}),
+        )?;
         let project = Self {
             root: dir.to_owned(),
             manifest: Manifest::new(&name, language),
@@ -62,7 +68,13 @@ impl Project {
         }
         let manifest: Manifest = store::read_json(&manifest_path, FORMAT)?;
         let cases = CaseTable::read(&dir.join(CASES))?;
-        Ok(Self { root: dir.to_owned(), manifest, cases, lock: None, coder: crate::config::default_coder() })
+        Ok(Self {
+            root: dir.to_owned(),
+            manifest,
+            cases,
+            lock: None,
+            coder: crate::config::default_coder(),
+        })
     }
 
     /// Opens a project as its one writer, or fails if another process writes to it.
@@ -105,7 +117,9 @@ impl Project {
     pub fn save_manifest(&self) -> Result<()> {
         self.require_writer()?;
         let mut manifest = self.manifest.clone();
-        manifest.sources.sort_by(|a, b| natural_cmp(&a.label, &b.label));
+        manifest
+            .sources
+            .sort_by(|a, b| natural_cmp(&a.label, &b.label));
         store::write_json(&self.root.join(MANIFEST), &manifest)
     }
 
@@ -142,7 +156,12 @@ impl Project {
 
     fn source_mut(&mut self, id_or_label: &str) -> Result<&mut SourceMeta> {
         let id = self.source(id_or_label)?.id;
-        Ok(self.manifest.sources.iter_mut().find(|s| s.id == id).expect("just found"))
+        Ok(self
+            .manifest
+            .sources
+            .iter_mut()
+            .find(|s| s.id == id)
+            .expect("just found"))
     }
 
     /// Reads the stored text of a source.
@@ -154,7 +173,8 @@ impl Project {
     /// Cases referred to by sources and speakers.
     pub fn referenced_cases(&self) -> impl Iterator<Item = &str> {
         self.manifest.sources.iter().flat_map(|s| {
-            std::iter::once(s.case.as_str()).chain(s.speakers.iter().filter_map(|sp| sp.case.as_deref()))
+            std::iter::once(s.case.as_str())
+                .chain(s.speakers.iter().filter_map(|sp| sp.case.as_deref()))
         })
     }
 
@@ -165,9 +185,13 @@ impl Project {
 
     /// Number of codings stored for a source, over all coders.
     pub fn coding_count(&self, source: &SourceMeta) -> usize {
-        let Ok(coders) = std::fs::read_dir(self.root.join("codings")) else { return 0 };
+        let Ok(coders) = std::fs::read_dir(self.root.join("codings")) else {
+            return 0;
+        };
         coders
-            .filter_map(|c| std::fs::read_to_string(c.ok()?.path().join(format!("{}.jsonl", source.id))).ok())
+            .filter_map(|c| {
+                std::fs::read_to_string(c.ok()?.path().join(format!("{}.jsonl", source.id))).ok()
+            })
             .map(|text| text.lines().filter(|l| !l.trim().is_empty()).count())
             .sum()
     }
@@ -178,7 +202,9 @@ impl Project {
         let new = new.trim();
         validate_label(new)?;
         if self.manifest.sources.iter().any(|s| s.label == new) {
-            return Err(Error::Invalid(format!("a source is already labelled '{new}'")));
+            return Err(Error::Invalid(format!(
+                "a source is already labelled '{new}'"
+            )));
         }
         let source = self.source_mut(old)?;
         let old_label = std::mem::replace(&mut source.label, new.to_owned());
@@ -200,15 +226,26 @@ impl Project {
     }
 
     /// Sets a speaker's role and, optionally, case (a speaker name not yet known is added).
-    pub fn set_speaker(&mut self, source: &str, name: &str, role: Role, case: Option<&str>) -> Result<()> {
+    pub fn set_speaker(
+        &mut self,
+        source: &str,
+        name: &str,
+        role: Role,
+        case: Option<&str>,
+    ) -> Result<()> {
         self.require_writer()?;
         let name = name.trim();
         if name.is_empty() || name.contains('\n') || name.contains(':') {
-            return Err(Error::Invalid(format!("speaker name '{name}' must be one line without ':'")));
+            return Err(Error::Invalid(format!(
+                "speaker name '{name}' must be one line without ':'"
+            )));
         }
         let src = self.source_mut(source)?;
         let id = src.id.to_string();
-        let case = case.map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
+        let case = case
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned);
         match src.speakers.iter_mut().find(|s| s.name == name) {
             Some(sp) => {
                 sp.role = role;
@@ -216,7 +253,11 @@ impl Project {
                     sp.case = case;
                 }
             }
-            None => src.speakers.push(crate::model::Speaker { name: name.to_owned(), role, case }),
+            None => src.speakers.push(crate::model::Speaker {
+                name: name.to_owned(),
+                role,
+                case,
+            }),
         }
         self.save_cases()?;
         self.save_manifest()?;
@@ -249,7 +290,9 @@ impl Project {
         let refs: Vec<String> = self.referenced_cases().map(str::to_owned).collect();
         let mut cases = self.cases.clone();
         cases.ensure_cases(refs.iter().map(String::as_str));
-        let report = cases.merge(incoming, &lines, |id| refs.iter().any(|r| r == id) || self.cases.rows.contains_key(id));
+        let report = cases.merge(incoming, &lines, |id| {
+            refs.iter().any(|r| r == id) || self.cases.rows.contains_key(id)
+        });
         self.cases = cases;
         self.save_cases()?;
         self.journal("cases.import", &report.updated)?;

@@ -23,7 +23,10 @@ pub fn decode_text_bytes(path: &Path, bytes: &[u8]) -> Result<String> {
                 check_plausible_text(path, &text)?;
                 Ok(text)
             }
-            None => Err(Error::bad_input(path, "looks like a binary file, not a transcript (it contains NUL bytes)")),
+            None => Err(Error::bad_input(
+                path,
+                "looks like a binary file, not a transcript (it contains NUL bytes)",
+            )),
         };
     }
     let text = match std::str::from_utf8(bytes) {
@@ -43,16 +46,30 @@ fn decode_strict(path: &Path, encoding: &'static Encoding, bytes: &[u8]) -> Resu
     encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|c| c.into_owned())
-        .ok_or_else(|| Error::bad_input(path, format!("could not be decoded as {} (it starts with that encoding's byte order mark)", encoding.name())))
+        .ok_or_else(|| {
+            Error::bad_input(
+                path,
+                format!(
+                    "could not be decoded as {} (it starts with that encoding's byte order mark)",
+                    encoding.name()
+                ),
+            )
+        })
 }
 
 fn decode_windows_1252(path: &Path, bytes: &[u8]) -> Result<String> {
     // Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned in Windows-1252; text that uses them,
     // or other C1 controls, is in some other encoding we cannot tell apart safely.
-    if let Some(at) = bytes.iter().position(|b| matches!(b, 0x81 | 0x8d | 0x8f | 0x90 | 0x9d)) {
+    if let Some(at) = bytes
+        .iter()
+        .position(|b| matches!(b, 0x81 | 0x8d | 0x8f | 0x90 | 0x9d))
+    {
         return Err(Error::bad_input(
             path,
-            format!("could not be decoded: it is not UTF-8, UTF-16 or Windows-1252 (byte 0x{:02X} at offset {at}); save it as UTF-8 and import it again", bytes[at]),
+            format!(
+                "could not be decoded: it is not UTF-8, UTF-16 or Windows-1252 (byte 0x{:02X} at offset {at}); save it as UTF-8 and import it again",
+                bytes[at]
+            ),
         ));
     }
     let (text, _, _) = WINDOWS_1252.decode(bytes);
@@ -79,9 +96,13 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 fn known_binary(bytes: &[u8]) -> Option<&'static str> {
     let starts = |magic: &[u8]| bytes.starts_with(magic);
     if starts(b"PK\x03\x04") {
-        Some("is a zip archive (a .docx or .odt saved under another name?), not plain text; give it its real extension")
+        Some(
+            "is a zip archive (a .docx or .odt saved under another name?), not plain text; give it its real extension",
+        )
     } else if starts(b"%PDF") {
-        Some("is a PDF file, which verbatim does not import; export the transcript as .docx, .odt or .txt")
+        Some(
+            "is a PDF file, which verbatim does not import; export the transcript as .docx, .odt or .txt",
+        )
     } else if starts(b"\xD0\xCF\x11\xE0") {
         Some("is an old Word .doc file; save it as .docx or .odt and import that")
     } else if starts(b"{\\rtf") {
@@ -94,10 +115,16 @@ fn known_binary(bytes: &[u8]) -> Option<&'static str> {
 fn check_plausible_text(path: &Path, text: &str) -> Result<()> {
     let controls = text
         .chars()
-        .filter(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')) || ('\u{80}'..='\u{9f}').contains(c))
+        .filter(|c| {
+            (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
+                || ('\u{80}'..='\u{9f}').contains(c)
+        })
         .count();
     if controls * 100 > text.chars().count().max(1) {
-        return Err(Error::bad_input(path, "looks like a binary file, not a transcript (too many control characters)"));
+        return Err(Error::bad_input(
+            path,
+            "looks like a binary file, not a transcript (too many control characters)",
+        ));
     }
     Ok(())
 }
@@ -124,20 +151,39 @@ mod tests {
         }
         assert_eq!(decode(&with_bom).unwrap(), "Enquêteur : oui");
         assert_eq!(decode(&with_bom[2..]).unwrap(), "Enquêteur : oui");
-        let be: Vec<u8> = "M3 : non".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let be: Vec<u8> = "M3 : non"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
         assert_eq!(decode(&be).unwrap(), "M3 : non");
     }
 
     #[test]
     fn windows_1252_is_detected() {
-        assert_eq!(decode(b"l\x92acc\xe8s \xab oui \xbb \x85").unwrap(), "l’accès « oui » …");
+        assert_eq!(
+            decode(b"l\x92acc\xe8s \xab oui \xbb \x85").unwrap(),
+            "l’accès « oui » …"
+        );
     }
 
     #[test]
     fn binary_and_undecodable_bytes_are_refused() {
-        assert!(decode(b"\x00\x01\x02\x03\x00\xff").unwrap_err().to_string().contains("binary file"));
-        assert!(decode(b"%PDF-1.7 ...").unwrap_err().to_string().contains("PDF"));
+        assert!(
+            decode(b"\x00\x01\x02\x03\x00\xff")
+                .unwrap_err()
+                .to_string()
+                .contains("binary file")
+        );
+        assert!(
+            decode(b"%PDF-1.7 ...")
+                .unwrap_err()
+                .to_string()
+                .contains("PDF")
+        );
         let err = decode(b"abc \x81 def").unwrap_err().to_string();
-        assert!(err.contains("could not be decoded") && err.contains("0x81 at offset 4"), "{err}");
+        assert!(
+            err.contains("could not be decoded") && err.contains("0x81 at offset 4"),
+            "{err}"
+        );
     }
 }

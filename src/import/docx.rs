@@ -22,7 +22,16 @@ struct Docx {
     skip: usize,
 }
 
-const SKIPPED: &[&str] = &["pPr", "rPr", "sectPr", "del", "moveFrom", "Fallback", "instrText", "delText"];
+const SKIPPED: &[&str] = &[
+    "pPr",
+    "rPr",
+    "sectPr",
+    "del",
+    "moveFrom",
+    "Fallback",
+    "instrText",
+    "delText",
+];
 
 impl XmlVisitor for Docx {
     fn open(&mut self, name: &str, _attr: &dyn Fn(&str) -> Option<String>, empty: bool) {
@@ -81,21 +90,33 @@ mod tests {
 
     #[test]
     fn paragraphs_tabs_breaks_and_entities() {
-        let d = doc(r#"<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>M3</w:t></w:r><w:r><w:t xml:space="preserve"> : l&apos;accès</w:t><w:tab/><w:t>&#171;oui&#187;</w:t><w:br/><w:t>suite</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>Fin</w:t></w:r></w:p>"#);
+        let d = doc(
+            r#"<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>M3</w:t></w:r><w:r><w:t xml:space="preserve"> : l&apos;accès</w:t><w:tab/><w:t>&#171;oui&#187;</w:t><w:br/><w:t>suite</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>Fin</w:t></w:r></w:p>"#,
+        );
         assert_eq!(extract(&d).unwrap(), "M3 : l'accès\t«oui»\nsuite\n\nFin");
     }
 
     #[test]
     fn tracked_changes_keep_insertions_and_drop_deletions() {
-        let d = doc(r#"<w:p><w:r><w:t>Le </w:t></w:r><w:del><w:r><w:delText>vieux </w:delText></w:r></w:del><w:ins><w:r><w:t>nouveau </w:t></w:r></w:ins><w:r><w:fldChar/><w:instrText>PAGE</w:instrText><w:t>texte</w:t></w:r></w:p>"#);
+        let d = doc(
+            r#"<w:p><w:r><w:t>Le </w:t></w:r><w:del><w:r><w:delText>vieux </w:delText></w:r></w:del><w:ins><w:r><w:t>nouveau </w:t></w:r></w:ins><w:r><w:fldChar/><w:instrText>PAGE</w:instrText><w:t>texte</w:t></w:r></w:p>"#,
+        );
         assert_eq!(extract(&d).unwrap(), "Le nouveau texte");
     }
 
     #[test]
     fn broken_archives_are_refused_with_a_reason() {
-        assert!(extract(b"PK\x03\x04garbage").unwrap_err().contains("zip archive is damaged"));
+        assert!(
+            extract(b"PK\x03\x04garbage")
+                .unwrap_err()
+                .contains("zip archive is damaged")
+        );
         let no_doc = zip_of(&[("other.xml", b"<a/>")]);
-        assert!(extract(&no_doc).unwrap_err().contains("no word/document.xml"));
+        assert!(
+            extract(&no_doc)
+                .unwrap_err()
+                .contains("no word/document.xml")
+        );
         let doctype = zip_of(&[("word/document.xml", b"<!DOCTYPE x [<!ENTITY a 'b'>]><x/>")]);
         assert!(extract(&doctype).unwrap_err().contains("DOCTYPE"));
     }

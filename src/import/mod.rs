@@ -61,7 +61,13 @@ pub fn collect(paths: &[PathBuf]) -> Result<Collected> {
         } else if is_supported(path) {
             out.files.push(path.clone());
         } else {
-            return Err(Error::bad_input(path, format!("is not a format verbatim imports (expected one of .{})", EXTENSIONS.join(", ."))));
+            return Err(Error::bad_input(
+                path,
+                format!(
+                    "is not a format verbatim imports (expected one of .{})",
+                    EXTENSIONS.join(", .")
+                ),
+            ));
         }
     }
     Ok(out)
@@ -71,7 +77,10 @@ fn collect_dir(dir: &Path, out: &mut Collected) -> Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io("could not read folder", dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(['.', '~'])))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(['.', '~']))
+        })
         .collect();
     entries.sort_by(|a, b| natural_cmp(&a.to_string_lossy(), &b.to_string_lossy()));
     for path in entries {
@@ -103,7 +112,11 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(Error::bad_input(
             path,
-            format!("is {} MB, over the {} MB limit for one file; split it and import the parts", meta.len() / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024)),
+            format!(
+                "is {} MB, over the {} MB limit for one file; split it and import the parts",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
         ));
     }
     std::fs::read(path).map_err(|e| Error::io("could not read", path, e))
@@ -112,7 +125,10 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
 /// Reads and converts one file.
 pub fn prepare_file(path: &Path) -> Result<Prepared> {
     let bytes = read_input(path)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     prepare_named(path, &name, &bytes)
 }
 
@@ -123,7 +139,13 @@ pub fn prepare_bytes(file_name: &str, bytes: &[u8]) -> Result<Prepared> {
 
 fn prepare_named(path: &Path, file_name: &str, bytes: &[u8]) -> Result<Prepared> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::bad_input(path, format!("is over the {} MB limit for one file", MAX_FILE_BYTES / (1024 * 1024))));
+        return Err(Error::bad_input(
+            path,
+            format!(
+                "is over the {} MB limit for one file",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
     }
     let bad = |reason: String| Error::bad_input(path, reason);
     let ext = extension(path).unwrap_or_default();
@@ -132,12 +154,21 @@ fn prepare_named(path: &Path, file_name: &str, bytes: &[u8]) -> Result<Prepared>
         "odt" => (odt::extract(bytes).map_err(bad)?, None),
         "srt" | "vtt" => {
             let decoded = text::normalize(&decode::decode_text_bytes(path, bytes)?);
-            let converted = if ext == "srt" { subtitles::srt_to_text(&decoded) } else { subtitles::vtt_to_text(&decoded) };
+            let converted = if ext == "srt" {
+                subtitles::srt_to_text(&decoded)
+            } else {
+                subtitles::vtt_to_text(&decoded)
+            };
             let (t, names) = converted.map_err(bad)?;
             (t, Some(names))
         }
         "txt" | "md" | "markdown" => (decode::decode_text_bytes(path, bytes)?, None),
-        _ => return Err(bad(format!("is not a format verbatim imports (expected one of .{})", EXTENSIONS.join(", .")))),
+        _ => {
+            return Err(bad(format!(
+                "is not a format verbatim imports (expected one of .{})",
+                EXTENSIONS.join(", .")
+            )));
+        }
     };
     let normalized = text::normalize(&raw);
     let body = normalized.trim_end().to_owned();
@@ -148,16 +179,35 @@ fn prepare_named(path: &Path, file_name: &str, bytes: &[u8]) -> Result<Prepared>
         Some(names) => turns::describe_speakers(&body, names),
         None => turns::detect_speakers(&body),
     };
-    let participants = detected.iter().filter(|s| s.role == Role::Participant).count();
+    let participants = detected
+        .iter()
+        .filter(|s| s.role == Role::Participant)
+        .count();
     let kind = match (detected.is_empty(), participants) {
         (true, _) => SourceKind::Document,
         (false, n) if n >= 3 => SourceKind::FocusGroup,
         _ => SourceKind::Interview,
     };
-    let speakers = detected.into_iter().map(|d| Speaker { name: d.name, role: d.role, case: None }).collect();
+    let speakers = detected
+        .into_iter()
+        .map(|d| Speaker {
+            name: d.name,
+            role: d.role,
+            case: None,
+        })
+        .collect();
     let file_name: String = file_name.nfc().collect();
-    let label = Path::new(&file_name).file_stem().map(|s| s.to_string_lossy().trim().to_owned()).unwrap_or_default();
-    Ok(Prepared { file_name, label, text: body, speakers, kind })
+    let label = Path::new(&file_name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().trim().to_owned())
+        .unwrap_or_default();
+    Ok(Prepared {
+        file_name,
+        label,
+        text: body,
+        speakers,
+        kind,
+    })
 }
 
 #[cfg(test)]

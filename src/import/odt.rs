@@ -52,7 +52,10 @@ impl XmlVisitor for Odt {
                 self.after_space = true;
             }
             "s" => {
-                let n = attr("c").and_then(|c| c.parse::<usize>().ok()).unwrap_or(1).min(1000);
+                let n = attr("c")
+                    .and_then(|c| c.parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .min(1000);
                 self.out.extend(std::iter::repeat_n(' ', n));
                 self.after_space = false;
             }
@@ -111,24 +114,38 @@ mod tests {
         let xml = format!(
             r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:automatic-styles><text:p>style junk</text:p></office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#
         );
-        zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.text"), ("content.xml", xml.as_bytes())])
+        zip_of(&[
+            ("mimetype", b"application/vnd.oasis.opendocument.text"),
+            ("content.xml", xml.as_bytes()),
+        ])
     }
 
     #[test]
     fn paragraphs_spaces_tabs_and_breaks() {
-        let d = odt(r#"<text:h>Entretien 3</text:h><text:p>Enquêteur :<text:s/>Bonjour<text:s text:c="2"/>vous<text:tab/>êtes
-            <text:span>là</text:span> ?<text:line-break/>suite</text:p><text:p/><text:p>M3 : oui</text:p>"#);
-        assert_eq!(extract(&d).unwrap(), "Entretien 3\nEnquêteur : Bonjour  vous\têtes là ?\nsuite\n\nM3 : oui");
+        let d = odt(
+            r#"<text:h>Entretien 3</text:h><text:p>Enquêteur :<text:s/>Bonjour<text:s text:c="2"/>vous<text:tab/>êtes
+            <text:span>là</text:span> ?<text:line-break/>suite</text:p><text:p/><text:p>M3 : oui</text:p>"#,
+        );
+        assert_eq!(
+            extract(&d).unwrap(),
+            "Entretien 3\nEnquêteur : Bonjour  vous\têtes là ?\nsuite\n\nM3 : oui"
+        );
     }
 
     #[test]
     fn notes_annotations_and_deletions_are_left_out() {
-        let d = odt(r#"<text:tracked-changes><text:changed-region><text:deletion><text:p>effacé</text:p></text:deletion></text:changed-region></text:tracked-changes><text:p>Texte<text:note><text:note-body><text:p>note</text:p></text:note-body></text:note> gardé<office:annotation><text:p>commentaire</text:p></office:annotation></text:p>"#);
+        let d = odt(
+            r#"<text:tracked-changes><text:changed-region><text:deletion><text:p>effacé</text:p></text:deletion></text:changed-region></text:tracked-changes><text:p>Texte<text:note><text:note-body><text:p>note</text:p></text:note-body></text:note> gardé<office:annotation><text:p>commentaire</text:p></office:annotation></text:p>"#,
+        );
         assert_eq!(extract(&d).unwrap(), "Texte gardé");
     }
 
     #[test]
     fn an_archive_without_content_is_refused() {
-        assert!(extract(&zip_of(&[("mimetype", b"x")])).unwrap_err().contains("no content.xml"));
+        assert!(
+            extract(&zip_of(&[("mimetype", b"x")]))
+                .unwrap_err()
+                .contains("no content.xml")
+        );
     }
 }

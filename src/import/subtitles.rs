@@ -42,18 +42,36 @@ fn parse(input: &str, vtt: bool) -> Result<Vec<Cue>, String> {
         }
         let lines = std::mem::take(&mut block);
         let first = lines[0].1.trim();
-        if vtt && (first.starts_with("WEBVTT") || first.starts_with("NOTE") || first == "STYLE" || first == "REGION") {
+        if vtt
+            && (first.starts_with("WEBVTT")
+                || first.starts_with("NOTE")
+                || first == "STYLE"
+                || first == "REGION")
+        {
             continue;
         }
         let Some(timing) = lines.iter().position(|(_, l)| l.contains("-->")) else {
-            return Err(format!("line {}: expected a cue timing line like 00:00:01,000 --> 00:00:04,000", lines[0].0));
+            return Err(format!(
+                "line {}: expected a cue timing line like 00:00:01,000 --> 00:00:04,000",
+                lines[0].0
+            ));
         };
         let (line_no, timing_line) = lines[timing];
-        let (start_ms, end_ms) = parse_timing(timing_line).ok_or_else(|| format!("line {line_no}: cannot read the cue timing '{}'", timing_line.trim()))?;
+        let (start_ms, end_ms) = parse_timing(timing_line).ok_or_else(|| {
+            format!(
+                "line {line_no}: cannot read the cue timing '{}'",
+                timing_line.trim()
+            )
+        })?;
         let raw: Vec<&str> = lines[timing + 1..].iter().map(|(_, l)| *l).collect();
         let (speaker, text) = cue_text(&raw.join(" "));
         if !text.is_empty() {
-            cues.push(Cue { start_ms, end_ms, speaker, text });
+            cues.push(Cue {
+                start_ms,
+                end_ms,
+                speaker,
+                text,
+            });
         }
     }
     Ok(cues)
@@ -68,7 +86,10 @@ fn parse_timing(line: &str) -> Option<(u64, u64)> {
 /// `hh:mm:ss,mmm`, `hh:mm:ss.mmm` or `mm:ss.mmm` in milliseconds.
 fn parse_time(t: &str) -> Option<u64> {
     let (clock, millis) = t.split_once([',', '.']).unwrap_or((t, "0"));
-    let parts: Vec<u64> = clock.split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let parts: Vec<u64> = clock
+        .split(':')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     let secs = match parts.as_slice() {
         [h, m, s] => h * 3600 + m * 60 + s,
         [m, s] => m * 60 + s,
@@ -109,7 +130,10 @@ fn cue_text(raw: &str) -> (Option<String>, String) {
 }
 
 fn clean_name(name: &str) -> String {
-    name.replace(':', " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    name.replace(':', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn decode_entities(s: &str) -> String {
@@ -187,15 +211,27 @@ mod tests {
         let srt = "1\n00:00:01,000 --> 00:00:02,000\nINT: Vous commencez quand ?\n\n2\n00:00:02,500 --> 00:00:04,000\nP1: Vers huit heures,\n\n3\n00:00:04,100 --> 00:00:05,000\net je finis tard.\n";
         let (text, names) = srt_to_text(srt).unwrap();
         assert_eq!(names, ["INT", "P1"]);
-        assert_eq!(text, "[00:00:01] INT : Vous commencez quand ?\n[00:00:02] P1 : Vers huit heures, et je finis tard.");
+        assert_eq!(
+            text,
+            "[00:00:01] INT : Vous commencez quand ?\n[00:00:02] P1 : Vers huit heures, et je finis tard."
+        );
     }
 
     #[test]
     fn malformed_blocks_name_their_line() {
-        assert_eq!(vtt_to_text("hello").unwrap_err(), "line 1: a WebVTT file must start with WEBVTT");
+        assert_eq!(
+            vtt_to_text("hello").unwrap_err(),
+            "line 1: a WebVTT file must start with WEBVTT"
+        );
         let err = srt_to_text("1\n00:00:01,000 --> 00:00:02,000\nok\n\njust text\n").unwrap_err();
-        assert!(err.starts_with("line 5: expected a cue timing line"), "{err}");
+        assert!(
+            err.starts_with("line 5: expected a cue timing line"),
+            "{err}"
+        );
         let err = srt_to_text("1\n00:0x:01 --> 00:00:02,000\nok\n").unwrap_err();
-        assert!(err.starts_with("line 2: cannot read the cue timing"), "{err}");
+        assert!(
+            err.starts_with("line 2: cannot read the cue timing"),
+            "{err}"
+        );
     }
 }

@@ -10,7 +10,11 @@ fn empty_and_blank_files_are_refused() {
 
 #[test]
 fn text_is_normalised_before_anything_is_stored() {
-    let p = prepare_bytes("E1.txt", "\u{feff}Enque\u{302}teur : Vous e\u{302}tes ?\r\nM1 : Oui.\r\n".as_bytes()).unwrap();
+    let p = prepare_bytes(
+        "E1.txt",
+        "\u{feff}Enque\u{302}teur : Vous e\u{302}tes ?\r\nM1 : Oui.\r\n".as_bytes(),
+    )
+    .unwrap();
     assert_eq!(p.text, "Enquêteur : Vous êtes ?\nM1 : Oui.");
     assert_eq!(p.label, "E1");
     assert_eq!(p.speakers.len(), 2);
@@ -30,13 +34,24 @@ fn docx_and_odt_come_through_prepare() {
     let docx = zip_of(&[("word/document.xml", br#"<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>INT: Bonjour ?</w:t></w:r></w:p><w:p><w:r><w:t>P1: Oui.</w:t></w:r></w:p></w:body></w:document>"#)]);
     let p = prepare_bytes("a.docx", &docx).unwrap();
     assert_eq!(p.text, "INT: Bonjour ?\nP1: Oui.");
-    assert_eq!(p.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["INT", "P1"]);
-    let err = prepare_bytes("b.odt", b"PK\x03\x04 not really").unwrap_err().to_string();
+    assert_eq!(
+        p.speakers
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>(),
+        ["INT", "P1"]
+    );
+    let err = prepare_bytes("b.odt", b"PK\x03\x04 not really")
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("b.odt: is not a valid .odt file"), "{err}");
 }
 
 #[test]
 fn three_participants_make_a_focus_group() {
     let t = "Animatrice : Qui commence ?\nP1 : Moi.\nP2 : Puis moi.\nP3 : Et moi.";
-    assert_eq!(prepare_bytes("fg.txt", t.as_bytes()).unwrap().kind, SourceKind::FocusGroup);
+    assert_eq!(
+        prepare_bytes("fg.txt", t.as_bytes()).unwrap().kind,
+        SourceKind::FocusGroup
+    );
 }

@@ -48,12 +48,19 @@ pub fn import_paths(
     if files.is_empty() {
         return Err(Error::Invalid(format!(
             "no transcript to import in {} (verbatim imports .{})",
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
             super::EXTENSIONS.join(", .")
         )));
     }
     if opts.label.is_some() && files.len() > 1 {
-        return Err(Error::Invalid(format!("--label names one source, but {} files were given", files.len())));
+        return Err(Error::Invalid(format!(
+            "--label names one source, but {} files were given",
+            files.len()
+        )));
     }
     let done = AtomicUsize::new(0);
     let total = files.len();
@@ -80,7 +87,11 @@ pub fn import_paths(
         return Err(refusal(&failed, total));
     }
     let imported = commit(project, batch, opts)?;
-    Ok(ImportReport { imported, failed, skipped })
+    Ok(ImportReport {
+        imported,
+        failed,
+        skipped,
+    })
 }
 
 fn refusal(failed: &[(PathBuf, String)], total: usize) -> Error {
@@ -88,7 +99,10 @@ fn refusal(failed: &[(PathBuf, String)], total: usize) -> Error {
         let (path, reason) = &failed[0];
         return Error::bad_input(path, reason.clone());
     }
-    let lines: Vec<String> = failed.iter().map(|(p, r)| format!("  {}: {r}", p.display())).collect();
+    let lines: Vec<String> = failed
+        .iter()
+        .map(|(p, r)| format!("  {}: {r}", p.display()))
+        .collect();
     Error::Invalid(format!(
         "nothing was imported: {} of {total} files could not be imported:\n{}\nfix or remove them, or pass --keep-going to import the others",
         failed.len(),
@@ -99,8 +113,17 @@ fn refusal(failed: &[(PathBuf, String)], total: usize) -> Error {
 type Checked = (Vec<(PathBuf, Prepared)>, Vec<(PathBuf, String)>);
 
 /// Gives each file its label and sets aside those whose label is taken.
-fn check_labels(project: &Project, batch: Vec<(PathBuf, Prepared)>, opts: &ImportOptions) -> Result<Checked> {
-    let mut taken: HashSet<String> = project.manifest.sources.iter().map(|s| s.label.clone()).collect();
+fn check_labels(
+    project: &Project,
+    batch: Vec<(PathBuf, Prepared)>,
+    opts: &ImportOptions,
+) -> Result<Checked> {
+    let mut taken: HashSet<String> = project
+        .manifest
+        .sources
+        .iter()
+        .map(|s| s.label.clone())
+        .collect();
     let mut ok = Vec::new();
     let mut conflicts = Vec::new();
     for (path, mut p) in batch {
@@ -110,7 +133,10 @@ fn check_labels(project: &Project, batch: Vec<(PathBuf, Prepared)>, opts: &Impor
         if let Err(e) = validate_label(&p.label) {
             conflicts.push((path, e.to_string()));
         } else if !taken.insert(p.label.clone()) {
-            let reason = format!("a source is already labelled '{}'; import it with --label NEW", p.label);
+            let reason = format!(
+                "a source is already labelled '{}'; import it with --label NEW",
+                p.label
+            );
             conflicts.push((path, reason));
         } else {
             ok.push((path, p));
@@ -120,10 +146,15 @@ fn check_labels(project: &Project, batch: Vec<(PathBuf, Prepared)>, opts: &Impor
 }
 
 /// Writes prepared transcripts into the project and saves it. Returns the labels created.
-pub fn commit(project: &mut Project, batch: Vec<(PathBuf, Prepared)>, opts: &ImportOptions) -> Result<Vec<(String, PathBuf)>> {
+pub fn commit(
+    project: &mut Project,
+    batch: Vec<(PathBuf, Prepared)>,
+    opts: &ImportOptions,
+) -> Result<Vec<(String, PathBuf)>> {
     project.ensure_writer()?;
     let sources_dir = project.root().join("sources");
-    std::fs::create_dir_all(&sources_dir).map_err(|e| Error::io("could not create", &sources_dir, e))?;
+    std::fs::create_dir_all(&sources_dir)
+        .map_err(|e| Error::io("could not create", &sources_dir, e))?;
     let now = crate::journal::now_rfc3339();
     let mut written: Vec<PathBuf> = Vec::new();
     let mut metas = Vec::new();
@@ -141,7 +172,10 @@ pub fn commit(project: &mut Project, batch: Vec<(PathBuf, Prepared)>, opts: &Imp
     }
     crate::store::fsync_dir(&sources_dir)?;
     let before = project.manifest.sources.len();
-    project.manifest.sources.extend(metas.iter().map(|(m, _)| m.clone()));
+    project
+        .manifest
+        .sources
+        .extend(metas.iter().map(|(m, _)| m.clone()));
     let saved = project.save_cases().and_then(|()| project.save_manifest());
     if let Err(e) = saved {
         project.manifest.sources.truncate(before);
@@ -188,7 +222,8 @@ fn write_new_text(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::io("could not write", path, e))?;
-    tmp.persist(path).map_err(|e| Error::io("could not write", path, e.error))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io("could not write", path, e.error))?;
     Ok(())
 }
 

@@ -24,7 +24,10 @@ pub fn read_part(bytes: &[u8], name: &str, what: &str) -> Result<String, String>
         .read_to_end(&mut xml)
         .map_err(|e| format!("is not a valid {what} file ({name} cannot be inflated: {e})"))?;
     if xml.len() as u64 > MAX_PART_BYTES {
-        return Err(format!("is refused: its {name} inflates to more than {} MB", MAX_PART_BYTES / (1024 * 1024)));
+        return Err(format!(
+            "is refused: its {name} inflates to more than {} MB",
+            MAX_PART_BYTES / (1024 * 1024)
+        ));
     }
     String::from_utf8(xml).map_err(|_| format!("is not a valid {what} file ({name} is not UTF-8)"))
 }
@@ -61,7 +64,9 @@ pub fn walk(xml: &str, visitor: &mut dyn XmlVisitor) -> Result<(), String> {
             Event::GeneralRef(r) => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
-                    _ => quick_xml::escape::resolve_predefined_entity(&r.into_inner()).unwrap_or("").to_owned(),
+                    _ => quick_xml::escape::resolve_predefined_entity(&r.into_inner())
+                        .unwrap_or("")
+                        .to_owned(),
                 };
                 visitor.text(&resolved);
             }
@@ -80,5 +85,9 @@ fn attribute(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String>
     e.attributes()
         .flatten()
         .find(|a| local(a.key.as_ref()) == key)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::default()).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::default())
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }

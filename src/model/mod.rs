@@ -48,7 +48,9 @@ impl std::str::FromStr for SourceKind {
             "interview" => Ok(Self::Interview),
             "focus_group" | "focus-group" => Ok(Self::FocusGroup),
             "document" => Ok(Self::Document),
-            _ => Err(format!("unknown kind '{s}' (expected interview, focus_group or document)")),
+            _ => Err(format!(
+                "unknown kind '{s}' (expected interview, focus_group or document)"
+            )),
         }
     }
 }
@@ -80,7 +82,9 @@ impl std::str::FromStr for Role {
             "interviewer" => Ok(Self::Interviewer),
             "participant" => Ok(Self::Participant),
             "other" => Ok(Self::Other),
-            _ => Err(format!("unknown role '{s}' (expected interviewer, participant or other)")),
+            _ => Err(format!(
+                "unknown role '{s}' (expected interviewer, participant or other)"
+            )),
         }
     }
 }

@@ -16,7 +16,10 @@ pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let tmp = tempfile::Builder::new()
         .prefix(".tmp-")
         .tempfile_in(dir)
@@ -25,9 +28,14 @@ pub fn write_atomic_with(
     fill(&mut writer)
         .and_then(|()| writer.flush())
         .map_err(|e| Error::io("could not write", path, e))?;
-    let tmp = writer.into_inner().map_err(|e| Error::io("could not write", path, e.into_error()))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io("could not flush", path, e))?;
-    tmp.persist(path).map_err(|e| Error::io("could not replace", path, e.error))?;
+    let tmp = writer
+        .into_inner()
+        .map_err(|e| Error::io("could not write", path, e.into_error()))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io("could not flush", path, e))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io("could not replace", path, e.error))?;
     fsync_dir(dir)
 }
 
@@ -37,7 +45,8 @@ pub fn fsync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     {
         let f = std::fs::File::open(dir).map_err(|e| Error::io("could not open folder", dir, e))?;
-        f.sync_all().map_err(|e| Error::io("could not flush folder", dir, e))?;
+        f.sync_all()
+            .map_err(|e| Error::io("could not flush folder", dir, e))?;
     }
     #[cfg(not(unix))]
     let _ = dir;
@@ -69,7 +78,10 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().contains("disk full"), "{err}");
         assert_eq!(std::fs::read(&p).unwrap(), b"old content");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["codebook.json"]);
     }
 }

@@ -34,11 +34,18 @@ fn parse_json<T: DeserializeOwned>(path: &Path, bytes: &[u8], supported: u32) ->
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(json_error)?;
     match value.get("format").and_then(serde_json::Value::as_u64) {
         Some(found) if found > u64::from(supported) => {
-            return Err(Error::NewerFormat { path: path.to_owned(), found, supported });
+            return Err(Error::NewerFormat {
+                path: path.to_owned(),
+                found,
+                supported,
+            });
         }
         Some(_) => {}
         None => {
-            return Err(Error::bad_input(path, "has no \"format\" number; it was not written by verbatim"));
+            return Err(Error::bad_input(
+                path,
+                "has no \"format\" number; it was not written by verbatim",
+            ));
         }
     }
     // Parse the bytes again (not the Value) so that type errors also carry a line and column.
@@ -67,10 +74,17 @@ mod tests {
 
     #[test]
     fn syntax_errors_name_line_and_column() {
-        let err = parse_json::<serde_json::Value>(Path::new("v.json"), b"{\n  \"format\": 1,\n  oops\n}", 1)
-            .unwrap_err()
-            .to_string();
-        assert!(err.starts_with("v.json is not valid JSON at line 3, column 3"), "{err}");
+        let err = parse_json::<serde_json::Value>(
+            Path::new("v.json"),
+            b"{\n  \"format\": 1,\n  oops\n}",
+            1,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("v.json is not valid JSON at line 3, column 3"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -78,6 +92,9 @@ mod tests {
         let err = parse_json::<serde_json::Value>(Path::new("v.json"), b"{\"format\": 7}", 1)
             .unwrap_err()
             .to_string();
-        assert!(err.contains("has format 7, newer than this verbatim understands (1)"), "{err}");
+        assert!(
+            err.contains("has format 7, newer than this verbatim understands (1)"),
+            "{err}"
+        );
     }
 }

@@ -42,7 +42,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let first = ProjectLock::acquire(dir.path()).unwrap();
         let err = ProjectLock::acquire(dir.path()).unwrap_err();
-        assert!(err.to_string().contains("is in use by another verbatim process"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("is in use by another verbatim process"),
+            "{err}"
+        );
         drop(first);
         ProjectLock::acquire(dir.path()).unwrap();
     }

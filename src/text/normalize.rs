@@ -67,7 +67,10 @@ mod tests {
 
     #[test]
     fn keeps_tabs_nbsp_and_guillemets_drops_controls() {
-        assert_eq!(normalize("M3\u{a0}: «\u{a0}oui\u{a0}»\t\u{7}x"), "M3\u{a0}: «\u{a0}oui\u{a0}»\tx");
+        assert_eq!(
+            normalize("M3\u{a0}: «\u{a0}oui\u{a0}»\t\u{7}x"),
+            "M3\u{a0}: «\u{a0}oui\u{a0}»\tx"
+        );
         assert_eq!(normalize("a\u{2028}b"), "a\nb");
     }
 

@@ -16,16 +16,28 @@ pub struct CodePointIndex {
 impl CodePointIndex {
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return Self { bytes: Vec::new(), ascii: true, len_bytes: text.len() };
+            return Self {
+                bytes: Vec::new(),
+                ascii: true,
+                len_bytes: text.len(),
+            };
         }
         let mut bytes: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
         bytes.push(text.len() as u32);
-        Self { bytes, ascii: false, len_bytes: text.len() }
+        Self {
+            bytes,
+            ascii: false,
+            len_bytes: text.len(),
+        }
     }
 
     /// Number of code points in the text.
     pub fn len(&self) -> usize {
-        if self.ascii { self.len_bytes } else { self.bytes.len() - 1 }
+        if self.ascii {
+            self.len_bytes
+        } else {
+            self.bytes.len() - 1
+        }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -47,8 +47,11 @@ struct Prefix<'a> {
 
 /// Cuts `text` into units, using `speakers` as the names that start a turn.
 pub fn split_units(text: &str, speakers: &[String]) -> Vec<Unit> {
-    let known: HashMap<String, usize> =
-        speakers.iter().enumerate().map(|(i, n)| (fold_for_match(n.trim()), i)).collect();
+    let known: HashMap<String, usize> = speakers
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (fold_for_match(n.trim()), i))
+        .collect();
     let mut units: Vec<Unit> = Vec::new();
     let mut in_turn = false;
     let mut offset = 0;
@@ -74,7 +77,13 @@ pub fn split_units(text: &str, speakers: &[String]) -> Vec<Unit> {
                     last.end = end;
                 }
             }
-            None => units.push(Unit { start, end, speaker: None, body_start: start, time: None }),
+            None => units.push(Unit {
+                start,
+                end,
+                speaker: None,
+                body_start: start,
+                time: None,
+            }),
         }
     }
     units
@@ -82,7 +91,10 @@ pub fn split_units(text: &str, speakers: &[String]) -> Vec<Unit> {
 
 /// Matches `[time] Name (time) :` at the start of a line against known speaker names, whatever
 /// their shape (names from subtitles or typed by the user may hold lowercase words or dots).
-fn known_prefix<'a>(line: &'a str, known: &HashMap<String, usize>) -> Option<(usize, usize, Option<&'a str>)> {
+fn known_prefix<'a>(
+    line: &'a str,
+    known: &HashMap<String, usize>,
+) -> Option<(usize, usize, Option<&'a str>)> {
     if known.is_empty() {
         return None;
     }
@@ -163,7 +175,11 @@ pub fn describe_speakers(text: &str, names: Vec<String>) -> Vec<DetectedSpeaker>
     let mut speakers: Vec<DetectedSpeaker> = names
         .into_iter()
         .enumerate()
-        .map(|(i, name)| DetectedSpeaker { role: guess_role(&name), name, turns: turns[i] })
+        .map(|(i, name)| DetectedSpeaker {
+            role: guess_role(&name),
+            name,
+            turns: turns[i],
+        })
         .collect();
     if speakers.len() >= 2 && !speakers.iter().any(|s| s.role == Role::Interviewer) {
         let ratio = |i: usize| questions[i] as f64 / turns[i].max(1) as f64;
@@ -176,22 +192,101 @@ pub fn describe_speakers(text: &str, names: Vec<String>) -> Vec<DetectedSpeaker>
 }
 
 const INTERVIEWER_WORDS: &[&str] = &[
-    "enqueteur", "enquetrice", "enqueteuse", "intervieweur", "intervieweuse", "interviewer", "int",
-    "interv", "q", "question", "e", "i", "investigateur", "investigatrice", "chercheur",
-    "chercheuse", "animateur", "animatrice", "moderateur", "moderatrice", "moderator",
-    "facilitator", "facilitateur", "facilitatrice", "interrogateur", "interrogatrice",
+    "enqueteur",
+    "enquetrice",
+    "enqueteuse",
+    "intervieweur",
+    "intervieweuse",
+    "interviewer",
+    "int",
+    "interv",
+    "q",
+    "question",
+    "e",
+    "i",
+    "investigateur",
+    "investigatrice",
+    "chercheur",
+    "chercheuse",
+    "animateur",
+    "animatrice",
+    "moderateur",
+    "moderatrice",
+    "moderator",
+    "facilitator",
+    "facilitateur",
+    "facilitatrice",
+    "interrogateur",
+    "interrogatrice",
 ];
 const PARTICIPANT_WORDS: &[&str] = &[
-    "participant", "participante", "interviewe", "interviewee", "repondant", "repondante",
-    "reponse", "r", "p", "speaker", "intervenant", "intervenante", "locuteur", "locutrice", "patient", "patiente",
+    "participant",
+    "participante",
+    "interviewe",
+    "interviewee",
+    "repondant",
+    "repondante",
+    "reponse",
+    "r",
+    "p",
+    "speaker",
+    "intervenant",
+    "intervenante",
+    "locuteur",
+    "locutrice",
+    "patient",
+    "patiente",
 ];
-const OTHER_WORDS: &[&str] = &["observateur", "observatrice", "interprete", "traducteur", "traductrice"];
+const OTHER_WORDS: &[&str] = &[
+    "observateur",
+    "observatrice",
+    "interprete",
+    "traducteur",
+    "traductrice",
+];
 /// Words that open ordinary sentences and must never become a speaker on their own.
 const NOT_SPEAKERS: &[&str] = &[
-    "alors", "bref", "donc", "enfin", "voila", "mais", "et", "ou", "puis", "ensuite", "exemple",
-    "resultat", "conclusion", "attention", "remarque", "note", "nb", "ps", "rq", "cf", "ok", "bon",
-    "ben", "bah", "oui", "non", "date", "lieu", "duree", "heure", "objet", "theme", "titre",
-    "sujet", "contexte", "source", "transcription", "entretien", "consigne", "rappel", "verbatim",
+    "alors",
+    "bref",
+    "donc",
+    "enfin",
+    "voila",
+    "mais",
+    "et",
+    "ou",
+    "puis",
+    "ensuite",
+    "exemple",
+    "resultat",
+    "conclusion",
+    "attention",
+    "remarque",
+    "note",
+    "nb",
+    "ps",
+    "rq",
+    "cf",
+    "ok",
+    "bon",
+    "ben",
+    "bah",
+    "oui",
+    "non",
+    "date",
+    "lieu",
+    "duree",
+    "heure",
+    "objet",
+    "theme",
+    "titre",
+    "sujet",
+    "contexte",
+    "source",
+    "transcription",
+    "entretien",
+    "consigne",
+    "rappel",
+    "verbatim",
 ];
 
 /// Guesses a role from a speaker name: interviewer words (`Enquêteur`, `INT`, `Q`, `E.`),
@@ -242,7 +337,10 @@ fn leading_time(s: &str) -> Option<(&str, usize)> {
         end += 1;
     }
     let rest = &s[end..];
-    let skipped = rest.len() - rest.trim_start_matches(|c: char| is_space(c) || c == '-' || c == '–').len();
+    let skipped = rest.len()
+        - rest
+            .trim_start_matches(|c: char| is_space(c) || c == '-' || c == '–')
+            .len();
     if skipped == 0 {
         return None;
     }
@@ -273,7 +371,8 @@ fn timestamp_len(s: &str) -> Option<usize> {
     if groups < 2 {
         return None;
     }
-    if i < b.len() && (b[i] == b'.' || b[i] == b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+    if i < b.len() && (b[i] == b'.' || b[i] == b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    {
         i += 1;
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
@@ -309,7 +408,12 @@ fn parse_prefix(line: &str) -> Option<Prefix<'_>> {
     }
     let strong = label_shape(label)?;
     let body = after.len() - after.trim_start_matches(is_space).len();
-    Some(Prefix { label, time, body_start: pos + colon + 1 + body, strong })
+    Some(Prefix {
+        label,
+        time,
+        body_start: pos + colon + 1 + body,
+        strong,
+    })
 }
 
 /// The speaker label at the start of a line, if it looks like one, with the byte offset where the

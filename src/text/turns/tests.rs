@@ -1,7 +1,10 @@
 use super::*;
 
 fn names(text: &str) -> Vec<(String, Role)> {
-    detect_speakers(text).into_iter().map(|s| (s.name, s.role)).collect()
+    detect_speakers(text)
+        .into_iter()
+        .map(|s| (s.name, s.role))
+        .collect()
 }
 
 #[test]
@@ -9,13 +12,17 @@ fn french_conventions_are_turns() {
     let t = "Enquêteur : Bonjour, vous êtes médecin ?\nM3 : Oui. (rires)\nEnquêteur : D'accord.\nM3\u{a0}: Voilà.";
     assert_eq!(
         names(t),
-        [("Enquêteur".into(), Role::Interviewer), ("M3".into(), Role::Participant)]
+        [
+            ("Enquêteur".into(), Role::Interviewer),
+            ("M3".into(), Role::Participant)
+        ]
     );
 }
 
 #[test]
 fn timestamped_and_english_conventions_are_turns() {
-    let t = "[00:12:03] Speaker 2: so what?\n[00:12:09] Speaker 1: well.\nSpeaker 1 (00:01:02): yes";
+    let t =
+        "[00:12:03] Speaker 2: so what?\n[00:12:09] Speaker 1: well.\nSpeaker 1 (00:01:02): yes";
     let found = detect_speakers(t);
     assert_eq!(found[0].name, "Speaker 2");
     assert_eq!(found[1].name, "Speaker 1");
@@ -54,7 +61,10 @@ fn sentences_with_a_colon_are_not_turns() {
 #[test]
 fn a_plain_name_counts_only_when_it_recurs() {
     assert!(names("Marie : bonjour").is_empty());
-    assert_eq!(names("Marie : bonjour\nPaul : salut ?\nMarie : ça va\nPaul : oui").len(), 2);
+    assert_eq!(
+        names("Marie : bonjour\nPaul : salut ?\nMarie : ça va\nPaul : oui").len(),
+        2
+    );
 }
 
 #[test]
@@ -62,7 +72,10 @@ fn the_questioner_becomes_the_interviewer_when_no_name_says_so() {
     let t = "Speaker 1: Vous faites quoi ?\nSpeaker 2: Je soigne.\nSpeaker 1: Et depuis quand ?\nSpeaker 2: Dix ans.";
     assert_eq!(
         names(t),
-        [("Speaker 1".into(), Role::Interviewer), ("Speaker 2".into(), Role::Participant)]
+        [
+            ("Speaker 1".into(), Role::Interviewer),
+            ("Speaker 2".into(), Role::Participant)
+        ]
     );
 }
 
@@ -72,7 +85,10 @@ fn turns_span_continuation_lines_and_header_lines_stay_units() {
     let units = split_units(t, &["Enquêteur".into(), "M3".into()]);
     assert_eq!(units.len(), 3);
     assert_eq!(units[0].speaker, None);
-    assert_eq!(&t[units[1].start..units[1].end], "Enquêteur : Question ?\nsuite de la question");
+    assert_eq!(
+        &t[units[1].start..units[1].end],
+        "Enquêteur : Question ?\nsuite de la question"
+    );
     assert_eq!(&t[units[1].body_start..units[1].body_start + 8], "Question");
     assert_eq!(units[2].speaker, Some(1));
 }

@@ -1,0 +1,45 @@
+//! The command line front end: clap definitions and dispatch to one file per command group.
+//! Every command is a thin wrapper over the core; output is human text, or with `--json` one
+//! object `{"format": 1, "<items>": [...]}` (DESIGN §4).
+//!
+//! Invariants: errors go to stderr as one sentence, exit code 1 for a user error and 2 for a
+//! usage error (clap's); stdout carries only the result.
+
+mod args;
+mod cases;
+mod import;
+mod open;
+mod output;
+mod sources;
+
+use args::{Cli, Command};
+use clap::Parser;
+use std::process::ExitCode;
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<()> {
+    let globals = cli.globals;
+    match cli.command {
+        None => open::open(cli.path.as_deref()),
+        Some(Command::Init {
+            dir,
+            name,
+            language,
+        }) => open::init(&dir, name.as_deref(), language),
+        Some(Command::Demo { reset }) => open::demo(reset),
+        Some(Command::Import(a)) => import::run(&globals, a),
+        Some(Command::Sources { cmd, json }) => sources::run(&globals, cmd, json),
+        Some(Command::Speakers { cmd }) => sources::speakers(&globals, cmd),
+        Some(Command::Cases { cmd }) => cases::run(&globals, cmd),
+    }
+}

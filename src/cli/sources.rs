@@ -1,0 +1,75 @@
+//! `verbatim sources [--json]`, `sources rename`, `speakers set`.
+
+use super::args::{Globals, SourcesCmd, SpeakersCmd};
+use super::output::{print_json, print_table};
+use anyhow::Result;
+use verbatim::{Project, overview};
+
+/// Opens the project named by `--project` as its writer, with the chosen coder.
+pub fn open_writer(globals: &Globals) -> Result<Project> {
+    let mut project = Project::open_writer(&globals.project)?;
+    if let Some(c) = &globals.coder {
+        project.set_coder(c)?;
+    }
+    Ok(project)
+}
+
+pub fn run(globals: &Globals, cmd: Option<SourcesCmd>, json: bool) -> Result<()> {
+    match cmd {
+        Some(SourcesCmd::Rename { old, new }) => {
+            let mut project = open_writer(globals)?;
+            project.rename_source(&old, &new)?;
+            println!("renamed {old} to {}", new.trim());
+            Ok(())
+        }
+        None => list(globals, json),
+    }
+}
+
+fn list(globals: &Globals, json: bool) -> Result<()> {
+    let project = Project::open(&globals.project)?;
+    let rows = overview::sources(&project)?;
+    if json {
+        return print_json("sources", &rows);
+    }
+    let table: Vec<Vec<String>> = rows
+        .iter()
+        .map(|s| {
+            let speakers: Vec<String> = s
+                .speakers
+                .iter()
+                .map(|sp| format!("{} ({})", sp.name, sp.role.as_str()))
+                .collect();
+            vec![
+                s.label.clone(),
+                s.case.clone(),
+                s.words.to_string(),
+                s.turns.to_string(),
+                s.codings.to_string(),
+                speakers.join(", "),
+            ]
+        })
+        .collect();
+    print_table(
+        &["LABEL", "CASE", "WORDS", "TURNS", "CODINGS", "SPEAKERS"],
+        &table,
+        &[false, false, true, true, true, false],
+    );
+    Ok(())
+}
+
+pub fn speakers(globals: &Globals, cmd: SpeakersCmd) -> Result<()> {
+    match cmd {
+        SpeakersCmd::Set {
+            source,
+            name,
+            role,
+            case,
+        } => {
+            let mut project = open_writer(globals)?;
+            project.set_speaker(&source, &name, role, case.as_deref())?;
+            println!("{name} in {source} is now {}", role.as_str());
+            Ok(())
+        }
+    }
+}

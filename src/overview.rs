@@ -1,0 +1,86 @@
+//! Read-only summaries of a project: per-source figures (words, turns, speakers, codings) and
+//! per-case attributes, as `sources` and `cases list` print them.
+//!
+//! Invariants: summaries are in natural label (or case id) order; computing them never writes.
+
+use crate::error::Result;
+use crate::model::{SourceKind, Speaker};
+use crate::project::Project;
+use crate::text::{self, natural_cmp, turns};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// One row of `verbatim sources`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceSummary {
+    pub id: Uuid,
+    pub label: String,
+    pub case: String,
+    pub kind: SourceKind,
+    pub words: usize,
+    pub turns: usize,
+    pub speakers: Vec<Speaker>,
+    pub codings: usize,
+}
+
+/// One row of `verbatim cases list`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseSummary {
+    pub case: String,
+    pub sources: Vec<String>,
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// Figures for every source, in natural label order.
+pub fn sources(project: &Project) -> Result<Vec<SourceSummary>> {
+    project
+        .sources()
+        .into_par_iter()
+        .map(|s| {
+            let body = project.text(s)?;
+            let units = turns::split_units(&body, &s.speaker_names());
+            Ok(SourceSummary {
+                id: s.id,
+                label: s.label.clone(),
+                case: s.case.clone(),
+                kind: s.kind,
+                words: text::word_count(&body),
+                turns: units.iter().filter(|u| u.speaker.is_some()).count(),
+                speakers: s.speakers.clone(),
+                codings: project.coding_count(s),
+            })
+        })
+        .collect()
+}
+
+/// Every case with its sources and attributes, in natural order of case id.
+pub fn cases(project: &Project) -> Vec<CaseSummary> {
+    let mut table = project.cases.clone();
+    table.ensure_cases(project.referenced_cases());
+    let mut out: Vec<CaseSummary> = table
+        .rows
+        .into_iter()
+        .map(|(case, attributes)| {
+            let sources = project
+                .sources()
+                .into_iter()
+                .filter(|s| {
+                    s.case == case
+                        || s.speakers
+                            .iter()
+                            .any(|sp| sp.case.as_deref() == Some(case.as_str()))
+                })
+                .map(|s| s.label.clone())
+                .collect();
+            CaseSummary {
+                case,
+                sources,
+                attributes,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| natural_cmp(&a.case, &b.case));
+    out
+}
