@@ -9,7 +9,7 @@ use verbatim::model::{Language, Role, SourceKind};
     name = "verbatim",
     version,
     about = "Qualitative analysis of interview transcripts, in the terminal",
-    args_conflicts_with_subcommands = true
+    subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
     /// Project folder to open (default: the current folder if it is a project, else the demo)

@@ -121,10 +121,10 @@ fn cue_text(raw: &str) -> (Option<String>, String) {
     text.push_str(rest);
     let text = decode_entities(&text);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if speaker.is_none() {
-        if let Some((label, body)) = speaker_label(&text) {
-            return (Some(clean_name(label)), text[body..].to_owned());
-        }
+    if speaker.is_none()
+        && let Some((label, body)) = speaker_label(&text)
+    {
+        return (Some(clean_name(label)), text[body..].to_owned());
     }
     (speaker, text)
 }

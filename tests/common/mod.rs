@@ -1,0 +1,110 @@
+//! Helpers for CLI tests: a temp workspace with its own VERBATIM_HOME, a copy of `corpus/`, and
+//! a command builder for the `verbatim` binary.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+pub struct Workspace {
+    pub dir: tempfile::TempDir,
+}
+
+impl Workspace {
+    pub fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `verbatim` run in the workspace, with its own config/data home and coder.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("verbatim").expect("binary built");
+        c.current_dir(self.path())
+            .env("VERBATIM_HOME", self.path().join("home"))
+            .env("VERBATIM_CODER", "tester");
+        c
+    }
+
+    /// A copy of the repository's `corpus/` in the workspace.
+    pub fn corpus(&self) -> PathBuf {
+        let to = self.path().join("corpus");
+        std::fs::create_dir_all(&to).unwrap();
+        for entry in
+            std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap()
+        {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+        to
+    }
+
+    /// A new, empty project `p` in the workspace.
+    pub fn project(&self) -> PathBuf {
+        self.cmd().args(["init", "p"]).assert().success();
+        self.path().join("p")
+    }
+
+    /// A project `p` with the whole sample corpus and its cases imported.
+    pub fn sample_project(&self) -> PathBuf {
+        let corpus = self.corpus();
+        let p = self.project();
+        self.cmd()
+            .arg("--project")
+            .arg(&p)
+            .arg("import")
+            .arg(&corpus)
+            .assert()
+            .success();
+        self.cmd()
+            .arg("--project")
+            .arg(&p)
+            .args(["cases", "import"])
+            .arg(corpus.join("cases.csv"))
+            .assert()
+            .success();
+        p
+    }
+
+    /// Runs a read command with `--json` and parses its output.
+    pub fn json(&self, project: &Path, args: &[&str]) -> serde_json::Value {
+        let out = self
+            .cmd()
+            .arg("--project")
+            .arg(project)
+            .args(args)
+            .arg("--json")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("valid JSON")
+    }
+}
+
+/// Every file under `dir` (except `.verbatim/`) with its bytes, to check that nothing changed.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.file_name().is_some_and(|n| n == ".verbatim") {
+                continue;
+            }
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((p.clone(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
