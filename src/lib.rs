@@ -18,6 +18,7 @@
 
 pub mod cases;
 pub mod codebook;
+pub mod coding;
 pub mod config;
 pub mod demo;
 pub mod error;

@@ -1,0 +1,194 @@
+//! Codings: a node applied to a range of a source by a coder, stored one per line in
+//! `codings/<coder>/<source-id>.jsonl`, sorted by (start, end, node).
+//!
+//! Invariants: offsets are code points, end exclusive, `start < end <= text length` for every
+//! coding that is not orphaned; `quote` is exactly the coded text and `before`/`after` are up to
+//! 40 code points of context; an orphaned coding is kept with its last known range, never dropped.
+
+mod ops;
+pub mod passages;
+
+pub use ops::{SourceText, apply, make_coding, refresh as ops_refresh, uncode};
+
+use crate::error::{Error, Result};
+use crate::store;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+use uuid::Uuid;
+
+/// How many code points of context a coding keeps on each side.
+pub const CONTEXT: usize = 40;
+
+/// Whether a coding could be placed in its source's current text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Orphaned,
+}
+
+/// One coding, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coding {
+    pub id: Uuid,
+    pub node: Uuid,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    #[serde(default)]
+    pub before: String,
+    #[serde(default)]
+    pub after: String,
+    #[serde(default)]
+    pub at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+}
+
+impl Coding {
+    pub fn is_orphaned(&self) -> bool {
+        self.status == Some(Status::Orphaned)
+    }
+}
+
+/// Every coding of a project: coder → source id → codings (sorted).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Codings {
+    pub by_coder: BTreeMap<String, BTreeMap<Uuid, Vec<Coding>>>,
+}
+
+impl Codings {
+    /// Reads `codings/*/*.jsonl`. A line that does not parse is an error naming file and line.
+    pub fn load(root: &Path) -> Result<Self> {
+        let dir = root.join("codings");
+        let mut out = Self::default();
+        let Ok(coders) = std::fs::read_dir(&dir) else {
+            return Ok(out);
+        };
+        for coder in coders.filter_map(|e| e.ok()).filter(|e| e.path().is_dir()) {
+            let name = coder.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            for file in std::fs::read_dir(coder.path())
+                .map_err(|e| Error::io("could not read folder", &coder.path(), e))?
+            {
+                let path = file
+                    .map_err(|e| Error::io("could not read folder", &coder.path(), e))?
+                    .path();
+                let Some(source) = source_of_file(&path) else {
+                    continue;
+                };
+                let list = read_jsonl(&path)?;
+                if !list.is_empty() {
+                    out.by_coder
+                        .entry(name.clone())
+                        .or_default()
+                        .insert(source, list);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The codings of one coder in one source.
+    pub fn list(&self, coder: &str, source: Uuid) -> &[Coding] {
+        self.by_coder
+            .get(coder)
+            .and_then(|m| m.get(&source))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Replaces the codings of one coder in one source (in memory).
+    pub fn set_list(&mut self, coder: &str, source: Uuid, mut list: Vec<Coding>) {
+        sort(&mut list);
+        let map = self.by_coder.entry(coder.to_owned()).or_default();
+        if list.is_empty() {
+            map.remove(&source);
+        } else {
+            map.insert(source, list);
+        }
+    }
+
+    /// Every coding of a source with its coder, coders in name order.
+    pub fn of_source(&self, source: Uuid) -> impl Iterator<Item = (&str, &Coding)> {
+        self.by_coder
+            .iter()
+            .filter_map(move |(coder, m)| m.get(&source).map(|l| (coder.as_str(), l)))
+            .flat_map(|(coder, l)| l.iter().map(move |c| (coder, c)))
+    }
+
+    /// Every (coder, source, coding).
+    pub fn all(&self) -> impl Iterator<Item = (&str, Uuid, &Coding)> {
+        self.by_coder.iter().flat_map(|(coder, m)| {
+            m.iter()
+                .flat_map(move |(s, l)| l.iter().map(move |c| (coder.as_str(), *s, c)))
+        })
+    }
+
+    pub fn count(&self) -> usize {
+        self.by_coder
+            .values()
+            .flat_map(|m| m.values())
+            .map(Vec::len)
+            .sum()
+    }
+
+    /// Saves the codings of one coder in one source (removing the file when there are none).
+    pub fn save(&self, root: &Path, coder: &str, source: Uuid) -> Result<()> {
+        let path = file_of(root, coder, source);
+        let list = self.list(coder, source);
+        if list.is_empty() {
+            return match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    Err(Error::io("could not remove", &path, e))
+                }
+                _ => Ok(()),
+            };
+        }
+        let dir = path.parent().expect("codings/<coder>");
+        std::fs::create_dir_all(dir).map_err(|e| Error::io("could not create", dir, e))?;
+        store::write_atomic_with(&path, |w| {
+            for c in list {
+                serde_json::to_writer(&mut *w, c)?;
+                w.write_all(b"\n")?;
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Sorts codings by (start, end, node), the file order.
+pub fn sort(list: &mut [Coding]) {
+    list.sort_by(|a, b| (a.start, a.end, a.node, a.id).cmp(&(b.start, b.end, b.node, b.id)));
+}
+
+/// `codings/<coder>/<source-id>.jsonl`.
+pub fn file_of(root: &Path, coder: &str, source: Uuid) -> std::path::PathBuf {
+    root.join("codings")
+        .join(coder)
+        .join(format!("{source}.jsonl"))
+}
+
+fn source_of_file(path: &Path) -> Option<Uuid> {
+    if path.extension()? != "jsonl" {
+        return None;
+    }
+    Uuid::parse_str(&path.file_stem()?.to_string_lossy()).ok()
+}
+
+fn read_jsonl(path: &Path) -> Result<Vec<Coding>> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io("could not read", path, e))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let c: Coding = serde_json::from_str(line).map_err(|e| {
+            Error::bad_input(path, format!("line {}: not a valid coding ({e})", i + 1))
+        })?;
+        out.push(c);
+    }
+    sort(&mut out);
+    Ok(out)
+}

@@ -1,0 +1,200 @@
+//! Re-anchoring codings when a source text changed outside verbatim (a typo fixed, a name
+//! replaced): each coding's range is mapped through a character diff of the text it was anchored
+//! to and the new text; without that old text, it is found again by its quote and context.
+//!
+//! Invariants: a coding whose quote is untouched by the edit lands on its old position mapped
+//! through the edit (not merely on some copy of its quote); a coding that cannot be placed is
+//! marked orphaned and keeps its last range — nothing is dropped.
+
+use crate::coding::{Coding, SourceText, Status};
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+use std::time::{Duration, Instant};
+
+/// What happened to one coding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// Same range, same quote.
+    Kept,
+    /// Placed again; the old range is given.
+    Moved { start: usize, end: usize },
+    /// Could not be placed; it keeps its range and `"status": "orphaned"`.
+    Orphaned,
+}
+
+/// A map from old code point offsets to new ones, built from a diff.
+#[derive(Debug, Clone)]
+pub struct EditMap {
+    /// Equal runs: (old start, new start, length), in order.
+    equal: Vec<(usize, usize, usize)>,
+    new_len: usize,
+}
+
+impl EditMap {
+    /// Diffs two texts by code point (with a time limit; a coarser diff is still correct).
+    pub fn diff(old: &str, new: &str) -> Self {
+        let a: Vec<char> = old.chars().collect();
+        let b: Vec<char> = new.chars().collect();
+        let deadline = Instant::now() + Duration::from_millis(500);
+        let ops = capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(deadline));
+        let equal = ops
+            .iter()
+            .map(|op| op.as_tag_tuple())
+            .filter(|(tag, _, _)| *tag == DiffTag::Equal)
+            .map(|(_, o, n)| (o.start, n.start, o.len()))
+            .collect();
+        Self {
+            equal,
+            new_len: b.len(),
+        }
+    }
+
+    /// New offset of an old start offset (a deleted start moves to what follows the deletion).
+    pub fn map_start(&self, p: usize) -> usize {
+        let i = self.equal.partition_point(|(o, _, _)| *o <= p);
+        if i > 0 {
+            let (o, n, len) = self.equal[i - 1];
+            if p < o + len {
+                return n + (p - o);
+            }
+        }
+        self.equal.get(i).map_or(self.new_len, |(_, n, _)| *n)
+    }
+
+    /// New offset of an old end offset (exclusive).
+    pub fn map_end(&self, e: usize) -> usize {
+        if e == 0 {
+            return 0;
+        }
+        let q = e - 1;
+        let i = self.equal.partition_point(|(o, _, _)| *o <= q);
+        if i == 0 {
+            return 0;
+        }
+        let (o, n, len) = self.equal[i - 1];
+        if q < o + len {
+            n + (q - o) + 1
+        } else {
+            n + len
+        }
+    }
+}
+
+/// Re-anchors `codings` (all of one source) in `new`. `old` is the text they were anchored to,
+/// when known. Returns one placement per coding, in order.
+pub fn reanchor(old: Option<&str>, new: &SourceText, codings: &mut [Coding]) -> Vec<Placement> {
+    let map = old.map(|o| EditMap::diff(o, &new.text));
+    codings
+        .iter_mut()
+        .map(|c| place(map.as_ref(), new, c))
+        .collect()
+}
+
+fn place(map: Option<&EditMap>, new: &SourceText, c: &mut Coding) -> Placement {
+    let (old_start, old_end) = (c.start, c.end);
+    let was_orphan = c.is_orphaned();
+    let mapped = match map {
+        Some(m) if !was_orphan => {
+            let (s, e) = (m.map_start(c.start), m.map_end(c.end));
+            (s < e).then_some((s, e))
+        }
+        _ => None,
+    };
+    let found = match mapped {
+        Some((s, e)) if new.slice(s, e) == c.quote => Some((s, e)),
+        // The diff may align repeated characters oddly; an exact copy of the quote next to the
+        // mapped place wins over a range whose text changed (an edit inside the quote).
+        Some((s, e)) => Some(best_context_near(new, c, s).unwrap_or((s, e))),
+        None => find_by_quote(new, c, c.start),
+    };
+    match found {
+        Some((s, e)) => {
+            c.start = s;
+            c.end = e;
+            c.status = None;
+            crate::coding::ops_refresh(new, c);
+            if !was_orphan && s == old_start && e == old_end {
+                Placement::Kept
+            } else {
+                Placement::Moved {
+                    start: old_start,
+                    end: old_end,
+                }
+            }
+        }
+        None => {
+            c.status = Some(Status::Orphaned);
+            Placement::Orphaned
+        }
+    }
+}
+
+/// Among copies of the quote close to `hint` (within the context length), the one whose
+/// surroundings match the stored context best; `hint` wins ties.
+fn best_context_near(new: &SourceText, c: &Coding, hint: usize) -> Option<(usize, usize)> {
+    let len = c.end - c.start;
+    let window = crate::coding::CONTEXT;
+    let lo = hint.saturating_sub(window);
+    let hi = (hint + window).min(new.len().saturating_sub(len));
+    let mut best: Option<(usize, usize)> = None;
+    for s in lo..=hi {
+        if new.slice(s, s + len) != c.quote {
+            continue;
+        }
+        let score = context_score(new, c, s, s + len);
+        let better = match best {
+            None => true,
+            Some((b, bs)) => score > bs || (score == bs && s.abs_diff(hint) < b.abs_diff(hint)),
+        };
+        if better {
+            best = Some((s, score));
+        }
+    }
+    best.map(|(s, _)| (s, s + len))
+}
+
+/// Finds the quote anywhere in the text, choosing the copy whose context matches best and then
+/// the one nearest the old position.
+fn find_by_quote(new: &SourceText, c: &Coding, hint: usize) -> Option<(usize, usize)> {
+    if c.quote.is_empty() {
+        return None;
+    }
+    let qlen = c.quote.chars().count();
+    let mut best: Option<(usize, usize)> = None;
+    let mut from = 0;
+    while let Some(pos) = new.text[from..].find(&c.quote) {
+        let byte = from + pos;
+        if let Some(s) = new.index.cp_of(byte) {
+            let score = context_score(new, c, s, s + qlen);
+            let better = match best {
+                None => true,
+                Some((b, bs)) => score > bs || (score == bs && s.abs_diff(hint) < b.abs_diff(hint)),
+            };
+            if better {
+                best = Some((s, score));
+            }
+        }
+        from = byte + c.quote.chars().next().map_or(1, char::len_utf8);
+    }
+    best.map(|(s, _)| (s, s + qlen))
+}
+
+/// How many characters of stored context agree with the text around `start..end`.
+fn context_score(new: &SourceText, c: &Coding, start: usize, end: usize) -> usize {
+    let before = new.slice(start.saturating_sub(crate::coding::CONTEXT), start);
+    let after = new.slice(end, end + crate::coding::CONTEXT);
+    let suffix = before
+        .chars()
+        .rev()
+        .zip(c.before.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let prefix = after
+        .chars()
+        .zip(c.after.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    suffix + prefix
+}
+
+#[cfg(test)]
+mod tests;

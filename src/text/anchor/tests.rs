@@ -1,0 +1,127 @@
+use super::*;
+use crate::coding::{make_coding, sort};
+use proptest::prelude::*;
+use uuid::Uuid;
+
+fn coding(t: &SourceText, s: usize, e: usize) -> Coding {
+    make_coding(t, Uuid::new_v4(), Uuid::new_v4(), s, e, "t")
+}
+
+#[test]
+fn an_edit_before_a_coding_moves_it_and_one_after_keeps_it() {
+    let old =
+        SourceText::new("M3 : Le temps, c'est le problème. Les réunions tombent le soir.".into());
+    let mut cs = vec![coding(&old, 5, 13), coding(&old, 34, 46)];
+    let new = SourceText::new(
+        "M3 : (rires) Le temps, c'est le problème. Les réunions tombent le soir.".into(),
+    );
+    let placements = reanchor(Some(&old.text), &new, &mut cs);
+    assert_eq!(
+        placements,
+        [
+            Placement::Moved { start: 5, end: 13 },
+            Placement::Moved { start: 34, end: 46 }
+        ]
+    );
+    assert_eq!(new.slice(cs[0].start, cs[0].end), "Le temps");
+    assert_eq!(cs[1].quote, "Les réunions");
+    let same = reanchor(Some(&new.text), &new, &mut cs);
+    assert_eq!(same, [Placement::Kept, Placement::Kept]);
+}
+
+#[test]
+fn the_right_copy_of_a_repeated_quote_is_chosen() {
+    let old = SourceText::new("Le temps manque. Oui, le temps manque vraiment.".into());
+    let mut cs = vec![coding(&old, 22, 37)];
+    assert_eq!(cs[0].quote, "le temps manque");
+    let new = SourceText::new("Le temps manque. Oui, oui, le temps manque vraiment.".into());
+    reanchor(Some(&old.text), &new, &mut cs);
+    assert_eq!((cs[0].start, cs[0].end), (27, 42));
+    let mut by_quote = vec![coding(&old, 22, 37)];
+    reanchor(None, &new, &mut by_quote);
+    assert_eq!(
+        (by_quote[0].start, by_quote[0].end),
+        (27, 42),
+        "context picks the second copy"
+    );
+}
+
+#[test]
+fn a_deleted_quote_becomes_an_orphan_and_is_kept() {
+    let old = SourceText::new("Avant. Le passage codé. Après.".into());
+    let mut cs = vec![coding(&old, 7, 23)];
+    let new = SourceText::new("Avant. Après.".into());
+    assert_eq!(
+        reanchor(Some(&old.text), &new, &mut cs),
+        [Placement::Orphaned]
+    );
+    assert!(cs[0].is_orphaned());
+    assert_eq!(cs[0].quote, "Le passage codé.");
+    let back = SourceText::new("Avant. Le passage codé. Après.".into());
+    assert_eq!(
+        reanchor(Some(&new.text), &back, &mut cs),
+        [Placement::Moved { start: 7, end: 23 }]
+    );
+    assert!(
+        !cs[0].is_orphaned(),
+        "an orphan is found again by its quote"
+    );
+}
+
+#[test]
+fn an_edit_inside_a_quote_keeps_the_coding_on_the_edited_text() {
+    let old = SourceText::new("Il dit : les reunions du soir.".into());
+    let mut cs = vec![coding(&old, 9, 29)];
+    let new = SourceText::new("Il dit : les réunions du soir.".into());
+    reanchor(Some(&old.text), &new, &mut cs);
+    assert_eq!(cs[0].quote, "les réunions du soir");
+}
+
+/// Text with accents, emoji and combining marks, as random as proptest likes.
+fn texts() -> impl Strategy<Value = String> {
+    proptest::collection::vec("e\u{301}|👍|«\u{a0}|[ \n]|[a-zA-Zàçœé]{1,6}", 20..120)
+        .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, max_global_rejects: 100_000, ..ProptestConfig::default() })]
+    #[test]
+    fn codings_follow_edits_outside_their_quotes(
+        text in texts(),
+        cuts in proptest::collection::vec((0usize..1000, 1usize..15), 1..4),
+        edit in (0usize..1000, 0usize..6, "[a-zé👍 ]{0,6}"),
+    ) {
+        let old = SourceText::new(text);
+        let n = old.len();
+        prop_assume!(n > 10);
+        let mut cs: Vec<Coding> = cuts.iter().map(|(s, l)| { let s = s % (n - 1); coding(&old, s, (s + l).min(n)) }).collect();
+        sort(&mut cs);
+        // An edit [at, at + del) that stays at least one character away from every coding.
+        let at = edit.0 % n;
+        let del = edit.1.min(n - at);
+        prop_assume!(cs.iter().all(|c| at + del + 1 <= c.start || at >= c.end + 1));
+        let chars: Vec<char> = old.text.chars().collect();
+        let inserted: String = edit.2.clone();
+        // An edit a diff can only read one way: an insertion that starts with the character it
+        // is inserted before (or a deletion followed by a copy of itself) could equally be read
+        // one character later, and no tool can tell those apart.
+        let next = chars.get(at + del).copied();
+        prop_assume!(inserted.chars().next().is_none_or(|x| Some(x) != chars.get(at).copied()));
+        prop_assume!(!inserted.is_empty() || del == 0 || chars.get(at).copied() != next);
+        let new_text: String = chars[..at].iter().collect::<String>() + &inserted + &chars[at + del..].iter().collect::<String>();
+        let new = SourceText::new(new_text);
+        let shift = inserted.chars().count() as isize - del as isize;
+        let expected: Vec<(usize, usize, String)> = cs.iter().map(|c| {
+            let m = |p: usize| if p >= at + del { (p as isize + shift) as usize } else { p };
+            (m(c.start), m(c.end), c.quote.clone())
+        }).collect();
+        let mut moved = cs.clone();
+        let placements = reanchor(Some(&old.text), &new, &mut moved);
+        for (c, (s, e, q)) in moved.iter().zip(&expected) {
+            prop_assert!(!c.is_orphaned());
+            prop_assert_eq!((c.start, c.end), (*s, *e), "quote {:?}", q);
+            prop_assert_eq!(&c.quote, q);
+        }
+        prop_assert_eq!(placements.len(), cs.len());
+    }
+}
