@@ -24,9 +24,11 @@ pub mod demo;
 pub mod error;
 pub mod import;
 pub mod journal;
+pub mod memo;
 pub mod model;
 pub mod overview;
 pub mod project;
+pub mod session;
 pub mod store;
 pub mod text;
 

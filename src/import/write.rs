@@ -168,6 +168,14 @@ pub fn commit(
             return Err(e);
         }
         written.push(file);
+        let anchored = crate::session::sync::anchored_path(project.root(), meta.id);
+        if let Err(e) = crate::session::sync::write_anchored(project.root(), meta.id, &p.text) {
+            for f in &written {
+                let _ = std::fs::remove_file(f);
+            }
+            return Err(e);
+        }
+        written.push(anchored);
         metas.push((meta, path.clone()));
     }
     crate::store::fsync_dir(&sources_dir)?;

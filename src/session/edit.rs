@@ -1,0 +1,454 @@
+//! Every model change a user can make, as one undoable step each: coding, uncoding, coding a
+//! turn or a speaker, batch coding, and the codebook operations (which may touch codings).
+//!
+//! Invariants: a step is validated whole before anything is written (a batch with one bad line
+//! writes nothing); a merge unites overlapping codings; a delete that would remove codings is
+//! refused unless forced, and the forced one keeps what it removed in the undo step.
+
+use super::{Change, Session, Step};
+use crate::codebook::Codebook;
+use crate::coding::{self, Coding};
+use crate::error::{Error, Result};
+use crate::journal::now_rfc3339;
+use crate::text::{fold_for_match, turns};
+use uuid::Uuid;
+
+/// One line of a batch: source (id or label), range, node (path or id).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct BatchItem {
+    pub source: String,
+    pub start: usize,
+    pub end: usize,
+    pub node: String,
+}
+
+/// What loading a codebook template did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadReport {
+    pub added: Vec<String>,
+    pub existing: Vec<String>,
+}
+
+impl Session {
+    fn codable(&self, node: Uuid) -> Result<()> {
+        let n = self
+            .codebook
+            .node(node)
+            .ok_or_else(|| Error::Invalid(format!("no node with id {node}")))?;
+        if !n.codable {
+            return Err(Error::Invalid(format!(
+                "node '{}' is a folder (not codable); code one of its children or make it codable",
+                n.name
+            )));
+        }
+        Ok(())
+    }
+
+    fn codings_change(&self, coder: &str, source: Uuid, after: Vec<Coding>) -> Change {
+        Change::Codings {
+            coder: coder.to_owned(),
+            source,
+            before: self.codings.list(coder, source).to_vec(),
+            after,
+        }
+    }
+
+    /// Codes `start..end` of a source with a node. Returns the coding's id.
+    pub fn code(
+        &mut self,
+        coder: &str,
+        source: Uuid,
+        start: usize,
+        end: usize,
+        node: Uuid,
+    ) -> Result<Uuid> {
+        self.codable(node)?;
+        let text = self.text(source)?;
+        text.check_range(start, end, &self.project.source(&source.to_string())?.label)?;
+        let mut list = self.codings.list(coder, source).to_vec();
+        let id = coding::apply(&mut list, &text, node, start, end, &now_rfc3339());
+        let step = Step {
+            label: "code".into(),
+            changes: vec![self.codings_change(coder, source, list)],
+        };
+        self.commit(
+            step,
+            &[id.to_string(), node.to_string(), source.to_string()],
+        )?;
+        Ok(id)
+    }
+
+    /// Removes `start..end` from a coder's codings of a source (of one node, when given).
+    pub fn uncode(
+        &mut self,
+        coder: &str,
+        source: Uuid,
+        start: usize,
+        end: usize,
+        node: Option<Uuid>,
+    ) -> Result<()> {
+        let text = self.text(source)?;
+        let label = self.project.source(&source.to_string())?.label.clone();
+        text.check_range(start, end, &label)?;
+        let mut list = self.codings.list(coder, source).to_vec();
+        if !coding::uncode(&mut list, &text, node, start, end, &now_rfc3339()) {
+            return Err(Error::Invalid(format!(
+                "no coding of {coder} overlaps {start}..{end} in {label}"
+            )));
+        }
+        let step = Step {
+            label: "uncode".into(),
+            changes: vec![self.codings_change(coder, source, list)],
+        };
+        let mut ids = vec![source.to_string()];
+        ids.extend(node.map(|n| n.to_string()));
+        self.commit(step, &ids)
+    }
+
+    /// Codes the speaker turn (or paragraph) containing code point `at`, without its label.
+    pub fn code_unit_at(
+        &mut self,
+        coder: &str,
+        source: Uuid,
+        at: usize,
+        node: Uuid,
+    ) -> Result<Uuid> {
+        let (start, end) = self.unit_range_at(source, at)?;
+        self.code(coder, source, start, end, node)
+    }
+
+    /// The range (code points, label excluded) of the unit containing `at`.
+    pub fn unit_range_at(&self, source: Uuid, at: usize) -> Result<(usize, usize)> {
+        let text = self.text(source)?;
+        let meta = self.project.source(&source.to_string())?;
+        let byte = text
+            .index
+            .byte_of(at.min(text.len()))
+            .unwrap_or(text.text.len());
+        let units = turns::split_units(&text.text, &meta.speaker_names());
+        let unit = units
+            .iter()
+            .find(|u| u.start <= byte && byte <= u.end)
+            .ok_or_else(|| {
+                Error::Invalid(format!(
+                    "position {at} of {} is not inside a turn or paragraph",
+                    meta.label
+                ))
+            })?;
+        let cp = |b: usize| {
+            text.index
+                .cp_of(b)
+                .expect("unit bounds are char boundaries")
+        };
+        Ok((cp(unit.body_start), cp(unit.end)))
+    }
+
+    /// Codes every turn of a speaker (in every source, or in one). Returns how many turns.
+    pub fn code_speaker(
+        &mut self,
+        coder: &str,
+        speaker: &str,
+        node: Uuid,
+        only: Option<Uuid>,
+    ) -> Result<usize> {
+        self.codable(node)?;
+        let wanted = fold_for_match(speaker.trim());
+        let at = now_rfc3339();
+        let mut changes = Vec::new();
+        let mut turns_coded = 0;
+        for meta in self.project.sources() {
+            if only.is_some_and(|o| o != meta.id) {
+                continue;
+            }
+            let names = meta.speaker_names();
+            let Some(who) = names.iter().position(|n| fold_for_match(n) == wanted) else {
+                continue;
+            };
+            let text = self.text(meta.id)?;
+            let mut list = self.codings.list(coder, meta.id).to_vec();
+            for u in turns::split_units(&text.text, &names)
+                .into_iter()
+                .filter(|u| u.speaker == Some(who))
+            {
+                let (s, e) = (
+                    text.index.cp_of(u.body_start).expect("boundary"),
+                    text.index.cp_of(u.end).expect("boundary"),
+                );
+                if s < e {
+                    coding::apply(&mut list, &text, node, s, e, &at);
+                    turns_coded += 1;
+                }
+            }
+            changes.push(self.codings_change(coder, meta.id, list));
+        }
+        if turns_coded == 0 {
+            return Err(Error::Invalid(format!(
+                "no turn of a speaker named '{}' was found",
+                speaker.trim()
+            )));
+        }
+        self.commit(
+            Step {
+                label: "code speaker".into(),
+                changes,
+            },
+            &[node.to_string()],
+        )?;
+        Ok(turns_coded)
+    }
+
+    /// Codes a batch in one step; every item is checked first, and one bad item writes nothing.
+    pub fn code_batch(&mut self, coder: &str, items: &[(usize, BatchItem)]) -> Result<usize> {
+        let at = now_rfc3339();
+        let mut lists: std::collections::BTreeMap<Uuid, Vec<Coding>> =
+            std::collections::BTreeMap::new();
+        for (line, item) in items {
+            let context = |e: Error| Error::Invalid(format!("line {line}: {e}"));
+            let source = self.source_id(&item.source).map_err(context)?;
+            let node = self.codebook.resolve(&item.node).map_err(context)?;
+            self.codable(node).map_err(context)?;
+            let text = self.text(source)?;
+            text.check_range(item.start, item.end, &item.source)
+                .map_err(context)?;
+            let list = lists
+                .entry(source)
+                .or_insert_with(|| self.codings.list(coder, source).to_vec());
+            coding::apply(list, &text, node, item.start, item.end, &at);
+        }
+        let changes = lists
+            .into_iter()
+            .map(|(s, l)| self.codings_change(coder, s, l))
+            .collect();
+        self.commit(
+            Step {
+                label: "code batch".into(),
+                changes,
+            },
+            &[],
+        )?;
+        Ok(items.len())
+    }
+
+    /// Runs a codebook-only operation as one undoable step.
+    fn codebook_step(
+        &mut self,
+        label: &str,
+        ids: &[String],
+        op: impl FnOnce(&mut Codebook) -> Result<()>,
+    ) -> Result<()> {
+        let mut after = self.codebook.clone();
+        op(&mut after)?;
+        let change = Change::Codebook {
+            before: Box::new(self.codebook.clone()),
+            after: Box::new(after),
+        };
+        self.commit(
+            Step {
+                label: label.into(),
+                changes: vec![change],
+            },
+            ids,
+        )
+    }
+
+    /// Adds a NODEPATH (missing parents too); returns the id of its last node.
+    pub fn add_node(&mut self, path: &str) -> Result<Uuid> {
+        let mut after = self.codebook.clone();
+        let (id, created) = after.add_path(path)?;
+        if created.is_empty() {
+            return Err(Error::Invalid(format!("node '{path}' already exists")));
+        }
+        let change = Change::Codebook {
+            before: Box::new(self.codebook.clone()),
+            after: Box::new(after),
+        };
+        self.commit(
+            Step {
+                label: "node add".into(),
+                changes: vec![change],
+            },
+            &created.iter().map(Uuid::to_string).collect::<Vec<_>>(),
+        )?;
+        Ok(id)
+    }
+
+    pub fn rename_node(&mut self, id: Uuid, name: &str) -> Result<()> {
+        self.codebook_step("node rename", &[id.to_string()], |b| b.rename(id, name))
+    }
+
+    pub fn move_node(
+        &mut self,
+        id: Uuid,
+        parent: Option<Uuid>,
+        index: Option<usize>,
+    ) -> Result<()> {
+        self.codebook_step("node move", &[id.to_string()], |b| {
+            b.move_node(id, parent, index)
+        })
+    }
+
+    /// Moves a node among its siblings to `index` (0-based, clamped).
+    pub fn reorder_node(&mut self, id: Uuid, index: usize) -> Result<()> {
+        let place = self
+            .codebook
+            .place(id)
+            .ok_or_else(|| Error::Invalid(format!("no node with id {id}")))?;
+        self.codebook_step("node reorder", &[id.to_string()], |b| {
+            b.move_node(id, place.parent, Some(index))
+        })
+    }
+
+    pub fn describe_node(&mut self, id: Uuid, text: &str) -> Result<()> {
+        self.codebook_step("node describe", &[id.to_string()], |b| b.describe(id, text))
+    }
+
+    pub fn color_node(&mut self, id: Uuid, color: Option<&str>) -> Result<()> {
+        self.codebook_step("node color", &[id.to_string()], |b| b.set_color(id, color))
+    }
+
+    pub fn set_codable(&mut self, id: Uuid, codable: bool) -> Result<()> {
+        self.codebook_step("node codable", &[id.to_string()], |b| {
+            b.set_codable(id, codable)
+        })
+    }
+
+    /// Merges `from` into `into`: codings move over and unite where they overlap; children move
+    /// under `into`; descriptions join. Returns how many codings moved.
+    pub fn merge_nodes(&mut self, from: Uuid, into: Uuid) -> Result<usize> {
+        let mut book = self.codebook.clone();
+        let pairs = book.merge_tree(from, into)?;
+        let renode: std::collections::HashMap<Uuid, Uuid> = pairs.into_iter().collect();
+        let mut changes = vec![Change::Codebook {
+            before: Box::new(self.codebook.clone()),
+            after: Box::new(book),
+        }];
+        let at = now_rfc3339();
+        let mut moved = 0;
+        let lists: Vec<(String, Uuid, Vec<Coding>)> = self
+            .codings
+            .all()
+            .map(|(c, s, _)| (c.to_owned(), s))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .map(|(c, s)| (c.clone(), s, self.codings.list(&c, s).to_vec()))
+            .collect();
+        for (coder, source, list) in lists {
+            if !list.iter().any(|c| renode.contains_key(&c.node)) {
+                continue;
+            }
+            let text = self.text(source)?;
+            let (mut keep, to_move): (Vec<Coding>, Vec<Coding>) = list
+                .into_iter()
+                .partition(|c| !renode.contains_key(&c.node) || c.is_orphaned());
+            for c in keep.iter_mut().filter(|c| renode.contains_key(&c.node)) {
+                c.node = renode[&c.node];
+            }
+            for c in to_move {
+                coding::apply(&mut keep, &text, renode[&c.node], c.start, c.end, &at);
+                moved += 1;
+            }
+            changes.push(self.codings_change(&coder, source, keep));
+        }
+        self.commit(
+            Step {
+                label: "node merge".into(),
+                changes,
+            },
+            &[from.to_string(), into.to_string()],
+        )?;
+        Ok(moved)
+    }
+
+    /// Deletes a node and its descendants; refused while they hold codings unless `force`, which
+    /// removes those codings too. Returns how many codings were removed.
+    pub fn delete_node(&mut self, id: Uuid, force: bool) -> Result<usize> {
+        let doomed: std::collections::HashSet<Uuid> =
+            self.codebook.subtree_ids(id).into_iter().collect();
+        let name = self
+            .codebook
+            .path_of(id)
+            .ok_or_else(|| Error::Invalid(format!("no node with id {id}")))?;
+        let hits: Vec<(String, Uuid)> = self
+            .codings
+            .all()
+            .filter(|(_, _, c)| doomed.contains(&c.node))
+            .map(|(c, s, _)| (c.to_owned(), s))
+            .collect();
+        let sources: std::collections::BTreeSet<Uuid> = hits.iter().map(|h| h.1).collect();
+        if !hits.is_empty() && !force {
+            return Err(Error::Invalid(format!(
+                "node '{name}' and its descendants hold {} codings in {} sources; delete with --force to remove them too",
+                hits.len(),
+                sources.len()
+            )));
+        }
+        let mut book = self.codebook.clone();
+        book.take(id)?;
+        let mut changes = vec![Change::Codebook {
+            before: Box::new(self.codebook.clone()),
+            after: Box::new(book),
+        }];
+        let pairs: std::collections::BTreeSet<(String, Uuid)> = hits.into_iter().collect();
+        let mut removed = 0;
+        for (coder, source) in pairs {
+            let list: Vec<Coding> = self
+                .codings
+                .list(&coder, source)
+                .iter()
+                .filter(|c| !doomed.contains(&c.node))
+                .cloned()
+                .collect();
+            removed += self.codings.list(&coder, source).len() - list.len();
+            changes.push(self.codings_change(&coder, source, list));
+        }
+        self.commit(
+            Step {
+                label: "node delete".into(),
+                changes,
+            },
+            &[id.to_string()],
+        )?;
+        Ok(removed)
+    }
+
+    /// Loads a codebook template: into an empty codebook as it is, else merged by path.
+    pub fn load_template(&mut self, origin: &std::path::Path, json: &[u8]) -> Result<LoadReport> {
+        let template = Codebook::from_template(origin, json, self.project.manifest.id)?;
+        let mut report = LoadReport::default();
+        let mut after = self.codebook.clone();
+        for id in template.all_ids() {
+            let path = template.path_of(id).expect("own node");
+            let node = template.node(id).expect("own node");
+            match after.resolve(&path) {
+                Ok(_) => report.existing.push(path),
+                Err(_) => {
+                    let place = template.place(id).expect("own node");
+                    let parent = match place.parent {
+                        Some(p) => Some(after.resolve(&template.path_of(p).expect("own node"))?),
+                        None => None,
+                    };
+                    let mut copy = node.clone();
+                    copy.children.clear();
+                    if after.node(copy.id).is_some() {
+                        copy.id = Uuid::new_v4();
+                    }
+                    let at = after.children(parent).len();
+                    after.put(copy, crate::codebook::Place { parent, index: at })?;
+                    report.added.push(path);
+                }
+            }
+        }
+        let change = Change::Codebook {
+            before: Box::new(self.codebook.clone()),
+            after: Box::new(after),
+        };
+        self.commit(
+            Step {
+                label: "codebook load".into(),
+                changes: vec![change],
+            },
+            &[],
+        )?;
+        Ok(report)
+    }
+}

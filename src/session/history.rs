@@ -1,0 +1,107 @@
+//! Undo/redo of model changes as a log of steps. Each step keeps the state before and after
+//! of everything it touched (a coder's codings in one source, or the codebook), so an inverse
+//! always has what the change removed — a merge, a forced delete.
+//!
+//! Invariant: undoing then redoing a step restores exactly the state after it.
+
+use crate::codebook::Codebook;
+use crate::coding::Coding;
+use uuid::Uuid;
+
+/// One part of a step.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Codings {
+        coder: String,
+        source: Uuid,
+        before: Vec<Coding>,
+        after: Vec<Coding>,
+    },
+    Codebook {
+        before: Box<Codebook>,
+        after: Box<Codebook>,
+    },
+}
+
+/// One user action, as undone or redone in one go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// What the user did, for messages (`code`, `merge`, …).
+    pub label: String,
+    pub changes: Vec<Change>,
+}
+
+impl Step {
+    /// The same step, reversed (before and after swapped, changes in reverse order).
+    pub fn inverse(&self) -> Self {
+        let changes = self
+            .changes
+            .iter()
+            .rev()
+            .map(|c| match c {
+                Change::Codings {
+                    coder,
+                    source,
+                    before,
+                    after,
+                } => Change::Codings {
+                    coder: coder.clone(),
+                    source: *source,
+                    before: after.clone(),
+                    after: before.clone(),
+                },
+                Change::Codebook { before, after } => Change::Codebook {
+                    before: after.clone(),
+                    after: before.clone(),
+                },
+            })
+            .collect();
+        Self {
+            label: self.label.clone(),
+            changes,
+        }
+    }
+}
+
+/// The session's undo and redo stacks.
+#[derive(Debug, Default, Clone)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+impl History {
+    pub fn record(&mut self, step: Step) {
+        self.undo.push(step);
+        self.redo.clear();
+    }
+
+    pub fn take_undo(&mut self) -> Option<Step> {
+        self.undo.pop()
+    }
+
+    pub fn take_redo(&mut self) -> Option<Step> {
+        self.redo.pop()
+    }
+
+    pub fn push_undone(&mut self, step: Step) {
+        self.redo.push(step);
+    }
+
+    pub fn push_redone(&mut self, step: Step) {
+        self.undo.push(step);
+    }
+
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}

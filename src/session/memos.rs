@@ -1,0 +1,78 @@
+//! Memo operations of a session: add, edit and delete, journalled (memo text never goes to the
+//! journal). Memos are not part of undo: they are text the user types and sees.
+
+use super::Session;
+use crate::error::{Error, Result};
+use crate::memo::{self, Memo, Target};
+use uuid::Uuid;
+
+impl Session {
+    /// Resolves `project`, `source:LABEL|ID`, `node:PATH|ID` or `coding:ID` to a memo target.
+    pub fn memo_target(&self, spec: &str) -> Result<Target> {
+        let spec = spec.trim();
+        if spec == "project" {
+            return Ok(Target::Project);
+        }
+        let bad = || {
+            Error::Invalid(format!(
+                "memo target '{spec}' must be project, source:LABEL, node:PATH or coding:ID"
+            ))
+        };
+        let (kind, rest) = spec.split_once(':').ok_or_else(bad)?;
+        match kind {
+            "source" => Ok(Target::Source(self.source_id(rest)?)),
+            "node" => Ok(Target::Node(self.codebook.resolve(rest)?)),
+            "coding" => {
+                let id = Uuid::parse_str(rest.trim()).map_err(|_| bad())?;
+                if !self.codings.all().any(|(_, _, c)| c.id == id) {
+                    return Err(Error::Invalid(format!("no coding with id {id}")));
+                }
+                Ok(Target::Coding(id))
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    pub fn memos(&self) -> Result<Vec<Memo>> {
+        memo::list(self.root())
+    }
+
+    /// Adds a memo; returns its id.
+    pub fn add_memo(&mut self, target: Target, text: &str) -> Result<Uuid> {
+        self.project.ensure_writer()?;
+        if text.trim().is_empty() {
+            return Err(Error::Invalid("the memo is empty".into()));
+        }
+        let m = Memo {
+            id: Uuid::new_v4(),
+            target,
+            text: text.to_owned(),
+        };
+        memo::write(self.root(), &m)?;
+        self.project
+            .journal("memo add", &[m.id.to_string(), target.to_string()])?;
+        Ok(m.id)
+    }
+
+    /// Replaces a memo's text.
+    pub fn edit_memo(&mut self, id: Uuid, text: &str) -> Result<()> {
+        self.project.ensure_writer()?;
+        let mut m = self
+            .memos()?
+            .into_iter()
+            .find(|m| m.id == id)
+            .ok_or_else(|| Error::Invalid(format!("no memo with id {id}")))?;
+        m.text = text.to_owned();
+        memo::write(self.root(), &m)?;
+        self.project.journal("memo edit", &[id.to_string()])
+    }
+
+    pub fn delete_memo(&mut self, id: Uuid) -> Result<()> {
+        self.project.ensure_writer()?;
+        if !self.memos()?.iter().any(|m| m.id == id) {
+            return Err(Error::Invalid(format!("no memo with id {id}")));
+        }
+        memo::delete(self.root(), id)?;
+        self.project.journal("memo delete", &[id.to_string()])
+    }
+}

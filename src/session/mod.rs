@@ -1,0 +1,183 @@
+//! A working session on a project: the project files, the codebook, every coding and the undo
+//! history, loaded together. The CLI and the TUI drive the model only through this type.
+//!
+//! Invariants: a writer session holds the project lock; every model change is saved at once,
+//! in order (atomic writes), and journalled; a read-only session re-anchors in memory and never
+//! writes; texts are loaded lazily, once.
+
+mod edit;
+pub mod history;
+mod memos;
+mod read;
+pub mod sync;
+
+pub use edit::{BatchItem, LoadReport};
+pub use history::{Change, History, Step};
+pub use read::{NodeCounts, node_counts};
+pub use sync::{AnchorReport, CodingRef};
+
+use crate::codebook::Codebook;
+use crate::coding::{Codings, SourceText};
+use crate::error::{Error, Result};
+use crate::project::{CODEBOOK, Project};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use uuid::Uuid;
+
+/// An open project with its codebook, codings and history.
+#[derive(Debug)]
+pub struct Session {
+    pub project: Project,
+    pub codebook: Codebook,
+    pub codings: Codings,
+    history: History,
+    /// What re-anchoring found when the session opened (or last synced).
+    pub report: AnchorReport,
+    texts: Mutex<HashMap<Uuid, Arc<SourceText>>>,
+}
+
+impl Session {
+    /// Opens read-only: takes no lock, writes nothing; changed sources are re-anchored in memory.
+    pub fn open(dir: &Path) -> Result<Self> {
+        Self::load(Project::open(dir)?)
+    }
+
+    /// Opens as the project's one writer; re-anchoring results are saved at once.
+    pub fn open_writer(dir: &Path) -> Result<Self> {
+        let mut session = Self::load(Project::open_writer(dir)?)?;
+        session.save_sync()?;
+        Ok(session)
+    }
+
+    fn load(project: Project) -> Result<Self> {
+        let codebook = Codebook::read(&project.root().join(CODEBOOK))?;
+        let codings = Codings::load(project.root())?;
+        let mut session = Self {
+            project,
+            codebook,
+            codings,
+            history: History::default(),
+            report: AnchorReport::default(),
+            texts: Mutex::new(HashMap::new()),
+        };
+        session.report = session.sync()?;
+        Ok(session)
+    }
+
+    pub fn root(&self) -> &Path {
+        self.project.root()
+    }
+
+    pub fn coder(&self) -> &str {
+        self.project.coder()
+    }
+
+    /// The text of a source, loaded once.
+    pub fn text(&self, source: Uuid) -> Result<Arc<SourceText>> {
+        let mut cache = self.texts.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = cache.get(&source) {
+            return Ok(t.clone());
+        }
+        let meta = self
+            .project
+            .manifest
+            .sources
+            .iter()
+            .find(|s| s.id == source)
+            .ok_or_else(|| Error::Invalid(format!("no source with id {source}")))?;
+        let text = Arc::new(SourceText::new(crate::text::normalize(
+            &self.project.text(meta)?,
+        )));
+        cache.insert(source, text.clone());
+        Ok(text)
+    }
+
+    pub(crate) fn forget_text(&self, source: Uuid) {
+        self.texts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&source);
+    }
+
+    /// Resolves a source label or id.
+    pub fn source_id(&self, id_or_label: &str) -> Result<Uuid> {
+        Ok(self.project.source(id_or_label)?.id)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Applies a step's `after` states, saves them, journals the step and records it for undo.
+    pub fn commit(&mut self, step: Step, ids: &[String]) -> Result<()> {
+        self.apply_changes(&step.changes)?;
+        self.project.journal(&step.label, ids)?;
+        self.history.record(step);
+        Ok(())
+    }
+
+    /// Undoes the last step; returns its label.
+    pub fn undo(&mut self) -> Result<Option<String>> {
+        let Some(step) = self.history.take_undo() else {
+            return Ok(None);
+        };
+        self.apply_changes(&step.inverse().changes)?;
+        self.project.journal(&format!("undo {}", step.label), &[])?;
+        let label = step.label.clone();
+        self.history.push_undone(step);
+        Ok(Some(label))
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self) -> Result<Option<String>> {
+        let Some(step) = self.history.take_redo() else {
+            return Ok(None);
+        };
+        self.apply_changes(&step.changes)?;
+        self.project.journal(&format!("redo {}", step.label), &[])?;
+        let label = step.label.clone();
+        self.history.push_redone(step);
+        Ok(Some(label))
+    }
+
+    fn apply_changes(&mut self, changes: &[Change]) -> Result<()> {
+        self.project.ensure_writer()?;
+        for change in changes {
+            match change {
+                Change::Codings {
+                    coder,
+                    source,
+                    after,
+                    ..
+                } => {
+                    self.codings.set_list(coder, *source, after.clone());
+                    self.codings.save(self.project.root(), coder, *source)?;
+                    self.ensure_anchored_copy(*source)?;
+                }
+                Change::Codebook { after, .. } => {
+                    self.codebook = (**after).clone();
+                    self.codebook.write(&self.project.root().join(CODEBOOK))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Keeps `.verbatim/anchored/<id>.txt`, the text a source's codings are anchored to.
+    fn ensure_anchored_copy(&self, source: Uuid) -> Result<()> {
+        let path = sync::anchored_path(self.project.root(), source);
+        if path.exists() {
+            return Ok(());
+        }
+        let text = self.text(source)?;
+        sync::write_anchored(self.project.root(), source, &text.text)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,296 @@
+//! Keeping codings anchored when source texts change outside verbatim. On open, each source is
+//! checked by size and mtime against `.verbatim/state.json`, then by sha256 against the
+//! manifest; a changed source has its codings re-anchored (through a diff with
+//! `.verbatim/anchored/<id>.txt` when that copy exists, else by quote and context).
+//!
+//! Invariants: read-only sessions only re-anchor in memory; a writer saves the result (codings,
+//! manifest sha256/size, anchored copy, state) before anything else; nothing is ever dropped —
+//! what cannot be placed is marked orphaned and listed.
+
+use super::Session;
+use crate::coding::SourceText;
+use crate::error::{Error, Result};
+use crate::import::sha256_hex;
+use crate::store;
+use crate::text::anchor::{Placement, reanchor};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+/// A coding named in a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CodingRef {
+    pub coder: String,
+    pub source: Uuid,
+    pub label: String,
+    pub id: Uuid,
+    pub node: Uuid,
+    pub start: usize,
+    pub end: usize,
+    /// For a moved coding, where it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_end: Option<usize>,
+    pub quote: String,
+}
+
+/// What `verbatim check` reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AnchorReport {
+    pub kept: Vec<CodingRef>,
+    pub moved: Vec<CodingRef>,
+    pub orphaned: Vec<CodingRef>,
+    /// Problems with files: missing texts, codings of unknown sources or nodes, bad ranges.
+    pub problems: Vec<String>,
+    /// Sources whose text changed since the manifest was written.
+    #[serde(skip)]
+    pub changed: Vec<Uuid>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct State {
+    format: u32,
+    #[serde(default)]
+    sources: BTreeMap<Uuid, FileState>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct FileState {
+    size: u64,
+    mtime_ns: u128,
+    sha256: String,
+}
+
+pub fn anchored_path(root: &Path, source: Uuid) -> PathBuf {
+    root.join(".verbatim")
+        .join("anchored")
+        .join(format!("{source}.txt"))
+}
+
+pub fn write_anchored(root: &Path, source: Uuid, text: &str) -> Result<()> {
+    let path = anchored_path(root, source);
+    let dir = path.parent().expect("anchored folder");
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("could not create", dir, e))?;
+    store::write_atomic(&path, text.as_bytes())
+}
+
+fn state_path(root: &Path) -> PathBuf {
+    root.join(".verbatim").join("state.json")
+}
+
+fn file_state(path: &Path) -> Option<(u64, u128)> {
+    let meta = std::fs::metadata(path).ok()?;
+    let mtime = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some((meta.len(), mtime))
+}
+
+impl Session {
+    /// Checks every source for outside changes and re-anchors the codings of changed ones (in
+    /// memory). Returns the report; `changed` lists the sources that need saving.
+    pub(super) fn sync(&mut self) -> Result<AnchorReport> {
+        let root = self.project.root().to_owned();
+        let state: State = std::fs::read(state_path(&root))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        let mut report = AnchorReport::default();
+        let sources: Vec<(Uuid, String, PathBuf, String)> = self
+            .project
+            .manifest
+            .sources
+            .iter()
+            .map(|s| (s.id, s.label.clone(), root.join(&s.file), s.sha256.clone()))
+            .collect();
+        for (id, label, path, sha) in sources {
+            let Some((size, mtime)) = file_state(&path) else {
+                report.problems.push(format!(
+                    "{label}: the text file {} is missing",
+                    path.display()
+                ));
+                continue;
+            };
+            let cached = state.sources.get(&id);
+            if cached.is_some_and(|c| c.size == size && c.mtime_ns == mtime && c.sha256 == sha) {
+                self.list_kept(id, &label, &mut report);
+                continue;
+            }
+            let raw = std::fs::read(&path).map_err(|e| Error::io("could not read", &path, e))?;
+            if sha256_hex(&raw) == sha {
+                self.list_kept(id, &label, &mut report);
+                continue;
+            }
+            self.forget_text(id);
+            let new = self.text(id)?;
+            let old = std::fs::read_to_string(anchored_path(&root, id))
+                .ok()
+                .filter(|o| sha256_hex(o.as_bytes()) == sha);
+            self.reanchor_source(id, &label, old.as_deref(), &new, &mut report);
+            report.changed.push(id);
+        }
+        for (coder, source, c) in self.codings.all() {
+            if !self.project.manifest.sources.iter().any(|s| s.id == source) {
+                report.problems.push(format!(
+                    "codings/{coder}/{source}.jsonl: no source has this id"
+                ));
+            } else if self.codebook.node(c.node).is_none() {
+                report.problems.push(format!("codings/{coder}/{source}.jsonl: coding {} refers to node {} that is not in the codebook", c.id, c.node));
+            }
+        }
+        Ok(report)
+    }
+
+    fn list_kept(&self, source: Uuid, label: &str, report: &mut AnchorReport) {
+        for (coder, c) in self.codings.of_source(source) {
+            let r = coding_ref(coder, source, label, c, None);
+            if c.is_orphaned() {
+                report.orphaned.push(r)
+            } else {
+                report.kept.push(r)
+            }
+        }
+    }
+
+    fn reanchor_source(
+        &mut self,
+        source: Uuid,
+        label: &str,
+        old: Option<&str>,
+        new: &SourceText,
+        report: &mut AnchorReport,
+    ) {
+        let coders: Vec<String> = self.codings.by_coder.keys().cloned().collect();
+        for coder in coders {
+            let mut list = self.codings.list(&coder, source).to_vec();
+            if list.is_empty() {
+                continue;
+            }
+            let placements = reanchor(old, new, &mut list);
+            for (c, p) in list.iter().zip(placements) {
+                match p {
+                    Placement::Kept => report.kept.push(coding_ref(&coder, source, label, c, None)),
+                    Placement::Moved { start, end } => {
+                        report
+                            .moved
+                            .push(coding_ref(&coder, source, label, c, Some((start, end))))
+                    }
+                    Placement::Orphaned => report
+                        .orphaned
+                        .push(coding_ref(&coder, source, label, c, None)),
+                }
+            }
+            self.codings.set_list(&coder, source, list);
+        }
+    }
+
+    /// Saves what [`Session::sync`] changed (writer only) and refreshes the state cache.
+    pub(super) fn save_sync(&mut self) -> Result<()> {
+        let root = self.project.root().to_owned();
+        let changed = std::mem::take(&mut self.report.changed);
+        for &id in &changed {
+            let text = self.text(id)?;
+            let meta = self
+                .project
+                .manifest
+                .sources
+                .iter_mut()
+                .find(|s| s.id == id)
+                .expect("known source");
+            let path = root.join(&meta.file);
+            if std::fs::read(&path)
+                .map(|b| b != text.text.as_bytes())
+                .unwrap_or(true)
+            {
+                store::write_atomic(&path, text.text.as_bytes())?;
+            }
+            meta.sha256 = sha256_hex(text.text.as_bytes());
+            meta.size = text.text.len() as u64;
+            let coders: Vec<String> = self.codings.by_coder.keys().cloned().collect();
+            for coder in coders {
+                self.codings.save(&root, &coder, id)?;
+            }
+            write_anchored(&root, id, &text.text)?;
+        }
+        if !changed.is_empty() {
+            self.project.save_manifest()?;
+            self.project.journal(
+                "reanchor",
+                &changed.iter().map(Uuid::to_string).collect::<Vec<_>>(),
+            )?;
+            self.history.clear();
+        }
+        self.write_state()
+    }
+
+    fn write_state(&self) -> Result<()> {
+        let root = self.project.root();
+        let mut state = State {
+            format: 1,
+            sources: BTreeMap::new(),
+        };
+        for s in &self.project.manifest.sources {
+            if let Some((size, mtime_ns)) = file_state(&root.join(&s.file)) {
+                state.sources.insert(
+                    s.id,
+                    FileState {
+                        size,
+                        mtime_ns,
+                        sha256: s.sha256.clone(),
+                    },
+                );
+            }
+        }
+        let dir = root.join(".verbatim");
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io("could not create", &dir, e))?;
+        store::write_json(&state_path(root), &state)
+    }
+
+    /// A full check: re-reads every text and verifies every coding's range and quote.
+    pub fn check(&self) -> Result<AnchorReport> {
+        let mut report = self.report.clone();
+        for s in self.project.sources() {
+            let Ok(text) = self.text(s.id) else { continue };
+            for (coder, c) in self.codings.of_source(s.id) {
+                if c.is_orphaned() {
+                    continue;
+                }
+                if c.start >= c.end || c.end > text.len() {
+                    report.problems.push(format!("{}: coding {} of {coder} has range {}..{} outside the text ({} characters)", s.label, c.id, c.start, c.end, text.len()));
+                } else if text.slice(c.start, c.end) != c.quote {
+                    report.problems.push(format!(
+                        "{}: coding {} of {coder} no longer matches its quote at {}..{}",
+                        s.label, c.id, c.start, c.end
+                    ));
+                }
+            }
+        }
+        Ok(report)
+    }
+}
+
+fn coding_ref(
+    coder: &str,
+    source: Uuid,
+    label: &str,
+    c: &crate::coding::Coding,
+    old: Option<(usize, usize)>,
+) -> CodingRef {
+    CodingRef {
+        coder: coder.to_owned(),
+        source,
+        label: label.to_owned(),
+        id: c.id,
+        node: c.node,
+        start: c.start,
+        end: c.end,
+        old_start: old.map(|o| o.0),
+        old_end: old.map(|o| o.1),
+        quote: c.quote.clone(),
+    }
+}

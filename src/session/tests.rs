@@ -1,0 +1,265 @@
+use super::*;
+use crate::import::{ImportOptions, commit, prepare_bytes};
+use crate::model::Language;
+use std::path::PathBuf;
+
+const E1: &str = "Enquêteur : Et le temps ?\nM1 : Le temps, c'est le problème. Les réunions tombent le soir, après la journée.\nEnquêteur : D'accord.\nM1 : Mais on se connaît mieux, maintenant.";
+
+fn project() -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("p");
+    let mut p = Project::init(&root, None, Language::Fr).unwrap();
+    commit(
+        &mut p,
+        vec![(
+            PathBuf::from("E1.txt"),
+            prepare_bytes("E1.txt", E1.as_bytes()).unwrap(),
+        )],
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    drop(p);
+    let mut s = Session::open_writer(&root).unwrap();
+    s.add_node("Freins/Temps").unwrap();
+    s.add_node("Freins/Charge").unwrap();
+    s.add_node("Leviers/Interconnaissance").unwrap();
+    (dir, s)
+}
+
+fn node(s: &Session, path: &str) -> Uuid {
+    s.codebook.resolve(path).unwrap()
+}
+
+fn src(s: &Session) -> Uuid {
+    s.source_id("E1").unwrap()
+}
+
+#[test]
+fn merge_unites_overlapping_codings_and_undo_restores_everything() {
+    let (_d, mut s) = project();
+    let (temps, charge) = (node(&s, "Freins/Temps"), node(&s, "Freins/Charge"));
+    let e1 = src(&s);
+    s.code("sg", e1, 31, 45, temps).unwrap();
+    s.code("sg", e1, 40, 60, charge).unwrap();
+    s.code("mb", e1, 31, 45, charge).unwrap();
+    let before_book = s.codebook.clone();
+    let before_codings = s.codings.clone();
+    let moved = s.merge_nodes(charge, temps).unwrap();
+    assert_eq!(moved, 2);
+    assert!(s.codebook.node(charge).is_none());
+    let sg = s.codings.list("sg", e1);
+    assert_eq!(sg.len(), 1, "overlapping codings united");
+    assert_eq!((sg[0].start, sg[0].end, sg[0].node), (31, 60, temps));
+    assert_eq!(s.codings.list("mb", e1)[0].node, temps);
+    let reloaded = Session::open(s.root()).unwrap();
+    assert_eq!(reloaded.codings, s.codings, "saved as it happened");
+    s.undo().unwrap();
+    assert_eq!(s.codebook, before_book);
+    assert_eq!(s.codings, before_codings);
+    assert_eq!(Session::open(s.root()).unwrap().codings, before_codings);
+    s.redo().unwrap();
+    assert_eq!(s.codings.list("sg", e1).len(), 1);
+}
+
+#[test]
+fn delete_is_refused_with_counts_unless_forced_and_undo_brings_codings_back() {
+    let (_d, mut s) = project();
+    let e1 = src(&s);
+    let temps = node(&s, "Freins/Temps");
+    s.code("sg", e1, 31, 45, temps).unwrap();
+    s.code("sg", e1, 100, 120, temps).unwrap();
+    let freins = node(&s, "Freins");
+    let err = s.delete_node(freins, false).unwrap_err().to_string();
+    assert!(err.contains("hold 2 codings in 1 sources"), "{err}");
+    assert_eq!(s.delete_node(freins, true).unwrap(), 2);
+    assert!(s.codings.list("sg", e1).is_empty());
+    assert!(
+        !crate::coding::file_of(s.root(), "sg", e1).exists(),
+        "an empty list removes the file"
+    );
+    s.undo().unwrap();
+    assert_eq!(s.codings.list("sg", e1).len(), 2);
+    assert!(s.codebook.node(temps).is_some());
+}
+
+#[test]
+fn uncode_trims_splits_and_is_undone() {
+    let (_d, mut s) = project();
+    let e1 = src(&s);
+    let temps = node(&s, "Freins/Temps");
+    s.code("sg", e1, 31, 80, temps).unwrap();
+    s.uncode("sg", e1, 40, 50, Some(temps)).unwrap();
+    let ranges: Vec<(usize, usize)> = s
+        .codings
+        .list("sg", e1)
+        .iter()
+        .map(|c| (c.start, c.end))
+        .collect();
+    assert_eq!(ranges, [(31, 40), (50, 80)]);
+    assert!(
+        s.uncode("sg", e1, 0, 5, None)
+            .unwrap_err()
+            .to_string()
+            .contains("no coding of sg overlaps 0..5 in E1")
+    );
+    s.undo().unwrap();
+    assert_eq!(s.codings.list("sg", e1).len(), 1);
+}
+
+#[test]
+fn a_turn_and_a_speaker_are_coded_without_their_labels() {
+    let (_d, mut s) = project();
+    let e1 = src(&s);
+    let inter = node(&s, "Leviers/Interconnaissance");
+    s.code_unit_at("sg", e1, E1.chars().count() - 5, inter)
+        .unwrap();
+    let c = &s.codings.list("sg", e1)[0];
+    assert_eq!(c.quote, "Mais on se connaît mieux, maintenant.");
+    let temps = node(&s, "Freins/Temps");
+    assert_eq!(s.code_speaker("sg", "m1", temps, None).unwrap(), 2);
+    let quotes: Vec<&str> = s
+        .codings
+        .list("sg", e1)
+        .iter()
+        .filter(|c| c.node == temps)
+        .map(|c| c.quote.as_str())
+        .collect();
+    assert!(quotes[0].starts_with("Le temps, c'est"));
+    assert!(s.code_speaker("sg", "Personne", temps, None).is_err());
+}
+
+#[test]
+fn folders_are_not_codable_and_ranges_are_checked() {
+    let (_d, mut s) = project();
+    let e1 = src(&s);
+    let freins = node(&s, "Freins");
+    s.set_codable(freins, false).unwrap();
+    assert!(
+        s.code("sg", e1, 0, 5, freins)
+            .unwrap_err()
+            .to_string()
+            .contains("is a folder")
+    );
+    let temps = node(&s, "Freins/Temps");
+    assert!(
+        s.code("sg", e1, 5, 5000, temps)
+            .unwrap_err()
+            .to_string()
+            .contains("past the end of E1")
+    );
+}
+
+#[test]
+fn a_batch_with_one_bad_line_writes_nothing() {
+    let (_d, mut s) = project();
+    let items = vec![
+        (
+            1,
+            BatchItem {
+                source: "E1".into(),
+                start: 0,
+                end: 10,
+                node: "Freins/Temps".into(),
+            },
+        ),
+        (
+            2,
+            BatchItem {
+                source: "E1".into(),
+                start: 0,
+                end: 10,
+                node: "Freins/Nope".into(),
+            },
+        ),
+    ];
+    let err = s.code_batch("sg", &items).unwrap_err().to_string();
+    assert!(err.starts_with("line 2: no node 'Freins/Nope'"), "{err}");
+    assert_eq!(s.codings.count(), 0);
+    assert_eq!(s.code_batch("sg", &items[..1]).unwrap(), 1);
+}
+
+#[test]
+fn an_outside_edit_is_re_anchored_on_open_and_saved_by_the_next_writer() {
+    let (_d, mut s) = project();
+    let e1 = src(&s);
+    let temps = node(&s, "Freins/Temps");
+    s.code("sg", e1, 31, 39, temps).unwrap();
+    let root = s.root().to_owned();
+    let file = root.join(&s.project.source("E1").unwrap().file);
+    drop(s);
+    let edited = E1.replace("Et le temps ?", "Et le temps, pour vous ?");
+    std::fs::write(&file, &edited).unwrap();
+    let read = Session::open(&root).unwrap();
+    assert_eq!(read.report.moved.len(), 1);
+    assert_eq!(read.report.moved[0].quote, "Le temps");
+    assert!(
+        std::fs::read_to_string(crate::coding::file_of(&root, "sg", e1))
+            .unwrap()
+            .contains("\"start\":31"),
+        "a reader writes nothing"
+    );
+    let writer = Session::open_writer(&root).unwrap();
+    let c = &writer.codings.list("sg", e1)[0];
+    assert_eq!((c.start, c.end, c.quote.as_str()), (42, 50, "Le temps"));
+    drop(writer);
+    let again = Session::open(&root).unwrap();
+    assert!(
+        again.report.moved.is_empty() && again.report.kept.len() == 1,
+        "saved: nothing left to move"
+    );
+}
+
+#[test]
+fn load_template_merges_by_path_with_a_report() {
+    let (_d, mut s) = project();
+    let json = br#"{"format":1,"nodes":[{"name":"Freins","children":[{"name":"Temps"},{"name":"Argent","description":"Financement"}]},{"name":"Perspectives"}]}"#;
+    let report = s
+        .load_template(std::path::Path::new("t.json"), json)
+        .unwrap();
+    assert_eq!(report.added, ["Freins/Argent", "Perspectives"]);
+    assert_eq!(report.existing, ["Freins", "Freins/Temps"]);
+    assert_eq!(
+        s.codebook
+            .node(node(&s, "Freins/Argent"))
+            .unwrap()
+            .description,
+        "Financement"
+    );
+}
+
+#[test]
+fn counts_and_passages_use_the_union_of_coders() {
+    let (_d, mut s) = project();
+    let e1 = src(&s);
+    let (temps, charge) = (node(&s, "Freins/Temps"), node(&s, "Freins/Charge"));
+    s.code("sg", e1, 31, 45, temps).unwrap();
+    s.code("mb", e1, 35, 50, temps).unwrap();
+    s.code("mb", e1, 100, 110, charge).unwrap();
+    let counts = node_counts(&s, None);
+    assert_eq!(
+        counts[&temps],
+        NodeCounts {
+            codings: 2,
+            sources: 1,
+            codings_total: 2,
+            sources_total: 1
+        }
+    );
+    assert_eq!(counts[&node(&s, "Freins")].codings_total, 3);
+    let ps = s.passages(&[temps], false, &Default::default()).unwrap();
+    assert_eq!(ps.len(), 1);
+    assert_eq!((ps[0].start, ps[0].end), (31, 50));
+    assert_eq!(ps[0].coders, ["mb", "sg"]);
+    assert_eq!(ps[0].speaker.as_deref(), Some("M1"));
+    let f = crate::coding::passages::Filters {
+        coder: Some("sg".into()),
+        ..Default::default()
+    };
+    assert_eq!(s.passages(&[temps], false, &f).unwrap()[0].end, 45);
+    assert_eq!(
+        s.passages(&[node(&s, "Freins")], true, &Default::default())
+            .unwrap()
+            .len(),
+        2
+    );
+}
