@@ -65,6 +65,167 @@ pub enum Command {
         #[command(subcommand)]
         cmd: CasesCmd,
     },
+    /// The code tree: list, add, rename, move, reorder, merge, delete, describe, colour, load
+    Codebook {
+        #[command(subcommand)]
+        cmd: CodebookCmd,
+    },
+    /// Code a range, a turn, every turn of a speaker, or a batch from JSONL
+    Code(CodeArgs),
+    /// Remove a range from codings (of one node, or all)
+    Uncode {
+        source: String,
+        start: usize,
+        end: usize,
+        node: Option<String>,
+    },
+    /// The verbatims of a node
+    Passages {
+        node: String,
+        /// Include the passages of the node's descendants
+        #[arg(long)]
+        descendants: bool,
+        #[command(flatten)]
+        filters: FilterArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check that every coding is anchored; report kept, moved, orphaned codings and problems
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Memos on the project, a source, a node or a coding
+    Memo {
+        #[command(subcommand)]
+        cmd: MemoCmd,
+    },
+}
+
+/// Filters of DESIGN §4.
+#[derive(Args, Default)]
+pub struct FilterArgs {
+    /// Keep passages that overlap a coding of this node (with descendants)
+    #[arg(long = "also-node", value_name = "P")]
+    pub also_node: Vec<String>,
+    #[arg(long, value_name = "C")]
+    pub case: Option<String>,
+    /// A case attribute value, K=V (repeatable)
+    #[arg(long = "attr", value_name = "K=V")]
+    pub attrs: Vec<String>,
+    #[arg(long, value_name = "S")]
+    pub speaker: Option<String>,
+    #[arg(long, value_name = "R")]
+    pub role: Option<Role>,
+    #[arg(long = "exclude-role", value_name = "R")]
+    pub exclude_role: Option<Role>,
+}
+
+#[derive(Args)]
+pub struct CodeArgs {
+    /// SOURCE START END NODEPATH (or with --turn: SOURCE POSITION NODEPATH; with --speaker: NODEPATH)
+    pub args: Vec<String>,
+    /// Code every line {"source","start","end","node"} of a JSONL file, all or nothing
+    #[arg(long, value_name = "FILE")]
+    pub jsonl: Option<PathBuf>,
+    /// Code every turn of this speaker
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// With --speaker: only in this source
+    #[arg(long, value_name = "SOURCE")]
+    pub source: Option<String>,
+    /// Code the whole turn (or paragraph) at a position
+    #[arg(long)]
+    pub turn: bool,
+    /// Create the node path if it does not exist
+    #[arg(long)]
+    pub create: bool,
+}
+
+#[derive(Subcommand)]
+pub enum CodebookCmd {
+    /// The tree with codings and sources per node (alone and with descendants)
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a node; missing parents are created (`add "II - Freins/Manque de temps"`)
+    Add {
+        path: String,
+    },
+    Rename {
+        path: String,
+        name: String,
+    },
+    /// Move a node under another (`/` for the root)
+    Move {
+        path: String,
+        new_parent: String,
+        /// Position among the new siblings, from 1 (default: last)
+        #[arg(long)]
+        position: Option<usize>,
+    },
+    /// Move a node among its siblings: up, down, first, last or a position from 1
+    Reorder {
+        path: String,
+        position: String,
+    },
+    /// Merge a node into another: codings move (uniting overlaps), children follow
+    Merge {
+        from: String,
+        into: String,
+    },
+    /// Delete a node and its descendants (refused while they hold codings, unless --force)
+    Delete {
+        path: String,
+        #[arg(long)]
+        force: bool,
+    },
+    Describe {
+        path: String,
+        text: String,
+    },
+    /// Set a colour #RRGGBB (or `none`)
+    Color {
+        path: String,
+        color: String,
+    },
+    /// Whether a node can be coded (`no` makes it a folder)
+    Codable {
+        path: String,
+        value: String,
+    },
+    /// Load a codebook template (our JSON): into an empty codebook, or merged by path
+    Load {
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum MemoCmd {
+    /// Add a memo: TARGET is project, source:LABEL, node:PATH or coding:ID; TEXT `-` reads stdin
+    Add {
+        target: String,
+        text: String,
+    },
+    List {
+        /// Only memos on this target
+        #[arg(long)]
+        target: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Show {
+        id: String,
+    },
+    /// Replace a memo's text (`-` reads stdin)
+    Edit {
+        id: String,
+        text: String,
+    },
+    Delete {
+        id: String,
+    },
 }
 
 #[derive(Args)]

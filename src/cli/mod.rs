@@ -7,9 +7,14 @@
 
 mod args;
 mod cases;
+mod code;
+mod codebook;
 mod import;
+mod memo;
 mod open;
 mod output;
+mod passages;
+mod session;
 mod sources;
 
 use args::{Cli, Command};
@@ -41,5 +46,21 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Sources { cmd, json }) => sources::run(&globals, cmd, json),
         Some(Command::Speakers { cmd }) => sources::speakers(&globals, cmd),
         Some(Command::Cases { cmd }) => cases::run(&globals, cmd),
+        Some(Command::Codebook { cmd }) => codebook::run(&globals, cmd),
+        Some(Command::Code(a)) => code::code(&globals, a),
+        Some(Command::Uncode {
+            source,
+            start,
+            end,
+            node,
+        }) => code::uncode(&globals, &source, start, end, node.as_deref()),
+        Some(Command::Passages {
+            node,
+            descendants,
+            filters,
+            json,
+        }) => passages::passages(&globals, &node, descendants, &filters, json),
+        Some(Command::Check { json }) => passages::check(&globals, json),
+        Some(Command::Memo { cmd }) => memo::run(&globals, cmd),
     }
 }

@@ -160,7 +160,7 @@ impl Codings {
 
 /// Sorts codings by (start, end, node), the file order.
 pub fn sort(list: &mut [Coding]) {
-    list.sort_by(|a, b| (a.start, a.end, a.node, a.id).cmp(&(b.start, b.end, b.node, b.id)));
+    list.sort_by_key(|c| (c.start, c.end, c.node, c.id));
 }
 
 /// `codings/<coder>/<source-id>.jsonl`.

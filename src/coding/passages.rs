@@ -42,7 +42,7 @@ pub type Span = (usize, usize, String, Uuid);
 
 /// Merges overlapping or touching spans into (start, end, coders, nodes), in order.
 pub fn merge_spans(mut spans: Vec<Span>) -> Vec<(usize, usize, BTreeSet<String>, BTreeSet<Uuid>)> {
-    spans.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    spans.sort_by_key(|s| (s.0, s.1));
     let mut out: Vec<(usize, usize, BTreeSet<String>, BTreeSet<Uuid>)> = Vec::new();
     for (s, e, coder, node) in spans {
         match out.last_mut() {

@@ -189,7 +189,7 @@ impl Session {
         }
         self.commit(
             Step {
-                label: "code speaker".into(),
+                label: "code.speaker".into(),
                 changes,
             },
             &[node.to_string()],
@@ -221,7 +221,7 @@ impl Session {
             .collect();
         self.commit(
             Step {
-                label: "code batch".into(),
+                label: "code.batch".into(),
                 changes,
             },
             &[],
@@ -264,7 +264,7 @@ impl Session {
         };
         self.commit(
             Step {
-                label: "node add".into(),
+                label: "node.add".into(),
                 changes: vec![change],
             },
             &created.iter().map(Uuid::to_string).collect::<Vec<_>>(),
@@ -273,7 +273,7 @@ impl Session {
     }
 
     pub fn rename_node(&mut self, id: Uuid, name: &str) -> Result<()> {
-        self.codebook_step("node rename", &[id.to_string()], |b| b.rename(id, name))
+        self.codebook_step("node.rename", &[id.to_string()], |b| b.rename(id, name))
     }
 
     pub fn move_node(
@@ -282,7 +282,7 @@ impl Session {
         parent: Option<Uuid>,
         index: Option<usize>,
     ) -> Result<()> {
-        self.codebook_step("node move", &[id.to_string()], |b| {
+        self.codebook_step("node.move", &[id.to_string()], |b| {
             b.move_node(id, parent, index)
         })
     }
@@ -293,21 +293,21 @@ impl Session {
             .codebook
             .place(id)
             .ok_or_else(|| Error::Invalid(format!("no node with id {id}")))?;
-        self.codebook_step("node reorder", &[id.to_string()], |b| {
+        self.codebook_step("node.reorder", &[id.to_string()], |b| {
             b.move_node(id, place.parent, Some(index))
         })
     }
 
     pub fn describe_node(&mut self, id: Uuid, text: &str) -> Result<()> {
-        self.codebook_step("node describe", &[id.to_string()], |b| b.describe(id, text))
+        self.codebook_step("node.describe", &[id.to_string()], |b| b.describe(id, text))
     }
 
     pub fn color_node(&mut self, id: Uuid, color: Option<&str>) -> Result<()> {
-        self.codebook_step("node color", &[id.to_string()], |b| b.set_color(id, color))
+        self.codebook_step("node.color", &[id.to_string()], |b| b.set_color(id, color))
     }
 
     pub fn set_codable(&mut self, id: Uuid, codable: bool) -> Result<()> {
-        self.codebook_step("node codable", &[id.to_string()], |b| {
+        self.codebook_step("node.codable", &[id.to_string()], |b| {
             b.set_codable(id, codable)
         })
     }
@@ -324,18 +324,14 @@ impl Session {
         }];
         let at = now_rfc3339();
         let mut moved = 0;
-        let lists: Vec<(String, Uuid, Vec<Coding>)> = self
+        let touched: std::collections::BTreeSet<(String, Uuid)> = self
             .codings
             .all()
-            .map(|(c, s, _)| (c.to_owned(), s))
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .map(|(c, s)| (c.clone(), s, self.codings.list(&c, s).to_vec()))
+            .filter(|(_, _, c)| renode.contains_key(&c.node))
+            .map(|(coder, s, _)| (coder.to_owned(), s))
             .collect();
-        for (coder, source, list) in lists {
-            if !list.iter().any(|c| renode.contains_key(&c.node)) {
-                continue;
-            }
+        for (coder, source) in touched {
+            let list = self.codings.list(&coder, source).to_vec();
             let text = self.text(source)?;
             let (mut keep, to_move): (Vec<Coding>, Vec<Coding>) = list
                 .into_iter()
@@ -351,7 +347,7 @@ impl Session {
         }
         self.commit(
             Step {
-                label: "node merge".into(),
+                label: "node.merge".into(),
                 changes,
             },
             &[from.to_string(), into.to_string()],
@@ -403,7 +399,7 @@ impl Session {
         }
         self.commit(
             Step {
-                label: "node delete".into(),
+                label: "node.delete".into(),
                 changes,
             },
             &[id.to_string()],
@@ -444,7 +440,7 @@ impl Session {
         };
         self.commit(
             Step {
-                label: "codebook load".into(),
+                label: "codebook.load".into(),
                 changes: vec![change],
             },
             &[],

@@ -50,7 +50,7 @@ impl Session {
         };
         memo::write(self.root(), &m)?;
         self.project
-            .journal("memo add", &[m.id.to_string(), target.to_string()])?;
+            .journal("memo.add", &[m.id.to_string(), target.to_string()])?;
         Ok(m.id)
     }
 
@@ -64,7 +64,7 @@ impl Session {
             .ok_or_else(|| Error::Invalid(format!("no memo with id {id}")))?;
         m.text = text.to_owned();
         memo::write(self.root(), &m)?;
-        self.project.journal("memo edit", &[id.to_string()])
+        self.project.journal("memo.edit", &[id.to_string()])
     }
 
     pub fn delete_memo(&mut self, id: Uuid) -> Result<()> {
@@ -73,6 +73,6 @@ impl Session {
             return Err(Error::Invalid(format!("no memo with id {id}")));
         }
         memo::delete(self.root(), id)?;
-        self.project.journal("memo delete", &[id.to_string()])
+        self.project.journal("memo.delete", &[id.to_string()])
     }
 }

@@ -127,7 +127,7 @@ impl Session {
             return Ok(None);
         };
         self.apply_changes(&step.inverse().changes)?;
-        self.project.journal(&format!("undo {}", step.label), &[])?;
+        self.project.journal(&format!("undo.{}", step.label), &[])?;
         let label = step.label.clone();
         self.history.push_undone(step);
         Ok(Some(label))
@@ -139,7 +139,7 @@ impl Session {
             return Ok(None);
         };
         self.apply_changes(&step.changes)?;
-        self.project.journal(&format!("redo {}", step.label), &[])?;
+        self.project.journal(&format!("redo.{}", step.label), &[])?;
         let label = step.label.clone();
         self.history.push_redone(step);
         Ok(Some(label))

@@ -98,7 +98,7 @@ impl Session {
             if spans.is_empty() {
                 continue;
             }
-            let also_spans = also.as_ref().map(|a| coded(a));
+            let also_spans = also.as_ref().map(coded);
             let text = self.text(meta.id)?;
             let names = meta.speaker_names();
             let units = turns::split_units(&text.text, &names);

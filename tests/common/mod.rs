@@ -108,3 +108,31 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// The code point range of the first occurrence of `needle` in a source's stored text.
+pub fn range_of(project: &Path, label: &str, needle: &str) -> (usize, usize) {
+    let text = source_text(project, label);
+    let byte = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {label}"));
+    let start = text[..byte].chars().count();
+    (start, start + needle.chars().count())
+}
+
+/// The stored text of a source.
+pub fn source_text(project: &Path, label: &str) -> String {
+    std::fs::read_to_string(source_file(project, label)).unwrap()
+}
+
+/// The path of a source's stored text.
+pub fn source_file(project: &Path, label: &str) -> PathBuf {
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(project.join("verbatim.json")).unwrap()).unwrap();
+    let s = m["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["label"] == label)
+        .unwrap();
+    project.join(s["file"].as_str().unwrap())
+}
