@@ -242,3 +242,66 @@ pub fn codings(
     }
     out
 }
+
+/// Builds a project in `dir` with `n` generated transcripts of `words` words, a codebook of `k`
+/// nodes and `c` codings spread over the sources (coder `gen`), through the library.
+pub fn build_project(
+    dir: &Path,
+    seed: u64,
+    n: usize,
+    words: usize,
+    k: usize,
+    c: usize,
+) -> std::path::PathBuf {
+    use verbatim::session::{BatchItem, Session};
+    let corpus = dir.join("corpus");
+    write_corpus(&corpus, seed, n, words);
+    let root = dir.join("project");
+    let mut p =
+        verbatim::Project::init(&root, Some("bench"), verbatim::model::Language::Fr).expect("init");
+    verbatim::import::import_paths(
+        &mut p,
+        std::slice::from_ref(&corpus),
+        &Default::default(),
+        &|_, _| {},
+    )
+    .expect("import");
+    p.import_cases(&corpus.join("cases.csv")).expect("cases");
+    drop(p);
+    let mut s = Session::open_writer(&root).expect("open");
+    s.load_template(Path::new("gen.json"), codebook_template(k).as_bytes())
+        .expect("codebook");
+    let leaves: Vec<String> = s
+        .codebook
+        .all_ids()
+        .into_iter()
+        .filter_map(|id| s.codebook.path_of(id))
+        .collect();
+    let sources: Vec<(String, usize)> = s
+        .project
+        .sources()
+        .iter()
+        .map(|m| (m.label.clone(), 0))
+        .collect();
+    let lengths: Vec<usize> = sources
+        .iter()
+        .map(|(l, _)| s.text(s.source_id(l).unwrap()).unwrap().len())
+        .collect();
+    let items: Vec<(usize, BatchItem)> = codings(seed, &lengths, leaves.len(), c)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (src, start, end, node))| {
+            (
+                i + 1,
+                BatchItem {
+                    source: sources[src].0.clone(),
+                    start,
+                    end,
+                    node: leaves[node].clone(),
+                },
+            )
+        })
+        .collect();
+    s.code_batch("gen", &items).expect("codings");
+    root
+}

@@ -192,3 +192,69 @@ fn read_jsonl(path: &Path) -> Result<Vec<Coding>> {
     sort(&mut out);
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn codings() -> impl Strategy<Value = Vec<(usize, usize, u8, String, bool)>> {
+        proptest::collection::vec(
+            (
+                0usize..5000,
+                1usize..300,
+                0u8..4,
+                "\\PC{0,30}",
+                any::<bool>(),
+            ),
+            0..60,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn no_coding_is_lost_across_save_and_load(items in codings()) {
+            let dir = tempfile::tempdir().unwrap();
+            let nodes: Vec<Uuid> = (0..4).map(|_| Uuid::new_v4()).collect();
+            let source = Uuid::new_v4();
+            let list: Vec<Coding> = items
+                .iter()
+                .map(|(s, l, n, q, orphan)| Coding {
+                    id: Uuid::new_v4(),
+                    node: nodes[*n as usize],
+                    start: *s,
+                    end: s + l,
+                    quote: q.clone(),
+                    before: q.chars().rev().collect(),
+                    after: format!("« {q} »\n"),
+                    at: "2026-11-23T00:00:00Z".into(),
+                    status: orphan.then_some(Status::Orphaned),
+                })
+                .collect();
+            let mut store = Codings::default();
+            store.set_list("sg", source, list.clone());
+            store.save(dir.path(), "sg", source).unwrap();
+            let loaded = Codings::load(dir.path()).unwrap();
+            prop_assert_eq!(loaded.count(), list.len());
+            prop_assert_eq!(&loaded, &store);
+            let mut sorted = list;
+            sort(&mut sorted);
+            prop_assert_eq!(loaded.list("sg", source), sorted.as_slice());
+        }
+    }
+
+    #[test]
+    fn a_broken_line_names_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = Uuid::new_v4();
+        let path = file_of(dir.path(), "sg", source);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "\n{\"oops\": 1}\n").unwrap();
+        let err = Codings::load(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.contains(&format!("{source}.jsonl: line 2: not a valid coding")),
+            "{err}"
+        );
+    }
+}
