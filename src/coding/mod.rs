@@ -102,11 +102,18 @@ impl Codings {
     /// Replaces the codings of one coder in one source (in memory).
     pub fn set_list(&mut self, coder: &str, source: Uuid, mut list: Vec<Coding>) {
         sort(&mut list);
-        let map = self.by_coder.entry(coder.to_owned()).or_default();
         if list.is_empty() {
-            map.remove(&source);
+            if let Some(map) = self.by_coder.get_mut(coder) {
+                map.remove(&source);
+                if map.is_empty() {
+                    self.by_coder.remove(coder);
+                }
+            }
         } else {
-            map.insert(source, list);
+            self.by_coder
+                .entry(coder.to_owned())
+                .or_default()
+                .insert(source, list);
         }
     }
 
