@@ -125,3 +125,36 @@ proptest! {
         prop_assert_eq!(placements.len(), cs.len());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, max_global_rejects: 100_000, ..ProptestConfig::default() })]
+    /// The quote occurs twice; the coding is on one copy; an edit elsewhere (before both, between
+    /// them or after both) must leave it on the same copy, by diff and by quote and context.
+    #[test]
+    fn a_quote_that_occurs_twice_stays_on_its_own_copy(
+        parts in proptest::collection::vec(texts(), 3),
+        quote in "[A-Zé👍][a-zé ]{3,12}",
+        second in any::<bool>(),
+        region in 0usize..3,
+        inserted in "[0-9#]{1,8}",
+    ) {
+        let (a, b, c) = (&parts[0], &parts[1], &parts[2]);
+        prop_assume!(!a.contains(&quote) && !b.contains(&quote) && !c.contains(&quote));
+        let text = format!("{a}{quote}{b}{quote}{c}");
+        let old = SourceText::new(text);
+        let (la, lq, lb) = (a.chars().count(), quote.chars().count(), b.chars().count());
+        let start = if second { la + lq + lb } else { la };
+        let mut cs = vec![coding(&old, start, start + lq)];
+        let at = match region { 0 => la / 2, 1 => la + lq + lb / 2, _ => la + 2 * lq + lb + c.chars().count() / 2 };
+        prop_assume!(at < start || at > start + lq);
+        let chars: Vec<char> = old.text.chars().collect();
+        let new_text: String = chars[..at].iter().collect::<String>() + &inserted + &chars[at..].iter().collect::<String>();
+        let new = SourceText::new(new_text);
+        let shift = if at <= start { inserted.chars().count() } else { 0 };
+        let mut by_diff = cs.clone();
+        reanchor(Some(&old.text), &new, &mut by_diff);
+        prop_assert_eq!((by_diff[0].start, by_diff[0].end), (start + shift, start + shift + lq));
+        reanchor(None, &new, &mut cs);
+        prop_assert_eq!((cs[0].start, cs[0].end), (start + shift, start + shift + lq), "by quote and context");
+    }
+}
