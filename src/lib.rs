@@ -12,6 +12,7 @@
 //! - [`codebook`]: the code tree (`codebook.json`).
 //! - [`demo`]: the demo project built from the embedded sample corpus.
 //! - [`journal`], [`config`], [`error`].
+//! - `tui` (feature `tui`): the terminal front end; the core above never depends on it.
 //!
 //! Invariants kept throughout: offsets count Unicode code points in normalised text; every write
 //! is atomic and made by the lock holder; files are written in a stable order.
@@ -31,6 +32,8 @@ pub mod project;
 pub mod session;
 pub mod store;
 pub mod text;
+#[cfg(feature = "tui")]
+pub mod tui;
 
 pub use error::{Error, Result};
 pub use project::Project;

@@ -30,6 +30,13 @@ pub fn open(path: Option<&Path>) -> Result<()> {
         None if Path::new(verbatim::project::MANIFEST).is_file() => ".".into(),
         None => demo::ensure_demo(&Dirs::locate()?, false)?,
     };
+    #[cfg(feature = "tui")]
+    {
+        use std::io::IsTerminal;
+        if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+            return Ok(verbatim::tui::run(&dir)?);
+        }
+    }
     let project = Project::open(&dir)?;
     print_summary(&project)
 }
@@ -69,6 +76,8 @@ fn print_summary(project: &Project) -> Result<()> {
             speakers.join(", ")
         );
     }
-    println!("(The terminal interface is not built yet; see `verbatim --help` for the commands.)");
+    println!(
+        "(Run `verbatim` in a terminal for the interactive interface; `verbatim --help` lists the commands.)"
+    );
     Ok(())
 }

@@ -1,0 +1,91 @@
+//! The one vocabulary of the TUI: every thing a user can trigger is an [`Action`]. Key bindings,
+//! the help screen, the command palette and the tests all speak it.
+//!
+//! Invariant: every action has a stable snake_case name (used in keymap files and the palette)
+//! and a one-line description in English and French.
+
+macro_rules! actions {
+    ($($variant:ident => $name:literal, $en:literal, $fr:literal;)*) => {
+        /// A user-triggerable action.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action { $($variant,)* }
+
+        impl Action {
+            /// Every action, in help order.
+            pub const ALL: &'static [Action] = &[$(Action::$variant,)*];
+
+            /// The name used in keymap files and the palette.
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$variant => $name,)* }
+            }
+
+            /// One line saying what it does, in the interface language.
+            pub fn describe(self, french: bool) -> &'static str {
+                match self { $(Action::$variant => if french { $fr } else { $en },)* }
+            }
+
+            pub fn from_name(name: &str) -> Option<Action> {
+                match name { $($name => Some(Action::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+actions! {
+    Quit => "quit", "Quit (everything is already saved)", "Quitter (tout est déjà enregistré)";
+    Help => "help", "Show every key binding", "Afficher tous les raccourcis";
+    Palette => "palette", "Command palette: run any action by name", "Palette : lancer une action par son nom";
+    Cancel => "cancel", "Close the popup or leave the selection", "Fermer la fenêtre ou quitter la sélection";
+    Confirm => "confirm", "Confirm / open the item under the cursor", "Valider / ouvrir l'élément sélectionné";
+    FocusNext => "focus_next", "Focus the next pane", "Panneau suivant";
+    FocusPrev => "focus_prev", "Focus the previous pane", "Panneau précédent";
+    FocusSources => "focus_sources", "Focus the sources", "Aller aux sources";
+    FocusTranscript => "focus_transcript", "Focus the transcript", "Aller à la transcription";
+    FocusCodebook => "focus_codebook", "Focus the codebook", "Aller au livre de codes";
+    FocusPassages => "focus_passages", "Focus the passages panel", "Aller aux passages";
+    Up => "up", "Up (previous line or item)", "Haut (ligne ou élément précédent)";
+    Down => "down", "Down (next line or item)", "Bas (ligne ou élément suivant)";
+    Left => "left", "Left one character / collapse", "Gauche d'un caractère / replier";
+    Right => "right", "Right one character / expand", "Droite d'un caractère / déplier";
+    WordNext => "word_next", "Next word", "Mot suivant";
+    WordPrev => "word_prev", "Previous word", "Mot précédent";
+    WordEnd => "word_end", "End of the word (to end a selection on a word)", "Fin du mot (pour finir une sélection)";
+    SentenceNext => "sentence_next", "Next sentence", "Phrase suivante";
+    SentencePrev => "sentence_prev", "Previous sentence", "Phrase précédente";
+    TurnNext => "turn_next", "Next turn or paragraph", "Tour de parole suivant";
+    TurnPrev => "turn_prev", "Previous turn or paragraph", "Tour de parole précédent";
+    PageDown => "page_down", "Page down", "Page suivante";
+    PageUp => "page_up", "Page up", "Page précédente";
+    Top => "top", "Start of the transcript / list", "Début";
+    Bottom => "bottom", "End of the transcript / list", "Fin";
+    JumpTo => "jump_to", "Jump to a position (code points)", "Aller à une position";
+    Visual => "visual", "Start or stop selecting", "Commencer ou arrêter la sélection";
+    SelectTurn => "select_turn", "Select the whole turn", "Sélectionner tout le tour de parole";
+    Code => "code", "Code the selection (or the turn) with the code picker", "Coder la sélection (ou le tour) avec le sélecteur";
+    CodeAgain => "code_again", "Code again with the last node", "Recoder avec le dernier code";
+    Uncode => "uncode", "Uncode at the cursor (choose the node when several)", "Décoder sous le curseur";
+    Undo => "undo", "Undo the last change", "Annuler la dernière modification";
+    Redo => "redo", "Redo", "Rétablir";
+    NextCoding => "next_coding", "Next coding in the transcript", "Codage suivant dans la transcription";
+    PrevCoding => "prev_coding", "Previous coding in the transcript", "Codage précédent dans la transcription";
+    NextPassage => "next_passage", "Next passage of the selected node (all sources)", "Passage suivant du code sélectionné";
+    PrevPassage => "prev_passage", "Previous passage of the selected node", "Passage précédent du code sélectionné";
+    JumpSource => "jump_source", "Jump to a source", "Aller à une source";
+    ToggleTint => "toggle_tint", "Tint coded spans on or off", "Teinter ou non les passages codés";
+    ToggleAttributes => "toggle_attributes", "Show case attributes in the sources pane", "Afficher les attributs des cas";
+    Copy => "copy", "Copy the passage under the cursor with its citation", "Copier le passage avec sa référence";
+    Memo => "memo", "Edit the memo of the source, node or coding", "Écrire le mémo de la source, du code ou du codage";
+    NodeAddChild => "node_add_child", "Add a child node", "Ajouter un sous-code";
+    NodeAddSibling => "node_add_sibling", "Add a sibling node", "Ajouter un code au même niveau";
+    NodeRename => "node_rename", "Rename the node", "Renommer le code";
+    NodeMerge => "node_merge", "Merge the node into another (picker)", "Fusionner le code dans un autre";
+    NodeDelete => "node_delete", "Delete the node (asks first, with counts)", "Supprimer le code (avec confirmation)";
+    NodeMoveUp => "node_move_up", "Move the node up among its siblings", "Monter le code";
+    NodeMoveDown => "node_move_down", "Move the node down among its siblings", "Descendre le code";
+    NodeIndent => "node_indent", "Make the node a child of the one above", "Rattacher le code au précédent";
+    NodeOutdent => "node_outdent", "Move the node up one level", "Remonter le code d'un niveau";
+    NodeCut => "node_cut", "Cut the node (paste it under another)", "Couper le code";
+    NodePaste => "node_paste", "Paste the cut node under this one", "Coller le code coupé ici";
+    NodeColor => "node_color", "Next colour for the node", "Couleur suivante pour le code";
+    NodeDescribe => "node_describe", "Edit the node's description", "Modifier la description du code";
+}

@@ -1,0 +1,151 @@
+//! The TUI application: a [`Session`] and an [`AppState`], keys turned into messages, `update`
+//! then the effects, and drawing. Tests drive it with key events and a `TestBackend`.
+//!
+//! Invariant: keys go to an open popup first (text fields take every printable key, so `q`
+//! types a q there); otherwise the keymap decides.
+
+use super::action::Action;
+use super::effects::{self, Effect};
+use super::i18n::Lang;
+use super::keymap::Keymap;
+use super::state::{AppState, Focus, Mode, Popup};
+use super::theme::Theme;
+use super::update::{Msg, TextKey, update};
+use crate::session::Session;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::collections::HashSet;
+
+pub struct App {
+    pub session: Session,
+    pub state: AppState,
+}
+
+impl App {
+    /// A TUI over an open session, at a terminal size.
+    pub fn new(
+        session: Session,
+        keymap: Keymap,
+        lang: Lang,
+        theme: Theme,
+        width: u16,
+        height: u16,
+    ) -> Self {
+        let state = AppState {
+            lang,
+            theme,
+            keymap,
+            project: session.project.manifest.name.clone(),
+            coder: session.coder().to_owned(),
+            width,
+            height,
+            focus: Focus::Transcript,
+            mode: Mode::Normal,
+            popup: None,
+            sources: vec![],
+            source_selected: 0,
+            show_attributes: false,
+            doc: None,
+            cursor: 0,
+            scroll: 0,
+            tree: vec![],
+            tree_selected: 0,
+            collapsed: HashSet::new(),
+            nodes: vec![],
+            passages: vec![],
+            passage_selected: 0,
+            passages_of: None,
+            last_node: None,
+            cut_node: None,
+            tint: true,
+            message: None,
+            saved: true,
+            orphans: 0,
+            clipboard: None,
+            quit: false,
+        };
+        let mut app = Self { session, state };
+        if let Err(e) = effects::refresh(&app.session, &mut app.state) {
+            app.state.message = Some(e.to_string());
+        }
+        if app.state.orphans > 0 {
+            app.state.message = Some(format!(
+                "{} {}",
+                app.state.orphans,
+                app.state.lang.t(super::i18n::T::Orphans)
+            ));
+        }
+        if let Some(first) = app.state.sources.first().map(|s| s.id) {
+            effects::run(
+                &mut app.session,
+                &mut app.state,
+                vec![Effect::OpenSource(first)],
+            );
+        }
+        app
+    }
+
+    /// Handles a message: update, then effects.
+    pub fn send(&mut self, msg: Msg) {
+        let fx = update(&mut self.state, msg);
+        effects::run(&mut self.session, &mut self.state, fx);
+        let rows = super::view::layout::transcript_rows(&self.state);
+        super::update::motion::keep_visible(&mut self.state, rows);
+    }
+
+    pub fn action(&mut self, a: Action) {
+        self.send(Msg::Action(a));
+    }
+
+    /// Handles a key press.
+    pub fn key(&mut self, key: KeyEvent) {
+        if key.kind != KeyEventKind::Press {
+            return;
+        }
+        if let Some(msg) = self.route(key) {
+            self.send(msg);
+        }
+    }
+
+    fn route(&self, key: KeyEvent) -> Option<Msg> {
+        let text_field = matches!(
+            self.state.popup,
+            Some(
+                Popup::Picker(_)
+                    | Popup::Palette { .. }
+                    | Popup::SourcePicker { .. }
+                    | Popup::Input { .. }
+            )
+        );
+        if text_field {
+            let k = match key.code {
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    TextKey::Char(c)
+                }
+                KeyCode::Backspace => TextKey::Backspace,
+                KeyCode::Enter => TextKey::Enter,
+                KeyCode::Esc => TextKey::Esc,
+                KeyCode::Up => TextKey::Up,
+                KeyCode::Down | KeyCode::Tab => TextKey::Down,
+                _ => return None,
+            };
+            return Some(Msg::Text(k));
+        }
+        if matches!(self.state.popup, Some(Popup::Confirm { .. })) {
+            return match key.code {
+                KeyCode::Char('y' | 'o' | 'Y' | 'O') | KeyCode::Enter => {
+                    Some(Msg::Action(Action::Confirm))
+                }
+                _ => Some(Msg::Action(Action::Cancel)),
+            };
+        }
+        self.state.keymap.action(&key).map(Msg::Action)
+    }
+
+    pub fn resize(&mut self, w: u16, h: u16) {
+        self.send(Msg::Resize(w, h));
+    }
+
+    pub fn draw(&self, frame: &mut ratatui::Frame<'_>) {
+        super::view::render(frame, &self.state);
+    }
+}

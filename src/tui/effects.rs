@@ -1,0 +1,488 @@
+//! Carrying out what `update` asks: model changes through the [`Session`] (each saved at once),
+//! loads (a source, passages, a memo), and refreshing the state's snapshots afterwards.
+//!
+//! Invariants: after any effect, the state's codings, tree, counts and passages reflect the
+//! session; an error becomes a message, never a crash, and leaves the model as it was.
+
+use super::i18n::T;
+use super::state::{
+    AppState, Doc, InputFor, NodeInfo, PassageRow, Popup, SourceRow, TreeRow, ViewCoding,
+};
+use super::view::layout::transcript_text_width;
+use super::wrap::wrap;
+use crate::codebook::Node;
+use crate::memo::Target;
+use crate::session::{Session, node_counts};
+use crate::text::turns;
+use uuid::Uuid;
+
+/// A node given by id, or a path to create first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NodeRef {
+    Id(Uuid),
+    New(String),
+}
+
+/// Work for the runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    OpenSource(Uuid),
+    /// Open a source (if needed) and put the cursor at a code point range's start.
+    JumpTo {
+        source: Uuid,
+        start: usize,
+        end: usize,
+    },
+    Code {
+        source: Uuid,
+        start: usize,
+        end: usize,
+        node: NodeRef,
+    },
+    Uncode {
+        source: Uuid,
+        start: usize,
+        end: usize,
+        node: Uuid,
+    },
+    Undo,
+    Redo,
+    AddNode(String),
+    RenameNode(Uuid, String),
+    DescribeNode(Uuid, String),
+    OpenDescription(Uuid),
+    MergeNodes {
+        from: Uuid,
+        into: Uuid,
+    },
+    DeleteNode(Uuid),
+    MoveNode {
+        id: Uuid,
+        parent: Option<Uuid>,
+        index: Option<usize>,
+    },
+    CycleColor(Uuid),
+    ShowPassages(Uuid),
+    OpenMemo(Target),
+    SaveMemo(Target, String),
+    RefreshTree,
+    Relayout,
+}
+
+/// Carries out effects in order.
+pub fn run(session: &mut Session, state: &mut AppState, effects: Vec<Effect>) {
+    for effect in effects {
+        if let Err(e) = run_one(session, state, effect) {
+            state.message = Some(e.to_string());
+        }
+    }
+}
+
+fn run_one(session: &mut Session, state: &mut AppState, effect: Effect) -> crate::Result<()> {
+    let coder = state.coder.clone();
+    let changed = match effect {
+        Effect::OpenSource(id) => {
+            open_source(session, state, id)?;
+            state.cursor = 0;
+            state.scroll = 0;
+            state.focus = super::state::Focus::Transcript;
+            false
+        }
+        Effect::JumpTo { source, start, .. } => {
+            if state.doc.as_ref().is_none_or(|d| d.id != source) {
+                open_source(session, state, source)?;
+            }
+            let doc = state.doc.as_ref().expect("opened");
+            state.cursor = doc.text.index.byte_of(start).unwrap_or(0);
+            false
+        }
+        Effect::Code {
+            source,
+            start,
+            end,
+            node,
+        } => {
+            let node = match node {
+                NodeRef::Id(id) => id,
+                NodeRef::New(path) => session
+                    .codebook
+                    .resolve(&path)
+                    .or_else(|_| session.add_node(&path))?,
+            };
+            session.code(&coder, source, start, end, node)?;
+            state.last_node = Some(node);
+            let path = session.codebook.path_of(node).unwrap_or_default();
+            state.message = Some(format!("{} {path}", state.lang.t(T::Coded)));
+            true
+        }
+        Effect::Uncode {
+            source,
+            start,
+            end,
+            node,
+        } => {
+            session.uncode(&coder, source, start, end, Some(node))?;
+            state.message = Some(state.lang.t(T::Uncoded).into());
+            true
+        }
+        Effect::Undo => {
+            state.message = Some(match session.undo()? {
+                Some(l) => format!("{} {l}", state.lang.t(T::Undone)),
+                None => state.lang.t(T::NothingToUndo).into(),
+            });
+            true
+        }
+        Effect::Redo => {
+            state.message = Some(match session.redo()? {
+                Some(l) => format!("{} {l}", state.lang.t(T::Redone)),
+                None => state.lang.t(T::NothingToRedo).into(),
+            });
+            true
+        }
+        Effect::AddNode(path) => {
+            let id = session.add_node(&path)?;
+            select_node(session, state, id);
+            true
+        }
+        Effect::RenameNode(id, name) => {
+            session.rename_node(id, &name)?;
+            true
+        }
+        Effect::DescribeNode(id, text) => {
+            session.describe_node(id, &text)?;
+            true
+        }
+        Effect::OpenDescription(id) => {
+            let text = session
+                .codebook
+                .node(id)
+                .map(|n| n.description.clone())
+                .unwrap_or_default();
+            state.popup = Some(Popup::Input {
+                purpose: InputFor::Describe(id),
+                text,
+            });
+            false
+        }
+        Effect::MergeNodes { from, into } => {
+            let moved = session.merge_nodes(from, into)?;
+            state.message = Some(format!("{} {moved}", state.lang.t(T::Merged)));
+            select_node(session, state, into);
+            true
+        }
+        Effect::DeleteNode(id) => {
+            let removed = session.delete_node(id, true)?;
+            state.message = Some(format!("{} {removed}", state.lang.t(T::Deleted)));
+            true
+        }
+        Effect::MoveNode { id, parent, index } => {
+            session.move_node(id, parent, index)?;
+            if let Some(p) = parent {
+                state.collapsed.remove(&p);
+            }
+            select_node(session, state, id);
+            state.message = Some(state.lang.t(T::Moved).into());
+            true
+        }
+        Effect::CycleColor(id) => {
+            let index = session
+                .codebook
+                .all_ids()
+                .iter()
+                .position(|n| *n == id)
+                .unwrap_or(0);
+            let current = session.codebook.node(id).and_then(|n| n.color.clone());
+            session.color_node(id, Some(&next_color(current.as_deref(), index)))?;
+            true
+        }
+        Effect::ShowPassages(id) => {
+            state.passages_of = Some(id);
+            state.passage_selected = 0;
+            true
+        }
+        Effect::OpenMemo(target) => {
+            let text = session
+                .memos()?
+                .into_iter()
+                .find(|m| m.target == target)
+                .map(|m| m.text)
+                .unwrap_or_default();
+            state.popup = Some(Popup::Input {
+                purpose: InputFor::Memo(target),
+                text,
+            });
+            false
+        }
+        Effect::SaveMemo(target, text) => {
+            match session.memos()?.into_iter().find(|m| m.target == target) {
+                Some(m) => session.edit_memo(m.id, &text)?,
+                None if !text.trim().is_empty() => drop(session.add_memo(target, &text)?),
+                None => {}
+            }
+            false
+        }
+        Effect::RefreshTree => {
+            refresh_tree(session, state);
+            false
+        }
+        Effect::Relayout => {
+            relayout(state);
+            false
+        }
+    };
+    if changed {
+        refresh(session, state)?;
+    }
+    Ok(())
+}
+
+const COLORS: [&str; 12] = [
+    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7",
+    "#9C755F", "#BAB0AC", "#86BCB6", "#D37295",
+];
+
+fn next_color(current: Option<&str>, index: usize) -> String {
+    let i = current
+        .and_then(|c| COLORS.iter().position(|x| x.eq_ignore_ascii_case(c)))
+        .map_or(index, |i| i + 1);
+    COLORS[i % COLORS.len()].to_owned()
+}
+
+fn select_node(session: &Session, state: &mut AppState, id: Uuid) {
+    for a in session
+        .codebook
+        .ancestry(id)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .skip(1)
+    {
+        state.collapsed.remove(&a.id);
+    }
+    refresh_tree(session, state);
+    if let Some(i) = state.tree.iter().position(|r| r.id == id) {
+        state.tree_selected = i;
+    }
+}
+
+/// Refreshes every snapshot from the session.
+pub fn refresh(session: &Session, state: &mut AppState) -> crate::Result<()> {
+    refresh_tree(session, state);
+    refresh_sources(session, state);
+    if let Some(id) = state.doc.as_ref().map(|d| d.id) {
+        refresh_codings(session, state, id);
+    }
+    refresh_passages(session, state)?;
+    state.orphans = session
+        .codings
+        .all()
+        .filter(|(_, _, c)| c.is_orphaned())
+        .count();
+    state.saved = true;
+    Ok(())
+}
+
+pub fn refresh_sources(session: &Session, state: &mut AppState) {
+    let counts: std::collections::HashMap<Uuid, usize> = session
+        .project
+        .manifest
+        .sources
+        .iter()
+        .map(|s| (s.id, session.codings.of_source(s.id).count()))
+        .collect();
+    let attrs = &session.project.cases.attributes;
+    state.sources = session
+        .project
+        .sources()
+        .iter()
+        .map(|s| SourceRow {
+            id: s.id,
+            label: s.label.clone(),
+            attributes: attrs
+                .iter()
+                .filter_map(|a| {
+                    session
+                        .project
+                        .cases
+                        .rows
+                        .get(&s.case)
+                        .and_then(|r| r.get(a))
+                        .cloned()
+                })
+                .collect(),
+            codings: counts.get(&s.id).copied().unwrap_or(0),
+        })
+        .collect();
+    state.source_selected = state
+        .source_selected
+        .min(state.sources.len().saturating_sub(1));
+}
+
+pub fn refresh_tree(session: &Session, state: &mut AppState) {
+    let counts = node_counts(session, None);
+    let mut rows = Vec::new();
+    fn walk(
+        nodes: &[Node],
+        depth: usize,
+        state: &AppState,
+        session: &Session,
+        counts: &std::collections::HashMap<Uuid, crate::session::NodeCounts>,
+        rows: &mut Vec<TreeRow>,
+    ) {
+        for n in nodes {
+            let expanded = !state.collapsed.contains(&n.id);
+            rows.push(TreeRow {
+                id: n.id,
+                depth,
+                name: n.name.clone(),
+                path: session.codebook.path_of(n.id).unwrap_or_default(),
+                has_children: !n.children.is_empty(),
+                expanded,
+                codable: n.codable,
+                counts: counts.get(&n.id).copied().unwrap_or_default(),
+            });
+            if expanded {
+                walk(&n.children, depth + 1, state, session, counts, rows);
+            }
+        }
+    }
+    walk(
+        &session.codebook.nodes,
+        0,
+        state,
+        session,
+        &counts,
+        &mut rows,
+    );
+    state.tree = rows;
+    state.tree_selected = state.tree_selected.min(state.tree.len().saturating_sub(1));
+    let ids = session.codebook.all_ids();
+    state.nodes = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let n = session.codebook.node(*id).expect("own id");
+            NodeInfo {
+                id: *id,
+                path: session.codebook.path_of(*id).unwrap_or_default(),
+                color: n.color.clone(),
+                mark: mark(i),
+                codable: n.codable,
+            }
+        })
+        .collect();
+}
+
+/// A letter per node, to tell nodes apart without colour: A–Z, then a–z, then digits.
+fn mark(i: usize) -> char {
+    const MARKS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    MARKS[i % MARKS.len()] as char
+}
+
+fn refresh_passages(session: &Session, state: &mut AppState) -> crate::Result<()> {
+    let Some(node) = state
+        .passages_of
+        .filter(|n| session.codebook.node(*n).is_some())
+    else {
+        state.passages.clear();
+        state.passages_of = None;
+        return Ok(());
+    };
+    state.passages = session
+        .passages(&[node], true, &Default::default())?
+        .into_iter()
+        .map(|p| PassageRow {
+            source: p.source,
+            label: p.label,
+            speaker: p.speaker,
+            start: p.start,
+            end: p.end,
+            text: p.text,
+        })
+        .collect();
+    state.passage_selected = state
+        .passage_selected
+        .min(state.passages.len().saturating_sub(1));
+    Ok(())
+}
+
+/// Opens a source in the transcript pane.
+pub fn open_source(session: &Session, state: &mut AppState, id: Uuid) -> crate::Result<()> {
+    let text = session.text(id)?;
+    let meta = session.project.source(&id.to_string())?;
+    let units = turns::split_units(&text.text, &meta.speaker_names());
+    state.doc = Some(Doc {
+        id,
+        label: meta.label.clone(),
+        case: meta.case.clone(),
+        text,
+        units,
+        speakers: meta
+            .speakers
+            .iter()
+            .map(|s| (s.name.clone(), s.role))
+            .collect(),
+        codings: vec![],
+        lanes: 0,
+        layout: vec![],
+        layout_width: 0,
+    });
+    if let Some(i) = state.sources.iter().position(|s| s.id == id) {
+        state.source_selected = i;
+    }
+    state.mode = super::state::Mode::Normal;
+    refresh_codings(session, state, id);
+    Ok(())
+}
+
+fn refresh_codings(session: &Session, state: &mut AppState, id: Uuid) {
+    let Some(doc) = state.doc.as_mut() else {
+        return;
+    };
+    let ix = &doc.text.index;
+    let mut codings: Vec<ViewCoding> = session
+        .codings
+        .of_source(id)
+        .filter(|(_, c)| !c.is_orphaned())
+        .filter_map(|(coder, c)| {
+            Some(ViewCoding {
+                coder: coder.to_owned(),
+                id: c.id,
+                node: c.node,
+                start: ix.byte_of(c.start)?,
+                end: ix.byte_of(c.end)?,
+                lane: 0,
+            })
+        })
+        .collect();
+    codings.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut lane_ends: Vec<usize> = Vec::new();
+    for c in &mut codings {
+        let lane = lane_ends
+            .iter()
+            .position(|e| *e <= c.start)
+            .unwrap_or(lane_ends.len());
+        if lane == lane_ends.len() {
+            lane_ends.push(c.end);
+        } else {
+            lane_ends[lane] = c.end;
+        }
+        c.lane = lane.min(3);
+    }
+    doc.lanes = lane_ends.len().clamp(1, 4);
+    doc.codings = codings;
+    doc.layout_width = 0;
+    relayout(state);
+}
+
+/// Re-wraps the open text when the transcript width changed.
+pub fn relayout(state: &mut AppState) {
+    let width = transcript_text_width(state);
+    let Some(doc) = state.doc.as_mut() else {
+        return;
+    };
+    if doc.layout_width != width || doc.layout.is_empty() {
+        doc.layout = wrap(&doc.text.text, width);
+        doc.layout_width = width;
+    }
+}

@@ -1,0 +1,137 @@
+//! Interface language: English or French, from the user config (`"language"` in config.json)
+//! or `LANG`. Every label and message the TUI shows goes through [`Lang::t`]; action
+//! descriptions live beside the actions.
+//!
+//! Invariant: every text key has both languages (the match is exhaustive).
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Fr,
+}
+
+/// The texts of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T {
+    Sources,
+    Codebook,
+    Passages,
+    Transcript,
+    NoSource,
+    Saved,
+    Normal,
+    Visual,
+    Help,
+    Palette,
+    PickCode,
+    PickMerge,
+    PickUncode,
+    NewNode,
+    JumpSource,
+    Rename,
+    AddNode,
+    Describe,
+    JumpTo,
+    Memo,
+    YesNo,
+    Coded,
+    Uncoded,
+    Undone,
+    Redone,
+    NothingToUndo,
+    NothingToRedo,
+    NoCodingHere,
+    Copied,
+    NoPassages,
+    Orphans,
+    Codings,
+    Merged,
+    Deleted,
+    SelectFirst,
+    NoNodeSelected,
+    CutNode,
+    Moved,
+    Readonly,
+}
+
+impl Lang {
+    /// From the user's config or `LANG` (`fr…` gives French).
+    pub fn detect(config_language: Option<&str>) -> Self {
+        let lang = config_language
+            .map(str::to_owned)
+            .or_else(|| std::env::var("LANG").ok())
+            .unwrap_or_default();
+        if lang.to_lowercase().starts_with("fr") {
+            Self::Fr
+        } else {
+            Self::En
+        }
+    }
+
+    pub fn t(self, key: T) -> &'static str {
+        let fr = self == Self::Fr;
+        let (en, fr_text) = match key {
+            T::Sources => ("Sources", "Sources"),
+            T::Codebook => ("Codebook", "Codes"),
+            T::Passages => ("Passages", "Passages"),
+            T::Transcript => ("Transcript", "Transcription"),
+            T::NoSource => (
+                "No source: import transcripts with `verbatim import`",
+                "Aucune source : importez des transcriptions avec `verbatim import`",
+            ),
+            T::Saved => ("saved ✓", "enregistré ✓"),
+            T::Normal => ("NORMAL", "NORMAL"),
+            T::Visual => ("VISUAL", "SÉLECTION"),
+            T::Help => ("Key bindings", "Raccourcis"),
+            T::Palette => ("Command palette", "Palette de commandes"),
+            T::PickCode => (
+                "Code with… (type to filter, Enter to apply)",
+                "Coder avec… (tapez pour filtrer, Entrée pour appliquer)",
+            ),
+            T::PickMerge => ("Merge into…", "Fusionner dans…"),
+            T::PickUncode => ("Uncode which node?", "Décoder quel code ?"),
+            T::NewNode => ("new node", "nouveau code"),
+            T::JumpSource => ("Go to source…", "Aller à la source…"),
+            T::Rename => ("Rename node", "Renommer le code"),
+            T::AddNode => ("New node name", "Nom du nouveau code"),
+            T::Describe => ("Description", "Description"),
+            T::JumpTo => (
+                "Go to position (code points)",
+                "Aller à la position (caractères)",
+            ),
+            T::Memo => (
+                "Memo (Enter saves, Esc cancels)",
+                "Mémo (Entrée enregistre, Échap annule)",
+            ),
+            T::YesNo => ("y: yes · n: no", "o : oui · n : non"),
+            T::Coded => ("coded with", "codé avec"),
+            T::Uncoded => ("uncoded", "décodé"),
+            T::Undone => ("undone:", "annulé :"),
+            T::Redone => ("redone:", "rétabli :"),
+            T::NothingToUndo => ("nothing to undo", "rien à annuler"),
+            T::NothingToRedo => ("nothing to redo", "rien à rétablir"),
+            T::NoCodingHere => ("no coding at the cursor", "aucun codage sous le curseur"),
+            T::Copied => ("copied to the clipboard", "copié dans le presse-papiers"),
+            T::NoPassages => (
+                "no passage: select a node in the codebook",
+                "aucun passage : choisissez un code",
+            ),
+            T::Orphans => (
+                "orphaned codings (see `verbatim check`)",
+                "codages orphelins (voir `verbatim check`)",
+            ),
+            T::Codings => ("codings", "codages"),
+            T::Merged => ("merged; codings moved:", "fusionné ; codages déplacés :"),
+            T::Deleted => ("deleted; codings removed:", "supprimé ; codages retirés :"),
+            T::SelectFirst => ("nothing selected", "rien n'est sélectionné"),
+            T::NoNodeSelected => ("no node selected", "aucun code sélectionné"),
+            T::CutNode => (
+                "node cut: select the new parent and paste",
+                "code coupé : choisissez le parent et collez",
+            ),
+            T::Moved => ("moved", "déplacé"),
+            T::Readonly => ("read-only", "lecture seule"),
+        };
+        if fr { fr_text } else { en }
+    }
+}

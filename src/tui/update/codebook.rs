@@ -1,0 +1,189 @@
+//! Actions on the codebook pane: moving in the tree, expanding and collapsing, and the node
+//! operations (add, rename, move, indent, cut and paste, merge, delete, colour, describe).
+//!
+//! Invariant: every change to the codebook is an effect; only the selection and the expanded
+//! set change here.
+
+use super::super::effects::Effect;
+use super::super::i18n::T;
+use super::super::state::{AppState, InputFor, PickFor, Picker, Popup};
+use super::picker;
+
+pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
+    use super::Action as A;
+    let len = state.tree.len();
+    let sel = state.selected_node();
+    let Some(id) = sel else {
+        if matches!(a, A::NodeAddChild | A::NodeAddSibling) {
+            state.popup = Some(Popup::Input {
+                purpose: InputFor::AddNode { parent: None },
+                text: String::new(),
+            });
+        }
+        return vec![];
+    };
+    let row = state.tree[state.tree_selected].clone();
+    let parent = parent_of(state, state.tree_selected);
+    match a {
+        A::Up => state.tree_selected = state.tree_selected.saturating_sub(1),
+        A::Down => state.tree_selected = (state.tree_selected + 1).min(len.saturating_sub(1)),
+        A::Top => state.tree_selected = 0,
+        A::Bottom => state.tree_selected = len.saturating_sub(1),
+        A::Left if row.expanded && row.has_children => {
+            state.collapsed.insert(id);
+            return vec![Effect::RefreshTree];
+        }
+        A::Left => {
+            if let Some(p) = parent.and_then(|p| state.tree.iter().position(|r| r.id == p)) {
+                state.tree_selected = p;
+            }
+        }
+        A::Right if row.has_children => {
+            state.collapsed.remove(&id);
+            return vec![Effect::RefreshTree];
+        }
+        A::Confirm | A::Right => return vec![Effect::ShowPassages(id)],
+        A::NodeAddChild => {
+            state.popup = Some(Popup::Input {
+                purpose: InputFor::AddNode { parent: Some(id) },
+                text: String::new(),
+            })
+        }
+        A::NodeAddSibling => {
+            state.popup = Some(Popup::Input {
+                purpose: InputFor::AddNode { parent },
+                text: String::new(),
+            })
+        }
+        A::NodeRename => {
+            state.popup = Some(Popup::Input {
+                purpose: InputFor::RenameNode(id),
+                text: row.name.clone(),
+            })
+        }
+        A::NodeDescribe => return vec![Effect::OpenDescription(id)],
+        A::NodeMerge => {
+            let own: Vec<uuid::Uuid> = subtree(state, state.tree_selected);
+            let candidates = state
+                .nodes
+                .iter()
+                .map(|n| n.id)
+                .filter(|n| !own.contains(n))
+                .collect();
+            let mut p = Picker {
+                purpose: PickFor::MergeInto(id),
+                query: String::new(),
+                candidates,
+                matches: vec![],
+                selected: 0,
+                in_vivo: None,
+            };
+            picker::refilter(state, &mut p);
+            state.popup = Some(Popup::Picker(p));
+        }
+        A::NodeDelete => {
+            let c = row.counts;
+            let question = if state.french() {
+                format!(
+                    "Supprimer « {} » et ses sous-codes ? {} codages dans {} sources seront retirés.",
+                    row.name, c.codings_total, c.sources_total
+                )
+            } else {
+                format!(
+                    "Delete '{}' and its sub-nodes? {} codings in {} sources will be removed.",
+                    row.name, c.codings_total, c.sources_total
+                )
+            };
+            state.popup = Some(Popup::Confirm {
+                question,
+                on_yes: Effect::DeleteNode(id),
+            });
+        }
+        A::NodeMoveUp | A::NodeMoveDown => {
+            let siblings = siblings(state, parent);
+            let i = siblings.iter().position(|s| *s == id).unwrap_or(0);
+            let to = if a == A::NodeMoveUp {
+                i.saturating_sub(1)
+            } else {
+                (i + 1).min(siblings.len() - 1)
+            };
+            return vec![Effect::MoveNode {
+                id,
+                parent,
+                index: Some(to),
+            }];
+        }
+        A::NodeIndent => {
+            let siblings = siblings(state, parent);
+            let i = siblings.iter().position(|s| *s == id).unwrap_or(0);
+            if i > 0 {
+                return vec![Effect::MoveNode {
+                    id,
+                    parent: Some(siblings[i - 1]),
+                    index: None,
+                }];
+            }
+        }
+        A::NodeOutdent => {
+            if let Some(p) = parent {
+                let p_row = state.tree.iter().position(|r| r.id == p).unwrap_or(0);
+                let grand = parent_of(state, p_row);
+                let index = siblings(state, grand)
+                    .iter()
+                    .position(|s| *s == p)
+                    .map(|i| i + 1);
+                return vec![Effect::MoveNode {
+                    id,
+                    parent: grand,
+                    index,
+                }];
+            }
+        }
+        A::NodeCut => {
+            state.cut_node = Some(id);
+            state.message = Some(state.lang.t(T::CutNode).into());
+        }
+        A::NodePaste => {
+            if let Some(cut) = state.cut_node.take() {
+                return vec![Effect::MoveNode {
+                    id: cut,
+                    parent: Some(id),
+                    index: None,
+                }];
+            }
+        }
+        A::NodeColor => return vec![Effect::CycleColor(id)],
+        _ => {}
+    }
+    vec![]
+}
+
+/// The parent of the node on tree row `i` (None at the root level).
+fn parent_of(state: &AppState, i: usize) -> Option<uuid::Uuid> {
+    let depth = state.tree.get(i)?.depth;
+    state.tree[..i]
+        .iter()
+        .rev()
+        .find(|r| r.depth + 1 == depth)
+        .map(|r| r.id)
+}
+
+/// The visible children of `parent`, in order.
+fn siblings(state: &AppState, parent: Option<uuid::Uuid>) -> Vec<uuid::Uuid> {
+    (0..state.tree.len())
+        .filter(|&i| parent_of(state, i) == parent)
+        .map(|i| state.tree[i].id)
+        .collect()
+}
+
+fn subtree(state: &AppState, i: usize) -> Vec<uuid::Uuid> {
+    let depth = state.tree[i].depth;
+    std::iter::once(state.tree[i].id)
+        .chain(
+            state.tree[i + 1..]
+                .iter()
+                .take_while(|r| r.depth > depth)
+                .map(|r| r.id),
+        )
+        .collect()
+}

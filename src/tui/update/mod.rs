@@ -1,0 +1,604 @@
+//! The pure heart of the TUI: `update(state, msg)` changes the state and returns the effects
+//! (model changes, loads) for the runtime to carry out. No I/O happens here.
+//!
+//! Invariants: after every message the cursor is a char boundary of the open text and is on
+//! screen; a popup, when open, receives the keys first; `q` inside a text input is a letter.
+
+mod codebook;
+pub mod motion;
+pub mod picker;
+
+use super::action::Action;
+use super::effects::{Effect, NodeRef};
+use super::i18n::T;
+use super::state::{AppState, Focus, InputFor, Mode, PickFor, Picker, Popup};
+use super::view::layout::transcript_rows;
+use picker::Entry;
+
+/// What the runtime feeds to `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Action(Action),
+    /// A key for a text field (picker, palette, input).
+    Text(TextKey),
+    Resize(u16, u16),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKey {
+    Char(char),
+    Backspace,
+    Enter,
+    Esc,
+    Up,
+    Down,
+}
+
+/// Applies one message.
+pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
+    let effects = match msg {
+        Msg::Resize(w, h) => {
+            state.width = w;
+            state.height = h;
+            vec![Effect::Relayout]
+        }
+        Msg::Text(key) => text_key(state, key),
+        Msg::Action(a) if state.popup.is_some() => popup_action(state, a),
+        Msg::Action(a) => action(state, a),
+    };
+    motion::keep_visible(state, transcript_rows(state));
+    effects
+}
+
+fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
+    match (&state.popup, a) {
+        (Some(Popup::Confirm { on_yes, .. }), Action::Confirm) => {
+            let e = on_yes.clone();
+            state.popup = None;
+            vec![e]
+        }
+        (Some(Popup::Help { scroll }), Action::Down | Action::PageDown) => {
+            state.popup = Some(Popup::Help {
+                scroll: scroll + if a == Action::Down { 1 } else { 10 },
+            });
+            vec![]
+        }
+        (Some(Popup::Help { scroll }), Action::Up | Action::PageUp) => {
+            state.popup = Some(Popup::Help {
+                scroll: scroll.saturating_sub(if a == Action::Up { 1 } else { 10 }),
+            });
+            vec![]
+        }
+        (_, Action::Cancel | Action::Quit | Action::Help) => {
+            state.popup = None;
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
+    state.message = None;
+    match a {
+        Action::Quit => state.quit = true,
+        Action::Help => state.popup = Some(Popup::Help { scroll: 0 }),
+        Action::Palette => {
+            state.popup = Some(Popup::Palette {
+                query: String::new(),
+                selected: 0,
+            })
+        }
+        Action::JumpSource => {
+            state.popup = Some(Popup::SourcePicker {
+                query: String::new(),
+                selected: 0,
+            })
+        }
+        Action::Cancel => state.mode = Mode::Normal,
+        Action::FocusNext | Action::FocusPrev => {
+            state.focus = cycle(state.focus, a == Action::FocusNext)
+        }
+        Action::FocusSources => state.focus = Focus::Sources,
+        Action::FocusTranscript => state.focus = Focus::Transcript,
+        Action::FocusCodebook => state.focus = Focus::Codebook,
+        Action::FocusPassages => state.focus = Focus::Passages,
+        Action::Undo => return vec![Effect::Undo],
+        Action::Redo => return vec![Effect::Redo],
+        Action::ToggleTint => state.tint = !state.tint,
+        Action::ToggleAttributes => state.show_attributes = !state.show_attributes,
+        Action::NextPassage | Action::PrevPassage => {
+            return step_passage(state, a == Action::NextPassage);
+        }
+        Action::Memo => return memo(state),
+        _ => {
+            return match state.focus {
+                Focus::Transcript => transcript(state, a),
+                Focus::Codebook => codebook::action(state, a),
+                Focus::Sources => list(state, a),
+                Focus::Passages => list(state, a),
+            };
+        }
+    }
+    vec![]
+}
+
+fn cycle(f: Focus, forward: bool) -> Focus {
+    let order = [
+        Focus::Sources,
+        Focus::Transcript,
+        Focus::Codebook,
+        Focus::Passages,
+    ];
+    let i = order.iter().position(|x| *x == f).unwrap_or(1);
+    order[(i + if forward { 1 } else { 3 }) % 4]
+}
+
+/// Up/down/confirm in the sources and passages lists.
+fn list(state: &mut AppState, a: Action) -> Vec<Effect> {
+    let (len, sel) = match state.focus {
+        Focus::Sources => (state.sources.len(), &mut state.source_selected),
+        _ => (state.passages.len(), &mut state.passage_selected),
+    };
+    match a {
+        Action::Up => *sel = sel.saturating_sub(1),
+        Action::Down => *sel = (*sel + 1).min(len.saturating_sub(1)),
+        Action::Top => *sel = 0,
+        Action::Bottom => *sel = len.saturating_sub(1),
+        Action::Confirm | Action::Right => {
+            return match state.focus {
+                Focus::Sources => state
+                    .sources
+                    .get(state.source_selected)
+                    .map(|s| vec![Effect::OpenSource(s.id)])
+                    .unwrap_or_default(),
+                _ => jump_to_passage(state),
+            };
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+fn jump_to_passage(state: &mut AppState) -> Vec<Effect> {
+    let Some(p) = state.passages.get(state.passage_selected) else {
+        return vec![];
+    };
+    state.focus = Focus::Transcript;
+    vec![Effect::JumpTo {
+        source: p.source,
+        start: p.start,
+        end: p.end,
+    }]
+}
+
+fn step_passage(state: &mut AppState, forward: bool) -> Vec<Effect> {
+    if state.passages.is_empty() {
+        state.message = Some(state.lang.t(T::NoPassages).into());
+        return vec![];
+    }
+    let last = state.passages.len() - 1;
+    state.passage_selected = if forward {
+        (state.passage_selected + 1).min(last)
+    } else {
+        state.passage_selected.saturating_sub(1)
+    };
+    let p = &state.passages[state.passage_selected];
+    vec![Effect::JumpTo {
+        source: p.source,
+        start: p.start,
+        end: p.end,
+    }]
+}
+
+/// Actions on the transcript: motion, selection, coding.
+fn transcript(state: &mut AppState, a: Action) -> Vec<Effect> {
+    let Some(doc) = &state.doc else { return vec![] };
+    let text = &doc.text.text;
+    let page = transcript_rows(state).saturating_sub(1).max(1) as isize;
+    let at = state.cursor;
+    let to = match a {
+        Action::Left => motion::prev_grapheme(text, at),
+        Action::Right => motion::next_grapheme(text, at),
+        Action::Up => motion::by_rows(doc, at, -1),
+        Action::Down => motion::by_rows(doc, at, 1),
+        Action::WordNext => motion::word_next(text, at),
+        Action::WordPrev => motion::word_prev(text, at),
+        Action::WordEnd => motion::word_end(text, at),
+        Action::SentenceNext => motion::sentence_next(text, at),
+        Action::SentencePrev => motion::sentence_prev(text, at),
+        Action::TurnNext => motion::turn_next(doc, at),
+        Action::TurnPrev => motion::turn_prev(doc, at),
+        Action::PageDown => motion::by_rows(doc, at, page),
+        Action::PageUp => motion::by_rows(doc, at, -page),
+        Action::Top => 0,
+        Action::Bottom => motion::prev_grapheme(text, text.len()),
+        Action::NextCoding => doc
+            .codings
+            .iter()
+            .map(|c| c.start)
+            .filter(|&s| s > at)
+            .min()
+            .unwrap_or(at),
+        Action::PrevCoding => doc
+            .codings
+            .iter()
+            .map(|c| c.start)
+            .filter(|&s| s < at)
+            .max()
+            .unwrap_or(at),
+        _ => return transcript_command(state, a),
+    };
+    state.cursor = to.min(text.len());
+    vec![]
+}
+
+fn transcript_command(state: &mut AppState, a: Action) -> Vec<Effect> {
+    match a {
+        Action::Visual => {
+            state.mode = match state.mode {
+                Mode::Normal => Mode::Visual {
+                    anchor: state.cursor,
+                },
+                Mode::Visual { .. } => Mode::Normal,
+            };
+        }
+        Action::SelectTurn => {
+            if let Some((s, e)) = turn_bytes(state) {
+                state.mode = Mode::Visual { anchor: s };
+                state.cursor =
+                    motion::prev_grapheme(&state.doc.as_ref().expect("open").text.text, e).max(s);
+            }
+        }
+        Action::Code => open_code_picker(state),
+        Action::CodeAgain => return code_again(state),
+        Action::Uncode => return uncode(state),
+        Action::JumpTo => {
+            state.popup = Some(Popup::Input {
+                purpose: InputFor::JumpTo,
+                text: String::new(),
+            })
+        }
+        Action::Copy => copy(state),
+        _ => {}
+    }
+    vec![]
+}
+
+/// The byte range to code: the selection, else the turn at the cursor (without its label).
+fn target_bytes(state: &AppState) -> Option<(usize, usize)> {
+    state.selection().or_else(|| turn_bytes(state))
+}
+
+fn turn_bytes(state: &AppState) -> Option<(usize, usize)> {
+    let doc = state.doc.as_ref()?;
+    let u = doc
+        .units
+        .iter()
+        .find(|u| u.start <= state.cursor && state.cursor <= u.end)?;
+    Some((u.body_start.min(u.end), u.end))
+}
+
+fn to_cp(state: &AppState, (s, e): (usize, usize)) -> Option<(usize, usize)> {
+    let ix = &state.doc.as_ref()?.text.index;
+    Some((ix.cp_of(s)?, ix.cp_of(e)?))
+}
+
+fn open_code_picker(state: &mut AppState) {
+    let Some(bytes) = target_bytes(state) else {
+        state.message = Some(state.lang.t(T::SelectFirst).into());
+        return;
+    };
+    let Some((start, end)) = to_cp(state, bytes).filter(|(s, e)| s < e) else {
+        return;
+    };
+    let in_vivo = state.selection().and_then(|(s, e)| {
+        let words = state.doc.as_ref()?.text.text[s..e]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = words
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_owned();
+        (!words.is_empty() && words.chars().count() <= 60).then_some(words)
+    });
+    let candidates = state
+        .nodes
+        .iter()
+        .filter(|n| n.codable)
+        .map(|n| n.id)
+        .collect::<Vec<_>>();
+    let mut p = Picker {
+        purpose: PickFor::Code { start, end },
+        query: String::new(),
+        candidates,
+        matches: vec![],
+        selected: 0,
+        in_vivo,
+    };
+    picker::refilter(state, &mut p);
+    state.popup = Some(Popup::Picker(p));
+}
+
+fn code_again(state: &mut AppState) -> Vec<Effect> {
+    let (Some(node), Some(doc)) = (state.last_node, &state.doc) else {
+        return vec![];
+    };
+    let source = doc.id;
+    let Some((start, end)) = target_bytes(state).and_then(|b| to_cp(state, b)) else {
+        return vec![];
+    };
+    state.mode = Mode::Normal;
+    vec![Effect::Code {
+        source,
+        start,
+        end,
+        node: NodeRef::Id(node),
+    }]
+}
+
+fn uncode(state: &mut AppState) -> Vec<Effect> {
+    let Some(doc) = &state.doc else { return vec![] };
+    let at = state.cursor;
+    let mine: Vec<_> = doc
+        .codings
+        .iter()
+        .filter(|c| c.coder == state.coder && c.start <= at && at < c.end)
+        .collect();
+    if mine.is_empty() {
+        state.message = Some(state.lang.t(T::NoCodingHere).into());
+        return vec![];
+    }
+    let range = state.selection().unwrap_or((mine[0].start, mine[0].end));
+    let mut nodes: Vec<uuid::Uuid> = mine.iter().map(|c| c.node).collect();
+    nodes.dedup();
+    let (source, first) = (doc.id, mine[0].node);
+    let Some((start, end)) = to_cp(
+        state,
+        if state.selection().is_some() {
+            range
+        } else {
+            (mine[0].start, mine[0].end)
+        },
+    ) else {
+        return vec![];
+    };
+    if nodes.len() == 1 {
+        state.mode = Mode::Normal;
+        return vec![Effect::Uncode {
+            source,
+            start,
+            end,
+            node: first,
+        }];
+    }
+    let mut p = Picker {
+        purpose: PickFor::Uncode { start, end },
+        query: String::new(),
+        candidates: nodes,
+        matches: vec![],
+        selected: 0,
+        in_vivo: None,
+    };
+    picker::refilter(state, &mut p);
+    state.popup = Some(Popup::Picker(p));
+    vec![]
+}
+
+fn copy(state: &mut AppState) {
+    let Some(doc) = &state.doc else { return };
+    let range = state.selection().or_else(|| {
+        doc.codings
+            .iter()
+            .find(|c| c.start <= state.cursor && state.cursor < c.end)
+            .map(|c| (c.start, c.end))
+    });
+    let Some((s, e)) = range else {
+        state.message = Some(state.lang.t(T::NoCodingHere).into());
+        return;
+    };
+    let speaker = doc
+        .units
+        .iter()
+        .find(|u| u.start <= s && s <= u.end)
+        .and_then(|u| u.speaker)
+        .map(|i| doc.speakers[i].0.clone());
+    let who = speaker.map(|sp| format!(", {sp}")).unwrap_or_default();
+    state.clipboard = Some(format!(
+        "« {} » ({}{who})",
+        doc.text.text[s..e].trim(),
+        doc.label
+    ));
+    state.message = Some(state.lang.t(T::Copied).into());
+}
+
+fn memo(state: &mut AppState) -> Vec<Effect> {
+    use crate::memo::Target;
+    let target = match state.focus {
+        Focus::Codebook => state.selected_node().map(Target::Node),
+        Focus::Sources => state
+            .sources
+            .get(state.source_selected)
+            .map(|s| Target::Source(s.id)),
+        _ => state.doc.as_ref().map(|d| {
+            d.codings
+                .iter()
+                .find(|c| c.start <= state.cursor && state.cursor < c.end)
+                .map_or(Target::Source(d.id), |c| Target::Coding(c.id))
+        }),
+    };
+    target
+        .map(|t| vec![Effect::OpenMemo(t)])
+        .unwrap_or_default()
+}
+
+/// Keys typed into a popup's text field.
+fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
+    let Some(popup) = state.popup.take() else {
+        return vec![];
+    };
+    match popup {
+        Popup::Picker(mut p) => {
+            let entries = picker::entries(state, &p);
+            match key {
+                TextKey::Esc => return vec![],
+                TextKey::Enter => return choose(state, &p, entries.get(p.selected).cloned()),
+                TextKey::Up => p.selected = p.selected.saturating_sub(1),
+                TextKey::Down => p.selected = (p.selected + 1).min(entries.len().saturating_sub(1)),
+                TextKey::Backspace => {
+                    p.query.pop();
+                    picker::refilter(state, &mut p);
+                }
+                TextKey::Char(c) => {
+                    p.query.push(c);
+                    picker::refilter(state, &mut p);
+                }
+            }
+            state.popup = Some(Popup::Picker(p));
+        }
+        Popup::Palette {
+            mut query,
+            mut selected,
+        } => {
+            let names = palette_matches(state, &query);
+            match key {
+                TextKey::Esc => return vec![],
+                TextKey::Enter => {
+                    return names
+                        .get(selected)
+                        .map(|a| update(state, Msg::Action(*a)))
+                        .unwrap_or_default();
+                }
+                TextKey::Up => selected = selected.saturating_sub(1),
+                TextKey::Down => selected = (selected + 1).min(names.len().saturating_sub(1)),
+                TextKey::Backspace => {
+                    query.pop();
+                    selected = 0;
+                }
+                TextKey::Char(c) => {
+                    query.push(c);
+                    selected = 0;
+                }
+            }
+            state.popup = Some(Popup::Palette { query, selected });
+        }
+        Popup::SourcePicker {
+            mut query,
+            mut selected,
+        } => {
+            let found = source_matches(state, &query);
+            match key {
+                TextKey::Esc => return vec![],
+                TextKey::Enter => {
+                    return found
+                        .get(selected)
+                        .map(|id| vec![Effect::OpenSource(*id)])
+                        .unwrap_or_default();
+                }
+                TextKey::Up => selected = selected.saturating_sub(1),
+                TextKey::Down => selected = (selected + 1).min(found.len().saturating_sub(1)),
+                TextKey::Backspace => {
+                    query.pop();
+                    selected = 0;
+                }
+                TextKey::Char(c) => {
+                    query.push(c);
+                    selected = 0;
+                }
+            }
+            state.popup = Some(Popup::SourcePicker { query, selected });
+        }
+        Popup::Input { purpose, mut text } => match key {
+            TextKey::Esc => {}
+            TextKey::Enter => return submit_input(state, purpose, text),
+            TextKey::Backspace => {
+                text.pop();
+                state.popup = Some(Popup::Input { purpose, text });
+            }
+            TextKey::Char(c) => {
+                text.push(c);
+                state.popup = Some(Popup::Input { purpose, text });
+            }
+            TextKey::Up | TextKey::Down => state.popup = Some(Popup::Input { purpose, text }),
+        },
+        other => state.popup = Some(other),
+    }
+    vec![]
+}
+
+fn choose(state: &mut AppState, p: &Picker, entry: Option<Entry>) -> Vec<Effect> {
+    let Some(entry) = entry else { return vec![] };
+    let source = state.doc.as_ref().map(|d| d.id);
+    state.mode = Mode::Normal;
+    match (&p.purpose, entry, source) {
+        (PickFor::Code { start, end }, Entry::Node(id), Some(source)) => vec![Effect::Code {
+            source,
+            start: *start,
+            end: *end,
+            node: NodeRef::Id(id),
+        }],
+        (PickFor::Code { start, end }, Entry::New(path), Some(source)) => vec![Effect::Code {
+            source,
+            start: *start,
+            end: *end,
+            node: NodeRef::New(path),
+        }],
+        (PickFor::Uncode { start, end }, Entry::Node(id), Some(source)) => vec![Effect::Uncode {
+            source,
+            start: *start,
+            end: *end,
+            node: id,
+        }],
+        (PickFor::MergeInto(from), Entry::Node(into), _) => {
+            vec![Effect::MergeNodes { from: *from, into }]
+        }
+        _ => vec![],
+    }
+}
+
+fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Effect> {
+    match purpose {
+        InputFor::RenameNode(id) if !text.trim().is_empty() => vec![Effect::RenameNode(id, text)],
+        InputFor::AddNode { parent } if !text.trim().is_empty() => {
+            let name = crate::codebook::escape_segment(text.trim());
+            let path = match parent.and_then(|p| state.node(p)) {
+                Some(n) => format!("{}/{name}", n.path),
+                None => name,
+            };
+            vec![Effect::AddNode(path)]
+        }
+        InputFor::Describe(id) => vec![Effect::DescribeNode(id, text)],
+        InputFor::Memo(target) => vec![Effect::SaveMemo(target, text)],
+        InputFor::JumpTo => {
+            if let (Ok(cp), Some(doc)) = (text.trim().parse::<usize>(), &state.doc) {
+                state.cursor = doc.text.index.byte_of(cp.min(doc.text.len())).unwrap_or(0);
+                state.focus = Focus::Transcript;
+            }
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+/// Actions whose name or description matches the palette query.
+pub fn palette_matches(state: &AppState, query: &str) -> Vec<Action> {
+    let q = crate::text::fold_for_match(query.trim());
+    Action::ALL
+        .iter()
+        .copied()
+        .filter(|a| {
+            q.is_empty()
+                || crate::text::fold_for_match(a.name()).contains(&q)
+                || crate::text::fold_for_match(a.describe(state.french())).contains(&q)
+        })
+        .collect()
+}
+
+/// Sources whose label matches the source picker query.
+pub fn source_matches(state: &AppState, query: &str) -> Vec<uuid::Uuid> {
+    let items: Vec<(uuid::Uuid, String)> = state
+        .sources
+        .iter()
+        .map(|s| (s.id, format!("{} {}", s.label, s.attributes.join(" "))))
+        .collect();
+    picker::rank(query, &items)
+}

@@ -1,0 +1,61 @@
+//! Drawing the TUI: pure functions of `&AppState` into a ratatui frame. Nothing here changes
+//! state or touches the model.
+
+pub mod layout;
+mod panes;
+mod popup;
+mod status;
+mod transcript;
+
+use super::state::{AppState, Focus};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders};
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame<'_>, state: &AppState) {
+    let g = layout::geometry(state);
+    status::header(frame, g.header, state);
+    transcript::render(frame, g.transcript, state);
+    if let Some(r) = g.sources {
+        panes::sources(frame, r, state);
+    }
+    if let Some(r) = g.passages {
+        panes::passages(frame, r, state);
+    }
+    if let Some(r) = g.codebook {
+        panes::codebook(frame, r, state);
+    }
+    if let Some((r, side)) = g.tabbed {
+        panes::tabbed(frame, r, side, state);
+    }
+    status::status_bar(frame, g.status, state);
+    if let Some(p) = &state.popup {
+        popup::render(frame, frame.area(), p, state);
+    }
+}
+
+/// A bordered block, highlighted when its pane has the focus.
+pub(crate) fn block<'a>(title: String, focused: bool, state: &AppState) -> Block<'a> {
+    let b = Block::default().borders(Borders::ALL).title(title);
+    if focused {
+        b.border_style(state.theme.focused_border())
+    } else {
+        b
+    }
+}
+
+pub(crate) fn focused(state: &AppState, f: Focus) -> bool {
+    state.focus == f && state.popup.is_none()
+}
+
+/// A rect of `w`×`h` centred in `area` (clamped).
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let (w, h) = (w.min(area.width), h.min(area.height));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

@@ -1,0 +1,180 @@
+//! The side panes: sources (label, coding count, case attributes on demand), the codebook tree
+//! (counts of codings and sources with descendants), and the passages of the selected node;
+//! in narrow terminals one tabbed column shows one of them.
+
+use super::super::i18n::T;
+use super::super::state::{AppState, Focus};
+use super::layout::Side;
+use super::{block, focused};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+pub fn sources(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
+    let title = format!(" {} ", state.lang.t(T::Sources));
+    let open = state.doc.as_ref().map(|d| d.id);
+    let items: Vec<ListItem<'_>> = state
+        .sources
+        .iter()
+        .map(|s| {
+            let mark = if Some(s.id) == open { "▶ " } else { "  " };
+            let mut text = format!("{mark}{:<6} {:>4}", s.label, s.codings);
+            if state.show_attributes {
+                text.push_str("  ");
+                text.push_str(&s.attributes.join(" · "));
+            }
+            ListItem::new(text)
+        })
+        .collect();
+    list(
+        frame,
+        area,
+        title,
+        items,
+        state.source_selected,
+        focused(state, Focus::Sources),
+        state,
+    );
+}
+
+pub fn codebook(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
+    let title = format!(" {} ", state.lang.t(T::Codebook));
+    let width = area.width.saturating_sub(4) as usize;
+    let items: Vec<ListItem<'_>> = state
+        .tree
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let arrow = match (r.has_children, r.expanded) {
+                (true, true) => "▾ ",
+                (true, false) => "▸ ",
+                _ => "· ",
+            };
+            let counts = format!(" {} {}", r.counts.codings_total, r.counts.sources_total);
+            let indent = "  ".repeat(r.depth);
+            let room = width.saturating_sub(indent.chars().count() + 2 + counts.chars().count());
+            let name: String = if r.name.chars().count() > room {
+                r.name
+                    .chars()
+                    .take(room.saturating_sub(1))
+                    .collect::<String>()
+                    + "…"
+            } else {
+                r.name.clone()
+            };
+            let pad = " ".repeat(room.saturating_sub(name.chars().count()));
+            let color = state.theme.node_color(
+                state
+                    .nodes
+                    .get(i)
+                    .and_then(|_| state.node(r.id))
+                    .and_then(|n| n.color.as_deref()),
+                state.nodes.iter().position(|n| n.id == r.id).unwrap_or(0),
+            );
+            let mark = match (color, state.node(r.id)) {
+                (Some(c), _) if r.codable => Span::styled("■ ", Style::default().fg(c)),
+                (None, Some(n)) if r.codable => Span::raw(format!("{} ", n.mark)),
+                _ => Span::raw("  "),
+            };
+            let cut = if state.cut_node == Some(r.id) {
+                "✂"
+            } else {
+                ""
+            };
+            ListItem::new(Line::from(vec![
+                Span::raw(indent),
+                Span::raw(arrow),
+                mark,
+                Span::raw(format!("{cut}{name}{pad}")),
+                Span::styled(counts, state.theme.dim()),
+            ]))
+        })
+        .collect();
+    list(
+        frame,
+        area,
+        title,
+        items,
+        state.tree_selected,
+        focused(state, Focus::Codebook),
+        state,
+    );
+}
+
+pub fn passages(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
+    let node = state
+        .passages_of
+        .and_then(|n| state.node(n))
+        .map(|n| n.path.rsplit('/').next().unwrap_or("").to_owned());
+    let title = match &node {
+        Some(n) => format!(
+            " {}: {n} ({}) ",
+            state.lang.t(T::Passages),
+            state.passages.len()
+        ),
+        None => format!(" {} ", state.lang.t(T::Passages)),
+    };
+    if state.passages.is_empty() {
+        let b = block(title, focused(state, Focus::Passages), state);
+        frame.render_widget(
+            Paragraph::new(state.lang.t(T::NoPassages))
+                .wrap(Wrap { trim: true })
+                .block(b),
+            area,
+        );
+        return;
+    }
+    let width = area.width.saturating_sub(4) as usize;
+    let items: Vec<ListItem<'_>> = state
+        .passages
+        .iter()
+        .map(|p| {
+            let who = p.speaker.as_deref().unwrap_or("");
+            let text: String = p.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let head = format!("{} {who}", p.label);
+            let body: String = text
+                .chars()
+                .take(width.saturating_mul(2).saturating_sub(4))
+                .collect();
+            ListItem::new(vec![
+                Line::styled(head, state.theme.speaker()),
+                Line::raw(format!("« {body} »")),
+            ])
+        })
+        .collect();
+    list(
+        frame,
+        area,
+        title,
+        items,
+        state.passage_selected,
+        focused(state, Focus::Passages),
+        state,
+    );
+}
+
+pub fn tabbed(frame: &mut Frame<'_>, area: Rect, side: Side, state: &AppState) {
+    match side {
+        Side::Sources => sources(frame, area, state),
+        Side::Codebook => codebook(frame, area, state),
+        Side::Passages => passages(frame, area, state),
+    }
+}
+
+fn list(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    title: String,
+    items: Vec<ListItem<'_>>,
+    selected: usize,
+    focus: bool,
+    state: &AppState,
+) {
+    let l = List::new(items)
+        .block(block(title, focus, state))
+        .highlight_style(state.theme.highlight());
+    let mut ls = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(l, area, &mut ls);
+}

@@ -1,0 +1,148 @@
+//! Popups: help (every binding of the active keymap), command palette, code picker, source
+//! picker, one-line inputs and confirmations.
+
+use super::super::i18n::T;
+use super::super::state::{AppState, InputFor, PickFor, Popup};
+use super::super::update::picker::{Entry, entries};
+use super::super::update::{palette_matches, source_matches};
+use super::centered;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState) {
+    match popup {
+        Popup::Help { scroll } => help(frame, area, *scroll, state),
+        Popup::Palette { query, selected } => {
+            let items: Vec<String> = palette_matches(state, query)
+                .iter()
+                .map(|a| format!("{:<18} {}", a.name(), a.describe(state.french())))
+                .collect();
+            chooser(
+                frame,
+                area,
+                state.lang.t(T::Palette),
+                query,
+                items,
+                *selected,
+            );
+        }
+        Popup::Picker(p) => {
+            let title = match p.purpose {
+                PickFor::Code { .. } => state.lang.t(T::PickCode),
+                PickFor::Uncode { .. } => state.lang.t(T::PickUncode),
+                PickFor::MergeInto(_) => state.lang.t(T::PickMerge),
+            };
+            let items: Vec<String> = entries(state, p)
+                .into_iter()
+                .map(|e| match e {
+                    Entry::Node(id) => state.node(id).map(|n| n.path.clone()).unwrap_or_default(),
+                    Entry::New(path) => format!("+ {}: {path}", state.lang.t(T::NewNode)),
+                })
+                .collect();
+            chooser(frame, area, title, &p.query, items, p.selected);
+        }
+        Popup::SourcePicker { query, selected } => {
+            let items: Vec<String> = source_matches(state, query)
+                .iter()
+                .filter_map(|id| state.sources.iter().find(|s| s.id == *id))
+                .map(|s| format!("{:<8} {}", s.label, s.attributes.join(" · ")))
+                .collect();
+            chooser(
+                frame,
+                area,
+                state.lang.t(T::JumpSource),
+                query,
+                items,
+                *selected,
+            );
+        }
+        Popup::Input { purpose, text } => {
+            let title = match purpose {
+                InputFor::RenameNode(_) => state.lang.t(T::Rename),
+                InputFor::AddNode { .. } => state.lang.t(T::AddNode),
+                InputFor::Describe(_) => state.lang.t(T::Describe),
+                InputFor::JumpTo => state.lang.t(T::JumpTo),
+                InputFor::Memo(_) => state.lang.t(T::Memo),
+            };
+            let r = centered(area, 70, 7);
+            frame.render_widget(Clear, r);
+            let b = Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {title} "));
+            frame.render_widget(
+                Paragraph::new(format!("{text}▏"))
+                    .wrap(Wrap { trim: false })
+                    .block(b),
+                r,
+            );
+        }
+        Popup::Confirm { question, .. } => {
+            let r = centered(area, 64, 6);
+            frame.render_widget(Clear, r);
+            let b = Block::default().borders(Borders::ALL);
+            let lines = vec![
+                Line::raw(question.clone()),
+                Line::raw(""),
+                Line::raw(state.lang.t(T::YesNo)),
+            ];
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(b), r);
+        }
+    }
+}
+
+fn chooser(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    title: &str,
+    query: &str,
+    items: Vec<String>,
+    selected: usize,
+) {
+    let r = centered(area, 76, 18);
+    frame.render_widget(Clear, r);
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "));
+    let inner = b.inner(r);
+    frame.render_widget(b, r);
+    frame.render_widget(
+        Paragraph::new(format!("> {query}▏")),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    let list_area = Rect::new(
+        inner.x,
+        inner.y + 1,
+        inner.width,
+        inner.height.saturating_sub(1),
+    );
+    let l = List::new(items.into_iter().map(ListItem::new).collect::<Vec<_>>())
+        .highlight_symbol("▶ ")
+        .highlight_style(
+            ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED),
+        );
+    let mut ls = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(l, list_area, &mut ls);
+}
+
+fn help(frame: &mut Frame<'_>, area: Rect, scroll: usize, state: &AppState) {
+    let r = centered(area, 90, area.height.saturating_sub(2));
+    frame.render_widget(Clear, r);
+    let lines: Vec<Line<'_>> = super::super::action::Action::ALL
+        .iter()
+        .map(|a| {
+            Line::raw(format!(
+                "{:<16} {:<18} {}",
+                state.keymap.keys_for(*a).join(" "),
+                a.name(),
+                a.describe(state.french())
+            ))
+        })
+        .skip(scroll)
+        .collect();
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", state.lang.t(T::Help)));
+    frame.render_widget(Paragraph::new(lines).block(b), r);
+}

@@ -1,0 +1,90 @@
+//! The header (project, open source and its case, saved state, coder) and the status bar (mode,
+//! last message, key hints generated from the active keymap).
+
+use super::super::action::Action;
+use super::super::i18n::T;
+use super::super::state::{AppState, Mode};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+pub fn header(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
+    let mut left = format!(" verbatim · {}", state.project);
+    if let Some(d) = &state.doc {
+        left.push_str(&format!(" · {}", d.label));
+        if let Some(s) = state
+            .sources
+            .iter()
+            .find(|s| s.id == d.id)
+            .filter(|s| !s.attributes.is_empty())
+        {
+            left.push_str(&format!(", {}", s.attributes.join(", ")));
+        }
+    }
+    let mut right = String::new();
+    if state.orphans > 0 {
+        right.push_str(&format!("{} {}  ", state.orphans, state.lang.t(T::Orphans)));
+    }
+    if state.saved {
+        right.push_str(state.lang.t(T::Saved));
+    }
+    right.push_str(&format!("   coder: {} ", state.coder));
+    let pad = (area.width as usize).saturating_sub(left.width() + right.width());
+    let line = Line::from(vec![
+        Span::styled(
+            left,
+            ratatui::style::Style::default().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(" ".repeat(pad)),
+        Span::raw(right),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+const HINTS: &[(Action, &str, &str)] = &[
+    (Action::Visual, "select", "sélection"),
+    (Action::Code, "code", "coder"),
+    (Action::CodeAgain, "again", "recoder"),
+    (Action::Uncode, "uncode", "décoder"),
+    (Action::Undo, "undo", "annuler"),
+    (Action::JumpSource, "source", "source"),
+    (Action::Palette, "commands", "commandes"),
+    (Action::Help, "help", "aide"),
+    (Action::Quit, "quit", "quitter"),
+];
+
+pub fn status_bar(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
+    let mode = match state.mode {
+        Mode::Normal => state.lang.t(T::Normal),
+        Mode::Visual { .. } => state.lang.t(T::Visual),
+    };
+    let mut spans = vec![
+        Span::styled(
+            format!(" {mode} "),
+            ratatui::style::Style::default().add_modifier(Modifier::REVERSED),
+        ),
+        Span::raw(" "),
+    ];
+    if let Some(m) = &state.message {
+        spans.push(Span::styled(
+            format!("{m}  "),
+            ratatui::style::Style::default().add_modifier(Modifier::BOLD),
+        ));
+    }
+    for (action, en, fr) in HINTS {
+        if let Some(k) = state.keymap.hint(*action) {
+            spans.push(Span::styled(
+                k.to_owned(),
+                ratatui::style::Style::default().add_modifier(Modifier::BOLD),
+            ));
+            spans.push(Span::raw(format!(
+                " {}  ",
+                if state.french() { fr } else { en }
+            )));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

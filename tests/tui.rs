@@ -1,0 +1,345 @@
+//! TUI tests on ratatui's TestBackend, driven by key events: open the sample project, move,
+//! select, code with the picker (existing and new node), see the stripe, uncode, undo, rename
+//! and merge nodes, jump from a passage to its place, and the 80×24 layout. Assertions are on
+//! the screen buffer and on the project files.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use verbatim::config::Dirs;
+use verbatim::session::Session;
+use verbatim::tui::app::App;
+use verbatim::tui::i18n::Lang;
+use verbatim::tui::keymap::Keymap;
+use verbatim::tui::state::{Focus, Popup};
+use verbatim::tui::theme::{Depth, Theme};
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    root: std::path::PathBuf,
+}
+
+fn sample() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let dirs = Dirs {
+        config: dir.path().join("config"),
+        data: dir.path().join("data"),
+    };
+    let root = verbatim::demo::ensure_demo(&dirs, false).unwrap();
+    Fixture { _dir: dir, root }
+}
+
+fn app(f: &Fixture, depth: Depth, w: u16, h: u16) -> App {
+    let mut session = Session::open_writer(&f.root).unwrap();
+    session.project.set_coder("sg").unwrap();
+    App::new(
+        session,
+        Keymap::default_keys(),
+        Lang::En,
+        Theme { depth },
+        w,
+        h,
+    )
+}
+
+/// Presses keys written as in keymap files, separated by spaces (`j j v w c`); `"text:…"`
+/// types text.
+fn keys(app: &mut App, spec: &str) {
+    for k in spec.split(' ').filter(|k| !k.is_empty()) {
+        if let Some(text) = k.strip_prefix("text:") {
+            for c in text.replace('_', " ").chars() {
+                app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            }
+            continue;
+        }
+        let (mods, name) = match k.strip_prefix("ctrl-") {
+            Some(n) => (KeyModifiers::CONTROL, n),
+            None => (KeyModifiers::NONE, k),
+        };
+        let code = match name {
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backspace" => KeyCode::Backspace,
+            "down" => KeyCode::Down,
+            "up" => KeyCode::Up,
+            c => KeyCode::Char(c.chars().next().unwrap()),
+        };
+        app.key(KeyEvent::new(code, mods));
+    }
+}
+
+fn screen(app: &App) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(app.state.width, app.state.height)).unwrap();
+    t.draw(|f| app.draw(f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn codings_files(root: &std::path::Path, coder: &str) -> String {
+    let dir = root.join("codings").join(coder);
+    std::fs::read_dir(dir).map_or(String::new(), |d| {
+        d.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect()
+    })
+}
+
+#[test]
+fn opens_the_sample_with_sources_transcript_codebook_and_key_hints() {
+    let f = sample();
+    let a = app(&f, Depth::TrueColor, 120, 30);
+    let s = screen(&a);
+    assert!(
+        s[0].contains("verbatim · CPTS-demo · E01, Médecin généraliste"),
+        "{}",
+        s[0]
+    );
+    assert!(s[0].contains("saved ✓") && s[0].contains("coder: sg"));
+    assert!(
+        s.iter()
+            .any(|l| l.contains("┌ Sources") && l.contains("┌ E01") && l.contains("┌ Codebook"))
+    );
+    assert!(
+        s.iter()
+            .any(|l| l.contains("Enquêteur : Bonjour, merci d'avoir accepté"))
+    );
+    assert!(s.iter().any(|l| l.contains("II.B - Freins")));
+    let last = s.last().unwrap();
+    assert!(
+        last.contains("NORMAL")
+            && last.contains("c code")
+            && last.contains("? help")
+            && last.contains("q quit"),
+        "{last}"
+    );
+}
+
+#[test]
+fn select_code_with_the_picker_see_the_stripe_uncode_and_undo() {
+    let f = sample();
+    let mut a = app(&f, Depth::None, 120, 30);
+    keys(&mut a, "} } } v e e e c text:manque");
+    let Some(Popup::Picker(p)) = &a.state.popup else {
+        panic!("the picker is open")
+    };
+    assert!(
+        a.state
+            .node(p.matches[0])
+            .unwrap()
+            .path
+            .ends_with("II.B.1 - Manque de temps")
+    );
+    assert!(screen(&a).iter().any(|l| l.contains("> manque")));
+    keys(&mut a, "enter");
+    assert!(a.state.popup.is_none());
+    let file = codings_files(&f.root, "sg");
+    assert_eq!(file.lines().count(), 1);
+    assert!(file.contains("\"quote\":\"Oui, bien sûr\""), "{file}");
+    let s = screen(&a);
+    let mark = a
+        .state
+        .nodes
+        .iter()
+        .find(|n| n.path.ends_with("II.B.1 - Manque de temps"))
+        .unwrap()
+        .mark;
+    let stripe_row = s.iter().find(|l| l.contains("M1 : Oui, bien sûr")).unwrap();
+    assert!(
+        stripe_row.contains(&format!("│{mark} M1 : Oui")),
+        "a stripe with the node's letter without colour: {stripe_row}"
+    );
+    assert!(s.last().unwrap().contains("coded with"));
+    keys(&mut a, "u");
+    assert_eq!(codings_files(&f.root, "sg").lines().count(), 0, "uncoded");
+    keys(&mut a, "z");
+    assert_eq!(
+        codings_files(&f.root, "sg").lines().count(),
+        1,
+        "undo brings the coding back"
+    );
+    keys(&mut a, "Z");
+    assert_eq!(codings_files(&f.root, "sg").lines().count(), 0, "redo");
+}
+
+#[test]
+fn a_new_node_is_created_from_the_picker_and_code_again_reuses_it() {
+    let f = sample();
+    let mut a = app(&f, Depth::TrueColor, 120, 30);
+    keys(
+        &mut a,
+        "3 G 2 } } } v w w c text:Interconnaissance_ville-hôpital",
+    );
+    let Some(Popup::Picker(p)) = &a.state.popup else {
+        panic!("picker")
+    };
+    assert!(p.in_vivo.is_some());
+    let s = screen(&a);
+    assert!(
+        s.iter().any(|l| l
+            .contains("+ new node: V - Perspectives/V.B - Pérennité du modèle/Interconnaissance")),
+        "{}",
+        s.join("\n")
+    );
+    for _ in 0..10 {
+        keys(&mut a, "down");
+    }
+    keys(&mut a, "up enter");
+    let book = std::fs::read_to_string(f.root.join("codebook.json")).unwrap();
+    assert!(
+        book.contains("\"name\": \"Interconnaissance ville-hôpital\""),
+        "the new node is saved"
+    );
+    let row = screen(&a)
+        .into_iter()
+        .find(|l| l.contains("▌ "))
+        .expect("a coloured stripe");
+    assert!(row.contains('▌'));
+    keys(&mut a, "} V .");
+    assert_eq!(
+        codings_files(&f.root, "sg").lines().count(),
+        2,
+        "code again with the last node on the next turn"
+    );
+}
+
+#[test]
+fn rename_and_merge_nodes_from_the_codebook_pane() {
+    let f = sample();
+    let mut a = app(&f, Depth::TrueColor, 120, 30);
+    keys(&mut a, "} c text:manque enter");
+    keys(&mut a, "3");
+    let i = a
+        .state
+        .tree
+        .iter()
+        .position(|r| r.name == "II.B.1 - Manque de temps")
+        .unwrap();
+    a.state.tree_selected = i;
+    keys(&mut a, "r");
+    for _ in 0.."II.B.1 - Manque de temps".chars().count() {
+        keys(&mut a, "backspace");
+    }
+    keys(&mut a, "text:II.B.1_-_Temps_(réunions_du_soir) enter");
+    let book = std::fs::read_to_string(f.root.join("codebook.json")).unwrap();
+    assert!(book.contains("II.B.1 - Temps (réunions du soir)"));
+    assert!(screen(&a).iter().any(|l| l.contains("II.B.1 - Temps")));
+    keys(&mut a, "M text:financement enter");
+    let book = std::fs::read_to_string(f.root.join("codebook.json")).unwrap();
+    assert!(!book.contains("II.B.1 - Temps"), "merged away");
+    let target = a
+        .state
+        .tree
+        .iter()
+        .find(|r| r.name == "II.B.4 - Financement fragile")
+        .unwrap();
+    assert_eq!(
+        target.counts.codings, 1,
+        "the coding moved to the merge target"
+    );
+    keys(&mut a, "z");
+    assert!(
+        std::fs::read_to_string(f.root.join("codebook.json"))
+            .unwrap()
+            .contains("II.B.1 - Temps"),
+        "undo of the merge"
+    );
+}
+
+#[test]
+fn a_passage_of_the_selected_node_jumps_to_its_place() {
+    let f = sample();
+    let mut session = Session::open_writer(&f.root).unwrap();
+    let node = session
+        .codebook
+        .resolve("III - Missions/III.B - Soins non programmés")
+        .unwrap();
+    let e03 = session.source_id("E03").unwrap();
+    let text = session.text(e03).unwrap();
+    let byte = text
+        .text
+        .find("Je garde un créneau par jour pour la plateforme.")
+        .unwrap();
+    let start = text.index.cp_of(byte).unwrap();
+    session.code("sg", e03, start, start + 48, node).unwrap();
+    drop(session);
+    let mut a = app(&f, Depth::TrueColor, 120, 30);
+    keys(&mut a, "3");
+    a.state.tree_selected = a.state.tree.iter().position(|r| r.id == node).unwrap();
+    keys(&mut a, "enter 4");
+    assert_eq!(a.state.focus, Focus::Passages);
+    assert!(screen(&a).iter().any(|l| l.contains("E03 M3")));
+    keys(&mut a, "enter");
+    assert_eq!(a.state.focus, Focus::Transcript);
+    assert_eq!(a.state.doc.as_ref().unwrap().label, "E03");
+    assert_eq!(a.state.cursor, byte);
+    let s = screen(&a);
+    assert!(
+        s.iter().any(|l| l.contains("Je garde un créneau par jour")),
+        "the place is on screen"
+    );
+    assert!(s[0].contains("E03"));
+}
+
+#[test]
+fn at_80x24_the_transcript_keeps_60_columns_and_side_panes_become_tabs() {
+    let f = sample();
+    let mut a = app(&f, Depth::None, 80, 24);
+    let g = verbatim::tui::view::layout::geometry(&a.state);
+    assert!(g.transcript.width >= 60, "{}", g.transcript.width);
+    assert!(g.codebook.is_none() && g.tabbed.is_some());
+    let s = screen(&a);
+    assert_eq!(s.len(), 24);
+    assert!(s[1].contains("┌ Sources") && s[1].contains("┌ E01"));
+    keys(&mut a, "3");
+    assert!(
+        screen(&a)[1].contains("┌ Codebook"),
+        "the tab follows the focus"
+    );
+    a.resize(200, 50);
+    assert!(
+        verbatim::tui::view::layout::geometry(&a.state)
+            .codebook
+            .is_some()
+    );
+}
+
+#[test]
+fn help_lists_every_binding_and_q_in_a_text_field_is_a_letter() {
+    let f = sample();
+    let mut a = app(&f, Depth::TrueColor, 120, 40);
+    keys(&mut a, "?");
+    let s = screen(&a).join("\n");
+    assert!(
+        s.contains("Key bindings") && s.contains("code_again") && s.contains("ctrl-z"),
+        "{s}"
+    );
+    keys(&mut a, "esc : text:quit");
+    assert!(!a.state.quit, "q typed into the palette");
+    keys(&mut a, "esc q");
+    assert!(a.state.quit);
+}
+
+#[test]
+fn the_interface_speaks_french() {
+    let f = sample();
+    let mut session = Session::open_writer(&f.root).unwrap();
+    session.project.set_coder("sg").unwrap();
+    let a = App::new(
+        session,
+        Keymap::default_keys(),
+        Lang::Fr,
+        Theme { depth: Depth::None },
+        120,
+        30,
+    );
+    let s = screen(&a);
+    assert!(s.iter().any(|l| l.contains("┌ Codes")));
+    assert!(s.last().unwrap().contains("c coder") && s.last().unwrap().contains("q quitter"));
+    assert!(s[0].contains("enregistré ✓"));
+}
