@@ -1,0 +1,139 @@
+//! End-to-end tests of the real binary in a pseudo-terminal (rexpect), the screen rebuilt with
+//! vt100: start on a temp copy of the sample, code a passage, quit, check the codings file;
+//! and `?` shows the bindings. Unix only.
+#![cfg(unix)]
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tui {
+    session: rexpect::session::PtySession,
+    screen: vt100::Parser,
+}
+
+impl Tui {
+    fn start(home: &std::path::Path, project: &std::path::Path) -> Self {
+        let bin = assert_cmd::cargo::cargo_bin("verbatim");
+        let script = format!(
+            "stty rows 30 cols 120; exec '{}' '{}'",
+            bin.display(),
+            project.display()
+        );
+        let mut cmd = Command::new("sh");
+        cmd.args(["-c", &script])
+            .env("VERBATIM_HOME", home)
+            .env("VERBATIM_CODER", "pty")
+            .env("TERM", "xterm-256color")
+            .env("LANG", "en_US.UTF-8");
+        let session = rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn in a pty");
+        Self {
+            session,
+            screen: vt100::Parser::new(
+                std::num::NonZeroU16::new(30).unwrap(),
+                std::num::NonZeroU16::new(120).unwrap(),
+                0,
+            ),
+        }
+    }
+
+    /// Reads output until the screen contains `text` (15 s at most, more on CI).
+    fn wait_for(&mut self, text: &str) -> String {
+        let limit = if std::env::var_os("CI").is_some() {
+            60
+        } else {
+            15
+        };
+        let deadline = Instant::now() + Duration::from_secs(limit);
+        loop {
+            // rexpect hands out each byte as a char; the bytes are the terminal's UTF-8.
+            let mut got: Vec<u8> = Vec::new();
+            while let Some(c) = self.session.try_read() {
+                got.push(u32::from(c) as u8);
+            }
+            if !got.is_empty() {
+                self.screen.process(&got);
+            }
+            let contents = self.screen.screen().contents();
+            if contents.contains(text) {
+                return contents;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{contents}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.send(keys).expect("send keys");
+        self.session.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(60));
+    }
+}
+
+fn demo(home: &std::path::Path) -> std::path::PathBuf {
+    let out = assert_cmd::Command::cargo_bin("verbatim")
+        .unwrap()
+        .arg("demo")
+        .env("VERBATIM_HOME", home)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    std::path::PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
+}
+
+#[test]
+fn code_a_passage_in_the_real_terminal_then_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = demo(dir.path());
+    let mut t = Tui::start(dir.path(), &project);
+    let screen = t.wait_for("saved ✓");
+    assert!(screen.contains("Enquêteur : Bonjour"), "{screen}");
+    t.send("}}}V");
+    t.wait_for("VISUAL");
+    t.send("c");
+    t.wait_for("Code with");
+    t.send("manque");
+    t.wait_for("> manque");
+    t.send("\r");
+    t.wait_for("coded with");
+    t.send("q");
+    t.session.exp_eof().expect("the program ends");
+    let codings = project.join("codings/pty");
+    let files: Vec<_> = std::fs::read_dir(&codings)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    assert!(
+        text.contains("\"quote\":\"Oui, bien sûr. Alors, euh… je suis installé"),
+        "{text}"
+    );
+}
+
+#[test]
+fn question_mark_shows_the_bindings() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = demo(dir.path());
+    let mut t = Tui::start(dir.path(), &project);
+    t.wait_for("saved ✓");
+    t.send("?");
+    let screen = t.wait_for("Key bindings");
+    assert!(
+        screen.contains("Show every key binding")
+            && screen.contains("Quit (everything is already saved)"),
+        "{screen}"
+    );
+    t.send("\x04\x04");
+    let screen = t.wait_for("code_again");
+    assert!(
+        screen.contains("Undo the last change") && screen.contains("ctrl-z"),
+        "{screen}"
+    );
+    t.send("\x1b");
+    t.send("q");
+    t.session.exp_eof().expect("the program ends");
+}
