@@ -343,3 +343,92 @@ fn the_interface_speaks_french() {
     assert!(s.last().unwrap().contains("c coder") && s.last().unwrap().contains("q quitter"));
     assert!(s[0].contains("enregistré ✓"));
 }
+
+#[test]
+fn passages_can_be_filtered_and_the_codes_at_the_cursor_are_shown() {
+    let f = sample();
+    let mut session = Session::open_writer(&f.root).unwrap();
+    let node = session
+        .codebook
+        .resolve("II - La CPTS vécue/II.B - Freins/II.B.1 - Manque de temps")
+        .unwrap();
+    for (label, speaker) in [
+        ("E01", "M1"),
+        ("E02", "IDE2"),
+        ("E02", "INT"),
+        ("E04", "Ph."),
+    ] {
+        let id = session.source_id(label).unwrap();
+        session.code_speaker("sg", speaker, node, Some(id)).unwrap();
+    }
+    drop(session);
+    let mut a = app(&f, Depth::TrueColor, 140, 40);
+    keys(&mut a, "3");
+    a.state.tree_selected = a.state.tree.iter().position(|r| r.id == node).unwrap();
+    keys(&mut a, "enter");
+    let all = a.state.passages.len();
+    assert!(all > 10);
+    keys(&mut a, "f text:-role:interviewer_Sexe=F enter");
+    assert!(a.state.passages.len() < all && !a.state.passages.is_empty());
+    assert!(
+        a.state
+            .passages
+            .iter()
+            .all(|p| p.label == "E02" || p.label == "E04"),
+        "Sexe=F: E02 and E04"
+    );
+    assert!(
+        a.state
+            .passages
+            .iter()
+            .all(|p| p.speaker.as_deref() != Some("INT")),
+        "no interviewer turn"
+    );
+    assert_eq!(a.state.passage_filter, "-role:interviewer Sexe=F");
+    a.resize(220, 40);
+    assert!(
+        screen(&a)
+            .iter()
+            .any(|l| l.contains("⏷ -role:interviewer Sexe=F")),
+        "the filter is shown at the top of the panel"
+    );
+    keys(&mut a, "f");
+    for _ in 0..40 {
+        keys(&mut a, "backspace");
+    }
+    keys(&mut a, "text:Nope=1 enter");
+    assert!(
+        a.state
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("filter 'Nope=1'")
+    );
+    keys(&mut a, "4 enter");
+    let s = screen(&a);
+    assert!(
+        s.iter()
+            .any(|l| l.contains("II.B.1 - Manque de temps (sg)")),
+        "codes at the cursor:\n{}",
+        s.join("\n")
+    );
+}
+
+#[test]
+fn a_memo_is_written_on_several_lines_and_saved_with_ctrl_s() {
+    let f = sample();
+    let mut a = app(&f, Depth::TrueColor, 120, 30);
+    keys(
+        &mut a,
+        "m text:Premier_entretien enter text:À_relire ctrl-s",
+    );
+    let memos = verbatim::memo::list(&f.root).unwrap();
+    assert_eq!(memos.len(), 1);
+    assert_eq!(memos[0].text, "Premier entretien\nÀ relire");
+    assert!(matches!(memos[0].target, verbatim::memo::Target::Source(_)));
+    keys(&mut a, "m");
+    let Some(Popup::Input { text, .. }) = &a.state.popup else {
+        panic!("the memo reopens")
+    };
+    assert_eq!(text, "Premier entretien\nÀ relire");
+}

@@ -74,6 +74,7 @@ actions! {
     ToggleTint => "toggle_tint", "Tint coded spans on or off", "Teinter ou non les passages codés";
     ToggleAttributes => "toggle_attributes", "Show case attributes in the sources pane", "Afficher les attributs des cas";
     Copy => "copy", "Copy the passage under the cursor with its citation", "Copier le passage avec sa référence";
+    PassagesFilter => "passages_filter", "Filter the passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:PATH)", "Filtrer les passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:CHEMIN)";
     Memo => "memo", "Edit the memo of the source, node or coding", "Écrire le mémo de la source, du code ou du codage";
     NodeAddChild => "node_add_child", "Add a child node", "Ajouter un sous-code";
     NodeAddSibling => "node_add_sibling", "Add a sibling node", "Ajouter un code au même niveau";

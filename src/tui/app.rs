@@ -54,6 +54,7 @@ impl App {
             passages: vec![],
             passage_selected: 0,
             passages_of: None,
+            passage_filter: String::new(),
             last_node: None,
             cut_node: None,
             tint: true,
@@ -118,6 +119,9 @@ impl App {
         );
         if text_field {
             let k = match key.code {
+                KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    TextKey::Save
+                }
                 KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                     TextKey::Char(c)
                 }

@@ -66,6 +66,7 @@ pub enum Effect {
     OpenMemo(Target),
     SaveMemo(Target, String),
     RefreshTree,
+    RefreshPassages,
     Relayout,
 }
 
@@ -225,6 +226,7 @@ fn run_one(session: &mut Session, state: &mut AppState, effect: Effect) -> crate
             refresh_tree(session, state);
             false
         }
+        Effect::RefreshPassages => true,
         Effect::Relayout => {
             relayout(state);
             false
@@ -388,8 +390,9 @@ fn refresh_passages(session: &Session, state: &mut AppState) -> crate::Result<()
         state.passages_of = None;
         return Ok(());
     };
+    let filters = parse_filter(session, &state.passage_filter)?;
     state.passages = session
-        .passages(&[node], true, &Default::default())?
+        .passages(&[node], true, &filters)?
         .into_iter()
         .map(|p| PassageRow {
             source: p.source,
@@ -404,6 +407,42 @@ fn refresh_passages(session: &Session, state: &mut AppState) -> crate::Result<()
         .passage_selected
         .min(state.passages.len().saturating_sub(1));
     Ok(())
+}
+
+/// Parses the passages filter typed in the TUI: `case:C`, `K=V` (a case attribute),
+/// `speaker:S`, `role:R`, `-role:R`, `coder:C`, `also:NODEPATH`; `_` stands for a space.
+pub fn parse_filter(
+    session: &Session,
+    text: &str,
+) -> crate::Result<crate::coding::passages::Filters> {
+    use crate::error::Error;
+    let mut f = crate::coding::passages::Filters::default();
+    let role = |v: &str| v.parse::<crate::model::Role>().map_err(Error::Invalid);
+    for token in text.split_whitespace() {
+        let token = token.replace('_', " ");
+        match token.split_once(':') {
+            Some(("case", v)) => f.case = Some(v.to_owned()),
+            Some(("speaker", v)) => f.speaker = Some(v.to_owned()),
+            Some(("role", v)) => f.role = Some(role(v)?),
+            Some(("-role", v)) => f.exclude_role = Some(role(v)?),
+            Some(("coder", v)) => f.coder = Some(v.to_owned()),
+            Some(("also", v)) => f
+                .also_nodes
+                .get_or_insert_with(Vec::new)
+                .push(session.codebook.resolve(v)?),
+            _ => match token.split_once('=') {
+                Some((k, v)) if session.project.cases.attributes.iter().any(|a| a == k) => {
+                    f.attrs.push((k.to_owned(), v.to_owned()))
+                }
+                _ => {
+                    return Err(Error::Invalid(format!(
+                        "filter '{token}' is not case:, K=V (a case attribute), speaker:, role:, -role:, coder: or also:"
+                    )));
+                }
+            },
+        }
+    }
+    Ok(f)
 }
 
 /// Opens a source in the transcript pane.

@@ -33,6 +33,7 @@ pub enum T {
     Describe,
     JumpTo,
     Memo,
+    Filter,
     YesNo,
     Coded,
     Uncoded,
@@ -100,8 +101,12 @@ impl Lang {
                 "Aller à la position (caractères)",
             ),
             T::Memo => (
-                "Memo (Enter saves, Esc cancels)",
-                "Mémo (Entrée enregistre, Échap annule)",
+                "Memo (Enter: new line · ctrl-s: save · Esc: cancel)",
+                "Mémo (Entrée : à la ligne · ctrl-s : enregistrer · Échap : annuler)",
+            ),
+            T::Filter => (
+                "Filter passages: case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:PATH",
+                "Filtrer : case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:CHEMIN",
             ),
             T::YesNo => ("y: yes · n: no", "o : oui · n : non"),
             T::Coded => ("coded with", "codé avec"),

@@ -142,6 +142,7 @@ pub enum InputFor {
     Describe(Uuid),
     JumpTo,
     Memo(crate::memo::Target),
+    PassagesFilter,
 }
 
 #[derive(Debug, Clone)]
@@ -196,6 +197,8 @@ pub struct AppState {
     pub passages: Vec<PassageRow>,
     pub passage_selected: usize,
     pub passages_of: Option<Uuid>,
+    /// The passages filter as typed (`case:E01 Sexe=F -role:interviewer`).
+    pub passage_filter: String,
     pub last_node: Option<Uuid>,
     pub cut_node: Option<Uuid>,
     pub tint: bool,

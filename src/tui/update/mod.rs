@@ -32,6 +32,8 @@ pub enum TextKey {
     Esc,
     Up,
     Down,
+    /// ctrl-s: save a multi-line field.
+    Save,
 }
 
 /// Applies one message.
@@ -110,6 +112,12 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             return step_passage(state, a == Action::NextPassage);
         }
         Action::Memo => return memo(state),
+        Action::PassagesFilter => {
+            state.popup = Some(Popup::Input {
+                purpose: InputFor::PassagesFilter,
+                text: state.passage_filter.clone(),
+            });
+        }
         _ => {
             return match state.focus {
                 Focus::Transcript => transcript(state, a),
@@ -441,7 +449,9 @@ fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
             let entries = picker::entries(state, &p);
             match key {
                 TextKey::Esc => return vec![],
-                TextKey::Enter => return choose(state, &p, entries.get(p.selected).cloned()),
+                TextKey::Enter | TextKey::Save => {
+                    return choose(state, &p, entries.get(p.selected).cloned());
+                }
                 TextKey::Up => p.selected = p.selected.saturating_sub(1),
                 TextKey::Down => p.selected = (p.selected + 1).min(entries.len().saturating_sub(1)),
                 TextKey::Backspace => {
@@ -462,7 +472,7 @@ fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
             let names = palette_matches(state, &query);
             match key {
                 TextKey::Esc => return vec![],
-                TextKey::Enter => {
+                TextKey::Enter | TextKey::Save => {
                     return names
                         .get(selected)
                         .map(|a| update(state, Msg::Action(*a)))
@@ -488,7 +498,7 @@ fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
             let found = source_matches(state, &query);
             match key {
                 TextKey::Esc => return vec![],
-                TextKey::Enter => {
+                TextKey::Enter | TextKey::Save => {
                     return found
                         .get(selected)
                         .map(|id| vec![Effect::OpenSource(*id)])
@@ -509,7 +519,11 @@ fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
         }
         Popup::Input { purpose, mut text } => match key {
             TextKey::Esc => {}
-            TextKey::Enter => return submit_input(state, purpose, text),
+            TextKey::Enter if matches!(purpose, InputFor::Memo(_)) => {
+                text.push('\n');
+                state.popup = Some(Popup::Input { purpose, text });
+            }
+            TextKey::Enter | TextKey::Save => return submit_input(state, purpose, text),
             TextKey::Backspace => {
                 text.pop();
                 state.popup = Some(Popup::Input { purpose, text });
@@ -568,6 +582,11 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
         }
         InputFor::Describe(id) => vec![Effect::DescribeNode(id, text)],
         InputFor::Memo(target) => vec![Effect::SaveMemo(target, text)],
+        InputFor::PassagesFilter => {
+            state.passage_filter = text.trim().to_owned();
+            state.passage_selected = 0;
+            vec![Effect::RefreshPassages]
+        }
         InputFor::JumpTo => {
             if let (Ok(cp), Some(doc)) = (text.trim().parse::<usize>(), &state.doc) {
                 state.cursor = doc.text.index.byte_of(cp.min(doc.text.len())).unwrap_or(0);

@@ -119,9 +119,13 @@ pub fn passages(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
     if state.passages.is_empty() {
         let b = block(title, focused(state, Focus::Passages), state);
         frame.render_widget(
-            Paragraph::new(state.lang.t(T::NoPassages))
-                .wrap(Wrap { trim: true })
-                .block(b),
+            Paragraph::new(if state.passages_of.is_some() {
+                format!("0 · ⏷ {}", state.passage_filter)
+            } else {
+                state.lang.t(T::NoPassages).to_owned()
+            })
+            .wrap(Wrap { trim: true })
+            .block(b),
             area,
         );
         return;
@@ -144,15 +148,25 @@ pub fn passages(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
             ])
         })
         .collect();
-    list(
-        frame,
-        area,
-        title,
-        items,
-        state.passage_selected,
-        focused(state, Focus::Passages),
-        state,
-    );
+    let b = block(title, focused(state, Focus::Passages), state);
+    let mut inner = b.inner(area);
+    frame.render_widget(b, area);
+    if !state.passage_filter.is_empty() {
+        let filter = Line::styled(format!("⏷ {}", state.passage_filter), state.theme.dim());
+        frame.render_widget(
+            Paragraph::new(filter),
+            Rect::new(inner.x, inner.y, inner.width, 1),
+        );
+        inner = Rect::new(
+            inner.x,
+            inner.y + 1,
+            inner.width,
+            inner.height.saturating_sub(1),
+        );
+    }
+    let l = List::new(items).highlight_style(state.theme.highlight());
+    let mut ls = ListState::default().with_selected(Some(state.passage_selected));
+    frame.render_stateful_widget(l, inner, &mut ls);
 }
 
 pub fn tabbed(frame: &mut Frame<'_>, area: Rect, side: Side, state: &AppState) {

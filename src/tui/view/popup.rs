@@ -65,8 +65,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 InputFor::Describe(_) => state.lang.t(T::Describe),
                 InputFor::JumpTo => state.lang.t(T::JumpTo),
                 InputFor::Memo(_) => state.lang.t(T::Memo),
+                InputFor::PassagesFilter => state.lang.t(T::Filter),
             };
-            let r = centered(area, 70, 7);
+            let tall = matches!(purpose, InputFor::Memo(_));
+            let r = centered(area, 90, if tall { 16 } else { 7 });
             frame.render_widget(Clear, r);
             let b = Block::default()
                 .borders(Borders::ALL)

@@ -19,7 +19,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
         Some(d) => format!(" {} ", d.label),
         None => format!(" {} ", state.lang.t(super::super::i18n::T::Transcript)),
     };
-    let b = block(title, focused(state, Focus::Transcript), state);
+    let mut b = block(title, focused(state, Focus::Transcript), state);
+    if let Some(here) = codes_at_cursor(state) {
+        b = b.title_bottom(here);
+    }
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let Some(doc) = &state.doc else {
@@ -36,6 +39,23 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
         .take(inner.height as usize);
     let lines: Vec<Line<'_>> = rows.map(|r| line(doc, *r, state)).collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The nodes coded at the cursor, with their coders (` II.B.1 - Manque de temps (sg) `).
+fn codes_at_cursor(state: &AppState) -> Option<String> {
+    let doc = state.doc.as_ref()?;
+    let mut names: Vec<String> = doc
+        .codings
+        .iter()
+        .filter(|c| c.start <= state.cursor && state.cursor < c.end)
+        .filter_map(|c| {
+            state
+                .node(c.node)
+                .map(|n| format!("{} ({})", n.path.rsplit('/').next().unwrap_or(""), c.coder))
+        })
+        .collect();
+    names.dedup();
+    (!names.is_empty()).then(|| format!(" {} ", names.join(" · ")))
 }
 
 fn line<'a>(doc: &'a Doc, row: Row, state: &AppState) -> Line<'a> {
