@@ -432,3 +432,34 @@ fn a_memo_is_written_on_several_lines_and_saved_with_ctrl_s() {
     };
     assert_eq!(text, "Premier entretien\nÀ relire");
 }
+
+#[test]
+fn a_mouse_drag_selects_a_span_that_is_then_coded() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let f = sample();
+    let mut a = app(&f, Depth::TrueColor, 120, 30);
+    let s = screen(&a);
+    let y = s
+        .iter()
+        .position(|l| l.contains("Enquêteur : Bonjour, merci"))
+        .unwrap() as u16;
+    let x0 = s[y as usize].chars().position(|c| c == 'B').unwrap() as u16;
+    let ev = |kind, column| MouseEvent {
+        kind,
+        column,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    };
+    a.mouse(ev(MouseEventKind::Down(MouseButton::Left), x0));
+    a.mouse(ev(MouseEventKind::Drag(MouseButton::Left), x0 + 3));
+    a.mouse(ev(MouseEventKind::Drag(MouseButton::Left), x0 + 6));
+    a.mouse(ev(MouseEventKind::Up(MouseButton::Left), x0 + 6));
+    keys(&mut a, "c text:engagement enter");
+    assert!(
+        codings_files(&f.root, "sg").contains("\"quote\":\"Bonjour\""),
+        "{}",
+        codings_files(&f.root, "sg")
+    );
+    keys(&mut a, "ctrl-o");
+    assert!(!a.state.mouse, "mouse capture is a toggle");
+}

@@ -73,6 +73,7 @@ actions! {
     JumpSource => "jump_source", "Jump to a source", "Aller à une source";
     ToggleTint => "toggle_tint", "Tint coded spans on or off", "Teinter ou non les passages codés";
     ToggleAttributes => "toggle_attributes", "Show case attributes in the sources pane", "Afficher les attributs des cas";
+    ToggleMouse => "toggle_mouse", "Mouse on or off (off gives the terminal's own selection back)", "Souris active ou non (inactive : sélection du terminal)";
     Copy => "copy", "Copy the passage under the cursor with its citation", "Copier le passage avec sa référence";
     PassagesFilter => "passages_filter", "Filter the passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:PATH)", "Filtrer les passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:CHEMIN)";
     Memo => "memo", "Edit the memo of the source, node or coding", "Écrire le mémo de la source, du code ou du codage";

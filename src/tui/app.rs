@@ -63,6 +63,8 @@ impl App {
             orphans: 0,
             clipboard: None,
             quit: false,
+            mouse: true,
+            drag_from: None,
         };
         let mut app = Self { session, state };
         if let Err(e) = effects::refresh(&app.session, &mut app.state) {
@@ -143,6 +145,21 @@ impl App {
             };
         }
         self.state.keymap.action(&key).map(Msg::Action)
+    }
+
+    /// Handles a mouse event (when the mouse is captured).
+    pub fn mouse(&mut self, ev: crossterm::event::MouseEvent) {
+        use super::update::MouseMsg;
+        use crossterm::event::{MouseButton, MouseEventKind};
+        let kind = match ev.kind {
+            MouseEventKind::Down(MouseButton::Left) => MouseMsg::Down,
+            MouseEventKind::Drag(MouseButton::Left) => MouseMsg::Drag,
+            MouseEventKind::Up(MouseButton::Left) => MouseMsg::Up,
+            MouseEventKind::ScrollDown => MouseMsg::ScrollDown,
+            MouseEventKind::ScrollUp => MouseMsg::ScrollUp,
+            _ => return,
+        };
+        self.send(Msg::Mouse(kind, ev.column, ev.row));
     }
 
     pub fn resize(&mut self, w: u16, h: u16) {

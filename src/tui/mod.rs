@@ -49,7 +49,18 @@ pub fn run(dir: &Path) -> Result<()> {
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut app::App) -> Result<()> {
     let io = |e: std::io::Error| Error::io("could not use", Path::new("the terminal"), e);
+    let mut captured = false;
     while !app.state.quit {
+        if app.state.mouse != captured {
+            captured = app.state.mouse;
+            if captured {
+                crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)
+                    .map_err(io)?;
+            } else {
+                crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture)
+                    .map_err(io)?;
+            }
+        }
         terminal.draw(|f| app.draw(f)).map_err(io)?;
         if let Some(text) = app.state.clipboard.take() {
             osc52(&text).map_err(io)?;
@@ -60,6 +71,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut app::App) -> Re
         match event::read().map_err(io)? {
             Event::Key(k) => app.key(k),
             Event::Resize(w, h) => app.resize(w, h),
+            Event::Mouse(m) => app.mouse(m),
             _ => {}
         }
     }

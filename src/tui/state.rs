@@ -208,6 +208,10 @@ pub struct AppState {
     /// Text waiting to be copied to the terminal clipboard (OSC 52) after the next draw.
     pub clipboard: Option<String>,
     pub quit: bool,
+    /// Whether the app captures the mouse (the runtime applies changes to the terminal).
+    pub mouse: bool,
+    /// Where a mouse drag started (byte offset), while the button is down.
+    pub drag_from: Option<usize>,
 }
 
 impl AppState {

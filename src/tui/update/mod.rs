@@ -22,6 +22,17 @@ pub enum Msg {
     /// A key for a text field (picker, palette, input).
     Text(TextKey),
     Resize(u16, u16),
+    /// A mouse event at a screen cell (column, row).
+    Mouse(MouseMsg, u16, u16),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseMsg {
+    Down,
+    Drag,
+    Up,
+    ScrollDown,
+    ScrollUp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +56,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             vec![Effect::Relayout]
         }
         Msg::Text(key) => text_key(state, key),
+        Msg::Mouse(kind, x, y) => mouse(state, kind, x, y),
         Msg::Action(a) if state.popup.is_some() => popup_action(state, a),
         Msg::Action(a) => action(state, a),
     };
@@ -107,6 +119,7 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Undo => return vec![Effect::Undo],
         Action::Redo => return vec![Effect::Redo],
         Action::ToggleTint => state.tint = !state.tint,
+        Action::ToggleMouse => state.mouse = !state.mouse,
         Action::ToggleAttributes => state.show_attributes = !state.show_attributes,
         Action::NextPassage | Action::PrevPassage => {
             return step_passage(state, a == Action::NextPassage);
@@ -125,6 +138,39 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
                 Focus::Sources => list(state, a),
                 Focus::Passages => list(state, a),
             };
+        }
+    }
+    vec![]
+}
+
+/// Click to place the cursor, drag to select, wheel to scroll (transcript only; popups ignore
+/// the mouse).
+fn mouse(state: &mut AppState, kind: MouseMsg, x: u16, y: u16) -> Vec<Effect> {
+    if state.popup.is_some() || state.doc.is_none() {
+        return vec![];
+    }
+    match kind {
+        MouseMsg::ScrollDown | MouseMsg::ScrollUp => {
+            let doc = state.doc.as_ref().expect("checked");
+            state.cursor = motion::by_rows(
+                doc,
+                state.cursor,
+                if kind == MouseMsg::ScrollDown { 3 } else { -3 },
+            );
+        }
+        MouseMsg::Up => state.drag_from = None,
+        MouseMsg::Down | MouseMsg::Drag => {
+            let Some(at) = super::view::layout::byte_at(state, x, y) else {
+                return vec![];
+            };
+            state.focus = Focus::Transcript;
+            if kind == MouseMsg::Down {
+                state.drag_from = Some(at);
+                state.mode = Mode::Normal;
+            } else if let Some(from) = state.drag_from {
+                state.mode = Mode::Visual { anchor: from };
+            }
+            state.cursor = at;
         }
     }
     vec![]

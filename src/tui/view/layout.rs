@@ -91,3 +91,25 @@ pub fn transcript_text_width(state: &AppState) -> usize {
         .width
         .saturating_sub(2 + gutter_width(state)) as usize
 }
+
+/// The byte offset of the text under a screen cell of the transcript pane, if any.
+pub fn byte_at(state: &AppState, x: u16, y: u16) -> Option<usize> {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    let doc = state.doc.as_ref()?;
+    let pane = geometry(state).transcript;
+    let (left, top) = (pane.x + 1 + gutter_width(state), pane.y + 1);
+    if x < left || y < top || x >= pane.x + pane.width - 1 || y >= pane.y + pane.height - 1 {
+        return None;
+    }
+    let row = *doc.layout.get(state.scroll + (y - top) as usize)?;
+    let column = (x - left) as usize;
+    let mut used = 0;
+    for (i, g) in doc.text.text[row.start..row.end].grapheme_indices(true) {
+        used += g.width();
+        if used > column {
+            return Some(row.start + i);
+        }
+    }
+    Some(row.end)
+}
