@@ -463,3 +463,74 @@ fn a_mouse_drag_selects_a_span_that_is_then_coded() {
     keys(&mut a, "ctrl-o");
     assert!(!a.state.mouse, "mouse capture is a toggle");
 }
+
+#[test]
+fn an_outside_edit_is_re_anchored_at_open_and_orphans_are_announced() {
+    let f = sample();
+    let mut session = Session::open_writer(&f.root).unwrap();
+    let node = session
+        .codebook
+        .resolve("III - Missions/III.C - Parcours")
+        .unwrap();
+    let e02 = session.source_id("E02").unwrap();
+    let text = session.text(e02).unwrap();
+    let quote = "Avant, les sorties d'hôpital, c'était l'enfer.";
+    let start = text.index.cp_of(text.text.find(quote).unwrap()).unwrap();
+    session
+        .code("sg", e02, start, start + quote.chars().count(), node)
+        .unwrap();
+    let file = f.root.join(&session.project.source("E02").unwrap().file);
+    drop(session);
+    let edited = std::fs::read_to_string(&file).unwrap().replace(quote, "");
+    std::fs::write(&file, edited).unwrap();
+    let a = app(&f, Depth::TrueColor, 120, 30);
+    assert_eq!(a.state.orphans, 1);
+    let s = screen(&a);
+    assert!(s[0].contains("1 orphaned codings"), "{}", s[0]);
+    assert!(
+        codings_files(&f.root, "sg").contains("\"status\":\"orphaned\""),
+        "kept, marked, saved by the TUI (a writer)"
+    );
+}
+
+#[test]
+fn memos_are_marked_in_the_sources_pane() {
+    let f = sample();
+    let mut a = app(&f, Depth::TrueColor, 120, 30);
+    keys(&mut a, "m text:Relu ctrl-s");
+    assert!(
+        screen(&a)
+            .iter()
+            .any(|l| l.contains("E01") && l.contains('✎'))
+    );
+}
+
+#[test]
+fn node_colours_follow_the_terminal_depth() {
+    use ratatui::style::Color;
+    assert_eq!(
+        Theme {
+            depth: Depth::TrueColor
+        }
+        .node_color(Some("#E15759"), 0),
+        Some(Color::Rgb(0xE1, 0x57, 0x59))
+    );
+    assert!(matches!(
+        Theme {
+            depth: Depth::Indexed256
+        }
+        .node_color(Some("#E15759"), 0),
+        Some(Color::Indexed(16..=231))
+    ));
+    assert!(matches!(
+        Theme {
+            depth: Depth::Basic16
+        }
+        .node_color(None, 2),
+        Some(Color::Red)
+    ));
+    assert_eq!(
+        Theme { depth: Depth::None }.node_color(Some("#E15759"), 0),
+        None
+    );
+}

@@ -64,6 +64,7 @@ impl App {
             clipboard: None,
             quit: false,
             mouse: true,
+            memos: HashSet::new(),
             drag_from: None,
         };
         let mut app = Self { session, state };

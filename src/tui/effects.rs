@@ -220,7 +220,7 @@ fn run_one(session: &mut Session, state: &mut AppState, effect: Effect) -> crate
                 None if !text.trim().is_empty() => drop(session.add_memo(target, &text)?),
                 None => {}
             }
-            false
+            true
         }
         Effect::RefreshTree => {
             refresh_tree(session, state);
@@ -280,6 +280,7 @@ pub fn refresh(session: &Session, state: &mut AppState) -> crate::Result<()> {
         .all()
         .filter(|(_, _, c)| c.is_orphaned())
         .count();
+    state.memos = session.memos()?.into_iter().map(|m| m.target).collect();
     state.saved = true;
     Ok(())
 }

@@ -210,6 +210,8 @@ pub struct AppState {
     pub quit: bool,
     /// Whether the app captures the mouse (the runtime applies changes to the terminal).
     pub mouse: bool,
+    /// Everything that has a memo (sources, nodes, codings, the project), for the ✎ marks.
+    pub memos: HashSet<crate::memo::Target>,
     /// Where a mouse drag started (byte offset), while the button is down.
     pub drag_from: Option<usize>,
 }

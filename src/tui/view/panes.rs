@@ -20,7 +20,12 @@ pub fn sources(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
         .iter()
         .map(|s| {
             let mark = if Some(s.id) == open { "▶ " } else { "  " };
-            let mut text = format!("{mark}{:<6} {:>4}", s.label, s.codings);
+            let memo = if state.memos.contains(&crate::memo::Target::Source(s.id)) {
+                "✎"
+            } else {
+                " "
+            };
+            let mut text = format!("{mark}{:<6} {:>4} {memo}", s.label, s.codings);
             if state.show_attributes {
                 text.push_str("  ");
                 text.push_str(&s.attributes.join(" · "));
@@ -80,6 +85,8 @@ pub fn codebook(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
             };
             let cut = if state.cut_node == Some(r.id) {
                 "✂"
+            } else if state.memos.contains(&crate::memo::Target::Node(r.id)) {
+                "✎"
             } else {
                 ""
             };

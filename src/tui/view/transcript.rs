@@ -49,9 +49,19 @@ fn codes_at_cursor(state: &AppState) -> Option<String> {
         .iter()
         .filter(|c| c.start <= state.cursor && state.cursor < c.end)
         .filter_map(|c| {
-            state
-                .node(c.node)
-                .map(|n| format!("{} ({})", n.path.rsplit('/').next().unwrap_or(""), c.coder))
+            let memo = if state.memos.contains(&crate::memo::Target::Coding(c.id)) {
+                " ✎"
+            } else {
+                ""
+            };
+            let name = state
+                .node(c.node)?
+                .path
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .to_owned();
+            Some(format!("{name} ({}){memo}", c.coder))
         })
         .collect();
     names.dedup();
