@@ -5,6 +5,7 @@
 //! in order (atomic writes), and journalled; a read-only session re-anchors in memory and never
 //! writes; texts are loaded lazily, once.
 
+mod codebook_ops;
 mod edit;
 pub mod history;
 mod memos;

@@ -68,7 +68,7 @@ impl App {
             drag_from: None,
         };
         let mut app = Self { session, state };
-        if let Err(e) = effects::refresh(&app.session, &mut app.state) {
+        if let Err(e) = super::snapshot::refresh(&app.session, &mut app.state) {
             app.state.message = Some(e.to_string());
         }
         if app.state.orphans > 0 {

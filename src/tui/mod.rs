@@ -10,6 +10,7 @@ pub mod app;
 pub mod effects;
 pub mod i18n;
 pub mod keymap;
+pub mod snapshot;
 pub mod state;
 pub mod theme;
 pub mod update;

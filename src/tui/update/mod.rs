@@ -7,13 +7,16 @@
 mod codebook;
 pub mod motion;
 pub mod picker;
+mod popups;
+
+pub use popups::{palette_matches, source_matches};
+use popups::{popup_action, text_key};
 
 use super::action::Action;
 use super::effects::{Effect, NodeRef};
 use super::i18n::T;
 use super::state::{AppState, Focus, InputFor, Mode, PickFor, Picker, Popup};
 use super::view::layout::transcript_rows;
-use picker::Entry;
 
 /// What the runtime feeds to `update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,33 +65,6 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     };
     motion::keep_visible(state, transcript_rows(state));
     effects
-}
-
-fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
-    match (&state.popup, a) {
-        (Some(Popup::Confirm { on_yes, .. }), Action::Confirm) => {
-            let e = on_yes.clone();
-            state.popup = None;
-            vec![e]
-        }
-        (Some(Popup::Help { scroll }), Action::Down | Action::PageDown) => {
-            state.popup = Some(Popup::Help {
-                scroll: scroll + if a == Action::Down { 1 } else { 10 },
-            });
-            vec![]
-        }
-        (Some(Popup::Help { scroll }), Action::Up | Action::PageUp) => {
-            state.popup = Some(Popup::Help {
-                scroll: scroll.saturating_sub(if a == Action::Up { 1 } else { 10 }),
-            });
-            vec![]
-        }
-        (_, Action::Cancel | Action::Quit | Action::Help) => {
-            state.popup = None;
-            vec![]
-        }
-        _ => vec![],
-    }
 }
 
 fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
@@ -483,187 +459,4 @@ fn memo(state: &mut AppState) -> Vec<Effect> {
     target
         .map(|t| vec![Effect::OpenMemo(t)])
         .unwrap_or_default()
-}
-
-/// Keys typed into a popup's text field.
-fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
-    let Some(popup) = state.popup.take() else {
-        return vec![];
-    };
-    match popup {
-        Popup::Picker(mut p) => {
-            let entries = picker::entries(state, &p);
-            match key {
-                TextKey::Esc => return vec![],
-                TextKey::Enter | TextKey::Save => {
-                    return choose(state, &p, entries.get(p.selected).cloned());
-                }
-                TextKey::Up => p.selected = p.selected.saturating_sub(1),
-                TextKey::Down => p.selected = (p.selected + 1).min(entries.len().saturating_sub(1)),
-                TextKey::Backspace => {
-                    p.query.pop();
-                    picker::refilter(state, &mut p);
-                }
-                TextKey::Char(c) => {
-                    p.query.push(c);
-                    picker::refilter(state, &mut p);
-                }
-            }
-            state.popup = Some(Popup::Picker(p));
-        }
-        Popup::Palette {
-            mut query,
-            mut selected,
-        } => {
-            let names = palette_matches(state, &query);
-            match key {
-                TextKey::Esc => return vec![],
-                TextKey::Enter | TextKey::Save => {
-                    return names
-                        .get(selected)
-                        .map(|a| update(state, Msg::Action(*a)))
-                        .unwrap_or_default();
-                }
-                TextKey::Up => selected = selected.saturating_sub(1),
-                TextKey::Down => selected = (selected + 1).min(names.len().saturating_sub(1)),
-                TextKey::Backspace => {
-                    query.pop();
-                    selected = 0;
-                }
-                TextKey::Char(c) => {
-                    query.push(c);
-                    selected = 0;
-                }
-            }
-            state.popup = Some(Popup::Palette { query, selected });
-        }
-        Popup::SourcePicker {
-            mut query,
-            mut selected,
-        } => {
-            let found = source_matches(state, &query);
-            match key {
-                TextKey::Esc => return vec![],
-                TextKey::Enter | TextKey::Save => {
-                    return found
-                        .get(selected)
-                        .map(|id| vec![Effect::OpenSource(*id)])
-                        .unwrap_or_default();
-                }
-                TextKey::Up => selected = selected.saturating_sub(1),
-                TextKey::Down => selected = (selected + 1).min(found.len().saturating_sub(1)),
-                TextKey::Backspace => {
-                    query.pop();
-                    selected = 0;
-                }
-                TextKey::Char(c) => {
-                    query.push(c);
-                    selected = 0;
-                }
-            }
-            state.popup = Some(Popup::SourcePicker { query, selected });
-        }
-        Popup::Input { purpose, mut text } => match key {
-            TextKey::Esc => {}
-            TextKey::Enter if matches!(purpose, InputFor::Memo(_)) => {
-                text.push('\n');
-                state.popup = Some(Popup::Input { purpose, text });
-            }
-            TextKey::Enter | TextKey::Save => return submit_input(state, purpose, text),
-            TextKey::Backspace => {
-                text.pop();
-                state.popup = Some(Popup::Input { purpose, text });
-            }
-            TextKey::Char(c) => {
-                text.push(c);
-                state.popup = Some(Popup::Input { purpose, text });
-            }
-            TextKey::Up | TextKey::Down => state.popup = Some(Popup::Input { purpose, text }),
-        },
-        other => state.popup = Some(other),
-    }
-    vec![]
-}
-
-fn choose(state: &mut AppState, p: &Picker, entry: Option<Entry>) -> Vec<Effect> {
-    let Some(entry) = entry else { return vec![] };
-    let source = state.doc.as_ref().map(|d| d.id);
-    state.mode = Mode::Normal;
-    match (&p.purpose, entry, source) {
-        (PickFor::Code { start, end }, Entry::Node(id), Some(source)) => vec![Effect::Code {
-            source,
-            start: *start,
-            end: *end,
-            node: NodeRef::Id(id),
-        }],
-        (PickFor::Code { start, end }, Entry::New(path), Some(source)) => vec![Effect::Code {
-            source,
-            start: *start,
-            end: *end,
-            node: NodeRef::New(path),
-        }],
-        (PickFor::Uncode { start, end }, Entry::Node(id), Some(source)) => vec![Effect::Uncode {
-            source,
-            start: *start,
-            end: *end,
-            node: id,
-        }],
-        (PickFor::MergeInto(from), Entry::Node(into), _) => {
-            vec![Effect::MergeNodes { from: *from, into }]
-        }
-        _ => vec![],
-    }
-}
-
-fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Effect> {
-    match purpose {
-        InputFor::RenameNode(id) if !text.trim().is_empty() => vec![Effect::RenameNode(id, text)],
-        InputFor::AddNode { parent } if !text.trim().is_empty() => {
-            let name = crate::codebook::escape_segment(text.trim());
-            let path = match parent.and_then(|p| state.node(p)) {
-                Some(n) => format!("{}/{name}", n.path),
-                None => name,
-            };
-            vec![Effect::AddNode(path)]
-        }
-        InputFor::Describe(id) => vec![Effect::DescribeNode(id, text)],
-        InputFor::Memo(target) => vec![Effect::SaveMemo(target, text)],
-        InputFor::PassagesFilter => {
-            state.passage_filter = text.trim().to_owned();
-            state.passage_selected = 0;
-            vec![Effect::RefreshPassages]
-        }
-        InputFor::JumpTo => {
-            if let (Ok(cp), Some(doc)) = (text.trim().parse::<usize>(), &state.doc) {
-                state.cursor = doc.text.index.byte_of(cp.min(doc.text.len())).unwrap_or(0);
-                state.focus = Focus::Transcript;
-            }
-            vec![]
-        }
-        _ => vec![],
-    }
-}
-
-/// Actions whose name or description matches the palette query.
-pub fn palette_matches(state: &AppState, query: &str) -> Vec<Action> {
-    let q = crate::text::fold_for_match(query.trim());
-    Action::ALL
-        .iter()
-        .copied()
-        .filter(|a| {
-            q.is_empty()
-                || crate::text::fold_for_match(a.name()).contains(&q)
-                || crate::text::fold_for_match(a.describe(state.french())).contains(&q)
-        })
-        .collect()
-}
-
-/// Sources whose label matches the source picker query.
-pub fn source_matches(state: &AppState, query: &str) -> Vec<uuid::Uuid> {
-    let items: Vec<(uuid::Uuid, String)> = state
-        .sources
-        .iter()
-        .map(|s| (s.id, format!("{} {}", s.label, s.attributes.join(" "))))
-        .collect();
-    picker::rank(query, &items)
 }

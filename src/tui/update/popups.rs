@@ -1,0 +1,223 @@
+//! Popups that take keys: the code picker, the palette, the source picker, one-line and memo
+//! inputs, confirmations — what each key does there and what choosing an entry sets off.
+//!
+//! Invariant: closing a popup never changes the model; choosing returns effects.
+
+use super::super::action::Action;
+use super::super::effects::{Effect, NodeRef};
+use super::super::state::{AppState, Focus, InputFor, Mode, PickFor, Picker, Popup};
+use super::picker::{self, Entry};
+use super::{Msg, TextKey, update};
+
+pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
+    match (&state.popup, a) {
+        (Some(Popup::Confirm { on_yes, .. }), Action::Confirm) => {
+            let e = on_yes.clone();
+            state.popup = None;
+            vec![e]
+        }
+        (Some(Popup::Help { scroll }), Action::Down | Action::PageDown) => {
+            state.popup = Some(Popup::Help {
+                scroll: scroll + if a == Action::Down { 1 } else { 10 },
+            });
+            vec![]
+        }
+        (Some(Popup::Help { scroll }), Action::Up | Action::PageUp) => {
+            state.popup = Some(Popup::Help {
+                scroll: scroll.saturating_sub(if a == Action::Up { 1 } else { 10 }),
+            });
+            vec![]
+        }
+        (_, Action::Cancel | Action::Quit | Action::Help) => {
+            state.popup = None;
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+/// Keys typed into a popup's text field.
+pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
+    let Some(popup) = state.popup.take() else {
+        return vec![];
+    };
+    match popup {
+        Popup::Picker(mut p) => {
+            let entries = picker::entries(state, &p);
+            match edit_query(key, &mut p.query, &mut p.selected, entries.len()) {
+                Edit::Close => return vec![],
+                Edit::Choose => return choose(state, &p, entries.get(p.selected).cloned()),
+                Edit::Changed => picker::refilter(state, &mut p),
+                Edit::Moved => {}
+            }
+            state.popup = Some(Popup::Picker(p));
+        }
+        Popup::Palette {
+            mut query,
+            mut selected,
+        } => {
+            let names = palette_matches(state, &query);
+            match edit_query(key, &mut query, &mut selected, names.len()) {
+                Edit::Close => return vec![],
+                Edit::Choose => {
+                    return names
+                        .get(selected)
+                        .map(|a| update(state, Msg::Action(*a)))
+                        .unwrap_or_default();
+                }
+                Edit::Changed | Edit::Moved => {
+                    state.popup = Some(Popup::Palette { query, selected })
+                }
+            }
+        }
+        Popup::SourcePicker {
+            mut query,
+            mut selected,
+        } => {
+            let found = source_matches(state, &query);
+            match edit_query(key, &mut query, &mut selected, found.len()) {
+                Edit::Close => return vec![],
+                Edit::Choose => {
+                    return found
+                        .get(selected)
+                        .map(|id| vec![Effect::OpenSource(*id)])
+                        .unwrap_or_default();
+                }
+                Edit::Changed | Edit::Moved => {
+                    state.popup = Some(Popup::SourcePicker { query, selected })
+                }
+            }
+        }
+        Popup::Input { purpose, mut text } => match key {
+            TextKey::Esc => {}
+            TextKey::Enter if matches!(purpose, InputFor::Memo(_)) => {
+                text.push('\n');
+                state.popup = Some(Popup::Input { purpose, text });
+            }
+            TextKey::Enter | TextKey::Save => return submit_input(state, purpose, text),
+            TextKey::Backspace => {
+                text.pop();
+                state.popup = Some(Popup::Input { purpose, text });
+            }
+            TextKey::Char(c) => {
+                text.push(c);
+                state.popup = Some(Popup::Input { purpose, text });
+            }
+            TextKey::Up | TextKey::Down => state.popup = Some(Popup::Input { purpose, text }),
+        },
+        other => state.popup = Some(other),
+    }
+    vec![]
+}
+
+/// What a key did to a query field with a list under it.
+enum Edit {
+    Close,
+    Choose,
+    Changed,
+    Moved,
+}
+
+/// Edits a query and its list selection (the picker, the palette and the source picker).
+fn edit_query(key: TextKey, query: &mut String, selected: &mut usize, len: usize) -> Edit {
+    match key {
+        TextKey::Esc => return Edit::Close,
+        TextKey::Enter | TextKey::Save => return Edit::Choose,
+        TextKey::Up => *selected = selected.saturating_sub(1),
+        TextKey::Down => *selected = (*selected + 1).min(len.saturating_sub(1)),
+        TextKey::Backspace => {
+            query.pop();
+            *selected = 0;
+            return Edit::Changed;
+        }
+        TextKey::Char(c) => {
+            query.push(c);
+            *selected = 0;
+            return Edit::Changed;
+        }
+    }
+    Edit::Moved
+}
+
+fn choose(state: &mut AppState, p: &Picker, entry: Option<Entry>) -> Vec<Effect> {
+    let Some(entry) = entry else { return vec![] };
+    let source = state.doc.as_ref().map(|d| d.id);
+    state.mode = Mode::Normal;
+    match (&p.purpose, entry, source) {
+        (PickFor::Code { start, end }, Entry::Node(id), Some(source)) => vec![Effect::Code {
+            source,
+            start: *start,
+            end: *end,
+            node: NodeRef::Id(id),
+        }],
+        (PickFor::Code { start, end }, Entry::New(path), Some(source)) => vec![Effect::Code {
+            source,
+            start: *start,
+            end: *end,
+            node: NodeRef::New(path),
+        }],
+        (PickFor::Uncode { start, end }, Entry::Node(id), Some(source)) => vec![Effect::Uncode {
+            source,
+            start: *start,
+            end: *end,
+            node: id,
+        }],
+        (PickFor::MergeInto(from), Entry::Node(into), _) => {
+            vec![Effect::MergeNodes { from: *from, into }]
+        }
+        _ => vec![],
+    }
+}
+
+fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Effect> {
+    match purpose {
+        InputFor::RenameNode(id) if !text.trim().is_empty() => vec![Effect::RenameNode(id, text)],
+        InputFor::AddNode { parent } if !text.trim().is_empty() => {
+            let name = crate::codebook::escape_segment(text.trim());
+            let path = match parent.and_then(|p| state.node(p)) {
+                Some(n) => format!("{}/{name}", n.path),
+                None => name,
+            };
+            vec![Effect::AddNode(path)]
+        }
+        InputFor::Describe(id) => vec![Effect::DescribeNode(id, text)],
+        InputFor::Memo(target) => vec![Effect::SaveMemo(target, text)],
+        InputFor::PassagesFilter => {
+            state.passage_filter = text.trim().to_owned();
+            state.passage_selected = 0;
+            vec![Effect::RefreshPassages]
+        }
+        InputFor::JumpTo => {
+            if let (Ok(cp), Some(doc)) = (text.trim().parse::<usize>(), &state.doc) {
+                state.cursor = doc.text.index.byte_of(cp.min(doc.text.len())).unwrap_or(0);
+                state.focus = Focus::Transcript;
+            }
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+/// Actions whose name or description matches the palette query.
+pub fn palette_matches(state: &AppState, query: &str) -> Vec<Action> {
+    let q = crate::text::fold_for_match(query.trim());
+    Action::ALL
+        .iter()
+        .copied()
+        .filter(|a| {
+            q.is_empty()
+                || crate::text::fold_for_match(a.name()).contains(&q)
+                || crate::text::fold_for_match(a.describe(state.french())).contains(&q)
+        })
+        .collect()
+}
+
+/// Sources whose label matches the source picker query.
+pub fn source_matches(state: &AppState, query: &str) -> Vec<uuid::Uuid> {
+    let items: Vec<(uuid::Uuid, String)> = state
+        .sources
+        .iter()
+        .map(|s| (s.id, format!("{} {}", s.label, s.attributes.join(" "))))
+        .collect();
+    picker::rank(query, &items)
+}
