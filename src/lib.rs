@@ -24,6 +24,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod import;
+pub mod index;
 pub mod journal;
 pub mod memo;
 pub mod model;

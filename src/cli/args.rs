@@ -90,6 +90,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Full-text search (accent-insensitive, French stemming): words, "phrases", OR, -word, prefix*
+    Search {
+        query: String,
+        /// Only matches inside codings of this node (with descendants); repeatable
+        #[arg(long, value_name = "P")]
+        node: Vec<String>,
+        #[command(flatten)]
+        filters: FilterArgs,
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check that every coding is anchored; report kept, moved, orphaned codings and problems
     Check {
         #[arg(long)]
@@ -140,6 +153,25 @@ pub struct CodeArgs {
     /// Create the node path if it does not exist
     #[arg(long)]
     pub create: bool,
+    /// Code the unit (turn or paragraph) of every hit of this search query
+    #[arg(long, value_name = "QUERY")]
+    pub search: Option<String>,
+    /// With --search: code even when there are more than 50 units
+    #[arg(long)]
+    pub yes: bool,
+    /// With --search: only hits inside codings of this node
+    #[arg(long, value_name = "P")]
+    pub node: Vec<String>,
+    #[arg(long = "also-node", value_name = "P")]
+    pub also_node: Vec<String>,
+    #[arg(long, value_name = "C")]
+    pub case: Option<String>,
+    #[arg(long = "attr", value_name = "K=V")]
+    pub attrs: Vec<String>,
+    #[arg(long, value_name = "R")]
+    pub role: Option<Role>,
+    #[arg(long = "exclude-role", value_name = "R")]
+    pub exclude_role: Option<Role>,
 }
 
 #[derive(Subcommand)]

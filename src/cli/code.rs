@@ -44,6 +44,9 @@ pub fn code(globals: &Globals, a: CodeArgs) -> Result<()> {
         println!("coded {n} ranges");
         return Ok(());
     }
+    if let Some(query) = &a.search {
+        return super::search::code_hits(&mut s, globals, query, &a);
+    }
     if let Some(speaker) = &a.speaker {
         let [path] = a.args.as_slice() else {
             bail!("usage: verbatim code --speaker NAME NODEPATH [--source SOURCE]")

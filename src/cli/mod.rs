@@ -14,6 +14,7 @@ mod memo;
 mod open;
 mod output;
 mod passages;
+mod search;
 mod session;
 mod sources;
 
@@ -61,6 +62,13 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             json,
         }) => passages::passages(&globals, &node, descendants, &filters, json),
         Some(Command::Check { json }) => passages::check(&globals, json),
+        Some(Command::Search {
+            query,
+            node,
+            filters,
+            limit,
+            json,
+        }) => search::search(&globals, &query, &node, &filters, limit, json),
         Some(Command::Memo { cmd }) => memo::run(&globals, cmd),
     }
 }

@@ -136,7 +136,12 @@ impl Session {
         Ok(out)
     }
 
-    fn keep(&self, f: &Filters, case: &str, speaker: Option<&crate::model::Speaker>) -> bool {
+    pub(crate) fn keep(
+        &self,
+        f: &Filters,
+        case: &str,
+        speaker: Option<&crate::model::Speaker>,
+    ) -> bool {
         if f.case.as_deref().is_some_and(|c| c != case) {
             return false;
         }

@@ -1,0 +1,126 @@
+//! `verbatim search` and `verbatim code --search`.
+
+use super::args::{CodeArgs, FilterArgs, Globals};
+use super::output::print_json;
+use super::passages::filters;
+use super::session;
+use anyhow::{Result, bail};
+use verbatim::index::{SearchIndex, SearchOptions};
+use verbatim::session::{BatchItem, Session};
+
+fn options(
+    s: &Session,
+    globals: &Globals,
+    nodes: &[String],
+    f: &FilterArgs,
+    limit: usize,
+) -> Result<SearchOptions> {
+    Ok(SearchOptions {
+        filters: filters(s, globals, f)?,
+        nodes: nodes
+            .iter()
+            .map(|n| s.codebook.resolve(n))
+            .collect::<Result<_, _>>()?,
+        limit,
+    })
+}
+
+pub fn search(
+    globals: &Globals,
+    query: &str,
+    nodes: &[String],
+    f: &FilterArgs,
+    limit: usize,
+    json: bool,
+) -> Result<()> {
+    let s = session::read(globals)?;
+    let (index, _) = SearchIndex::open(&s)?;
+    let hits = index.search(&s, query, &options(&s, globals, nodes, f, limit)?)?;
+    if json {
+        return print_json("hits", &hits);
+    }
+    for h in &hits {
+        let mut text = String::new();
+        let mut last = 0;
+        let chars: Vec<char> = h.snippet.text.chars().collect();
+        for (a, b) in &h.snippet.matches {
+            text.extend(&chars[last..*a]);
+            text.push('[');
+            text.extend(&chars[*a..*b]);
+            text.push(']');
+            last = *b;
+        }
+        text.extend(&chars[last..]);
+        println!(
+            "{} · {} · {}..{} · {:.2}\n  {text}",
+            h.label,
+            h.speaker.as_deref().unwrap_or("—"),
+            h.start,
+            h.end,
+            h.score
+        );
+    }
+    eprintln!("{} hits", hits.len());
+    Ok(())
+}
+
+/// Codes the unit of every hit (each unit once).
+pub fn code_hits(s: &mut Session, globals: &Globals, query: &str, a: &CodeArgs) -> Result<()> {
+    let [path] = a.args.as_slice() else {
+        bail!("usage: verbatim code --search QUERY NODEPATH [filters] [--yes]")
+    };
+    let f = FilterArgs {
+        also_node: a.also_node.clone(),
+        case: a.case.clone(),
+        attrs: a.attrs.clone(),
+        speaker: a.speaker.clone(),
+        role: a.role,
+        exclude_role: a.exclude_role,
+    };
+    let opts = options(s, globals, &a.node, &f, usize::MAX)?;
+    let (index, _) = SearchIndex::open(s)?;
+    let hits = index.search(s, query, &opts)?;
+    let mut units: Vec<(uuid::Uuid, usize, usize)> = hits
+        .iter()
+        .map(|h| (h.source, h.unit_start, h.unit_end))
+        .collect();
+    units.sort();
+    units.dedup();
+    if units.is_empty() {
+        bail!("no hit for {query:?}: nothing to code");
+    }
+    if units.len() > 50 && !a.yes {
+        bail!(
+            "this would code {} turns or paragraphs ({} hits); check with `verbatim search` and pass --yes to code them",
+            units.len(),
+            hits.len()
+        );
+    }
+    let node = match s.codebook.resolve(path) {
+        Ok(id) => id,
+        Err(_) if a.create => s.add_node(path)?,
+        Err(e) => return Err(e.into()),
+    };
+    let items: Vec<(usize, BatchItem)> = units
+        .iter()
+        .enumerate()
+        .map(|(i, (src, start, end))| {
+            (
+                i + 1,
+                BatchItem {
+                    source: src.to_string(),
+                    start: *start,
+                    end: *end,
+                    node: node.to_string(),
+                },
+            )
+        })
+        .collect();
+    let coder = s.coder().to_owned();
+    let n = s.code_batch(&coder, &items)?;
+    println!(
+        "coded {n} turns or paragraphs ({} hits) with {path}",
+        hits.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,277 @@
+//! The search index (DESIGN §6): a tantivy index under `.verbatim/index/`, a cache of text only —
+//! one document per unit (a speaker turn without its label, or a paragraph) with source id, unit
+//! number, code point range and speaker, the text in a stemmed and a folded field. Codings,
+//! the codebook and cases are never indexed, so editing them never makes the index stale.
+//!
+//! Invariants: the metadata keeps each source's sha256 and the analysers' fingerprint; a
+//! changed source is re-indexed alone, a new fingerprint rebuilds everything; the index can
+//! always be deleted and rebuilt from `sources/`.
+
+pub mod analysis;
+pub mod query;
+mod search;
+
+pub use search::{Hit, SearchOptions, Snippet};
+
+use crate::error::{Error, Result};
+use crate::model::Language;
+use crate::session::Session;
+use crate::store;
+use crate::text::{CodePointIndex, turns};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term, doc};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    source: Field,
+    unit: Field,
+    start: Field,
+    end: Field,
+    speaker: Field,
+    text: Field,
+    folded: Field,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Meta {
+    format: u32,
+    fingerprint: String,
+    sources: BTreeMap<Uuid, String>,
+}
+
+/// What an update did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct UpdateReport {
+    pub rebuilt: bool,
+    pub indexed: usize,
+    pub removed: usize,
+}
+
+/// An open, up-to-date search index.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    language: Language,
+    dir: Option<PathBuf>,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let analysed = |tokenizer: &str, stored: bool| {
+        let idx = TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let o = TextOptions::default().set_indexing_options(idx);
+        if stored { o.set_stored() } else { o }
+    };
+    let fields = Fields {
+        source: b.add_text_field("source", STRING | STORED),
+        unit: b.add_u64_field("unit", STORED),
+        start: b.add_u64_field("start", STORED),
+        end: b.add_u64_field("end", STORED),
+        speaker: b.add_text_field("speaker", STRING | STORED),
+        text: b.add_text_field("text", analysed(analysis::STEMMED, true)),
+        folded: b.add_text_field("folded", analysed(analysis::FOLDED, false)),
+    };
+    (b.build(), fields)
+}
+
+fn register(index: &Index, language: Language) {
+    index
+        .tokenizers()
+        .register(analysis::STEMMED, analysis::stemmed(language));
+    index
+        .tokenizers()
+        .register(analysis::FOLDED, analysis::folded());
+}
+
+fn tantivy_err(e: tantivy::TantivyError) -> Error {
+    Error::Invalid(format!("the search index failed: {e}"))
+}
+
+impl SearchIndex {
+    /// The index folder of a project.
+    pub fn dir_of(root: &Path) -> PathBuf {
+        root.join(".verbatim").join("index")
+    }
+
+    /// Opens the project's index, creating or updating it as needed. When another process is
+    /// updating it, a private in-memory index is built instead.
+    pub fn open(session: &Session) -> Result<(Self, UpdateReport)> {
+        let dir = Self::dir_of(session.root());
+        match Self::open_dir(session, &dir) {
+            Ok(r) => Ok(r),
+            Err(_) => Self::in_memory(session),
+        }
+    }
+
+    /// An index in memory, built from scratch (tests, and the fallback above).
+    pub fn in_memory(session: &Session) -> Result<(Self, UpdateReport)> {
+        let language = session.project.manifest.language;
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        register(&index, language);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(tantivy_err)?;
+        let mut me = Self {
+            index,
+            reader,
+            fields,
+            language,
+            dir: None,
+        };
+        let report = me.update(session, &mut Meta::default())?;
+        Ok((me, report))
+    }
+
+    fn open_dir(session: &Session, dir: &Path) -> Result<(Self, UpdateReport)> {
+        let language = session.project.manifest.language;
+        let fingerprint = analysis::fingerprint(language);
+        let meta_path = dir.join("verbatim-index.json");
+        let mut meta: Meta = std::fs::read(&meta_path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        let (schema, fields) = schema();
+        let existing = (meta.fingerprint == fingerprint)
+            .then(|| Index::open_in_dir(dir).ok())
+            .flatten();
+        let (index, rebuilt) = match existing.filter(|i| i.schema() == schema) {
+            Some(i) => (i, false),
+            None => {
+                if dir.exists() {
+                    std::fs::remove_dir_all(dir)
+                        .map_err(|e| Error::io("could not clear", dir, e))?;
+                }
+                std::fs::create_dir_all(dir).map_err(|e| Error::io("could not create", dir, e))?;
+                meta = Meta {
+                    format: 1,
+                    fingerprint,
+                    sources: BTreeMap::new(),
+                };
+                (
+                    Index::create_in_dir(dir, schema).map_err(tantivy_err)?,
+                    true,
+                )
+            }
+        };
+        register(&index, language);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(tantivy_err)?;
+        let mut me = Self {
+            index,
+            reader,
+            fields,
+            language,
+            dir: Some(dir.to_owned()),
+        };
+        let mut report = me.update(session, &mut meta)?;
+        report.rebuilt = rebuilt;
+        Ok((me, report))
+    }
+
+    /// Re-indexes the sources whose text changed (by sha256) and drops removed ones.
+    fn update(&mut self, session: &Session, meta: &mut Meta) -> Result<UpdateReport> {
+        let manifest = &session.project.manifest.sources;
+        let changed: Vec<Uuid> = manifest
+            .iter()
+            .filter(|s| meta.sources.get(&s.id) != Some(&s.sha256))
+            .map(|s| s.id)
+            .collect();
+        let removed: Vec<Uuid> = meta
+            .sources
+            .keys()
+            .filter(|id| !manifest.iter().any(|s| s.id == **id))
+            .copied()
+            .collect();
+        if changed.is_empty() && removed.is_empty() {
+            return Ok(UpdateReport::default());
+        }
+        let (threads, budget) = if changed.len() > 4 {
+            (2, 200_000_000)
+        } else {
+            (1, 40_000_000)
+        };
+        let mut writer = self
+            .index
+            .writer_with_num_threads::<TantivyDocument>(threads, budget)
+            .map_err(tantivy_err)?;
+        for id in changed.iter().chain(&removed) {
+            writer.delete_term(Term::from_field_text(self.fields.source, &id.to_string()));
+        }
+        for id in &changed {
+            let meta_src = manifest.iter().find(|s| s.id == *id).expect("listed");
+            let text = crate::text::normalize(&session.project.text(meta_src)?);
+            let units = turns::split_units(&text, &meta_src.speaker_names());
+            let ix = CodePointIndex::new(&text);
+            for (i, u) in units.iter().enumerate() {
+                let body = &text[u.body_start..u.end];
+                if body.trim().is_empty() {
+                    continue;
+                }
+                let speaker = u
+                    .speaker
+                    .map_or(String::new(), |s| meta_src.speakers[s].name.clone());
+                let f = self.fields;
+                writer
+                    .add_document(doc!(
+                        f.source => id.to_string(),
+                        f.unit => i as u64,
+                        f.start => ix.cp_of(u.body_start).unwrap_or(0) as u64,
+                        f.end => ix.cp_of(u.end).unwrap_or(0) as u64,
+                        f.speaker => speaker,
+                        f.text => body,
+                        f.folded => body,
+                    ))
+                    .map_err(tantivy_err)?;
+            }
+            meta.sources.insert(*id, meta_src.sha256.clone());
+        }
+        for id in &removed {
+            meta.sources.remove(id);
+        }
+        writer.commit().map_err(tantivy_err)?;
+        if let Some(dir) = &self.dir {
+            meta.format = 1;
+            meta.fingerprint = analysis::fingerprint(self.language);
+            store::write_json(&dir.join("verbatim-index.json"), meta)?;
+        }
+        self.reader.reload().map_err(tantivy_err)?;
+        Ok(UpdateReport {
+            rebuilt: false,
+            indexed: changed.len(),
+            removed: removed.len(),
+        })
+    }
+
+    /// Size of the index on disk, in bytes (0 in memory).
+    pub fn size_on_disk(&self) -> u64 {
+        fn walk(p: &Path) -> u64 {
+            std::fs::read_dir(p).map_or(0, |d| {
+                d.filter_map(|e| e.ok())
+                    .map(|e| {
+                        if e.path().is_dir() {
+                            walk(&e.path())
+                        } else {
+                            e.metadata().map_or(0, |m| m.len())
+                        }
+                    })
+                    .sum()
+            })
+        }
+        self.dir.as_deref().map_or(0, walk)
+    }
+}

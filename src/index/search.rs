@@ -1,0 +1,268 @@
+//! Running a query: ranked units from tantivy, restricted by the core's filters (DESIGN §4) —
+//! case, attributes, speaker and role become the set of allowed units; `--node` keeps a hit only
+//! where a match falls inside a coded range — then exact match positions and a snippet.
+//!
+//! Invariant: positions are code points in the source text; snippet match ranges are code
+//! points within the snippet text.
+
+use super::SearchIndex;
+use super::query;
+use crate::coding::passages::Filters;
+use crate::error::Result;
+use crate::session::Session;
+use crate::text::turns;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, TermSetQuery};
+use tantivy::schema::Value;
+use tantivy::{TantivyDocument, Term};
+use uuid::Uuid;
+
+/// What to search and how.
+#[derive(Debug, Clone, Default)]
+pub struct SearchOptions {
+    pub filters: Filters,
+    /// Only matches inside codings of these nodes (with descendants).
+    pub nodes: Vec<Uuid>,
+    pub limit: usize,
+}
+
+/// A snippet of the unit around the first match.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Snippet {
+    pub text: String,
+    /// Match ranges in code points within `text`.
+    pub matches: Vec<(usize, usize)>,
+}
+
+/// One search hit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    pub source: Uuid,
+    pub label: String,
+    pub speaker: Option<String>,
+    /// Code point range of the first match in the source.
+    pub start: usize,
+    pub end: usize,
+    pub score: f32,
+    pub snippet: Snippet,
+    /// The unit (turn or paragraph) the hit is in: its number and code point range.
+    pub unit: usize,
+    pub unit_start: usize,
+    pub unit_end: usize,
+    /// Every match in the unit, code points in the source.
+    pub matches: Vec<(usize, usize)>,
+}
+
+type Ranges = HashMap<Uuid, Vec<(usize, usize)>>;
+
+impl SearchIndex {
+    /// Runs `query` with options against the session's project.
+    pub fn search(
+        &self,
+        session: &Session,
+        query_text: &str,
+        opts: &SearchOptions,
+    ) -> Result<Vec<Hit>> {
+        let parsed = query::parse(query_text, self.language)?;
+        let mut matcher = parsed.matcher(self.language);
+        let f = self.fields;
+        let allowed = allowed_units(session, &opts.filters)?;
+        let node_ranges = coded_ranges(session, &opts.nodes, &opts.filters);
+        let also_ranges = opts
+            .filters
+            .also_nodes
+            .as_ref()
+            .map(|n| coded_ranges(session, n, &opts.filters))
+            .unwrap_or_default();
+        let mut sources: Option<HashSet<Uuid>> =
+            allowed.as_ref().map(|a| a.keys().copied().collect());
+        for ranges in [&node_ranges, &also_ranges]
+            .into_iter()
+            .filter(|r| r.is_some())
+        {
+            let keys: HashSet<Uuid> = ranges.as_ref().expect("some").keys().copied().collect();
+            sources = Some(match sources {
+                Some(s) => s.intersection(&keys).copied().collect(),
+                None => keys,
+            });
+        }
+        let mut q: Box<dyn Query> = parsed.to_query(f.text, f.folded);
+        if let Some(s) = &sources {
+            let terms: Vec<Term> = s
+                .iter()
+                .map(|id| Term::from_field_text(f.source, &id.to_string()))
+                .collect();
+            q = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, q),
+                (Occur::Must, Box::new(TermSetQuery::new(terms))),
+            ]));
+        }
+        let filtering = sources.is_some();
+        let limit = if filtering {
+            100_000
+        } else {
+            opts.limit.max(1)
+        };
+        let searcher = self.reader.searcher();
+        let top = searcher
+            .search(&q, &TopDocs::with_limit(limit).order_by_score())
+            .map_err(super::tantivy_err)?;
+        let labels: HashMap<Uuid, &str> = session
+            .project
+            .manifest
+            .sources
+            .iter()
+            .map(|s| (s.id, s.label.as_str()))
+            .collect();
+        let mut hits = Vec::new();
+        for (score, addr) in top {
+            if hits.len() >= opts.limit.max(1) {
+                break;
+            }
+            let doc: TantivyDocument = searcher.doc(addr).map_err(super::tantivy_err)?;
+            let text = doc
+                .get_first(f.text)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
+            let Some(source) = doc
+                .get_first(f.source)
+                .and_then(|v| v.as_str())
+                .and_then(|s| Uuid::parse_str(s).ok())
+            else {
+                continue;
+            };
+            let unit = doc.get_first(f.unit).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
+            let unit_start = doc.get_first(f.start).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
+            let unit_end = doc.get_first(f.end).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
+            if allowed
+                .as_ref()
+                .is_some_and(|a| !a.get(&source).is_some_and(|u| u.contains(&unit)))
+            {
+                continue;
+            }
+            let to_cp = |byte: usize| unit_start + text[..byte].chars().count();
+            let inside = |r: &Option<Ranges>, (s, e): (usize, usize)| {
+                r.as_ref().is_none_or(|r| {
+                    r.get(&source)
+                        .is_some_and(|rs| rs.iter().any(|(a, b)| *a <= s && e <= *b))
+                })
+            };
+            let spans: Vec<(usize, usize)> = matcher
+                .spans(text)
+                .into_iter()
+                .map(|(s, e)| (to_cp(s), to_cp(e)))
+                .collect();
+            let matches: Vec<(usize, usize)> = spans
+                .into_iter()
+                .filter(|m| inside(&node_ranges, *m) && inside(&also_ranges, *m))
+                .collect();
+            let Some(&(start, end)) = matches.first() else {
+                continue;
+            };
+            let speaker = doc
+                .get_first(f.speaker)
+                .and_then(|v| v.as_str())
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned);
+            hits.push(Hit {
+                source,
+                label: labels.get(&source).copied().unwrap_or("").to_owned(),
+                speaker,
+                start,
+                end,
+                score,
+                snippet: snippet(text, unit_start, &matches),
+                unit,
+                unit_start,
+                unit_end,
+                matches,
+            });
+        }
+        Ok(hits)
+    }
+}
+
+/// Units allowed by the case, attribute, speaker and role filters (None: all).
+fn allowed_units(session: &Session, f: &Filters) -> Result<Option<HashMap<Uuid, HashSet<usize>>>> {
+    if f.case.is_none()
+        && f.attrs.is_empty()
+        && f.speaker.is_none()
+        && f.role.is_none()
+        && f.exclude_role.is_none()
+    {
+        return Ok(None);
+    }
+    let mut out = HashMap::new();
+    for meta in session.project.sources() {
+        let text = session.text(meta.id)?;
+        let units = turns::split_units(&text.text, &meta.speaker_names());
+        let ok: HashSet<usize> = units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| {
+                let speaker = u.speaker.map(|i| &meta.speakers[i]);
+                let case = speaker
+                    .and_then(|s| s.case.clone())
+                    .unwrap_or_else(|| meta.case.clone());
+                session.keep(f, &case, speaker)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if !ok.is_empty() {
+            out.insert(meta.id, ok);
+        }
+    }
+    Ok(Some(out))
+}
+
+/// Coded ranges (code points) of nodes with their descendants, per source (None: no filter).
+fn coded_ranges(session: &Session, nodes: &[Uuid], f: &Filters) -> Option<Ranges> {
+    if nodes.is_empty() {
+        return None;
+    }
+    let set: HashSet<Uuid> = nodes
+        .iter()
+        .flat_map(|n| session.codebook.subtree_ids(*n))
+        .collect();
+    let mut out: Ranges = HashMap::new();
+    for (coder, source, c) in session.codings.all() {
+        if set.contains(&c.node)
+            && !c.is_orphaned()
+            && f.coder.as_deref().is_none_or(|w| w == coder)
+        {
+            out.entry(source).or_default().push((c.start, c.end));
+        }
+    }
+    Some(out)
+}
+
+/// Up to about 160 characters of the unit around the first match, cut at spaces.
+fn snippet(text: &str, unit_start: usize, matches: &[(usize, usize)]) -> Snippet {
+    let chars: Vec<char> = text.chars().collect();
+    let (first_s, first_e) = matches[0];
+    let (ms, me) = (first_s - unit_start, first_e - unit_start);
+    let mut from = ms.saturating_sub(60);
+    while from > 0 && from < ms && !chars[from - 1].is_whitespace() {
+        from += 1;
+    }
+    let mut to = (me + 100).min(chars.len());
+    while to < chars.len() && to > me && !chars[to].is_whitespace() {
+        to -= 1;
+    }
+    let body: String = chars[from..to].iter().collect();
+    let (lead, trail) = (
+        if from > 0 { "…" } else { "" },
+        if to < chars.len() { "…" } else { "" },
+    );
+    let shift = lead.chars().count();
+    let text = format!("{lead}{}{trail}", body.replace('\n', " "));
+    let matches = matches
+        .iter()
+        .map(|(s, e)| (s - unit_start, e - unit_start))
+        .filter(|(s, e)| *s >= from && *e <= to)
+        .map(|(s, e)| (s - from + shift, e - from + shift))
+        .collect();
+    Snippet { text, matches }
+}
