@@ -92,6 +92,7 @@ pub enum Command {
     },
     /// Full-text search (accent-insensitive, French stemming): words, "phrases", OR, -word, prefix*
     Search {
+        #[arg(allow_hyphen_values = true)]
         query: String,
         /// Only matches inside codings of this node (with descendants); repeatable
         #[arg(long, value_name = "P")]

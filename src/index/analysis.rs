@@ -141,7 +141,7 @@ mod tests {
         assert_eq!(terms(&mut s, "Médecins médecin"), ["medecin", "medecin"]);
         assert_eq!(
             terms(&mut s, "je ne sais pas, on verra"),
-            ["je", "ne", "sai", "pas", "on", "verr"]
+            ["je", "ne", "sais", "pas", "on", "verr"]
         );
         assert_eq!(
             terms(&mut folded(), "Enquêteur jusqu'à l'ARS"),
@@ -160,5 +160,44 @@ mod tests {
         let t = tokens(&mut stemmed(Language::Fr), text);
         assert_eq!(&text[t[0].0..t[0].1], "accès");
         assert!(fingerprint(Language::Fr).starts_with("v1|fr|realis,"));
+    }
+}
+
+#[cfg(test)]
+mod stemming_examples {
+    //! What the French stemmer conflates and what it does not, as documented in the README.
+    use super::*;
+
+    fn stem(w: &str) -> String {
+        tokens(&mut stemmed(Language::Fr), w).remove(0).2
+    }
+
+    #[test]
+    fn conflated() {
+        for (a, b) in [
+            ("médecin", "médecins"),
+            ("médecin", "médecine"),
+            ("réunion", "réunions"),
+            ("infirmière", "infirmier"),
+            ("coordinatrice", "coordination"),
+            ("réalisé", "réalisées"),
+            ("soin", "soins"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn kept_apart() {
+        for (a, b) in [
+            ("soin", "soigner"),
+            ("coordination", "coordonne"),
+            ("pharmacie", "pharmacien"),
+            ("enquête", "enquêteur"),
+            ("territoire", "territorial"),
+            ("va", "aller"),
+        ] {
+            assert_ne!(stem(a), stem(b), "{a} / {b}");
+        }
     }
 }

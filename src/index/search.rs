@@ -57,6 +57,9 @@ pub struct Hit {
 
 type Ranges = HashMap<Uuid, Vec<(usize, usize)>>;
 
+/// The most units one query looks at.
+const MAX_HITS: usize = 100_000;
+
 impl SearchIndex {
     /// Runs `query` with options against the session's project.
     pub fn search(
@@ -101,9 +104,9 @@ impl SearchIndex {
         }
         let filtering = sources.is_some();
         let limit = if filtering {
-            100_000
+            MAX_HITS
         } else {
-            opts.limit.max(1)
+            opts.limit.clamp(1, MAX_HITS)
         };
         let searcher = self.reader.searcher();
         let top = searcher

@@ -133,6 +133,17 @@ impl Session {
                 .filter(|o| sha256_hex(o.as_bytes()) == sha);
             self.reanchor_source(id, &label, old.as_deref(), &new, &mut report);
             report.changed.push(id);
+            // In memory the manifest now describes the current text (the search index keys on
+            // it); a writer saves it in `save_sync`.
+            let meta = self
+                .project
+                .manifest
+                .sources
+                .iter_mut()
+                .find(|s| s.id == id)
+                .expect("known source");
+            meta.sha256 = sha256_hex(new.text.as_bytes());
+            meta.size = new.text.len() as u64;
         }
         for (coder, source, c) in self.codings.all() {
             if !self.project.manifest.sources.iter().any(|s| s.id == source) {
