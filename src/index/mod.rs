@@ -17,12 +17,12 @@ use crate::error::{Error, Result};
 use crate::model::Language;
 use crate::session::Session;
 use crate::store;
-use crate::text::{CodePointIndex, turns};
+use crate::text::turns;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term, doc};
 use uuid::Uuid;
@@ -30,6 +30,8 @@ use uuid::Uuid;
 #[derive(Debug, Clone, Copy)]
 struct Fields {
     source: Field,
+    src_hi: Field,
+    src_lo: Field,
     unit: Field,
     start: Field,
     end: Field,
@@ -73,9 +75,11 @@ fn schema() -> (Schema, Fields) {
     };
     let fields = Fields {
         source: b.add_text_field("source", STRING | STORED),
-        unit: b.add_u64_field("unit", STORED),
-        start: b.add_u64_field("start", STORED),
-        end: b.add_u64_field("end", STORED),
+        src_hi: b.add_u64_field("src_hi", FAST),
+        src_lo: b.add_u64_field("src_lo", FAST),
+        unit: b.add_u64_field("unit", STORED | FAST),
+        start: b.add_u64_field("start", STORED | FAST),
+        end: b.add_u64_field("end", STORED | FAST),
         speaker: b.add_text_field("speaker", STRING | STORED),
         text: b.add_text_field("text", analysed(analysis::STEMMED, true)),
         folded: b.add_text_field("folded", analysed(analysis::FOLDED, false)),
@@ -212,33 +216,20 @@ impl SearchIndex {
         for id in changed.iter().chain(&removed) {
             writer.delete_term(Term::from_field_text(self.fields.source, &id.to_string()));
         }
+        let f = self.fields;
+        // Documents are made on this thread while tantivy's writer threads index them; on two
+        // cores, preparing in parallel as well only makes them compete.
         for id in &changed {
-            let meta_src = manifest.iter().find(|s| s.id == *id).expect("listed");
-            let text = crate::text::normalize(&session.project.text(meta_src)?);
-            let units = turns::split_units(&text, &meta_src.speaker_names());
-            let ix = CodePointIndex::new(&text);
-            for (i, u) in units.iter().enumerate() {
-                let body = &text[u.body_start..u.end];
-                if body.trim().is_empty() {
-                    continue;
-                }
-                let speaker = u
-                    .speaker
-                    .map_or(String::new(), |s| meta_src.speakers[s].name.clone());
-                let f = self.fields;
-                writer
-                    .add_document(doc!(
-                        f.source => id.to_string(),
-                        f.unit => i as u64,
-                        f.start => ix.cp_of(u.body_start).unwrap_or(0) as u64,
-                        f.end => ix.cp_of(u.end).unwrap_or(0) as u64,
-                        f.speaker => speaker,
-                        f.text => body,
-                        f.folded => body,
-                    ))
-                    .map_err(tantivy_err)?;
+            for doc in unit_docs(session, *id, f)? {
+                writer.add_document(doc).map_err(tantivy_err)?;
             }
-            meta.sources.insert(*id, meta_src.sha256.clone());
+        }
+        for id in &changed {
+            let sha = manifest
+                .iter()
+                .find(|s| s.id == *id)
+                .map(|s| s.sha256.clone());
+            meta.sources.insert(*id, sha.unwrap_or_default());
         }
         for id in &removed {
             meta.sources.remove(id);
@@ -274,4 +265,47 @@ impl SearchIndex {
         }
         self.dir.as_deref().map_or(0, walk)
     }
+}
+
+/// The documents of one source: one per unit with text, without the speaker label.
+fn unit_docs(session: &Session, id: Uuid, f: Fields) -> Result<Vec<TantivyDocument>> {
+    let meta = session
+        .project
+        .manifest
+        .sources
+        .iter()
+        .find(|s| s.id == id)
+        .expect("listed");
+    let text = crate::text::normalize(&session.project.text(meta)?);
+    let units = turns::split_units(&text, &meta.speaker_names());
+    let (hi, lo) = id.as_u64_pair();
+    let (mut last_byte, mut last_cp) = (0usize, 0usize);
+    let mut cp = |byte: usize| {
+        last_cp += text[last_byte..byte].chars().count();
+        last_byte = byte;
+        last_cp
+    };
+    let mut docs = Vec::with_capacity(units.len());
+    for (i, u) in units.iter().enumerate() {
+        let (start, end) = (cp(u.body_start), cp(u.end));
+        let body = &text[u.body_start..u.end];
+        if body.trim().is_empty() {
+            continue;
+        }
+        let speaker = u
+            .speaker
+            .map_or(String::new(), |s| meta.speakers[s].name.clone());
+        docs.push(doc!(
+            f.source => id.to_string(),
+            f.src_hi => hi,
+            f.src_lo => lo,
+            f.unit => i as u64,
+            f.start => start as u64,
+            f.end => end as u64,
+            f.speaker => speaker,
+            f.text => body,
+            f.folded => body,
+        ));
+    }
+    Ok(docs)
 }

@@ -102,16 +102,19 @@ impl SearchIndex {
                 (Occur::Must, Box::new(TermSetQuery::new(terms))),
             ]));
         }
-        let filtering = sources.is_some();
-        let limit = if filtering {
-            MAX_HITS
+        let want = opts.limit.clamp(1, MAX_HITS);
+        let post_filter = allowed.is_some() || node_ranges.is_some() || also_ranges.is_some();
+        // With filters, candidates are widened in stages until enough survive.
+        let windows: Vec<usize> = if post_filter {
+            vec![
+                (want * 20).min(MAX_HITS),
+                (want * 200).min(MAX_HITS),
+                MAX_HITS,
+            ]
         } else {
-            opts.limit.clamp(1, MAX_HITS)
+            vec![want]
         };
         let searcher = self.reader.searcher();
-        let top = searcher
-            .search(&q, &TopDocs::with_limit(limit).order_by_score())
-            .map_err(super::tantivy_err)?;
         let labels: HashMap<Uuid, &str> = session
             .project
             .manifest
@@ -120,31 +123,76 @@ impl SearchIndex {
             .map(|s| (s.id, s.label.as_str()))
             .collect();
         let mut hits = Vec::new();
-        for (score, addr) in top {
-            if hits.len() >= opts.limit.max(1) {
+        let mut columns = Columns::default();
+        for window in windows {
+            hits.clear();
+            let top = searcher
+                .search(&q, &TopDocs::with_limit(window).order_by_score())
+                .map_err(super::tantivy_err)?;
+            let exhausted = top.len() < window;
+            self.collect(
+                &searcher,
+                top,
+                &mut columns,
+                &mut matcher,
+                &labels,
+                &allowed,
+                &node_ranges,
+                &also_ranges,
+                want,
+                &mut hits,
+            )?;
+            if hits.len() >= want || exhausted {
                 break;
             }
-            let doc: TantivyDocument = searcher.doc(addr).map_err(super::tantivy_err)?;
-            let text = doc
-                .get_first(f.text)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default();
-            let Some(source) = doc
-                .get_first(f.source)
-                .and_then(|v| v.as_str())
-                .and_then(|s| Uuid::parse_str(s).ok())
-            else {
+        }
+        Ok(hits)
+    }
+
+    /// Turns ranked candidates into hits, applying the filters, until `want` hits.
+    #[allow(clippy::too_many_arguments)]
+    fn collect(
+        &self,
+        searcher: &tantivy::Searcher,
+        top: Vec<(f32, tantivy::DocAddress)>,
+        columns: &mut Columns,
+        matcher: &mut query::Matcher,
+        labels: &HashMap<Uuid, &str>,
+        allowed: &Option<HashMap<Uuid, HashSet<usize>>>,
+        node_ranges: &Option<Ranges>,
+        also_ranges: &Option<Ranges>,
+        want: usize,
+        hits: &mut Vec<Hit>,
+    ) -> Result<()> {
+        let f = self.fields;
+        for (score, addr) in top {
+            if hits.len() >= want {
+                break;
+            }
+            // Filters are checked on fast fields first; only survivors are read from the store.
+            let Some((source, unit, unit_start, unit_end)) = columns.get(searcher, addr)? else {
                 continue;
             };
-            let unit = doc.get_first(f.unit).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
-            let unit_start = doc.get_first(f.start).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
-            let unit_end = doc.get_first(f.end).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
             if allowed
                 .as_ref()
                 .is_some_and(|a| !a.get(&source).is_some_and(|u| u.contains(&unit)))
             {
                 continue;
             }
+            let overlaps = |r: &Option<Ranges>| {
+                r.as_ref().is_none_or(|r| {
+                    r.get(&source)
+                        .is_some_and(|rs| rs.iter().any(|(a, b)| *a < unit_end && unit_start < *b))
+                })
+            };
+            if !overlaps(&node_ranges) || !overlaps(&also_ranges) {
+                continue;
+            }
+            let doc: TantivyDocument = searcher.doc(addr).map_err(super::tantivy_err)?;
+            let text = doc
+                .get_first(f.text)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
             let to_cp = |byte: usize| unit_start + text[..byte].chars().count();
             let inside = |r: &Option<Ranges>, (s, e): (usize, usize)| {
                 r.as_ref().is_none_or(|r| {
@@ -183,7 +231,7 @@ impl SearchIndex {
                 matches,
             });
         }
-        Ok(hits)
+        Ok(())
     }
 }
 
@@ -268,4 +316,44 @@ fn snippet(text: &str, unit_start: usize, matches: &[(usize, usize)]) -> Snippet
         .map(|(s, e)| (s - from + shift, e - from + shift))
         .collect();
     Snippet { text, matches }
+}
+
+type ColumnSet = [tantivy::columnar::Column<u64>; 5];
+
+/// Fast-field columns per segment: source id (two halves), unit number, unit range.
+#[derive(Default)]
+struct Columns {
+    by_segment: HashMap<u32, ColumnSet>,
+}
+
+impl Columns {
+    fn get(
+        &mut self,
+        searcher: &tantivy::Searcher,
+        addr: tantivy::DocAddress,
+    ) -> Result<Option<(Uuid, usize, usize, usize)>> {
+        if !self.by_segment.contains_key(&addr.segment_ord) {
+            let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
+            let col = |name: &str| ff.u64(name).map_err(super::tantivy_err);
+            let set = [
+                col("src_hi")?,
+                col("src_lo")?,
+                col("unit")?,
+                col("start")?,
+                col("end")?,
+            ];
+            self.by_segment.insert(addr.segment_ord, set);
+        }
+        let c = &self.by_segment[&addr.segment_ord];
+        let v = |i: usize| c[i].first(addr.doc_id);
+        Ok(match (v(0), v(1), v(2), v(3), v(4)) {
+            (Some(hi), Some(lo), Some(unit), Some(s), Some(e)) => Some((
+                Uuid::from_u64_pair(hi, lo),
+                unit as usize,
+                s as usize,
+                e as usize,
+            )),
+            _ => None,
+        })
+    }
 }
