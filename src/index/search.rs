@@ -185,7 +185,7 @@ impl SearchIndex {
                         .is_some_and(|rs| rs.iter().any(|(a, b)| *a < unit_end && unit_start < *b))
                 })
             };
-            if !overlaps(&node_ranges) || !overlaps(&also_ranges) {
+            if !overlaps(node_ranges) || !overlaps(also_ranges) {
                 continue;
             }
             let doc: TantivyDocument = searcher.doc(addr).map_err(super::tantivy_err)?;
@@ -207,7 +207,7 @@ impl SearchIndex {
                 .collect();
             let matches: Vec<(usize, usize)> = spans
                 .into_iter()
-                .filter(|m| inside(&node_ranges, *m) && inside(&also_ranges, *m))
+                .filter(|m| inside(node_ranges, *m) && inside(also_ranges, *m))
                 .collect();
             let Some(&(start, end)) = matches.first() else {
                 continue;
@@ -332,19 +332,20 @@ impl Columns {
         searcher: &tantivy::Searcher,
         addr: tantivy::DocAddress,
     ) -> Result<Option<(Uuid, usize, usize, usize)>> {
-        if !self.by_segment.contains_key(&addr.segment_ord) {
-            let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
-            let col = |name: &str| ff.u64(name).map_err(super::tantivy_err);
-            let set = [
-                col("src_hi")?,
-                col("src_lo")?,
-                col("unit")?,
-                col("start")?,
-                col("end")?,
-            ];
-            self.by_segment.insert(addr.segment_ord, set);
-        }
-        let c = &self.by_segment[&addr.segment_ord];
+        let c = match self.by_segment.entry(addr.segment_ord) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
+                let col = |name: &str| ff.u64(name).map_err(super::tantivy_err);
+                e.insert([
+                    col("src_hi")?,
+                    col("src_lo")?,
+                    col("unit")?,
+                    col("start")?,
+                    col("end")?,
+                ])
+            }
+        };
         let v = |i: usize| c[i].first(addr.doc_id);
         Ok(match (v(0), v(1), v(2), v(3), v(4)) {
             (Some(hi), Some(lo), Some(unit), Some(s), Some(e)) => Some((
