@@ -534,3 +534,94 @@ fn node_colours_follow_the_terminal_depth() {
         None
     );
 }
+
+#[test]
+fn search_as_you_type_jumps_highlights_and_steps_through_matches() {
+    use ratatui::style::{Color, Modifier};
+    let f = sample();
+    let mut a = app(&f, Depth::TrueColor, 140, 40);
+    keys(&mut a, "/ text:plat");
+    let partial = a.state.hits.len();
+    keys(&mut a, "text:eforme");
+    assert!(!a.state.hits.is_empty(), "results as you type");
+    assert_ne!(partial, a.state.hits.len());
+    assert!(screen(&a).iter().any(|l| l.contains("> plateforme")));
+    keys(&mut a, "down enter");
+    let hit = a.state.hits[1].clone();
+    let doc = a.state.doc.as_ref().unwrap();
+    assert_eq!(doc.id, hit.source);
+    let at = doc.text.index.cp_of(a.state.cursor).unwrap();
+    assert_eq!(at, hit.matches[0].0, "the cursor is on the match");
+    let mut t = Terminal::new(TestBackend::new(140, 40)).unwrap();
+    t.draw(|fr| a.draw(fr)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let highlighted = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            let c = &buf[(x, y)];
+            c.bg == Color::Yellow && c.modifier.contains(Modifier::BOLD)
+        })
+        .count();
+    assert!(
+        highlighted >= "plateforme".len() - 1,
+        "the match is highlighted ({highlighted} cells)"
+    );
+    let before = a.state.cursor;
+    keys(&mut a, "n");
+    let matches_here: usize = a
+        .state
+        .hits
+        .iter()
+        .filter(|h| h.source == hit.source)
+        .map(|h| h.matches.len())
+        .sum();
+    if matches_here > 1 {
+        assert!(a.state.cursor > before, "n goes to the next match");
+        keys(&mut a, "N");
+        assert_eq!(a.state.cursor, before, "N comes back");
+    }
+}
+
+#[test]
+fn search_uses_the_filters_and_codes_every_hit_with_the_picker() {
+    let f = sample();
+    let mut a = app(&f, Depth::TrueColor, 140, 40);
+    keys(&mut a, "f text:-role:interviewer enter");
+    keys(&mut a, "/ text:plateforme");
+    let n = a.state.hits.len();
+    assert!(n > 0);
+    let interviewers = ["Enquêteur", "Enquêtrice", "INT", "E.", "Intervenant 1"];
+    assert!(
+        a.state
+            .hits
+            .iter()
+            .all(|h| !interviewers.contains(&h.speaker.as_deref().unwrap_or("")))
+    );
+    keys(&mut a, "ctrl-k text:soins_non enter");
+    let mut units: Vec<_> = a
+        .state
+        .hits
+        .iter()
+        .map(|h| (h.source, h.unit_start))
+        .collect();
+    units.sort();
+    units.dedup();
+    assert_eq!(
+        codings_files(&f.root, "sg").lines().count(),
+        units.len(),
+        "one coding per hit unit"
+    );
+    assert!(
+        a.state
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("III.B - Soins non programmés")
+    );
+    keys(&mut a, "z");
+    assert_eq!(
+        codings_files(&f.root, "sg").lines().count(),
+        0,
+        "coding all hits is one undoable step"
+    );
+}

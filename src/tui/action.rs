@@ -70,6 +70,10 @@ actions! {
     PrevCoding => "prev_coding", "Previous coding in the transcript", "Codage précédent dans la transcription";
     NextPassage => "next_passage", "Next passage of the selected node (all sources)", "Passage suivant du code sélectionné";
     PrevPassage => "prev_passage", "Previous passage of the selected node", "Passage précédent du code sélectionné";
+    Search => "search", "Search the transcripts (results as you type; f sets filters)", "Rechercher dans les transcriptions (f : filtres)";
+    NextMatch => "next_match", "Next search match in the transcript", "Occurrence suivante dans la transcription";
+    PrevMatch => "prev_match", "Previous search match in the transcript", "Occurrence précédente dans la transcription";
+    CodeHits => "code_hits", "Code every search hit's turn with… (picker)", "Coder le tour de chaque résultat avec…";
     JumpSource => "jump_source", "Jump to a source", "Aller à une source";
     ToggleTint => "toggle_tint", "Tint coded spans on or off", "Teinter ou non les passages codés";
     ToggleAttributes => "toggle_attributes", "Show case attributes in the sources pane", "Afficher les attributs des cas";

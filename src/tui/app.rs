@@ -18,6 +18,8 @@ use std::collections::HashSet;
 pub struct App {
     pub session: Session,
     pub state: AppState,
+    /// The search index, opened on the first search.
+    pub index: Option<crate::index::SearchIndex>,
 }
 
 impl App {
@@ -65,9 +67,15 @@ impl App {
             quit: false,
             mouse: true,
             memos: HashSet::new(),
+            search_query: String::new(),
+            hits: vec![],
             drag_from: None,
         };
-        let mut app = Self { session, state };
+        let mut app = Self {
+            session,
+            state,
+            index: None,
+        };
         if let Err(e) = super::snapshot::refresh(&app.session, &mut app.state) {
             app.state.message = Some(e.to_string());
         }
@@ -81,6 +89,7 @@ impl App {
         if let Some(first) = app.state.sources.first().map(|s| s.id) {
             effects::run(
                 &mut app.session,
+                &mut app.index,
                 &mut app.state,
                 vec![Effect::OpenSource(first)],
             );
@@ -91,7 +100,7 @@ impl App {
     /// Handles a message: update, then effects.
     pub fn send(&mut self, msg: Msg) {
         let fx = update(&mut self.state, msg);
-        effects::run(&mut self.session, &mut self.state, fx);
+        effects::run(&mut self.session, &mut self.index, &mut self.state, fx);
         let rows = super::view::layout::transcript_rows(&self.state);
         super::update::motion::keep_visible(&mut self.state, rows);
     }
@@ -117,6 +126,7 @@ impl App {
                 Popup::Picker(_)
                     | Popup::Palette { .. }
                     | Popup::SourcePicker { .. }
+                    | Popup::Search { .. }
                     | Popup::Input { .. }
             )
         );
@@ -124,6 +134,9 @@ impl App {
             let k = match key.code {
                 KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                     TextKey::Save
+                }
+                KeyCode::Char('k') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    TextKey::CodeAll
                 }
                 KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                     TextKey::Char(c)

@@ -6,8 +6,11 @@
 
 use super::i18n::T;
 use super::snapshot::{open_source, refresh, refresh_tree, relayout, select_node};
+use super::state::HitRow;
 use super::state::{AppState, InputFor, Popup};
+use crate::index::{SearchIndex, SearchOptions};
 use crate::memo::Target;
+use crate::session::BatchItem;
 use crate::session::Session;
 use uuid::Uuid;
 
@@ -60,18 +63,110 @@ pub enum Effect {
     ShowPassages(Uuid),
     OpenMemo(Target),
     SaveMemo(Target, String),
+    /// Search (the index is opened on first use, never at start).
+    Search(String),
+    /// Code the unit of every hit of the last search.
+    CodeHits(NodeRef),
     RefreshTree,
     RefreshPassages,
     Relayout,
 }
 
 /// Carries out effects in order.
-pub fn run(session: &mut Session, state: &mut AppState, effects: Vec<Effect>) {
+pub fn run(
+    session: &mut Session,
+    index: &mut Option<SearchIndex>,
+    state: &mut AppState,
+    effects: Vec<Effect>,
+) {
     for effect in effects {
-        if let Err(e) = run_one(session, state, effect) {
+        let result = match effect {
+            Effect::Search(q) => search(session, index, state, &q),
+            Effect::CodeHits(node) => code_hits(session, state, node),
+            other => run_one(session, state, other),
+        };
+        if let Err(e) = result {
             state.message = Some(e.to_string());
         }
     }
+}
+
+/// Runs a search as the user types; a half-typed query keeps the previous hits, silently.
+fn search(
+    session: &Session,
+    index: &mut Option<SearchIndex>,
+    state: &mut AppState,
+    q: &str,
+) -> crate::Result<()> {
+    state.search_query = q.to_owned();
+    if index.is_none() {
+        *index = Some(SearchIndex::open(session)?.0);
+    }
+    let filters = super::snapshot::parse_filter(session, &state.passage_filter)?;
+    let opts = SearchOptions {
+        filters,
+        nodes: vec![],
+        limit: 200,
+    };
+    let Ok(hits) = index.as_ref().expect("opened").search(session, q, &opts) else {
+        return Ok(());
+    };
+    state.hits = hits
+        .into_iter()
+        .map(|h| HitRow {
+            source: h.source,
+            label: h.label,
+            speaker: h.speaker,
+            unit_start: h.unit_start,
+            unit_end: h.unit_end,
+            snippet: h.snippet.text,
+            matches: h.matches,
+        })
+        .collect();
+    state.message = Some(format!("{} {}", state.hits.len(), state.lang.t(T::Hits)));
+    Ok(())
+}
+
+/// Codes the unit of every hit with a node, in one undoable step.
+fn code_hits(session: &mut Session, state: &mut AppState, node: NodeRef) -> crate::Result<()> {
+    let node = match node {
+        NodeRef::Id(id) => id,
+        NodeRef::New(path) => session
+            .codebook
+            .resolve(&path)
+            .or_else(|_| session.add_node(&path))?,
+    };
+    let mut units: Vec<(Uuid, usize, usize)> = state
+        .hits
+        .iter()
+        .map(|h| (h.source, h.unit_start, h.unit_end))
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    let items: Vec<(usize, BatchItem)> = units
+        .iter()
+        .enumerate()
+        .map(|(i, (s, a, b))| {
+            (
+                i + 1,
+                BatchItem {
+                    source: s.to_string(),
+                    start: *a,
+                    end: *b,
+                    node: node.to_string(),
+                },
+            )
+        })
+        .collect();
+    let coder = state.coder.clone();
+    let n = session.code_batch(&coder, &items)?;
+    state.last_node = Some(node);
+    state.message = Some(format!(
+        "{} {} ({n})",
+        state.lang.t(T::Coded),
+        session.codebook.path_of(node).unwrap_or_default()
+    ));
+    refresh(session, state)
 }
 
 fn run_one(session: &mut Session, state: &mut AppState, effect: Effect) -> crate::Result<()> {
@@ -222,6 +317,7 @@ fn run_one(session: &mut Session, state: &mut AppState, effect: Effect) -> crate
             false
         }
         Effect::RefreshPassages => true,
+        Effect::Search(_) | Effect::CodeHits(_) => false,
         Effect::Relayout => {
             relayout(state);
             false

@@ -53,6 +53,10 @@ pub enum T {
     CutNode,
     Moved,
     Readonly,
+    Search,
+    NoHits,
+    NoMoreMatches,
+    Hits,
 }
 
 impl Lang {
@@ -136,6 +140,16 @@ impl Lang {
             ),
             T::Moved => ("moved", "déplacé"),
             T::Readonly => ("read-only", "lecture seule"),
+            T::Search => (
+                "Search (Enter: go · ctrl-k: code all hits · f: filters)",
+                "Rechercher (Entrée : aller · ctrl-k : tout coder · f : filtres)",
+            ),
+            T::NoHits => ("no search hits", "aucun résultat"),
+            T::NoMoreMatches => (
+                "no more matches in this transcript",
+                "plus d'occurrence dans cette transcription",
+            ),
+            T::Hits => ("hits", "résultats"),
         };
         if fr { fr_text } else { en }
     }

@@ -118,6 +118,21 @@ pub enum PickFor {
     Uncode { start: usize, end: usize },
     /// Merge this node into the chosen one.
     MergeInto(Uuid),
+    /// Code the unit of every search hit.
+    CodeHits,
+}
+
+/// A search hit, as listed and highlighted.
+#[derive(Debug, Clone)]
+pub struct HitRow {
+    pub source: Uuid,
+    pub label: String,
+    pub speaker: Option<String>,
+    pub unit_start: usize,
+    pub unit_end: usize,
+    pub snippet: String,
+    /// Every match in the unit, code points in the source.
+    pub matches: Vec<(usize, usize)>,
 }
 
 /// A fuzzy picker over node paths (or, with `sources`, over source labels).
@@ -155,6 +170,10 @@ pub enum Popup {
         selected: usize,
     },
     Picker(Picker),
+    Search {
+        query: String,
+        selected: usize,
+    },
     SourcePicker {
         query: String,
         selected: usize,
@@ -212,6 +231,9 @@ pub struct AppState {
     pub mouse: bool,
     /// Everything that has a memo (sources, nodes, codings, the project), for the ✎ marks.
     pub memos: HashSet<crate::memo::Target>,
+    /// The last search and its hits (highlighted in the transcript, for n/N).
+    pub search_query: String,
+    pub hits: Vec<HitRow>,
     /// Where a mouse drag started (byte offset), while the button is down.
     pub drag_from: Option<usize>,
 }

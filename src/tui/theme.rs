@@ -109,6 +109,16 @@ impl Theme {
         }
     }
 
+    /// Search matches: bold on yellow, or bold and reversed without colour.
+    pub fn search_match(&self) -> Style {
+        let s = Style::default().add_modifier(Modifier::BOLD);
+        if self.colored() {
+            s.bg(Color::Yellow).fg(Color::Black)
+        } else {
+            s.add_modifier(Modifier::REVERSED)
+        }
+    }
+
     pub fn cursor(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED)
     }

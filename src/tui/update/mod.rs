@@ -8,6 +8,7 @@ mod codebook;
 pub mod motion;
 pub mod picker;
 mod popups;
+mod search;
 
 pub use popups::{palette_matches, source_matches};
 use popups::{popup_action, text_key};
@@ -48,6 +49,8 @@ pub enum TextKey {
     Down,
     /// ctrl-s: save a multi-line field.
     Save,
+    /// ctrl-k in the search popup: code every hit.
+    CodeAll,
 }
 
 /// Applies one message.
@@ -78,6 +81,14 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
                 selected: 0,
             })
         }
+        Action::Search => {
+            state.popup = Some(Popup::Search {
+                query: state.search_query.clone(),
+                selected: 0,
+            });
+        }
+        Action::CodeHits => return search::code_hits_picker(state),
+        Action::NextMatch | Action::PrevMatch => search::step_match(state, a == Action::NextMatch),
         Action::JumpSource => {
             state.popup = Some(Popup::SourcePicker {
                 query: String::new(),

@@ -52,6 +52,27 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
             }
             state.popup = Some(Popup::Picker(p));
         }
+        Popup::Search {
+            mut query,
+            mut selected,
+        } => {
+            if key == TextKey::CodeAll {
+                state.popup = Some(Popup::Search { query, selected });
+                return super::search::code_hits_picker(state);
+            }
+            match edit_query(key, &mut query, &mut selected, state.hits.len()) {
+                Edit::Close => return vec![],
+                Edit::Choose => return super::search::jump_to_hit(state, selected),
+                Edit::Changed => {
+                    state.popup = Some(Popup::Search {
+                        query: query.clone(),
+                        selected,
+                    });
+                    return vec![Effect::Search(query)];
+                }
+                Edit::Moved => state.popup = Some(Popup::Search { query, selected }),
+            }
+        }
         Popup::Palette {
             mut query,
             mut selected,
@@ -103,7 +124,9 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
                 text.push(c);
                 state.popup = Some(Popup::Input { purpose, text });
             }
-            TextKey::Up | TextKey::Down => state.popup = Some(Popup::Input { purpose, text }),
+            TextKey::Up | TextKey::Down | TextKey::CodeAll => {
+                state.popup = Some(Popup::Input { purpose, text })
+            }
         },
         other => state.popup = Some(other),
     }
@@ -125,6 +148,7 @@ fn edit_query(key: TextKey, query: &mut String, selected: &mut usize, len: usize
         TextKey::Enter | TextKey::Save => return Edit::Choose,
         TextKey::Up => *selected = selected.saturating_sub(1),
         TextKey::Down => *selected = (*selected + 1).min(len.saturating_sub(1)),
+        TextKey::CodeAll => {}
         TextKey::Backspace => {
             query.pop();
             *selected = 0;
@@ -162,6 +186,8 @@ fn choose(state: &mut AppState, p: &Picker, entry: Option<Entry>) -> Vec<Effect>
             end: *end,
             node: id,
         }],
+        (PickFor::CodeHits, Entry::Node(id), _) => vec![Effect::CodeHits(NodeRef::Id(id))],
+        (PickFor::CodeHits, Entry::New(path), _) => vec![Effect::CodeHits(NodeRef::New(path))],
         (PickFor::MergeInto(from), Entry::Node(into), _) => {
             vec![Effect::MergeNodes { from: *from, into }]
         }

@@ -33,6 +33,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 PickFor::Code { .. } => state.lang.t(T::PickCode),
                 PickFor::Uncode { .. } => state.lang.t(T::PickUncode),
                 PickFor::MergeInto(_) => state.lang.t(T::PickMerge),
+                PickFor::CodeHits => state.lang.t(T::PickCode),
             };
             let items: Vec<String> = entries(state, p)
                 .into_iter()
@@ -42,6 +43,27 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 })
                 .collect();
             chooser(frame, area, title, &p.query, items, p.selected);
+        }
+        Popup::Search { query, selected } => {
+            let items: Vec<String> = state
+                .hits
+                .iter()
+                .map(|h| {
+                    format!(
+                        "{} {} · {}",
+                        h.label,
+                        h.speaker.as_deref().unwrap_or(""),
+                        h.snippet
+                    )
+                })
+                .collect();
+            let title = format!(
+                "{} — {} {}",
+                state.lang.t(T::Search),
+                state.hits.len(),
+                state.lang.t(T::Hits)
+            );
+            chooser(frame, area, &title, query, items, *selected);
         }
         Popup::SourcePicker { query, selected } => {
             let items: Vec<String> = source_matches(state, query)

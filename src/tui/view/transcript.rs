@@ -37,7 +37,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
         .iter()
         .skip(state.scroll)
         .take(inner.height as usize);
-    let lines: Vec<Line<'_>> = rows.map(|r| line(doc, *r, state)).collect();
+    let found = search_matches(doc, state);
+    let lines: Vec<Line<'_>> = rows.map(|r| line(doc, *r, state, &found)).collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -68,7 +69,19 @@ fn codes_at_cursor(state: &AppState) -> Option<String> {
     (!names.is_empty()).then(|| format!(" {} ", names.join(" · ")))
 }
 
-fn line<'a>(doc: &'a Doc, row: Row, state: &AppState) -> Line<'a> {
+/// Byte ranges of the last search's matches in the open transcript.
+fn search_matches(doc: &Doc, state: &AppState) -> Vec<(usize, usize)> {
+    let ix = &doc.text.index;
+    state
+        .hits
+        .iter()
+        .filter(|h| h.source == doc.id)
+        .flat_map(|h| h.matches.iter())
+        .filter_map(|(s, e)| Some((ix.byte_of(*s)?, ix.byte_of(*e)?)))
+        .collect()
+}
+
+fn line<'a>(doc: &'a Doc, row: Row, state: &AppState, found: &[(usize, usize)]) -> Line<'a> {
     let theme = &state.theme;
     let here: Vec<&super::super::state::ViewCoding> = doc
         .codings
@@ -137,6 +150,9 @@ fn line<'a>(doc: &'a Doc, row: Row, state: &AppState) -> Line<'a> {
             let color =
                 theme.node_color(state.node(c.node).and_then(|n| n.color.as_deref()), index);
             style = style.patch(theme.coded(color));
+        }
+        if found.iter().any(|(s, e)| *s <= at && at < *e) {
+            style = style.patch(theme.search_match());
         }
         if selection.is_some_and(|(s, e)| s <= at && at < e) {
             style = style.patch(theme.selection());
