@@ -1,6 +1,8 @@
 //! The search index (DESIGN §6): a tantivy index under `.verbatim/index/`, a cache of text only —
 //! one document per unit (a speaker turn without its label, or a paragraph) with source id, unit
-//! number, code point range and speaker, the text in a stemmed and a folded field. Codings,
+//! number, code point range (fast fields) and speaker, the text in a stemmed and a folded field.
+//! Nothing is stored: snippets are cut from the source text itself, which keeps the index small
+//! and fast to build. Codings,
 //! the codebook and cases are never indexed, so editing them never makes the index stale.
 //!
 //! Invariants: the metadata keeps each source's sha256 and the analysers' fingerprint; a
@@ -22,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tantivy::schema::{
-    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term, doc};
 use uuid::Uuid;
@@ -66,23 +68,22 @@ pub struct SearchIndex {
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let analysed = |tokenizer: &str, stored: bool| {
+    let analysed = |tokenizer: &str| {
         let idx = TextFieldIndexing::default()
             .set_tokenizer(tokenizer)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-        let o = TextOptions::default().set_indexing_options(idx);
-        if stored { o.set_stored() } else { o }
+        TextOptions::default().set_indexing_options(idx)
     };
     let fields = Fields {
-        source: b.add_text_field("source", STRING | STORED),
+        source: b.add_text_field("source", STRING),
         src_hi: b.add_u64_field("src_hi", FAST),
         src_lo: b.add_u64_field("src_lo", FAST),
-        unit: b.add_u64_field("unit", STORED | FAST),
-        start: b.add_u64_field("start", STORED | FAST),
-        end: b.add_u64_field("end", STORED | FAST),
-        speaker: b.add_text_field("speaker", STRING | STORED),
-        text: b.add_text_field("text", analysed(analysis::STEMMED, true)),
-        folded: b.add_text_field("folded", analysed(analysis::FOLDED, false)),
+        unit: b.add_u64_field("unit", FAST),
+        start: b.add_u64_field("start", FAST),
+        end: b.add_u64_field("end", FAST),
+        speaker: b.add_text_field("speaker", STRING),
+        text: b.add_text_field("text", analysed(analysis::STEMMED)),
+        folded: b.add_text_field("folded", analysed(analysis::FOLDED)),
     };
     (b.build(), fields)
 }
@@ -205,7 +206,7 @@ impl SearchIndex {
             return Ok(UpdateReport::default());
         }
         let (threads, budget) = if changed.len() > 4 {
-            (2, 200_000_000)
+            (2, 400_000_000)
         } else {
             (1, 40_000_000)
         };

@@ -10,13 +10,11 @@ use super::query;
 use crate::coding::passages::Filters;
 use crate::error::Result;
 use crate::session::Session;
-use crate::text::turns;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use tantivy::Term;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, TermSetQuery};
-use tantivy::schema::Value;
-use tantivy::{TantivyDocument, Term};
 use uuid::Uuid;
 
 /// What to search and how.
@@ -131,6 +129,7 @@ impl SearchIndex {
                 .map_err(super::tantivy_err)?;
             let exhausted = top.len() < window;
             self.collect(
+                session,
                 &searcher,
                 top,
                 &mut columns,
@@ -153,6 +152,7 @@ impl SearchIndex {
     #[allow(clippy::too_many_arguments)]
     fn collect(
         &self,
+        session: &Session,
         searcher: &tantivy::Searcher,
         top: Vec<(f32, tantivy::DocAddress)>,
         columns: &mut Columns,
@@ -164,12 +164,11 @@ impl SearchIndex {
         want: usize,
         hits: &mut Vec<Hit>,
     ) -> Result<()> {
-        let f = self.fields;
         for (score, addr) in top {
             if hits.len() >= want {
                 break;
             }
-            // Filters are checked on fast fields first; only survivors are read from the store.
+            // Filters are checked on fast fields; only survivors have their text read.
             let Some((source, unit, unit_start, unit_end)) = columns.get(searcher, addr)? else {
                 continue;
             };
@@ -188,11 +187,8 @@ impl SearchIndex {
             if !overlaps(node_ranges) || !overlaps(also_ranges) {
                 continue;
             }
-            let doc: TantivyDocument = searcher.doc(addr).map_err(super::tantivy_err)?;
-            let text = doc
-                .get_first(f.text)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default();
+            let source_text = session.text(source)?;
+            let text = source_text.slice(unit_start, unit_end);
             let to_cp = |byte: usize| unit_start + text[..byte].chars().count();
             let inside = |r: &Option<Ranges>, (s, e): (usize, usize)| {
                 r.as_ref().is_none_or(|r| {
@@ -212,11 +208,12 @@ impl SearchIndex {
             let Some(&(start, end)) = matches.first() else {
                 continue;
             };
-            let speaker = doc
-                .get_first(f.speaker)
-                .and_then(|v| v.as_str())
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned);
+            let meta = session.project.source(&source.to_string())?;
+            let unit_list = session.units(source)?;
+            let speaker = unit_list
+                .get(unit)
+                .and_then(|u| u.speaker)
+                .map(|i| meta.speakers[i].name.clone());
             hits.push(Hit {
                 source,
                 label: labels.get(&source).copied().unwrap_or("").to_owned(),
@@ -247,8 +244,7 @@ fn allowed_units(session: &Session, f: &Filters) -> Result<Option<HashMap<Uuid, 
     }
     let mut out = HashMap::new();
     for meta in session.project.sources() {
-        let text = session.text(meta.id)?;
-        let units = turns::split_units(&text.text, &meta.speaker_names());
+        let units = session.units(meta.id)?;
         let ok: HashSet<usize> = units
             .iter()
             .enumerate()
