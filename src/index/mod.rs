@@ -10,6 +10,7 @@
 //! always be deleted and rebuilt from `sources/`.
 
 pub mod analysis;
+mod filter;
 pub mod query;
 mod search;
 

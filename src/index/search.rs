@@ -6,15 +6,15 @@
 //! points within the snippet text.
 
 use super::SearchIndex;
+use super::filter::{UnitFilter, UnitSpec};
 use super::query;
 use crate::coding::passages::Filters;
 use crate::error::Result;
 use crate::session::Session;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-use tantivy::Term;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, TermSetQuery};
+use tantivy::query::{BooleanQuery, Occur, Query};
 use uuid::Uuid;
 
 /// What to search and how.
@@ -77,27 +77,20 @@ impl SearchIndex {
             .as_ref()
             .map(|n| coded_ranges(session, n, &opts.filters))
             .unwrap_or_default();
-        let mut sources: Option<HashSet<Uuid>> =
-            allowed.as_ref().map(|a| a.keys().copied().collect());
-        for ranges in [&node_ranges, &also_ranges]
-            .into_iter()
-            .filter(|r| r.is_some())
-        {
-            let keys: HashSet<Uuid> = ranges.as_ref().expect("some").keys().copied().collect();
-            sources = Some(match sources {
-                Some(s) => s.intersection(&keys).copied().collect(),
-                None => keys,
-            });
-        }
         let mut q: Box<dyn Query> = parsed.to_query(f.text, f.folded);
-        if let Some(s) = &sources {
-            let terms: Vec<Term> = s
-                .iter()
-                .map(|id| Term::from_field_text(f.source, &id.to_string()))
-                .collect();
+        let spec = UnitSpec {
+            units: allowed.clone(),
+            overlap: [&node_ranges, &also_ranges]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect(),
+        };
+        if !spec.is_empty() {
+            let filter: Box<dyn Query> = Box::new(UnitFilter(std::sync::Arc::new(spec)));
             q = Box::new(BooleanQuery::new(vec![
                 (Occur::Must, q),
-                (Occur::Must, Box::new(TermSetQuery::new(terms))),
+                (Occur::Must, filter),
             ]));
         }
         let want = opts.limit.clamp(1, MAX_HITS);

@@ -1,0 +1,104 @@
+//! A tantivy query that keeps only the units a search may return — by unit number (case,
+//! attribute, speaker and role filters) and by overlap with coded ranges (node filters) — read
+//! from fast fields, so filtered searches score only allowed units.
+//!
+//! Invariant: it adds nothing to scores (constant 0), so ranking is the text query's alone.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use tantivy::query::{
+    BitSetDocSet, ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight,
+};
+use tantivy::{BitSet, DocId, Score, SegmentReader};
+use uuid::Uuid;
+
+/// Which units pass.
+#[derive(Debug, Default)]
+pub struct UnitSpec {
+    /// Allowed unit numbers per source (None: every unit).
+    pub units: Option<HashMap<Uuid, HashSet<usize>>>,
+    /// Each map: a unit must overlap one of its source's ranges (code points).
+    pub overlap: Vec<HashMap<Uuid, Vec<(usize, usize)>>>,
+}
+
+impl UnitSpec {
+    pub fn is_empty(&self) -> bool {
+        self.units.is_none() && self.overlap.is_empty()
+    }
+
+    fn keeps(&self, source: &Uuid, unit: usize, start: usize, end: usize) -> bool {
+        self.units
+            .as_ref()
+            .is_none_or(|u| u.get(source).is_some_and(|s| s.contains(&unit)))
+            && self.overlap.iter().all(|m| {
+                m.get(source)
+                    .is_some_and(|rs| rs.iter().any(|(a, b)| *a < end && start < *b))
+            })
+    }
+}
+
+/// The filter as a tantivy query.
+#[derive(Debug, Clone)]
+pub struct UnitFilter(pub Arc<UnitSpec>);
+
+impl Query for UnitFilter {
+    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(UnitFilterWeight(self.0.clone())))
+    }
+}
+
+struct UnitFilterWeight(Arc<UnitSpec>);
+
+/// Every value of a fast field, indexed by document (all our fields have one value per doc).
+fn column(reader: &SegmentReader, name: &str) -> tantivy::Result<Vec<u64>> {
+    let col = reader.fast_fields().u64(name)?;
+    let max = reader.max_doc();
+    if matches!(col.index, tantivy::columnar::ColumnIndex::Full) {
+        let mut out = vec![0u64; max as usize];
+        col.values.get_range(0, &mut out);
+        return Ok(out);
+    }
+    Ok((0..max).map(|d| col.first(d).unwrap_or(u64::MAX)).collect())
+}
+
+impl Weight for UnitFilterWeight {
+    fn scorer(&self, reader: &SegmentReader, _boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let (hi, lo) = (column(reader, "src_hi")?, column(reader, "src_lo")?);
+        let (unit, start, end) = (
+            column(reader, "unit")?,
+            column(reader, "start")?,
+            column(reader, "end")?,
+        );
+        let alive = reader.alive_bitset();
+        let mut bits = BitSet::with_max_value(reader.max_doc());
+        let mut last: Option<((u64, u64), Uuid)> = None;
+        for doc in 0..reader.max_doc() {
+            let i = doc as usize;
+            if alive.is_some_and(|a| !a.is_alive(doc)) {
+                continue;
+            }
+            let key = (hi[i], lo[i]);
+            let source = match last {
+                Some((k, id)) if k == key => id,
+                _ => {
+                    let id = Uuid::from_u64_pair(key.0, key.1);
+                    last = Some((key, id));
+                    id
+                }
+            };
+            if self.0.keeps(
+                &source,
+                unit[i] as usize,
+                start[i] as usize,
+                end[i] as usize,
+            ) {
+                bits.insert(doc);
+            }
+        }
+        Ok(Box::new(ConstScorer::new(BitSetDocSet::from(bits), 0.0)))
+    }
+
+    fn explain(&self, _reader: &SegmentReader, _doc: DocId) -> tantivy::Result<Explanation> {
+        Ok(Explanation::new("unit filter", 0.0))
+    }
+}
