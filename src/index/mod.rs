@@ -69,10 +69,10 @@ pub struct SearchIndex {
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let analysed = |tokenizer: &str| {
+    let analysed = |tokenizer: &str, record: IndexRecordOption| {
         let idx = TextFieldIndexing::default()
             .set_tokenizer(tokenizer)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+            .set_index_option(record);
         TextOptions::default().set_indexing_options(idx)
     };
     let fields = Fields {
@@ -83,8 +83,14 @@ fn schema() -> (Schema, Fields) {
         start: b.add_u64_field("start", FAST),
         end: b.add_u64_field("end", FAST),
         speaker: b.add_text_field("speaker", STRING),
-        text: b.add_text_field("text", analysed(analysis::STEMMED)),
-        folded: b.add_text_field("folded", analysed(analysis::FOLDED)),
+        text: b.add_text_field(
+            "text",
+            analysed(analysis::STEMMED, IndexRecordOption::WithFreqsAndPositions),
+        ),
+        folded: b.add_text_field(
+            "folded",
+            analysed(analysis::FOLDED, IndexRecordOption::WithFreqs),
+        ),
     };
     (b.build(), fields)
 }
@@ -240,7 +246,10 @@ impl SearchIndex {
         if let Some(dir) = &self.dir {
             meta.format = 1;
             meta.fingerprint = analysis::fingerprint(self.language);
-            store::write_json(&dir.join("verbatim-index.json"), meta)?;
+            store::write_cache(
+                &dir.join("verbatim-index.json"),
+                &store::to_json_bytes(meta),
+            )?;
         }
         self.reader.reload().map_err(tantivy_err)?;
         Ok(UpdateReport {

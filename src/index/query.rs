@@ -157,10 +157,16 @@ impl Parsed {
                             Box::new(PhraseQuery::new(terms))
                         }
                     };
-                    Box::new(BooleanQuery::new(vec![
-                        (Occur::Should, on(text, stems)),
-                        (Occur::Should, on(folded, folds)),
-                    ]))
+                    // The folded field has no positions (smaller, faster to build): it
+                    // serves single words; phrases go through the stemmed field.
+                    if folds.len() == 1 {
+                        Box::new(BooleanQuery::new(vec![
+                            (Occur::Should, on(text, stems)),
+                            (Occur::Should, on(folded, folds)),
+                        ]))
+                    } else {
+                        on(text, stems)
+                    }
                 }
                 Clause::Prefix(p) => {
                     let pattern = format!("{}.*", escape(p));

@@ -73,7 +73,7 @@ pub fn write_anchored(root: &Path, source: Uuid, text: &str) -> Result<()> {
     let path = anchored_path(root, source);
     let dir = path.parent().expect("anchored folder");
     std::fs::create_dir_all(dir).map_err(|e| Error::io("could not create", dir, e))?;
-    store::write_atomic(&path, text.as_bytes())
+    store::write_cache(&path, text.as_bytes())
 }
 
 fn state_path(root: &Path) -> PathBuf {

@@ -39,6 +39,24 @@ pub fn write_atomic_with(
     fsync_dir(dir)
 }
 
+/// Replaces a file in a derived cache (under `.verbatim/`): written whole then renamed into place,
+/// without the fsyncs — a cache lost in a crash is rebuilt, and project files never use this.
+pub fn write_cache(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("could not create a temporary file in", dir, e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| Error::io("could not write", path, e))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io("could not replace", path, e.error))?;
+    Ok(())
+}
+
 /// Flushes a folder's entries (new names, renames) to disk. A no-op where folders cannot be
 /// opened (Windows).
 pub fn fsync_dir(dir: &Path) -> Result<()> {

@@ -8,6 +8,6 @@ mod atomic;
 mod json;
 mod lock;
 
-pub use atomic::{fsync_dir, write_atomic, write_atomic_with};
+pub use atomic::{fsync_dir, write_atomic, write_atomic_with, write_cache};
 pub use json::{read_json, to_json_bytes, write_json};
 pub use lock::ProjectLock;

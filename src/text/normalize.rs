@@ -9,9 +9,16 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// LF, drops C0 control characters other than tab and newline (and DEL), then applies NFC.
 pub fn normalize(input: &str) -> String {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let needs_cleanup = input
-        .bytes()
-        .any(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xe2);
+    let bytes = input.as_bytes();
+    // Only C0 controls (bar \n and \t), DEL, and U+2028/U+2029 (E2 80 A8/A9) need rewriting;
+    // E2 alone is the lead byte of ’ « … — and must not send every French text the slow way.
+    let needs_cleanup = bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7f
+            || (b == 0xe2
+                && bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)))
+    });
     let cleaned: std::borrow::Cow<'_, str> = if needs_cleanup {
         let mut out = String::with_capacity(input.len());
         let mut chars = input.chars().peekable();

@@ -61,7 +61,7 @@ pub fn split_units(text: &str, speakers: &[String]) -> Vec<Unit> {
         if line.trim().is_empty() {
             continue;
         }
-        match known_prefix(line, &known) {
+        match known_prefix(line, speakers, &known) {
             Some((i, body_start, time)) => {
                 in_turn = true;
                 units.push(Unit {
@@ -93,6 +93,7 @@ pub fn split_units(text: &str, speakers: &[String]) -> Vec<Unit> {
 /// their shape (names from subtitles or typed by the user may hold lowercase words or dots).
 fn known_prefix<'a>(
     line: &'a str,
+    speakers: &[String],
     known: &HashMap<String, usize>,
 ) -> Option<(usize, usize, Option<&'a str>)> {
     if known.is_empty() {
@@ -126,7 +127,11 @@ fn known_prefix<'a>(
             label = label[..open].trim_end_matches(is_space);
         }
     }
-    let index = *known.get(&fold_for_match(label))?;
+    // Most labels are written exactly as the speaker's name: look that up before folding.
+    let index = match speakers.iter().position(|n| n.trim() == label) {
+        Some(i) => i,
+        None => *known.get(&fold_for_match(label))?,
+    };
     let after = &rest[colon + 1..];
     let body = after.len() - after.trim_start_matches(is_space).len();
     Some((index, pos + colon + 1 + body, time))
