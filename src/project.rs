@@ -154,6 +154,15 @@ impl Project {
             .ok_or_else(|| Error::Invalid(format!("no source with label or id '{wanted}'")))
     }
 
+    /// The manifest entry of a source known by id (panics on an unknown id: callers hold one).
+    pub(crate) fn source_by_id_mut(&mut self, id: uuid::Uuid) -> &mut SourceMeta {
+        self.manifest
+            .sources
+            .iter_mut()
+            .find(|s| s.id == id)
+            .expect("a known source id")
+    }
+
     fn source_mut(&mut self, id_or_label: &str) -> Result<&mut SourceMeta> {
         let id = self.source(id_or_label)?.id;
         Ok(self

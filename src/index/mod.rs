@@ -124,24 +124,34 @@ impl SearchIndex {
         }
     }
 
-    /// An index in memory, built from scratch (tests, and the fallback above).
-    pub fn in_memory(session: &Session) -> Result<(Self, UpdateReport)> {
-        let language = session.project.manifest.language;
-        let (schema, fields) = schema();
-        let index = Index::create_in_ram(schema);
+    /// Registers the analysers on an index and opens its reader.
+    fn assemble(
+        index: Index,
+        fields: Fields,
+        language: Language,
+        dir: Option<PathBuf>,
+    ) -> Result<Self> {
         register(&index, language);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(tantivy_err)?;
-        let mut me = Self {
+        Ok(Self {
             index,
             reader,
             fields,
             language,
-            dir: None,
-        };
+            dir,
+        })
+    }
+
+    /// An index in memory, built from scratch (tests, and the fallback above).
+    pub fn in_memory(session: &Session) -> Result<(Self, UpdateReport)> {
+        let language = session.project.manifest.language;
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        let mut me = Self::assemble(index, fields, language, None)?;
         let report = me.update(session, &mut Meta::default())?;
         Ok((me, report))
     }
@@ -177,19 +187,7 @@ impl SearchIndex {
                 )
             }
         };
-        register(&index, language);
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()
-            .map_err(tantivy_err)?;
-        let mut me = Self {
-            index,
-            reader,
-            fields,
-            language,
-            dir: Some(dir.to_owned()),
-        };
+        let mut me = Self::assemble(index, fields, language, Some(dir.to_owned()))?;
         let mut report = me.update(session, &mut meta)?;
         report.rebuilt = rebuilt;
         Ok((me, report))

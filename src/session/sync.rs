@@ -135,13 +135,7 @@ impl Session {
             report.changed.push(id);
             // In memory the manifest now describes the current text (the search index keys on
             // it); a writer saves it in `save_sync`.
-            let meta = self
-                .project
-                .manifest
-                .sources
-                .iter_mut()
-                .find(|s| s.id == id)
-                .expect("known source");
+            let meta = self.project.source_by_id_mut(id);
             meta.sha256 = sha256_hex(new.text.as_bytes());
             meta.size = new.text.len() as u64;
         }
@@ -206,13 +200,7 @@ impl Session {
         let changed = std::mem::take(&mut self.report.changed);
         for &id in &changed {
             let text = self.text(id)?;
-            let meta = self
-                .project
-                .manifest
-                .sources
-                .iter_mut()
-                .find(|s| s.id == id)
-                .expect("known source");
+            let meta = self.project.source_by_id_mut(id);
             let path = root.join(&meta.file);
             if std::fs::read(&path)
                 .map(|b| b != text.text.as_bytes())

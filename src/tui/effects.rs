@@ -127,15 +127,20 @@ fn search(
     Ok(())
 }
 
-/// Codes the unit of every hit with a node, in one undoable step.
-fn code_hits(session: &mut Session, state: &mut AppState, node: NodeRef) -> crate::Result<()> {
-    let node = match node {
-        NodeRef::Id(id) => id,
+/// The id of a node, creating it first when given as a new path.
+fn resolve_node(session: &mut Session, node: NodeRef) -> crate::Result<Uuid> {
+    match node {
+        NodeRef::Id(id) => Ok(id),
         NodeRef::New(path) => session
             .codebook
             .resolve(&path)
-            .or_else(|_| session.add_node(&path))?,
-    };
+            .or_else(|_| session.add_node(&path)),
+    }
+}
+
+/// Codes the unit of every hit with a node, in one undoable step.
+fn code_hits(session: &mut Session, state: &mut AppState, node: NodeRef) -> crate::Result<()> {
+    let node = resolve_node(session, node)?;
     let mut units: Vec<(Uuid, usize, usize)> = state
         .hits
         .iter()
@@ -193,13 +198,7 @@ fn run_one(session: &mut Session, state: &mut AppState, effect: Effect) -> crate
             end,
             node,
         } => {
-            let node = match node {
-                NodeRef::Id(id) => id,
-                NodeRef::New(path) => session
-                    .codebook
-                    .resolve(&path)
-                    .or_else(|_| session.add_node(&path))?,
-            };
+            let node = resolve_node(session, node)?;
             session.code(&coder, source, start, end, node)?;
             state.last_node = Some(node);
             let path = session.codebook.path_of(node).unwrap_or_default();

@@ -6,7 +6,7 @@
 
 use super::super::effects::Effect;
 use super::super::i18n::T;
-use super::super::state::{AppState, InputFor, PickFor, Picker, Popup};
+use super::super::state::{AppState, InputFor, PickFor, Popup};
 use super::picker;
 
 pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
@@ -70,16 +70,7 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
                 .map(|n| n.id)
                 .filter(|n| !own.contains(n))
                 .collect();
-            let mut p = Picker {
-                purpose: PickFor::MergeInto(id),
-                query: String::new(),
-                candidates,
-                matches: vec![],
-                selected: 0,
-                in_vivo: None,
-            };
-            picker::refilter(state, &mut p);
-            state.popup = Some(Popup::Picker(p));
+            picker::open(state, PickFor::MergeInto(id), candidates, None);
         }
         A::NodeDelete => {
             let c = row.counts;

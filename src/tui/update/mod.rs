@@ -16,7 +16,7 @@ use popups::{popup_action, text_key};
 use super::action::Action;
 use super::effects::{Effect, NodeRef};
 use super::i18n::T;
-use super::state::{AppState, Focus, InputFor, Mode, PickFor, Picker, Popup};
+use super::state::{AppState, Focus, InputFor, Mode, PickFor, Popup};
 use super::view::layout::transcript_rows;
 
 /// What the runtime feeds to `update`.
@@ -348,16 +348,7 @@ fn open_code_picker(state: &mut AppState) {
         .filter(|n| n.codable)
         .map(|n| n.id)
         .collect::<Vec<_>>();
-    let mut p = Picker {
-        purpose: PickFor::Code { start, end },
-        query: String::new(),
-        candidates,
-        matches: vec![],
-        selected: 0,
-        in_vivo,
-    };
-    picker::refilter(state, &mut p);
-    state.popup = Some(Popup::Picker(p));
+    picker::open(state, PickFor::Code { start, end }, candidates, in_vivo);
 }
 
 fn code_again(state: &mut AppState) -> Vec<Effect> {
@@ -412,16 +403,7 @@ fn uncode(state: &mut AppState) -> Vec<Effect> {
             node: first,
         }];
     }
-    let mut p = Picker {
-        purpose: PickFor::Uncode { start, end },
-        query: String::new(),
-        candidates: nodes,
-        matches: vec![],
-        selected: 0,
-        in_vivo: None,
-    };
-    picker::refilter(state, &mut p);
-    state.popup = Some(Popup::Picker(p));
+    picker::open(state, PickFor::Uncode { start, end }, nodes, None);
     vec![]
 }
 

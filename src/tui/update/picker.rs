@@ -17,6 +17,25 @@ pub enum Entry {
     New(String),
 }
 
+/// Opens the picker over `candidates` (in tree order) for a purpose.
+pub fn open(
+    state: &mut AppState,
+    purpose: super::super::state::PickFor,
+    candidates: Vec<Uuid>,
+    in_vivo: Option<String>,
+) {
+    let mut p = Picker {
+        purpose,
+        query: String::new(),
+        candidates,
+        matches: vec![],
+        selected: 0,
+        in_vivo,
+    };
+    refilter(state, &mut p);
+    state.popup = Some(super::super::state::Popup::Picker(p));
+}
+
 /// Recomputes the matches of a picker's query.
 pub fn refilter(state: &AppState, picker: &mut Picker) {
     let paths: Vec<(Uuid, String)> = picker

@@ -5,7 +5,7 @@
 
 use super::super::effects::Effect;
 use super::super::i18n::T;
-use super::super::state::{AppState, Focus, PickFor, Picker, Popup};
+use super::super::state::{AppState, Focus, PickFor};
 use super::picker;
 
 /// Closes the search and puts the cursor on a hit's first match.
@@ -60,15 +60,6 @@ pub fn code_hits_picker(state: &mut AppState) -> Vec<Effect> {
         .filter(|n| n.codable)
         .map(|n| n.id)
         .collect();
-    let mut p = Picker {
-        purpose: PickFor::CodeHits,
-        query: String::new(),
-        candidates,
-        matches: vec![],
-        selected: 0,
-        in_vivo: None,
-    };
-    picker::refilter(state, &mut p);
-    state.popup = Some(Popup::Picker(p));
+    picker::open(state, PickFor::CodeHits, candidates, None);
     vec![]
 }
