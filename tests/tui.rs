@@ -540,6 +540,7 @@ fn search_as_you_type_jumps_highlights_and_steps_through_matches() {
     use ratatui::style::{Color, Modifier};
     let f = sample();
     let mut a = app(&f, Depth::TrueColor, 140, 40);
+    a.wait_for_index();
     keys(&mut a, "/ text:plat");
     let partial = a.state.hits.len();
     keys(&mut a, "text:eforme");
@@ -586,6 +587,7 @@ fn search_as_you_type_jumps_highlights_and_steps_through_matches() {
 fn search_uses_the_filters_and_codes_every_hit_with_the_picker() {
     let f = sample();
     let mut a = app(&f, Depth::TrueColor, 140, 40);
+    a.wait_for_index();
     keys(&mut a, "f text:-role:interviewer enter");
     keys(&mut a, "/ text:plateforme");
     let n = a.state.hits.len();
@@ -624,4 +626,27 @@ fn search_uses_the_filters_and_codes_every_hit_with_the_picker() {
         0,
         "coding all hits is one undoable step"
     );
+}
+
+#[test]
+fn opening_never_waits_for_the_index_and_a_search_typed_meanwhile_is_answered_when_it_arrives() {
+    let f = sample();
+    let mut a = app(&f, Depth::TrueColor, 140, 40);
+    a.wait_for_index();
+    // Replace the index by one this test hands over when it decides.
+    let (tx, rx) = std::sync::mpsc::channel();
+    a.index = verbatim::tui::indexer::Indexer::from_receiver(rx);
+    a.state.indexing = true;
+    assert!(
+        screen(&a)[0].contains("indexing…"),
+        "the status bar says so"
+    );
+    keys(&mut a, "/ text:plateforme");
+    assert!(a.state.hits.is_empty());
+    assert_eq!(a.state.message.as_deref(), Some("indexing…"));
+    let built = verbatim::index::SearchIndex::open(&a.session).unwrap().0;
+    tx.send(Ok(built)).unwrap();
+    assert!(a.tick(), "the index is picked up");
+    assert!(!a.state.hits.is_empty(), "the pending search is answered");
+    assert!(!screen(&a)[0].contains("indexing…"));
 }

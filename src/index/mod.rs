@@ -18,6 +18,7 @@ pub use search::{Hit, SearchOptions, Snippet};
 
 use crate::error::{Error, Result};
 use crate::model::Language;
+use crate::model::SourceMeta;
 use crate::session::Session;
 use crate::store;
 use crate::text::turns;
@@ -48,6 +49,25 @@ struct Meta {
     format: u32,
     fingerprint: String,
     sources: BTreeMap<Uuid, String>,
+}
+
+/// What the index is built from: a snapshot of a project, cheap to clone and `Send`, so a
+/// worker thread can build the index while the session stays with the UI.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub root: PathBuf,
+    pub language: Language,
+    pub sources: Vec<SourceMeta>,
+}
+
+impl Corpus {
+    pub fn of(session: &Session) -> Self {
+        Self {
+            root: session.root().to_owned(),
+            language: session.project.manifest.language,
+            sources: session.project.manifest.sources.clone(),
+        }
+    }
 }
 
 /// What an update did.
@@ -117,10 +137,15 @@ impl SearchIndex {
     /// Opens the project's index, creating or updating it as needed. When another process is
     /// updating it, a private in-memory index is built instead.
     pub fn open(session: &Session) -> Result<(Self, UpdateReport)> {
-        let dir = Self::dir_of(session.root());
-        match Self::open_dir(session, &dir) {
+        Self::open_corpus(&Corpus::of(session))
+    }
+
+    /// Like [`SearchIndex::open`], from a snapshot that can be moved to a worker thread.
+    pub fn open_corpus(corpus: &Corpus) -> Result<(Self, UpdateReport)> {
+        let dir = Self::dir_of(&corpus.root);
+        match Self::open_dir(corpus, &dir) {
             Ok(r) => Ok(r),
-            Err(_) => Self::in_memory(session),
+            Err(_) => Self::in_memory(corpus),
         }
     }
 
@@ -147,17 +172,17 @@ impl SearchIndex {
     }
 
     /// An index in memory, built from scratch (tests, and the fallback above).
-    pub fn in_memory(session: &Session) -> Result<(Self, UpdateReport)> {
-        let language = session.project.manifest.language;
+    pub fn in_memory(corpus: &Corpus) -> Result<(Self, UpdateReport)> {
+        let language = corpus.language;
         let (schema, fields) = schema();
         let index = Index::create_in_ram(schema);
         let mut me = Self::assemble(index, fields, language, None)?;
-        let report = me.update(session, &mut Meta::default())?;
+        let report = me.update(corpus, &mut Meta::default())?;
         Ok((me, report))
     }
 
-    fn open_dir(session: &Session, dir: &Path) -> Result<(Self, UpdateReport)> {
-        let language = session.project.manifest.language;
+    fn open_dir(corpus: &Corpus, dir: &Path) -> Result<(Self, UpdateReport)> {
+        let language = corpus.language;
         let fingerprint = analysis::fingerprint(language);
         let meta_path = dir.join("verbatim-index.json");
         let mut meta: Meta = std::fs::read(&meta_path)
@@ -188,14 +213,14 @@ impl SearchIndex {
             }
         };
         let mut me = Self::assemble(index, fields, language, Some(dir.to_owned()))?;
-        let mut report = me.update(session, &mut meta)?;
+        let mut report = me.update(corpus, &mut meta)?;
         report.rebuilt = rebuilt;
         Ok((me, report))
     }
 
     /// Re-indexes the sources whose text changed (by sha256) and drops removed ones.
-    fn update(&mut self, session: &Session, meta: &mut Meta) -> Result<UpdateReport> {
-        let manifest = &session.project.manifest.sources;
+    fn update(&mut self, corpus: &Corpus, meta: &mut Meta) -> Result<UpdateReport> {
+        let manifest = &corpus.sources;
         let changed: Vec<Uuid> = manifest
             .iter()
             .filter(|s| meta.sources.get(&s.id) != Some(&s.sha256))
@@ -226,7 +251,7 @@ impl SearchIndex {
         // Documents are made on this thread while tantivy's writer threads index them; on two
         // cores, preparing in parallel as well only makes them compete.
         for id in &changed {
-            for doc in unit_docs(session, *id, f)? {
+            for doc in unit_docs(corpus, *id, f)? {
                 writer.add_document(doc).map_err(tantivy_err)?;
             }
         }
@@ -277,15 +302,11 @@ impl SearchIndex {
 }
 
 /// The documents of one source: one per unit with text, without the speaker label.
-fn unit_docs(session: &Session, id: Uuid, f: Fields) -> Result<Vec<TantivyDocument>> {
-    let meta = session
-        .project
-        .manifest
-        .sources
-        .iter()
-        .find(|s| s.id == id)
-        .expect("listed");
-    let text = crate::text::normalize(&session.project.text(meta)?);
+fn unit_docs(corpus: &Corpus, id: Uuid, f: Fields) -> Result<Vec<TantivyDocument>> {
+    let meta = corpus.sources.iter().find(|s| s.id == id).expect("listed");
+    let path = corpus.root.join(&meta.file);
+    let raw = std::fs::read_to_string(&path).map_err(|e| Error::io("could not read", &path, e))?;
+    let text = crate::text::normalize(&raw);
     let units = turns::split_units(&text, &meta.speaker_names());
     let (hi, lo) = id.as_u64_pair();
     let (mut last_byte, mut last_cp) = (0usize, 0usize);

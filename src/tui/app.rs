@@ -18,8 +18,8 @@ use std::collections::HashSet;
 pub struct App {
     pub session: Session,
     pub state: AppState,
-    /// The search index, opened on the first search.
-    pub index: Option<crate::index::SearchIndex>,
+    /// The search index, built on a worker thread from the moment the app opens.
+    pub index: super::indexer::Indexer,
 }
 
 impl App {
@@ -69,12 +69,14 @@ impl App {
             memos: HashSet::new(),
             search_query: String::new(),
             hits: vec![],
+            indexing: true,
             drag_from: None,
         };
+        let index = super::indexer::Indexer::start(crate::index::Corpus::of(&session));
         let mut app = Self {
             session,
             state,
-            index: None,
+            index,
         };
         if let Err(e) = super::snapshot::refresh(&app.session, &mut app.state) {
             app.state.message = Some(e.to_string());
@@ -103,6 +105,46 @@ impl App {
         effects::run(&mut self.session, &mut self.index, &mut self.state, fx);
         let rows = super::view::layout::transcript_rows(&self.state);
         super::update::motion::keep_visible(&mut self.state, rows);
+    }
+
+    /// Picks up the index when the worker has finished, and answers a search typed meanwhile.
+    /// Returns whether anything changed (the runtime then redraws).
+    pub fn tick(&mut self) -> bool {
+        if !self.index.poll() {
+            return false;
+        }
+        self.state.indexing = false;
+        if matches!(self.state.popup, Some(Popup::Search { .. }))
+            && !self.state.search_query.is_empty()
+        {
+            let q = self.state.search_query.clone();
+            effects::run(
+                &mut self.session,
+                &mut self.index,
+                &mut self.state,
+                vec![Effect::Search(q)],
+            );
+        }
+        true
+    }
+
+    /// Waits for the index (tests), then answers a pending search.
+    pub fn wait_for_index(&mut self) {
+        if let super::indexer::Indexer::Building(_) = self.index {
+            self.index.wait();
+            self.state.indexing = false;
+            if matches!(self.state.popup, Some(Popup::Search { .. }))
+                && !self.state.search_query.is_empty()
+            {
+                let q = self.state.search_query.clone();
+                effects::run(
+                    &mut self.session,
+                    &mut self.index,
+                    &mut self.state,
+                    vec![Effect::Search(q)],
+                );
+            }
+        }
     }
 
     pub fn action(&mut self, a: Action) {

@@ -5,10 +5,11 @@
 //! session; an error becomes a message, never a crash, and leaves the model as it was.
 
 use super::i18n::T;
+use super::indexer::Indexer;
 use super::snapshot::{open_source, refresh, refresh_tree, relayout, select_node};
 use super::state::HitRow;
 use super::state::{AppState, InputFor, Popup};
-use crate::index::{SearchIndex, SearchOptions};
+use crate::index::SearchOptions;
 use crate::memo::Target;
 use crate::session::BatchItem;
 use crate::session::Session;
@@ -63,7 +64,7 @@ pub enum Effect {
     ShowPassages(Uuid),
     OpenMemo(Target),
     SaveMemo(Target, String),
-    /// Search (the index is opened on first use, never at start).
+    /// Search (answered once the background index is ready).
     Search(String),
     /// Code the unit of every hit of the last search.
     CodeHits(NodeRef),
@@ -73,12 +74,7 @@ pub enum Effect {
 }
 
 /// Carries out effects in order.
-pub fn run(
-    session: &mut Session,
-    index: &mut Option<SearchIndex>,
-    state: &mut AppState,
-    effects: Vec<Effect>,
-) {
+pub fn run(session: &mut Session, index: &mut Indexer, state: &mut AppState, effects: Vec<Effect>) {
     for effect in effects {
         let result = match effect {
             Effect::Search(q) => search(session, index, state, &q),
@@ -92,23 +88,29 @@ pub fn run(
 }
 
 /// Runs a search as the user types; a half-typed query keeps the previous hits, silently.
-fn search(
+pub(super) fn search(
     session: &Session,
-    index: &mut Option<SearchIndex>,
+    index: &mut Indexer,
     state: &mut AppState,
     q: &str,
 ) -> crate::Result<()> {
     state.search_query = q.to_owned();
-    if index.is_none() {
-        *index = Some(SearchIndex::open(session)?.0);
-    }
+    index.poll();
+    state.indexing = index.is_building();
+    let Some(ready) = index.ready() else {
+        if let Indexer::Failed(e) = index {
+            return Err(crate::Error::Invalid(e.clone()));
+        }
+        state.message = Some(state.lang.t(T::Indexing).into());
+        return Ok(());
+    };
     let filters = super::snapshot::parse_filter(session, &state.passage_filter)?;
     let opts = SearchOptions {
         filters,
         nodes: vec![],
         limit: 200,
     };
-    let Ok(hits) = index.as_ref().expect("opened").search(session, q, &opts) else {
+    let Ok(hits) = ready.search(session, q, &opts) else {
         return Ok(());
     };
     state.hits = hits

@@ -57,6 +57,7 @@ pub enum T {
     NoHits,
     NoMoreMatches,
     Hits,
+    Indexing,
 }
 
 impl Lang {
@@ -150,6 +151,7 @@ impl Lang {
                 "plus d'occurrence dans cette transcription",
             ),
             T::Hits => ("hits", "résultats"),
+            T::Indexing => ("indexing…", "indexation…"),
         };
         if fr { fr_text } else { en }
     }

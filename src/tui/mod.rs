@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod effects;
 pub mod i18n;
+pub mod indexer;
 pub mod keymap;
 pub mod snapshot;
 pub mod state;
@@ -66,9 +67,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut app::App) -> Re
         if let Some(text) = app.state.clipboard.take() {
             osc52(&text).map_err(io)?;
         }
-        if !event::poll(Duration::from_millis(500)).map_err(io)? {
+        if !event::poll(Duration::from_millis(200)).map_err(io)? {
+            app.tick();
             continue;
         }
+        app.tick();
         match event::read().map_err(io)? {
             Event::Key(k) => app.key(k),
             Event::Resize(w, h) => app.resize(w, h),

@@ -234,6 +234,8 @@ pub struct AppState {
     /// The last search and its hits (highlighted in the transcript, for n/N).
     pub search_query: String,
     pub hits: Vec<HitRow>,
+    /// Whether the search index is still being built in the background.
+    pub indexing: bool,
     /// Where a mouse drag started (byte offset), while the button is down.
     pub drag_from: Option<usize>,
 }

@@ -28,6 +28,10 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
     if state.orphans > 0 {
         right.push_str(&format!("{} {}  ", state.orphans, state.lang.t(T::Orphans)));
     }
+    if state.indexing {
+        right.push_str(state.lang.t(T::Indexing));
+        right.push_str("  ");
+    }
     if state.saved {
         right.push_str(state.lang.t(T::Saved));
     }
