@@ -1,3 +1,5 @@
+//! Tests of preparing imports: empty files, normalisation, NFD file names, docx/odt, focus groups.
+
 use super::*;
 use crate::import::testzip::zip_of;
 

@@ -1,3 +1,6 @@
+//! Tests of the session: merge, forced delete, uncode, turns and speakers, batches, re-anchoring,
+//! templates, counts and passages — each change checked in memory, on disk, and through undo.
+
 use super::*;
 use crate::import::{ImportOptions, commit, prepare_bytes};
 use crate::model::Language;

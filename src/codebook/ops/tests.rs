@@ -1,3 +1,5 @@
+//! Tests of the codebook tree operations: paths, unique siblings, cycles, merge, take/put.
+
 use super::*;
 
 fn book() -> Codebook {

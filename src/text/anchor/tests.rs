@@ -1,3 +1,5 @@
+//! Tests of re-anchoring, including property tests over random texts and edits.
+
 use super::*;
 use crate::coding::{make_coding, sort};
 use proptest::prelude::*;

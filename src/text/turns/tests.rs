@@ -1,3 +1,5 @@
+//! Tests of speaker detection: every convention, the colon sentences that must not become turns.
+
 use super::*;
 
 fn names(text: &str) -> Vec<(String, Role)> {
