@@ -26,14 +26,35 @@ impl UnitSpec {
         self.units.is_none() && self.overlap.is_empty()
     }
 
-    fn keeps(&self, source: &Uuid, unit: usize, start: usize, end: usize) -> bool {
-        self.units
-            .as_ref()
-            .is_none_or(|u| u.get(source).is_some_and(|s| s.contains(&unit)))
-            && self.overlap.iter().all(|m| {
-                m.get(source)
-                    .is_some_and(|rs| rs.iter().any(|(a, b)| *a < end && start < *b))
-            })
+    /// The rules for one source (looked up once per run of that source's documents); None when
+    /// no unit of the source can pass.
+    fn rules(&self, source: &Uuid) -> Option<SourceRules<'_>> {
+        let units = match &self.units {
+            Some(u) => Some(u.get(source)?),
+            None => None,
+        };
+        let overlap = self
+            .overlap
+            .iter()
+            .map(|m| m.get(source).map(Vec::as_slice))
+            .collect::<Option<Vec<_>>>()?;
+        Some(SourceRules { units, overlap })
+    }
+}
+
+/// What a unit of one source must satisfy.
+struct SourceRules<'a> {
+    units: Option<&'a HashSet<usize>>,
+    overlap: Vec<&'a [(usize, usize)]>,
+}
+
+impl SourceRules<'_> {
+    fn keeps(&self, unit: usize, start: usize, end: usize) -> bool {
+        self.units.is_none_or(|u| u.contains(&unit))
+            && self
+                .overlap
+                .iter()
+                .all(|rs| rs.iter().any(|(a, b)| *a < end && start < *b))
     }
 }
 
@@ -71,27 +92,19 @@ impl Weight for UnitFilterWeight {
         );
         let alive = reader.alive_bitset();
         let mut bits = BitSet::with_max_value(reader.max_doc());
-        let mut last: Option<((u64, u64), Uuid)> = None;
+        let mut last: Option<((u64, u64), Option<SourceRules<'_>>)> = None;
         for doc in 0..reader.max_doc() {
             let i = doc as usize;
             if alive.is_some_and(|a| !a.is_alive(doc)) {
                 continue;
             }
             let key = (hi[i], lo[i]);
-            let source = match last {
-                Some((k, id)) if k == key => id,
-                _ => {
-                    let id = Uuid::from_u64_pair(key.0, key.1);
-                    last = Some((key, id));
-                    id
-                }
-            };
-            if self.0.keeps(
-                &source,
-                unit[i] as usize,
-                start[i] as usize,
-                end[i] as usize,
-            ) {
+            if last.as_ref().is_none_or(|(k, _)| *k != key) {
+                last = Some((key, self.0.rules(&Uuid::from_u64_pair(key.0, key.1))));
+            }
+            let rules = last.as_ref().and_then(|(_, r)| r.as_ref());
+            if rules.is_some_and(|r| r.keeps(unit[i] as usize, start[i] as usize, end[i] as usize))
+            {
                 bits.insert(doc);
             }
         }
