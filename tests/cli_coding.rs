@@ -13,13 +13,7 @@ const INTER: &str = "II - La CPTS vécue/II.C - Leviers/II.C.1 - Interconnaissan
 
 fn setup() -> (Workspace, std::path::PathBuf) {
     let ws = Workspace::new();
-    let p = ws.sample_project();
-    ws.cmd()
-        .args(["--project", "p", "codebook", "load"])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("codebooks/cpts-grille.json"))
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("29 nodes added"));
+    let p = ws.coded_sample();
     (ws, p)
 }
 

@@ -12,12 +12,7 @@ const TEMPS: &str = "II - La CPTS vécue/II.B - Freins/II.B.1 - Manque de temps"
 
 fn setup() -> (Workspace, std::path::PathBuf) {
     let ws = Workspace::new();
-    let p = ws.sample_project();
-    ws.cmd()
-        .args(["--project", "p", "codebook", "load"])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("codebooks/cpts-grille.json"))
-        .assert()
-        .success();
+    let p = ws.coded_sample();
     (ws, p)
 }
 

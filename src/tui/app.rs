@@ -113,6 +113,12 @@ impl App {
         if !self.index.poll() {
             return false;
         }
+        self.index_arrived();
+        true
+    }
+
+    /// The index is here: clear the status and answer a search typed while it was being built.
+    fn index_arrived(&mut self) {
         self.state.indexing = false;
         if matches!(self.state.popup, Some(Popup::Search { .. }))
             && !self.state.search_query.is_empty()
@@ -125,25 +131,13 @@ impl App {
                 vec![Effect::Search(q)],
             );
         }
-        true
     }
 
     /// Waits for the index (tests), then answers a pending search.
     pub fn wait_for_index(&mut self) {
         if let super::indexer::Indexer::Building(_) = self.index {
             self.index.wait();
-            self.state.indexing = false;
-            if matches!(self.state.popup, Some(Popup::Search { .. }))
-                && !self.state.search_query.is_empty()
-            {
-                let q = self.state.search_query.clone();
-                effects::run(
-                    &mut self.session,
-                    &mut self.index,
-                    &mut self.state,
-                    vec![Effect::Search(q)],
-                );
-            }
+            self.index_arrived();
         }
     }
 

@@ -69,6 +69,18 @@ impl Workspace {
         p
     }
 
+    /// The sample project with the a-priori codebook of `codebooks/` loaded.
+    pub fn coded_sample(&self) -> PathBuf {
+        let p = self.sample_project();
+        self.cmd()
+            .args(["--project", "p", "codebook", "load"])
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("codebooks/cpts-grille.json"))
+            .assert()
+            .success()
+            .stdout(predicates::str::contains("29 nodes added"));
+        p
+    }
+
     /// Runs a read command with `--json` and parses its output.
     pub fn json(&self, project: &Path, args: &[&str]) -> serde_json::Value {
         let out = self
