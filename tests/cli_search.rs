@@ -333,7 +333,7 @@ fn a_case_change_an_import_and_a_source_edit_are_seen_by_the_next_query() {
     assert!(!labels(&hits(&ws, &p, &["temps", "--attr", "Région=Sud"])).contains("E03"));
     std::fs::write(
         ws.path().join("E09.txt"),
-        "Enquêteur : Et la téléconsultation ?\nP9 : Un zéphyr de nouveautés.",
+        "Enquêteur : Et la téléconsultation ?\nP9 : Un zéphyr de nouveautés.\nMarie : Un autre zéphyr.",
     )
     .unwrap();
     ws.cmd()
@@ -344,6 +344,31 @@ fn a_case_change_an_import_and_a_source_edit_are_seen_by_the_next_query() {
         labels(&hits(&ws, &p, &["zéphyr"])),
         ["E09".to_owned()].into()
     );
+    assert!(
+        hits(&ws, &p, &["zéphyr", "--speaker", "Marie"]).is_empty(),
+        "Marie is not a speaker yet"
+    );
+    ws.cmd()
+        .args([
+            "--project",
+            "p",
+            "speakers",
+            "set",
+            "E09",
+            "Marie",
+            "--role",
+            "participant",
+        ])
+        .assert()
+        .success();
+    let marie = hits(&ws, &p, &["zéphyr", "--speaker", "Marie"]);
+    assert_eq!(
+        marie.len(),
+        1,
+        "a new speaker splits the turns: the source is re-indexed"
+    );
+    assert_eq!(marie[0]["speaker"], "Marie");
+    assert_eq!(hits(&ws, &p, &["zéphyr", "--speaker", "P9"]).len(), 1);
     let file = source_file(&p, "E05");
     let text =
         std::fs::read_to_string(&file)

@@ -123,7 +123,7 @@ pub fn fingerprint(language: Language) -> String {
         Language::Fr => "fr",
         Language::En => "en",
     };
-    format!("v3|{lang}|{}|{}", stems.join(","), folds.join(","))
+    format!("v4|{lang}|{}|{}", stems.join(","), folds.join(","))
 }
 
 #[cfg(test)]
@@ -160,7 +160,7 @@ mod tests {
         let text = "« L’accès aux soins »";
         let t = tokens(&mut stemmed(Language::Fr), text);
         assert_eq!(&text[t[0].0..t[0].1], "accès");
-        assert!(fingerprint(Language::Fr).starts_with("v3|fr|realis,"));
+        assert!(fingerprint(Language::Fr).starts_with("v4|fr|realis,"));
     }
 }
 

@@ -1,4 +1,4 @@
-//! A tantivy query that keeps only the units a search may return — by unit number (case,
+//! A tantivy query that keeps only the units a search may return — by speaker (case,
 //! attribute, speaker and role filters) and by overlap with coded ranges (node filters) — read
 //! from fast fields, so filtered searches score only allowed units.
 //!
@@ -15,21 +15,22 @@ use uuid::Uuid;
 /// Which units pass.
 #[derive(Debug, Default)]
 pub struct UnitSpec {
-    /// Allowed unit numbers per source (None: every unit).
-    pub units: Option<HashMap<Uuid, HashSet<usize>>>,
+    /// Allowed speakers per source, as indices in its speaker list, `NO_SPEAKER` for units
+    /// without one (None: every unit).
+    pub speakers: Option<HashMap<Uuid, HashSet<u64>>>,
     /// Each map: a unit must overlap one of its source's ranges (code points).
     pub overlap: Vec<HashMap<Uuid, Vec<(usize, usize)>>>,
 }
 
 impl UnitSpec {
     pub fn is_empty(&self) -> bool {
-        self.units.is_none() && self.overlap.is_empty()
+        self.speakers.is_none() && self.overlap.is_empty()
     }
 
     /// The rules for one source (looked up once per run of that source's documents); None when
     /// no unit of the source can pass.
     fn rules(&self, source: &Uuid) -> Option<SourceRules<'_>> {
-        let units = match &self.units {
+        let speakers = match &self.speakers {
             Some(u) => Some(u.get(source)?),
             None => None,
         };
@@ -38,19 +39,19 @@ impl UnitSpec {
             .iter()
             .map(|m| m.get(source).map(Vec::as_slice))
             .collect::<Option<Vec<_>>>()?;
-        Some(SourceRules { units, overlap })
+        Some(SourceRules { speakers, overlap })
     }
 }
 
 /// What a unit of one source must satisfy.
 struct SourceRules<'a> {
-    units: Option<&'a HashSet<usize>>,
+    speakers: Option<&'a HashSet<u64>>,
     overlap: Vec<&'a [(usize, usize)]>,
 }
 
 impl SourceRules<'_> {
-    fn keeps(&self, unit: usize, start: usize, end: usize) -> bool {
-        self.units.is_none_or(|u| u.contains(&unit))
+    fn keeps(&self, speaker: u64, start: usize, end: usize) -> bool {
+        self.speakers.is_none_or(|s| s.contains(&speaker))
             && self
                 .overlap
                 .iter()
@@ -85,8 +86,8 @@ fn column(reader: &SegmentReader, name: &str) -> tantivy::Result<Vec<u64>> {
 impl Weight for UnitFilterWeight {
     fn scorer(&self, reader: &SegmentReader, _boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let (hi, lo) = (column(reader, "src_hi")?, column(reader, "src_lo")?);
-        let (unit, start, end) = (
-            column(reader, "unit")?,
+        let (speaker, start, end) = (
+            column(reader, "speaker_ix")?,
             column(reader, "start")?,
             column(reader, "end")?,
         );
@@ -103,8 +104,7 @@ impl Weight for UnitFilterWeight {
                 last = Some((key, self.0.rules(&Uuid::from_u64_pair(key.0, key.1))));
             }
             let rules = last.as_ref().and_then(|(_, r)| r.as_ref());
-            if rules.is_some_and(|r| r.keeps(unit[i] as usize, start[i] as usize, end[i] as usize))
-            {
+            if rules.is_some_and(|r| r.keeps(speaker[i], start[i] as usize, end[i] as usize)) {
                 bits.insert(doc);
             }
         }

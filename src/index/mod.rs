@@ -36,6 +36,8 @@ struct Fields {
     source: Field,
     src_hi: Field,
     src_lo: Field,
+    /// The unit's speaker: its index in the source's speaker list, `NO_SPEAKER` for none.
+    speaker_ix: Field,
     unit: Field,
     start: Field,
     end: Field,
@@ -49,6 +51,15 @@ struct Meta {
     format: u32,
     fingerprint: String,
     sources: BTreeMap<Uuid, String>,
+}
+
+/// `speaker_ix` of a unit without a speaker.
+pub const NO_SPEAKER: u64 = u64::MAX;
+
+/// What decides a source's documents: its text, and its speaker names (they decide where turns
+/// start, so `speakers set` re-indexes the source).
+fn source_key(s: &SourceMeta) -> String {
+    format!("{}|{}", s.sha256, s.speaker_names().join("\u{1f}"))
 }
 
 /// What the index is built from: a snapshot of a project, cheap to clone and `Send`, so a
@@ -99,6 +110,7 @@ fn schema() -> (Schema, Fields) {
         source: b.add_text_field("source", STRING),
         src_hi: b.add_u64_field("src_hi", FAST),
         src_lo: b.add_u64_field("src_lo", FAST),
+        speaker_ix: b.add_u64_field("speaker_ix", FAST),
         unit: b.add_u64_field("unit", FAST),
         start: b.add_u64_field("start", FAST),
         end: b.add_u64_field("end", FAST),
@@ -223,7 +235,7 @@ impl SearchIndex {
         let manifest = &corpus.sources;
         let changed: Vec<Uuid> = manifest
             .iter()
-            .filter(|s| meta.sources.get(&s.id) != Some(&s.sha256))
+            .filter(|s| meta.sources.get(&s.id) != Some(&source_key(s)))
             .map(|s| s.id)
             .collect();
         let removed: Vec<Uuid> = meta
@@ -256,11 +268,8 @@ impl SearchIndex {
             }
         }
         for id in &changed {
-            let sha = manifest
-                .iter()
-                .find(|s| s.id == *id)
-                .map(|s| s.sha256.clone());
-            meta.sources.insert(*id, sha.unwrap_or_default());
+            let key = manifest.iter().find(|s| s.id == *id).map(source_key);
+            meta.sources.insert(*id, key.unwrap_or_default());
         }
         for id in &removed {
             meta.sources.remove(id);
@@ -329,6 +338,7 @@ fn unit_docs(corpus: &Corpus, id: Uuid, f: Fields) -> Result<Vec<TantivyDocument
             f.source => id.to_string(),
             f.src_hi => hi,
             f.src_lo => lo,
+            f.speaker_ix => u.speaker.map_or(NO_SPEAKER, |s| s as u64),
             f.unit => i as u64,
             f.start => start as u64,
             f.end => end as u64,

@@ -69,7 +69,7 @@ impl SearchIndex {
         let parsed = query::parse(query_text, self.language)?;
         let mut matcher = parsed.matcher(self.language);
         let f = self.fields;
-        let allowed = allowed_units(session, &opts.filters)?;
+        let allowed = allowed_speakers(session, &opts.filters);
         let node_ranges = coded_ranges(session, &opts.nodes, &opts.filters);
         let also_ranges = opts
             .filters
@@ -79,14 +79,15 @@ impl SearchIndex {
             .unwrap_or_default();
         let mut q: Box<dyn Query> = parsed.to_query(f.text, f.folded);
         let spec = UnitSpec {
-            units: allowed.clone(),
+            speakers: allowed,
             overlap: [&node_ranges, &also_ranges]
                 .into_iter()
                 .flatten()
                 .cloned()
                 .collect(),
         };
-        if !spec.is_empty() {
+        let spec_empty = spec.is_empty();
+        if !spec_empty {
             let filter: Box<dyn Query> = Box::new(UnitFilter(std::sync::Arc::new(spec)));
             q = Box::new(BooleanQuery::new(vec![
                 (Occur::Must, q),
@@ -94,7 +95,7 @@ impl SearchIndex {
             ]));
         }
         let want = opts.limit.clamp(1, MAX_HITS);
-        let post_filter = allowed.is_some() || node_ranges.is_some() || also_ranges.is_some();
+        let post_filter = !spec_empty;
         // With filters, candidates are widened in stages until enough survive.
         let windows: Vec<usize> = if post_filter {
             vec![
@@ -128,7 +129,6 @@ impl SearchIndex {
                 &mut columns,
                 &mut matcher,
                 &labels,
-                &allowed,
                 &node_ranges,
                 &also_ranges,
                 want,
@@ -151,7 +151,6 @@ impl SearchIndex {
         columns: &mut Columns,
         matcher: &mut query::Matcher,
         labels: &HashMap<Uuid, &str>,
-        allowed: &Option<HashMap<Uuid, HashSet<usize>>>,
         node_ranges: &Option<Ranges>,
         also_ranges: &Option<Ranges>,
         want: usize,
@@ -161,25 +160,17 @@ impl SearchIndex {
             if hits.len() >= want {
                 break;
             }
-            // Filters are checked on fast fields; only survivors have their text read.
-            let Some((source, unit, unit_start, unit_end)) = columns.get(searcher, addr)? else {
+            // The filter query already kept only allowed units; here, only matches count.
+            let Some(doc) = columns.get(searcher, addr)? else {
                 continue;
             };
-            if allowed
-                .as_ref()
-                .is_some_and(|a| !a.get(&source).is_some_and(|u| u.contains(&unit)))
-            {
-                continue;
-            }
-            let overlaps = |r: &Option<Ranges>| {
-                r.as_ref().is_none_or(|r| {
-                    r.get(&source)
-                        .is_some_and(|rs| rs.iter().any(|(a, b)| *a < unit_end && unit_start < *b))
-                })
-            };
-            if !overlaps(node_ranges) || !overlaps(also_ranges) {
-                continue;
-            }
+            let UnitDoc {
+                source,
+                unit,
+                start: unit_start,
+                end: unit_end,
+                ..
+            } = doc;
             let source_text = session.text(source)?;
             let text = source_text.slice(unit_start, unit_end);
             let to_cp = |byte: usize| unit_start + text[..byte].chars().count();
@@ -202,11 +193,10 @@ impl SearchIndex {
                 continue;
             };
             let meta = session.project.source(&source.to_string())?;
-            let unit_list = session.units(source)?;
-            let speaker = unit_list
-                .get(unit)
-                .and_then(|u| u.speaker)
-                .map(|i| meta.speakers[i].name.clone());
+            let speaker = doc
+                .speaker
+                .and_then(|i| meta.speakers.get(i))
+                .map(|s| s.name.clone());
             hits.push(Hit {
                 source,
                 label: labels.get(&source).copied().unwrap_or("").to_owned(),
@@ -225,36 +215,34 @@ impl SearchIndex {
     }
 }
 
-/// Units allowed by the case, attribute, speaker and role filters (None: all).
-fn allowed_units(session: &Session, f: &Filters) -> Result<Option<HashMap<Uuid, HashSet<usize>>>> {
+/// Speakers allowed by the case, attribute, speaker and role filters, per source, as indices in
+/// its speaker list (`NO_SPEAKER` for units without one). Read from the manifest only: no text.
+fn allowed_speakers(session: &Session, f: &Filters) -> Option<HashMap<Uuid, HashSet<u64>>> {
     if f.case.is_none()
         && f.attrs.is_empty()
         && f.speaker.is_none()
         && f.role.is_none()
         && f.exclude_role.is_none()
     {
-        return Ok(None);
+        return None;
     }
     let mut out = HashMap::new();
-    for meta in session.project.sources() {
-        let units = session.units(meta.id)?;
-        let ok: HashSet<usize> = units
+    for meta in &session.project.manifest.sources {
+        let mut ok: HashSet<u64> = meta
+            .speakers
             .iter()
             .enumerate()
-            .filter(|(_, u)| {
-                let speaker = u.speaker.map(|i| &meta.speakers[i]);
-                let case = speaker
-                    .and_then(|s| s.case.clone())
-                    .unwrap_or_else(|| meta.case.clone());
-                session.keep(f, &case, speaker)
-            })
-            .map(|(i, _)| i)
+            .filter(|(_, sp)| session.keep(f, sp.case.as_deref().unwrap_or(&meta.case), Some(sp)))
+            .map(|(i, _)| i as u64)
             .collect();
+        if session.keep(f, &meta.case, None) {
+            ok.insert(super::NO_SPEAKER);
+        }
         if !ok.is_empty() {
             out.insert(meta.id, ok);
         }
     }
-    Ok(Some(out))
+    Some(out)
 }
 
 /// Coded ranges (code points) of nodes with their descendants, per source (None: no filter).
@@ -307,9 +295,18 @@ fn snippet(text: &str, unit_start: usize, matches: &[(usize, usize)]) -> Snippet
     Snippet { text, matches }
 }
 
-type ColumnSet = [tantivy::columnar::Column<u64>; 5];
+type ColumnSet = [tantivy::columnar::Column<u64>; 6];
 
-/// Fast-field columns per segment: source id (two halves), unit number, unit range.
+/// What the fast fields say of one document.
+struct UnitDoc {
+    source: Uuid,
+    unit: usize,
+    speaker: Option<usize>,
+    start: usize,
+    end: usize,
+}
+
+/// Fast-field columns per segment: source id (two halves), unit number, speaker, unit range.
 #[derive(Default)]
 struct Columns {
     by_segment: HashMap<u32, ColumnSet>,
@@ -320,7 +317,7 @@ impl Columns {
         &mut self,
         searcher: &tantivy::Searcher,
         addr: tantivy::DocAddress,
-    ) -> Result<Option<(Uuid, usize, usize, usize)>> {
+    ) -> Result<Option<UnitDoc>> {
         let c = match self.by_segment.entry(addr.segment_ord) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(e) => {
@@ -330,19 +327,21 @@ impl Columns {
                     col("src_hi")?,
                     col("src_lo")?,
                     col("unit")?,
+                    col("speaker_ix")?,
                     col("start")?,
                     col("end")?,
                 ])
             }
         };
         let v = |i: usize| c[i].first(addr.doc_id);
-        Ok(match (v(0), v(1), v(2), v(3), v(4)) {
-            (Some(hi), Some(lo), Some(unit), Some(s), Some(e)) => Some((
-                Uuid::from_u64_pair(hi, lo),
-                unit as usize,
-                s as usize,
-                e as usize,
-            )),
+        Ok(match (v(0), v(1), v(2), v(3), v(4), v(5)) {
+            (Some(hi), Some(lo), Some(unit), Some(sp), Some(start), Some(end)) => Some(UnitDoc {
+                source: Uuid::from_u64_pair(hi, lo),
+                unit: unit as usize,
+                speaker: (sp != super::NO_SPEAKER).then_some(sp as usize),
+                start: start as usize,
+                end: end as usize,
+            }),
             _ => None,
         })
     }

@@ -36,7 +36,6 @@ pub struct Session {
     /// What re-anchoring found when the session opened (or last synced).
     pub report: AnchorReport,
     texts: Mutex<HashMap<Uuid, Arc<SourceText>>>,
-    units: Mutex<HashMap<Uuid, Arc<Vec<crate::text::turns::Unit>>>>,
 }
 
 impl Session {
@@ -62,7 +61,6 @@ impl Session {
             history: History::default(),
             report: AnchorReport::default(),
             texts: Mutex::new(HashMap::new()),
-            units: Mutex::new(HashMap::new()),
         };
         session.report = session.sync()?;
         Ok(session)
@@ -101,30 +99,6 @@ impl Session {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .remove(&source);
-        self.units
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&source);
-    }
-
-    /// The units (turns or paragraphs) of a source, computed once.
-    pub fn units(&self, source: Uuid) -> Result<Arc<Vec<crate::text::turns::Unit>>> {
-        if let Some(u) = self
-            .units
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&source)
-        {
-            return Ok(u.clone());
-        }
-        let text = self.text(source)?;
-        let names = self.project.source(&source.to_string())?.speaker_names();
-        let units = Arc::new(crate::text::turns::split_units(&text.text, &names));
-        self.units
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(source, units.clone());
-        Ok(units)
     }
 
     /// Resolves a source label or id.
