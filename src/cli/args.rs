@@ -119,7 +119,16 @@ pub enum Command {
 /// Filters of DESIGN §4.
 #[derive(Args, Default)]
 pub struct FilterArgs {
-    /// Keep passages that overlap a coding of this node (with descendants)
+    #[command(flatten)]
+    pub common: CommonFilters,
+    #[arg(long, value_name = "S")]
+    pub speaker: Option<String>,
+}
+
+/// The filters other than `--speaker` (which `code` uses as a mode of its own).
+#[derive(Args, Default, Clone)]
+pub struct CommonFilters {
+    /// Keep what overlaps a coding of this node (with descendants)
     #[arg(long = "also-node", value_name = "P")]
     pub also_node: Vec<String>,
     #[arg(long, value_name = "C")]
@@ -127,8 +136,6 @@ pub struct FilterArgs {
     /// A case attribute value, K=V (repeatable)
     #[arg(long = "attr", value_name = "K=V")]
     pub attrs: Vec<String>,
-    #[arg(long, value_name = "S")]
-    pub speaker: Option<String>,
     #[arg(long, value_name = "R")]
     pub role: Option<Role>,
     #[arg(long = "exclude-role", value_name = "R")]
@@ -163,16 +170,9 @@ pub struct CodeArgs {
     /// With --search: only hits inside codings of this node
     #[arg(long, value_name = "P")]
     pub node: Vec<String>,
-    #[arg(long = "also-node", value_name = "P")]
-    pub also_node: Vec<String>,
-    #[arg(long, value_name = "C")]
-    pub case: Option<String>,
-    #[arg(long = "attr", value_name = "K=V")]
-    pub attrs: Vec<String>,
-    #[arg(long, value_name = "R")]
-    pub role: Option<Role>,
-    #[arg(long = "exclude-role", value_name = "R")]
-    pub exclude_role: Option<Role>,
+    /// With --search: the other filters (--speaker is taken from the mode flag above)
+    #[command(flatten)]
+    pub filters: CommonFilters,
 }
 
 #[derive(Subcommand)]

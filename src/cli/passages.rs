@@ -10,7 +10,7 @@ use verbatim::session::Session;
 /// Turns filter arguments into core filters (node paths resolved).
 pub fn filters(s: &Session, globals: &Globals, a: &FilterArgs) -> Result<Filters> {
     let mut attrs = Vec::new();
-    for kv in &a.attrs {
+    for kv in &a.common.attrs {
         let Some((k, v)) = kv.split_once('=') else {
             bail!("--attr '{kv}' must be of the form NAME=VALUE")
         };
@@ -19,22 +19,23 @@ pub fn filters(s: &Session, globals: &Globals, a: &FilterArgs) -> Result<Filters
         }
         attrs.push((k.trim().to_owned(), v.trim().to_owned()));
     }
-    let also = if a.also_node.is_empty() {
+    let also = if a.common.also_node.is_empty() {
         None
     } else {
         Some(
-            a.also_node
+            a.common
+                .also_node
                 .iter()
                 .map(|p| s.codebook.resolve(p))
                 .collect::<Result<Vec<_>, _>>()?,
         )
     };
     Ok(Filters {
-        case: a.case.clone(),
+        case: a.common.case.clone(),
         attrs,
         speaker: a.speaker.clone(),
-        role: a.role,
-        exclude_role: a.exclude_role,
+        role: a.common.role,
+        exclude_role: a.common.exclude_role,
         also_nodes: also,
         coder: globals.coder.clone(),
     })

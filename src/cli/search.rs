@@ -70,12 +70,8 @@ pub fn code_hits(s: &mut Session, globals: &Globals, query: &str, a: &CodeArgs) 
         bail!("usage: verbatim code --search QUERY NODEPATH [filters] [--yes]")
     };
     let f = FilterArgs {
-        also_node: a.also_node.clone(),
-        case: a.case.clone(),
-        attrs: a.attrs.clone(),
+        common: a.filters.clone(),
         speaker: a.speaker.clone(),
-        role: a.role,
-        exclude_role: a.exclude_role,
     };
     let opts = options(s, globals, &a.node, &f, usize::MAX)?;
     let (index, _) = SearchIndex::open(s)?;
