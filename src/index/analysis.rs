@@ -6,9 +6,10 @@
 //! Invariant: indexing and querying use exactly these analysers, registered on every open.
 
 use crate::model::Language;
+use std::collections::HashMap;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language as StemLang, LowerCaser, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language as StemLang, LowerCaser, RawTokenizer, RemoveLongFilter,
+    SimpleTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
 pub const STEMMED: &str = "vb_stemmed";
@@ -70,28 +71,117 @@ impl<S: TokenStream> TokenStream for ElisionStream<'_, S> {
     }
 }
 
-/// The stemmed analyser for a language.
-pub fn stemmed(language: Language) -> TextAnalyzer {
-    let lang = match language {
+/// Maps each token's text through `map` (an analyser that turns one whole token into one term),
+/// remembering the answers: transcripts repeat the same few thousand words, so most tokens cost a
+/// hash lookup instead of lowercasing, stemming and folding again. The terms are those `map`
+/// gives, by construction.
+#[derive(Clone)]
+pub struct MemoFilter {
+    map: TextAnalyzer,
+}
+
+/// Past this many remembered words the memory starts afresh (bounds it on odd corpora).
+const MEMO_LIMIT: usize = 200_000;
+
+impl TokenFilter for MemoFilter {
+    type Tokenizer<T: Tokenizer> = MemoWrapper<T>;
+    fn transform<T: Tokenizer>(self, inner: T) -> MemoWrapper<T> {
+        MemoWrapper {
+            inner,
+            map: self.map,
+            memo: HashMap::new(),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct MemoWrapper<T> {
+    inner: T,
+    map: TextAnalyzer,
+    memo: HashMap<String, String>,
+}
+
+impl<T: Tokenizer> Tokenizer for MemoWrapper<T> {
+    type TokenStream<'a> = MemoStream<'a, T::TokenStream<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        if self.memo.len() > MEMO_LIMIT {
+            self.memo.clear();
+        }
+        MemoStream {
+            tail: self.inner.token_stream(text),
+            map: &mut self.map,
+            memo: &mut self.memo,
+        }
+    }
+}
+
+pub struct MemoStream<'a, S> {
+    tail: S,
+    map: &'a mut TextAnalyzer,
+    memo: &'a mut HashMap<String, String>,
+}
+
+impl<S: TokenStream> TokenStream for MemoStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        let term = match self.memo.get(token.text.as_str()) {
+            Some(term) => term,
+            None => {
+                let mut one = self.map.token_stream(&token.text);
+                let term = if one.advance() {
+                    one.token().text.clone()
+                } else {
+                    token.text.clone()
+                };
+                self.memo.entry(token.text.clone()).or_insert(term)
+            }
+        };
+        token.text.clear();
+        token.text.push_str(term);
+        true
+    }
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+fn stem_lang(language: Language) -> StemLang {
+    match language {
         Language::Fr => StemLang::French,
         Language::En => StemLang::English,
-    };
+    }
+}
+
+/// The stemmed analyser for a language.
+pub fn stemmed(language: Language) -> TextAnalyzer {
+    let per_token = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(Stemmer::new(stem_lang(language)))
+        .filter(AsciiFoldingFilter)
+        .build();
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(ElisionFilter)
         .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(Stemmer::new(lang))
-        .filter(AsciiFoldingFilter)
+        .filter(MemoFilter { map: per_token })
         .build()
 }
 
 /// The folded analyser: lowercase and accents removed, no stemming.
 pub fn folded() -> TextAnalyzer {
+    let per_token = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(ElisionFilter)
         .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+        .filter(MemoFilter { map: per_token })
         .build()
 }
 
@@ -153,6 +243,58 @@ mod tests {
             ["l", "s", "d"],
             "letters without an apostrophe stay"
         );
+    }
+
+    /// The analysers as plain chains, without the memory: the memoised ones must give the same.
+    fn plain(language: Option<Language>) -> TextAnalyzer {
+        let b = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(ElisionFilter)
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser);
+        match language {
+            Some(l) => b
+                .filter(Stemmer::new(stem_lang(l)))
+                .filter(AsciiFoldingFilter)
+                .build(),
+            None => b.filter(AsciiFoldingFilter).build(),
+        }
+    }
+
+    #[test]
+    fn memoised_analysers_give_the_plain_chains_terms() {
+        let text = "L'Œuvre des Médecins, médecins ŒUVRE œuvre ÉTÉ été; Straße straße \
+                    qu'on Qu’ON jusqu'à l'accès L'ACCÈS naïve NAÏVE coordinatrices 12h30 \
+                    x1234567890123456789012345678901234567890123 fin";
+        for lang in [Language::Fr, Language::En] {
+            let mut memo = stemmed(lang);
+            // Twice: the second pass answers from memory.
+            for _ in 0..2 {
+                assert_eq!(
+                    tokens(&mut memo, text),
+                    tokens(&mut plain(Some(lang)), text)
+                );
+            }
+        }
+        let mut memo = folded();
+        for _ in 0..2 {
+            assert_eq!(tokens(&mut memo, text), tokens(&mut plain(None), text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn memoised_analysers_agree_on_any_text(
+            words in proptest::collection::vec("[a-zA-Zéèêàçœ’'ÉÀŒ ,.«»]{0,12}", 0..30)
+        ) {
+            let text = words.join(" ");
+            let mut memo = stemmed(Language::Fr);
+            let _ = tokens(&mut memo, &text);
+            proptest::prop_assert_eq!(
+                tokens(&mut memo, &text),
+                tokens(&mut plain(Some(Language::Fr)), &text)
+            );
+            proptest::prop_assert_eq!(tokens(&mut folded(), &text), tokens(&mut plain(None), &text));
+        }
     }
 
     #[test]
