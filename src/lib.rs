@@ -10,6 +10,7 @@
 //! - [`import`]: transcripts in (.txt, .md, .docx, .odt, .srt, .vtt).
 //! - [`cases`]: cases and attributes (`cases.csv`).
 //! - [`codebook`]: the code tree (`codebook.json`).
+//! - [`export`]: the thesis annex (DOCX, ODT, Markdown, HTML, CSV, XLSX).
 //! - [`demo`]: the demo project built from the embedded sample corpus.
 //! - [`journal`], [`config`], [`error`].
 //! - `tui` (feature `tui`): the terminal front end; the core above never depends on it.
@@ -23,6 +24,7 @@ pub mod coding;
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod index;
 pub mod journal;

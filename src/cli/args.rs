@@ -109,11 +109,71 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the annex "verbatims per category" (docx, odt, md, html, csv, xlsx)
+    Export(ExportArgs),
     /// Memos on the project, a source, a node or a coding
     Memo {
         #[command(subcommand)]
         cmd: MemoCmd,
     },
+}
+
+/// `verbatim export`.
+#[derive(Args)]
+pub struct ExportArgs {
+    /// docx, odt, md, html, csv or xlsx (default: from the output file's extension)
+    #[arg(long, value_name = "F")]
+    pub format: Option<String>,
+    /// The file to write
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Export this node with its subtree (repeatable; default the whole tree)
+    #[arg(long, value_name = "P")]
+    pub node: Vec<String>,
+    /// Levels of the tree shown; deeper nodes' verbatims go under their shown ancestor
+    #[arg(long, value_name = "N")]
+    pub depth: Option<usize>,
+    /// Leave out nodes without verbatims (and without descendants that have some)
+    #[arg(long)]
+    pub skip_empty: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// No counts (verbatims, interviews) in the tree and under the headings
+    #[arg(long)]
+    pub no_counts: bool,
+    /// auto: number the tree 1, 1.1… unless the names already carry numbers; none: never
+    #[arg(long, value_name = "auto|none", default_value = "auto")]
+    pub numbering: String,
+    /// Add a code dictionary: each node with its description
+    #[arg(long)]
+    pub descriptions: bool,
+    /// Citation template: {text} {case} {label} {speaker} {turn} {time} {attr:NAME}
+    #[arg(long, value_name = "T")]
+    pub citation: Option<String>,
+    /// Verbatims by source then position (source), longest first (length), or attr:NAME
+    #[arg(long, value_name = "ORDER", default_value = "source")]
+    pub order: String,
+    /// Show descendants' verbatims under each ancestor too
+    #[arg(long)]
+    pub rollup: bool,
+    /// Cut verbatims longer than N characters, marked […]
+    #[arg(long, value_name = "N")]
+    pub max_chars: Option<usize>,
+    /// N words of context before and after each verbatim, set apart
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub context: usize,
+    /// Drop the interviewer's turns inside a verbatim (marked […])
+    #[arg(long)]
+    pub drop_interviewer: bool,
+    /// Add an annex of the full transcripts with numbered turns
+    #[arg(long)]
+    pub transcripts: bool,
+    /// Document title (default: the project name — verbatims par catégorie)
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// CSV dialect: standard (, no BOM) or excel-fr (; and a BOM)
+    #[arg(long, value_name = "P", default_value = "standard")]
+    pub csv_preset: String,
 }
 
 /// Filters of DESIGN §4.

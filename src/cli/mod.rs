@@ -9,6 +9,7 @@ mod args;
 mod cases;
 mod code;
 mod codebook;
+mod export;
 mod import;
 mod memo;
 mod open;
@@ -69,6 +70,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             limit,
             json,
         }) => search::search(&globals, &query, &node, &filters, limit, json),
+        Some(Command::Export(a)) => export::run(&globals, &a),
         Some(Command::Memo { cmd }) => memo::run(&globals, cmd),
     }
 }

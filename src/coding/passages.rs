@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use uuid::Uuid;
 
 /// Filters of DESIGN §4, resolved to ids.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
     pub case: Option<String>,
     pub attrs: Vec<(String, String)>,

@@ -1,0 +1,81 @@
+//! `verbatim export`: the annex "verbatims per category" in any format, from the flags of
+//! [`super::args::ExportArgs`] turned into core export options.
+
+use super::args::{ExportArgs, Globals};
+use super::{passages, session};
+use anyhow::{Result, bail};
+use verbatim::export::{self, CsvPreset, Format, Numbering, Options};
+use verbatim::session::Session;
+
+/// The core options the flags ask for (node paths resolved, values checked).
+pub fn options(s: &Session, globals: &Globals, a: &ExportArgs) -> Result<Options> {
+    let nodes = a
+        .node
+        .iter()
+        .map(|p| s.codebook.resolve(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let numbering = match a.numbering.as_str() {
+        "auto" => Numbering::Auto,
+        "none" => Numbering::None,
+        other => bail!("--numbering '{other}' is not one of auto, none"),
+    };
+    let csv = match a.csv_preset.as_str() {
+        "standard" => CsvPreset::Standard,
+        "excel-fr" => CsvPreset::ExcelFr,
+        other => bail!("--csv-preset '{other}' is not one of standard, excel-fr"),
+    };
+    let order: export::Order = a.order.parse()?;
+    if let export::Order::Attribute(name) = &order
+        && !s.project.cases.attributes.contains(name)
+    {
+        bail!("--order 'attr:{name}': no case attribute is named '{name}'");
+    }
+    if a.max_chars == Some(0) {
+        bail!("--max-chars must be at least 1");
+    }
+    Ok(Options {
+        nodes,
+        depth: a.depth,
+        skip_empty: a.skip_empty,
+        filters: passages::filters(s, globals, &a.filters)?,
+        counts: !a.no_counts,
+        numbering,
+        descriptions: a.descriptions,
+        citation: a.citation.clone(),
+        order,
+        rollup: a.rollup,
+        max_chars: a.max_chars,
+        context: a.context,
+        keep_interviewer: !a.drop_interviewer,
+        transcripts: a.transcripts,
+        title: a.title.clone(),
+        csv,
+    })
+}
+
+pub fn run(globals: &Globals, a: &ExportArgs) -> Result<()> {
+    let format = match &a.format {
+        Some(f) => f.parse::<Format>()?,
+        None => match Format::from_path(&a.output) {
+            Some(f) => f,
+            None => bail!(
+                "-o '{}': say the format with --format (docx, odt, md, html, csv, xlsx)",
+                a.output.display()
+            ),
+        },
+    };
+    let s = session::read(globals)?;
+    let opts = options(&s, globals, a)?;
+    let report = export::write(&s, &opts, format, &a.output, &mut |_, _| {})?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    eprintln!(
+        "wrote {} ({} nodes, {} verbatims, {} bytes)",
+        a.output.display(),
+        report.sections,
+        report.verbatims,
+        report.bytes
+    );
+    Ok(())
+}

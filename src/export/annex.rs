@@ -1,0 +1,432 @@
+//! The annex model: what every export format writes — the selected part of the coding tree in
+//! tree order, each node's verbatims with their citations, an optional code dictionary and an
+//! optional annex of the full transcripts. Built once by [`build`]; writers only lay it out.
+//!
+//! Invariants: sections follow the codebook's order (pre-order); a verbatim is one merged
+//! stretch of codings of its section's node(s) in one source, so it appears once per section;
+//! every string is plain text (writers escape it for their format).
+
+use super::citation::{Citation, default_template};
+use super::collect;
+use super::options::{Numbering, Options, Order};
+use crate::codebook::Node;
+use crate::error::{Error, Result};
+use crate::model::Language;
+use crate::session::Session;
+use crate::text::natural_cmp;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// The whole annex.
+#[derive(Debug, Clone)]
+pub struct Annex {
+    pub language: Language,
+    pub title: String,
+    /// Case attribute names (the spreadsheet columns, in the case table's order).
+    pub attributes: Vec<String>,
+    pub sections: Vec<Section>,
+    pub show_counts: bool,
+    pub descriptions: bool,
+    pub transcripts: Vec<Transcript>,
+    /// The CSV dialect (other formats ignore it).
+    pub csv: super::options::CsvPreset,
+    /// Things the reader should know (a filter that matched nothing, a cell split…).
+    pub warnings: Vec<String>,
+}
+
+/// One node of the tree with its verbatims.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub node: Uuid,
+    /// 0 for the top of the selection.
+    pub depth: usize,
+    /// The number written before the name (`2.1`), empty when none.
+    pub number: String,
+    pub name: String,
+    /// The node path (DESIGN §4).
+    pub path: String,
+    pub description: String,
+    /// A stable anchor for links (`n-<node id>`).
+    pub anchor: String,
+    pub verbatims: Vec<Verbatim>,
+    /// Distinct sources among the verbatims.
+    pub interviews: usize,
+}
+
+impl Section {
+    /// The heading text: number and name.
+    pub fn heading(&self) -> String {
+        if self.number.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} {}", self.number, self.name)
+        }
+    }
+}
+
+/// One verbatim, ready to print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verbatim {
+    pub label: String,
+    pub case: String,
+    pub speaker: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    /// The verbatim text (interviewer turns dropped and length cut when asked).
+    pub text: String,
+    /// The rendered citation (the template with `{text}` filled in).
+    pub citation: String,
+    /// Words of context before and after, empty unless asked.
+    pub before: String,
+    pub after: String,
+    /// Values of [`Annex::attributes`], in the same order ("" when missing).
+    pub attributes: Vec<String>,
+    /// Number of the unit (turn) where the verbatim starts, from 1, as in the transcripts annex.
+    pub turn: usize,
+    pub time: Option<String>,
+}
+
+/// One transcript in the transcripts annex: its units, numbered from 1.
+#[derive(Debug, Clone)]
+pub struct Transcript {
+    pub label: String,
+    pub case: String,
+    /// `Attribute: value` pairs of the source's case.
+    pub attributes: Vec<(String, String)>,
+    pub anchor: String,
+    /// (turn number, speaker label if any, spoken text).
+    pub turns: Vec<(usize, Option<String>, String)>,
+}
+
+/// Headings and words in the project's language.
+pub struct Words {
+    pub tree: &'static str,
+    pub dictionary: &'static str,
+    pub verbatims: &'static str,
+    pub transcripts: &'static str,
+    pub contents: &'static str,
+    pub verbatim_one: &'static str,
+    pub verbatim_many: &'static str,
+    pub interview_one: &'static str,
+    pub interview_many: &'static str,
+    pub no_description: &'static str,
+}
+
+impl Annex {
+    pub fn words(&self) -> Words {
+        match self.language {
+            Language::Fr => Words {
+                tree: "Arbre de codage",
+                dictionary: "Dictionnaire des codes",
+                verbatims: "Verbatims par catégorie",
+                transcripts: "Retranscriptions",
+                contents: "Sommaire",
+                verbatim_one: "verbatim",
+                verbatim_many: "verbatims",
+                interview_one: "entretien",
+                interview_many: "entretiens",
+                no_description: "(sans description)",
+            },
+            Language::En => Words {
+                tree: "Coding tree",
+                dictionary: "Code dictionary",
+                verbatims: "Verbatims by category",
+                transcripts: "Transcripts",
+                contents: "Contents",
+                verbatim_one: "verbatim",
+                verbatim_many: "verbatims",
+                interview_one: "interview",
+                interview_many: "interviews",
+                no_description: "(no description)",
+            },
+        }
+    }
+
+    /// `12 verbatims, 5 entretiens` for a section.
+    pub fn counts_of(&self, s: &Section) -> String {
+        let w = self.words();
+        let n = s.verbatims.len();
+        format!(
+            "{n} {}, {} {}",
+            if n == 1 {
+                w.verbatim_one
+            } else {
+                w.verbatim_many
+            },
+            s.interviews,
+            if s.interviews == 1 {
+                w.interview_one
+            } else {
+                w.interview_many
+            }
+        )
+    }
+
+    /// Number of verbatims in all sections.
+    pub fn verbatim_count(&self) -> usize {
+        self.sections.iter().map(|s| s.verbatims.len()).sum()
+    }
+}
+
+/// A node chosen for the annex, before its verbatims are collected.
+pub(super) struct Chosen<'a> {
+    pub node: &'a Node,
+    pub depth: usize,
+    pub path: String,
+}
+
+/// Builds the annex of `session` as `options` ask.
+pub fn build(session: &Session, options: &Options) -> Result<Annex> {
+    let attributes = session.project.cases.attributes.clone();
+    let language = session.project.manifest.language;
+    let template = options
+        .citation
+        .clone()
+        .unwrap_or_else(|| default_template(language).to_owned());
+    let citation = Citation::parse(&template, &attributes)?;
+    let chosen = choose(session, options)?;
+    // Which section a node's codings go to: its own, or (past --depth) its deepest shown
+    // ancestor; with --rollup, every shown ancestor's too.
+    let index: HashMap<Uuid, usize> = chosen
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.node.id, i))
+        .collect();
+    let mut targets: HashMap<Uuid, Vec<usize>> = HashMap::new();
+    for id in session.codebook.all_ids() {
+        let Some(line) = session.codebook.ancestry(id) else {
+            continue;
+        };
+        let shown: Vec<usize> = line
+            .iter()
+            .filter_map(|n| index.get(&n.id))
+            .copied()
+            .collect();
+        let Some(&deepest) = shown.last() else {
+            continue;
+        };
+        let t = if options.rollup { shown } else { vec![deepest] };
+        targets.insert(id, t);
+    }
+    let mut verbatims = collect::verbatims(session, options, &citation, &targets, chosen.len())?;
+    for list in &mut verbatims {
+        sort(list, options.order.clone(), &attributes);
+    }
+    let mut sections: Vec<Section> = chosen
+        .iter()
+        .zip(verbatims)
+        .map(|(c, verbatims)| {
+            let mut labels: Vec<&str> = verbatims.iter().map(|v| v.label.as_str()).collect();
+            labels.sort_unstable();
+            labels.dedup();
+            Section {
+                node: c.node.id,
+                depth: c.depth,
+                number: String::new(),
+                name: c.node.name.clone(),
+                path: c.path.clone(),
+                description: c.node.description.clone(),
+                anchor: format!("n-{}", c.node.id),
+                interviews: labels.len(),
+                verbatims,
+            }
+        })
+        .collect();
+    if options.skip_empty {
+        sections = skip_empty(sections);
+    }
+    number(&mut sections, options.numbering);
+    let transcripts = if options.transcripts {
+        collect::transcripts(session, options)?
+    } else {
+        Vec::new()
+    };
+    let mut warnings = Vec::new();
+    if !citation.has_text() {
+        warnings.push(format!(
+            "--citation '{template}' has no {{text}}: the verbatims themselves are not printed"
+        ));
+    }
+    Ok(Annex {
+        language,
+        title: options.title.clone().unwrap_or_else(|| match language {
+            Language::Fr => format!(
+                "{} — verbatims par catégorie",
+                session.project.manifest.name
+            ),
+            Language::En => format!("{} — verbatims by category", session.project.manifest.name),
+        }),
+        attributes,
+        sections,
+        show_counts: options.counts,
+        descriptions: options.descriptions,
+        transcripts,
+        csv: options.csv,
+        warnings,
+    })
+}
+
+/// The nodes to show, in tree order, with their depth in the selection.
+fn choose<'a>(session: &'a Session, options: &Options) -> Result<Vec<Chosen<'a>>> {
+    fn walk<'a>(
+        nodes: &'a [Node],
+        parent: &str,
+        depth: usize,
+        max: usize,
+        out: &mut Vec<Chosen<'a>>,
+    ) {
+        for n in nodes {
+            let own = crate::codebook::escape_segment(&n.name);
+            let path = if parent.is_empty() {
+                own
+            } else {
+                format!("{parent}/{own}")
+            };
+            if depth < max {
+                out.push(Chosen {
+                    node: n,
+                    depth,
+                    path: path.clone(),
+                });
+                walk(&n.children, &path, depth + 1, max, out);
+            }
+        }
+    }
+    let max = options.depth.unwrap_or(usize::MAX);
+    if max == 0 {
+        return Err(Error::Invalid("--depth must be at least 1".into()));
+    }
+    let mut all = Vec::new();
+    walk(&session.codebook.nodes, "", 0, usize::MAX, &mut all);
+    if options.nodes.is_empty() {
+        all.retain(|c| c.depth < max);
+        return Ok(all);
+    }
+    // Each selected node with its subtree; a node under another selected one is not a new top.
+    let mut out: Vec<Chosen> = Vec::new();
+    let mut top_depth: Option<usize> = None;
+    for c in all {
+        match top_depth {
+            Some(d) if c.depth > d => {
+                if c.depth - d < max {
+                    out.push(Chosen {
+                        depth: c.depth - d,
+                        ..c
+                    });
+                }
+                continue;
+            }
+            _ => top_depth = None,
+        }
+        if options.nodes.contains(&c.node.id) {
+            top_depth = Some(c.depth);
+            out.push(Chosen { depth: 0, ..c });
+        }
+    }
+    Ok(out)
+}
+
+fn sort(list: &mut [Verbatim], order: Order, attributes: &[String]) {
+    match order {
+        Order::Source => {}
+        Order::Length => list.sort_by_key(|v| std::cmp::Reverse(v.end - v.start)),
+        Order::Attribute(name) => {
+            let Some(i) = attributes.iter().position(|a| *a == name) else {
+                return;
+            };
+            list.sort_by(
+                |a, b| match (a.attributes[i].is_empty(), b.attributes[i].is_empty()) {
+                    (false, true) => std::cmp::Ordering::Less,
+                    (true, false) => std::cmp::Ordering::Greater,
+                    _ => natural_cmp(&a.attributes[i], &b.attributes[i]),
+                },
+            );
+        }
+    }
+}
+
+/// Drops sections that have no verbatims and no descendant with some.
+fn skip_empty(sections: Vec<Section>) -> Vec<Section> {
+    let mut keep = vec![false; sections.len()];
+    for i in (0..sections.len()).rev() {
+        let has_own = !sections[i].verbatims.is_empty();
+        let has_child = (i + 1..sections.len())
+            .take_while(|&j| sections[j].depth > sections[i].depth)
+            .any(|j| keep[j]);
+        keep[i] = has_own || has_child;
+    }
+    sections
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(s, k)| k.then_some(s))
+        .collect()
+}
+
+/// Whether a node name already carries a number (`II.A.1 - …`, `3.2 …`, `A) …`).
+pub fn is_numbered(name: &str) -> bool {
+    let head: String = name
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect();
+    if head.is_empty() || head.len() > 12 {
+        return false;
+    }
+    let rest = name[head.len()..].trim_start();
+    let numeric = head
+        .split('.')
+        .filter(|p| !p.is_empty())
+        .all(|p| p.chars().all(|c| c.is_ascii_digit()) || is_roman(p) || p.len() == 1);
+    numeric
+        && (rest.starts_with(['-', '–', '—', ')', ':']) || head.ends_with('.') && !rest.is_empty())
+}
+
+fn is_roman(p: &str) -> bool {
+    p.chars().all(|c| "IVXLC".contains(c))
+}
+
+/// Numbers the sections `1`, `1.1`, `1.1.2`… unless told not to, or the names carry numbers.
+fn number(sections: &mut [Section], numbering: Numbering) {
+    if numbering == Numbering::None || sections.iter().any(|s| is_numbered(&s.name)) {
+        return;
+    }
+    let mut counters: Vec<usize> = Vec::new();
+    for s in sections {
+        counters.truncate(s.depth + 1);
+        while counters.len() < s.depth + 1 {
+            counters.push(0);
+        }
+        counters[s.depth] += 1;
+        s.number = counters
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(".");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_names_that_carry_a_number() {
+        for yes in [
+            "II.A.1 - Manque de temps",
+            "I - Parcours",
+            "3.2 - Freins",
+            "A) Leviers",
+            "1. Contexte",
+        ] {
+            assert!(is_numbered(yes), "{yes}");
+        }
+        for no in [
+            "Freins",
+            "Manque de temps",
+            "CPTS : vécu",
+            "Interconnaissance",
+            "A propos",
+        ] {
+            assert!(!is_numbered(no), "{no}");
+        }
+    }
+}

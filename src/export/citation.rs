@@ -1,0 +1,186 @@
+//! Citation templates: how each verbatim is cited in an annex, built from the verbatim and its
+//! case, e.g. `« {text} » ({case}, {attr:Profession})`.
+//!
+//! Placeholders: `{text}`, `{case}`, `{label}`, `{speaker}`, `{turn}`, `{time}`, `{attr:NAME}`;
+//! `{{` and `}}` write a brace. Invariant: a template is checked once, when parsed (unknown
+//! placeholders and attributes are refused with the argument named), so rendering never fails.
+
+use crate::error::{Error, Result};
+use crate::model::Language;
+
+/// One piece of a parsed template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Literal(String),
+    Text,
+    Case,
+    Label,
+    Speaker,
+    Turn,
+    Time,
+    /// Index into the annex's attribute columns.
+    Attr(usize),
+}
+
+/// A parsed citation template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pieces: Vec<Piece>,
+}
+
+/// What a citation is made from.
+pub struct CitationData<'a> {
+    pub text: &'a str,
+    pub case: &'a str,
+    pub label: &'a str,
+    pub speaker: &'a str,
+    pub turn: usize,
+    pub time: &'a str,
+    pub attributes: &'a [String],
+}
+
+/// The default template: the verbatim, then the interview it came from.
+pub fn default_template(language: Language) -> &'static str {
+    match language {
+        Language::Fr => "« {text} » ({label})",
+        Language::En => "“{text}” ({label})",
+    }
+}
+
+impl Citation {
+    /// Parses `template`; `attributes` are the case attribute names (`{attr:NAME}` must be one).
+    pub fn parse(template: &str, attributes: &[String]) -> Result<Self> {
+        let bad = |what: String| Error::Invalid(format!("--citation '{template}': {what}"));
+        let mut pieces = Vec::new();
+        let mut literal = String::new();
+        let mut rest = template;
+        while let Some(c) = rest.chars().next() {
+            if rest.starts_with("{{") || rest.starts_with("}}") {
+                literal.push(c);
+                rest = &rest[2..];
+                continue;
+            }
+            if c == '}' {
+                return Err(bad("a '}' has no '{' (write '}}' for a brace)".into()));
+            }
+            if c != '{' {
+                literal.push(c);
+                rest = &rest[c.len_utf8()..];
+                continue;
+            }
+            let Some(close) = rest.find('}') else {
+                return Err(bad("a '{' is never closed (write '{{' for a brace)".into()));
+            };
+            let name = &rest[1..close];
+            rest = &rest[close + 1..];
+            let piece = match name {
+                "text" => Piece::Text,
+                "case" => Piece::Case,
+                "label" => Piece::Label,
+                "speaker" => Piece::Speaker,
+                "turn" => Piece::Turn,
+                "time" => Piece::Time,
+                _ => match name.strip_prefix("attr:") {
+                    Some(attr) => {
+                        let wanted = attr.trim();
+                        let Some(i) = attributes.iter().position(|a| a == wanted) else {
+                            return Err(bad(format!(
+                                "no case attribute is named '{wanted}' (attributes: {})",
+                                attributes.join(", ")
+                            )));
+                        };
+                        Piece::Attr(i)
+                    }
+                    None => {
+                        return Err(bad(format!(
+                            "unknown placeholder {{{name}}}; use {{text}}, {{case}}, {{label}}, \
+                             {{speaker}}, {{turn}}, {{time}} or {{attr:NAME}}"
+                        )));
+                    }
+                },
+            };
+            if !literal.is_empty() {
+                pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+            }
+            pieces.push(piece);
+        }
+        if !literal.is_empty() {
+            pieces.push(Piece::Literal(literal));
+        }
+        Ok(Self { pieces })
+    }
+
+    /// Whether the template shows the verbatim itself.
+    pub fn has_text(&self) -> bool {
+        self.pieces.contains(&Piece::Text)
+    }
+
+    pub fn render(&self, d: &CitationData) -> String {
+        let mut out = String::with_capacity(d.text.len() + 32);
+        for p in &self.pieces {
+            match p {
+                Piece::Literal(s) => out.push_str(s),
+                Piece::Text => out.push_str(d.text),
+                Piece::Case => out.push_str(d.case),
+                Piece::Label => out.push_str(d.label),
+                Piece::Speaker => out.push_str(d.speaker),
+                Piece::Turn => out.push_str(&d.turn.to_string()),
+                Piece::Time => out.push_str(d.time),
+                Piece::Attr(i) => out.push_str(d.attributes.get(*i).map_or("", |s| s.as_str())),
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data<'a>(attrs: &'a [String]) -> CitationData<'a> {
+        CitationData {
+            text: "on ne se connaissait pas",
+            case: "E03",
+            label: "E03",
+            speaker: "M3",
+            turn: 12,
+            time: "00:12:03",
+            attributes: attrs,
+        }
+    }
+
+    #[test]
+    fn renders_every_placeholder_and_escaped_braces() {
+        let names = vec!["Profession".to_owned(), "Sexe".to_owned()];
+        let values = vec!["Médecin généraliste".to_owned(), "F".to_owned()];
+        let c = Citation::parse(
+            "« {text} » ({case}, {attr:Profession}, {speaker} t.{turn} {time}) {{x}}",
+            &names,
+        )
+        .unwrap();
+        assert_eq!(
+            c.render(&data(&values)),
+            "« on ne se connaissait pas » (E03, Médecin généraliste, M3 t.12 00:12:03) {x}"
+        );
+        assert!(c.has_text());
+        let d = Citation::parse(default_template(Language::Fr), &names).unwrap();
+        assert_eq!(
+            d.render(&data(&values)),
+            "« on ne se connaissait pas » (E03)"
+        );
+    }
+
+    #[test]
+    fn refuses_unknown_placeholders_and_attributes_naming_the_argument() {
+        let names = vec!["Profession".to_owned()];
+        let e = Citation::parse("{texte}", &names).unwrap_err().to_string();
+        assert!(e.contains("--citation") && e.contains("{texte}"), "{e}");
+        let e = Citation::parse("{attr:Age}", &names)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("'Age'") && e.contains("Profession"), "{e}");
+        assert!(Citation::parse("{text", &names).is_err());
+        assert!(Citation::parse("text}", &names).is_err());
+        assert!(!Citation::parse("({case})", &names).unwrap().has_text());
+    }
+}

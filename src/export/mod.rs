@@ -1,0 +1,88 @@
+//! Exports: the thesis annex "verbatims per category" in DOCX, ODT, Markdown, HTML, CSV and XLSX.
+//! One model ([`annex::Annex`], built once by [`annex::build`]) and one writer per format, each a
+//! function from the annex to the file's bytes; [`write`] stores them atomically.
+//!
+//! Invariants: the same project and options give byte-identical files (no time stamps, stable
+//! order, fixed zip dates); writers escape what their format needs (HTML, XML, Markdown) and
+//! neutralise spreadsheet cells starting with `= + - @`; nothing is written when an option is
+//! refused or a writer fails.
+
+pub mod annex;
+mod citation;
+mod collect;
+mod docx;
+mod html;
+mod markdown;
+mod odt;
+pub mod options;
+mod table;
+mod xlsx;
+mod xml;
+
+pub use annex::{Annex, Section, Verbatim, build};
+pub use citation::{Citation, default_template};
+pub use collect::cut;
+pub use options::{CsvPreset, Format, Numbering, Options, Order};
+
+use crate::error::Result;
+use crate::session::Session;
+use crate::store;
+use std::path::Path;
+
+/// What an export wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub sections: usize,
+    pub verbatims: usize,
+    pub bytes: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Progress of a long export: (sections written, all sections).
+pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
+
+/// The bytes of the annex in `format`; warnings the writer found are added to the annex's.
+pub fn render(annex: &mut Annex, format: Format, progress: Progress) -> Result<Vec<u8>> {
+    Ok(match format {
+        Format::Md => markdown::write(annex, progress),
+        Format::Html => html::write(annex, progress),
+        Format::Csv => table::csv(annex, progress)?,
+        Format::Xlsx => xlsx::write(annex, progress)?,
+        Format::Docx => docx::write(annex, progress)?,
+        Format::Odt => odt::write(annex, progress)?,
+    })
+}
+
+/// Builds the annex of `session` and writes it to `path` atomically.
+pub fn write(
+    session: &Session,
+    options: &Options,
+    format: Format,
+    path: &Path,
+    progress: Progress,
+) -> Result<Report> {
+    let mut annex = build(session, options)?;
+    write_annex(&mut annex, format, path, progress)
+}
+
+/// Writes an annex already built (the TUI builds it on its thread and writes on a worker).
+pub fn write_annex(
+    annex: &mut Annex,
+    format: Format,
+    path: &Path,
+    progress: Progress,
+) -> Result<Report> {
+    let bytes = render(annex, format, progress)?;
+    store::write_atomic(path, &bytes)?;
+    Ok(Report {
+        sections: annex.sections.len(),
+        verbatims: annex.verbatim_count(),
+        bytes: bytes.len(),
+        warnings: annex.warnings.clone(),
+    })
+}
+
+/// Where the TUI keeps the last export choices of a project (a cache, never versioned).
+pub fn choices_path(root: &Path) -> std::path::PathBuf {
+    root.join(".verbatim").join("export.json")
+}

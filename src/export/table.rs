@@ -1,0 +1,117 @@
+//! The annex as a table, one row per verbatim (CSV here; XLSX reuses [`header`] and [`rows`]):
+//! node path, node, source, case, every case attribute, speaker, start, end, text.
+//!
+//! Invariant: a cell that a spreadsheet would run as a formula (starting with `= + - @`, or a
+//! tab or carriage return) is neutralised — in CSV by a leading `'`, in XLSX by Excel's quote
+//! prefix — so opening an export never runs anything.
+
+use super::annex::Annex;
+use super::options::CsvPreset;
+use crate::error::{Error, Result};
+
+/// Whether a spreadsheet would read `cell` as a formula.
+pub fn is_dangerous(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// `cell`, with a `'` before it when a spreadsheet would run it.
+pub fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
+    if is_dangerous(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// One cell: text, or a number (start and end).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell<'a> {
+    Text(&'a str),
+    Number(usize),
+}
+
+/// The column names.
+pub fn header(annex: &Annex) -> Vec<String> {
+    let mut h: Vec<String> = ["node_path", "node", "source", "case"]
+        .map(str::to_owned)
+        .to_vec();
+    h.extend(annex.attributes.iter().cloned());
+    h.extend(["speaker", "start", "end", "text"].map(str::to_owned));
+    h
+}
+
+/// Every row, section by section; `progress` is told after each section.
+pub fn rows<'a>(
+    annex: &'a Annex,
+    mut each: impl FnMut(usize, Vec<Cell<'a>>) -> Result<()>,
+) -> Result<()> {
+    for (i, s) in annex.sections.iter().enumerate() {
+        for v in &s.verbatims {
+            let mut row = vec![
+                Cell::Text(&s.path),
+                Cell::Text(&s.name),
+                Cell::Text(&v.label),
+                Cell::Text(&v.case),
+            ];
+            row.extend(v.attributes.iter().map(|a| Cell::Text(a)));
+            row.push(Cell::Text(v.speaker.as_deref().unwrap_or("")));
+            row.push(Cell::Number(v.start));
+            row.push(Cell::Number(v.end));
+            row.push(Cell::Text(&v.text));
+            each(i, row)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn csv(annex: &Annex, progress: super::Progress) -> Result<Vec<u8>> {
+    let (delimiter, bom) = match annex.csv {
+        CsvPreset::Standard => (b',', false),
+        CsvPreset::ExcelFr => (b';', true),
+    };
+    let mut out = Vec::with_capacity(annex.verbatim_count() * 300 + 1024);
+    if bom {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    let err = |e: csv::Error| Error::Invalid(format!("could not write the CSV: {e}"));
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    let head: Vec<String> = header(annex);
+    w.write_record(head.iter().map(|h| neutralised(h).into_owned()))
+        .map_err(err)?;
+    let total = annex.sections.len();
+    let mut last = usize::MAX;
+    rows(annex, |i, row| {
+        if i != last {
+            progress(i, total);
+            last = i;
+        }
+        let cells: Vec<String> = row
+            .into_iter()
+            .map(|c| match c {
+                Cell::Text(t) => neutralised(t).into_owned(),
+                Cell::Number(n) => n.to_string(),
+            })
+            .collect();
+        w.write_record(&cells).map_err(err)
+    })?;
+    progress(total, total);
+    w.into_inner()
+        .map_err(|e| Error::Invalid(format!("could not write the CSV: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised_and_others_kept() {
+        for bad in ["=HYPERLINK(\"x\")", "+33 6", "-2", "@SUM(A1)", "\tx"] {
+            assert!(is_dangerous(bad), "{bad}");
+            assert_eq!(neutralised(bad), format!("'{bad}"));
+        }
+        assert_eq!(neutralised("« non »"), "« non »");
+    }
+}

@@ -1,0 +1,140 @@
+//! The annex as an XLSX workbook (rust_xlsxwriter): one sheet, one row per verbatim, the columns
+//! of [`super::table::header`], the header row frozen with an autofilter.
+//!
+//! Invariants: every text cell is a string cell (never a formula) and one that starts like a
+//! formula carries Excel's quote prefix; a text longer than a cell can hold (32,767 characters)
+//! is split over extra `text (2)`, `text (3)`… columns with a warning; the workbook's date is
+//! fixed so two exports are identical.
+
+use super::annex::Annex;
+use super::table::{Cell, header, is_dangerous, rows};
+use crate::error::{Error, Result};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+
+/// Characters one cell can hold.
+pub const CELL_LIMIT: usize = 32_767;
+
+fn err(e: XlsxError) -> Error {
+    Error::Invalid(format!("could not write the XLSX: {e}"))
+}
+
+/// `text` in pieces of at most [`CELL_LIMIT`] characters.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while rest.chars().count() > CELL_LIMIT {
+        let b = rest
+            .char_indices()
+            .nth(CELL_LIMIT)
+            .map_or(rest.len(), |(b, _)| b);
+        out.push(&rest[..b]);
+        rest = &rest[b..];
+    }
+    out.push(rest);
+    out
+}
+
+pub fn write(annex: &mut Annex, progress: super::Progress) -> Result<Vec<u8>> {
+    let mut book = Workbook::new();
+    let date = ExcelDateTime::from_ymd(2000, 1, 1).map_err(err)?;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(&annex.title)
+            .set_creation_datetime(&date),
+    );
+    let bold = Format::new().set_bold();
+    let quoted = Format::new().set_quote_prefix();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Verbatims").map_err(err)?;
+    let head = header(annex);
+    let text_col = head.len() - 1;
+    // Extra columns for texts that need more than one cell.
+    let extra = annex
+        .sections
+        .iter()
+        .flat_map(|s| &s.verbatims)
+        .map(|v| pieces(&v.text).len() - 1)
+        .max()
+        .unwrap_or(0);
+    for (c, h) in head.iter().enumerate() {
+        sheet
+            .write_string_with_format(0, c as u16, h, &bold)
+            .map_err(err)?;
+    }
+    for k in 0..extra {
+        sheet
+            .write_string_with_format(
+                0,
+                (text_col + 1 + k) as u16,
+                format!("text ({})", k + 2),
+                &bold,
+            )
+            .map_err(err)?;
+    }
+    let mut warnings = Vec::new();
+    let mut r: u32 = 0;
+    let total = annex.sections.len();
+    let mut last = usize::MAX;
+    rows(annex, |i, row| {
+        if i != last {
+            progress(i, total);
+            last = i;
+        }
+        r += 1;
+        for (c, cell) in row.into_iter().enumerate() {
+            match cell {
+                Cell::Number(n) => {
+                    sheet.write_number(r, c as u16, n as f64).map_err(err)?;
+                }
+                Cell::Text(t) => {
+                    let parts = if c == text_col { pieces(t) } else { vec![t] };
+                    if parts.len() > 1 {
+                        warnings.push(format!(
+                            "row {}: a verbatim of {} characters is split over {} cells \
+                             (a cell holds {CELL_LIMIT})",
+                            r + 1,
+                            t.chars().count(),
+                            parts.len()
+                        ));
+                    }
+                    for (k, part) in parts.into_iter().enumerate() {
+                        let col = (c + k) as u16;
+                        if is_dangerous(part) {
+                            sheet
+                                .write_string_with_format(r, col, part, &quoted)
+                                .map_err(err)?;
+                        } else {
+                            sheet.write_string(r, col, part).map_err(err)?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    })?;
+    progress(total, total);
+    sheet.set_freeze_panes(1, 0).map_err(err)?;
+    if r > 0 {
+        sheet
+            .autofilter(0, 0, r, (text_col + extra) as u16)
+            .map_err(err)?;
+    }
+    sheet.set_column_width(text_col as u16, 80).map_err(err)?;
+    annex.warnings.extend(warnings);
+    book.save_to_buffer().map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_split_at_the_cell_limit() {
+        let long = "é".repeat(CELL_LIMIT * 2 + 5);
+        let p = pieces(&long);
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[0].chars().count(), CELL_LIMIT);
+        assert_eq!(p[2].chars().count(), 5);
+        assert_eq!(p.concat(), long);
+    }
+}
