@@ -6,8 +6,8 @@
 
 use super::annex::{Annex, Section};
 
-/// Escapes inline text for Markdown (one line; callers split on newlines first).
-pub fn escape(line: &str) -> String {
+/// Escapes text for Markdown where no line starts (headings, link texts, emphasis).
+pub fn escape_inline(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     for c in line.chars() {
         if matches!(
@@ -31,6 +31,13 @@ pub fn escape(line: &str) -> String {
         }
         out.push(c);
     }
+    out
+}
+
+/// Escapes one line of a paragraph (callers split on newlines first), including a line start
+/// that would open a list or a heading.
+pub fn escape(line: &str) -> String {
+    let mut out = escape_inline(line);
     // A line start that would open a list item, a heading underline or a numbered list.
     if out.starts_with(['-', '+', '=']) {
         out.insert(0, '\\');
@@ -55,7 +62,7 @@ fn lines(text: &str) -> String {
 fn heading(out: &mut String, level: usize, text: &str, anchor: Option<&str>) {
     out.push_str(&"#".repeat(level.clamp(1, 6)));
     out.push(' ');
-    out.push_str(&escape(text));
+    out.push_str(&escape_inline(text));
     if let Some(a) = anchor {
         out.push_str(&format!(" {{#{a}}}"));
     }
@@ -78,11 +85,11 @@ fn section(out: &mut String, annex: &Annex, s: &Section) {
     for v in &s.verbatims {
         let mut body = String::new();
         if !v.before.is_empty() {
-            body.push_str(&format!("*[…] {}*\\\n", escape(&v.before)));
+            body.push_str(&format!("*[…] {}*\\\n", escape_inline(&v.before)));
         }
         body.push_str(&lines(&v.citation));
         if !v.after.is_empty() {
-            body.push_str(&format!("\\\n*{} […]*", escape(&v.after)));
+            body.push_str(&format!("\\\n*{} […]*", escape_inline(&v.after)));
         }
         quote(out, &body);
         out.push('\n');
@@ -103,7 +110,11 @@ pub fn write(annex: &Annex, progress: super::Progress) -> Vec<u8> {
     heading(&mut out, 1, w.tree, Some("arbre"));
     for s in &annex.sections {
         out.push_str(&"    ".repeat(s.depth));
-        out.push_str(&format!("- [{}](#{})", escape(&s.heading()), s.anchor));
+        out.push_str(&format!(
+            "- [{}](#{})",
+            escape_inline(&s.heading()),
+            s.anchor
+        ));
         if annex.show_counts {
             out.push_str(&format!(" ({})", annex.counts_of(s)));
         }
@@ -119,7 +130,7 @@ pub fn write(annex: &Annex, progress: super::Progress) -> Vec<u8> {
             } else {
                 lines(d)
             };
-            out.push_str(&format!("**{}**\\\n{d}\n\n", escape(&s.heading())));
+            out.push_str(&format!("**{}**\\\n{d}\n\n", escape_inline(&s.heading())));
         }
     }
     heading(&mut out, 1, w.verbatims, Some("verbatims"));
@@ -136,14 +147,14 @@ pub fn write(annex: &Annex, progress: super::Progress) -> Vec<u8> {
                 let attrs: Vec<String> = t
                     .attributes
                     .iter()
-                    .map(|(k, v)| format!("{} : {}", escape(k), escape(v)))
+                    .map(|(k, v)| format!("{} : {}", escape_inline(k), escape_inline(v)))
                     .collect();
                 out.push_str(&format!("*{}*\n\n", attrs.join(" · ")));
             }
             for (n, who, text) in &t.turns {
                 out.push_str(&format!("**{n}.** "));
                 if let Some(who) = who {
-                    out.push_str(&format!("**{} :** ", escape(who)));
+                    out.push_str(&format!("**{} :** ", escape_inline(who)));
                 }
                 out.push_str(&lines(text));
                 out.push_str("\n\n");
