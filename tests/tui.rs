@@ -63,6 +63,9 @@ fn keys(app: &mut App, spec: &str) {
             "backspace" => KeyCode::Backspace,
             "down" => KeyCode::Down,
             "up" => KeyCode::Up,
+            "space" => KeyCode::Char(' '),
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
             c => KeyCode::Char(c.chars().next().unwrap()),
         };
         app.key(KeyEvent::new(code, mods));
@@ -649,4 +652,55 @@ fn opening_never_waits_for_the_index_and_a_search_typed_meanwhile_is_answered_wh
     assert!(a.tick(), "the index is picked up");
     assert!(!a.state.hits.is_empty(), "the pending search is answered");
     assert!(!screen(&a)[0].contains("indexing…"));
+}
+
+#[test]
+fn the_export_dialog_writes_the_annex_in_the_background_and_remembers_the_choices() {
+    let f = sample();
+    let mut a = app(&f, Depth::None, 120, 30);
+    keys(&mut a, "} } } v e e e c text:manque enter");
+    keys(&mut a, "E");
+    let s = screen(&a);
+    assert!(s.iter().any(|l| l.contains("Export the annex")), "{s:#?}");
+    assert!(s.iter().any(|l| l.contains("Format") && l.contains("docx")));
+    keys(&mut a, "right right");
+    assert!(screen(&a).iter().any(|l| l.contains("annexe-verbatims.md")));
+    // Filter row: only E01's verbatims; q is a letter here, not quit.
+    keys(&mut a, "down down down text:case:E01");
+    assert!(!a.state.quit);
+    assert!(
+        screen(&a)
+            .iter()
+            .any(|l| l.contains("Filter") && l.contains("case:E01"))
+    );
+    keys(&mut a, "down down down down down space");
+    keys(&mut a, "enter");
+    assert!(a.state.popup.is_none());
+    a.wait_for_export();
+    let md = std::fs::read_to_string(f.root.join("annexe-verbatims.md")).unwrap();
+    assert!(md.contains("II.B.1 - Manque de temps"), "{md}");
+    assert!(md.contains("> « Oui, bien sûr"), "{md}");
+    assert!(
+        md.contains("# Dictionnaire des codes"),
+        "the dictionary was switched on"
+    );
+    let s = screen(&a);
+    assert!(
+        s.last()
+            .unwrap()
+            .contains("exported annexe-verbatims.md (29 nodes, 1 verbatims)"),
+        "{:?}",
+        s.last()
+    );
+    assert!(a.state.exporting.is_none());
+    // Opened again, the dialog has the last choices.
+    keys(&mut a, "E");
+    let Some(Popup::Export(form)) = &a.state.popup else {
+        panic!("the export dialog is open")
+    };
+    assert_eq!(form.choices.format, verbatim::export::Format::Md);
+    assert_eq!(form.choices.filter, "case:E01");
+    assert!(form.choices.options.descriptions);
+    keys(&mut a, "esc");
+    assert!(a.state.popup.is_none());
 }

@@ -70,6 +70,7 @@ actions! {
     PrevCoding => "prev_coding", "Previous coding in the transcript", "Codage précédent dans la transcription";
     NextPassage => "next_passage", "Next passage of the selected node (all sources)", "Passage suivant du code sélectionné";
     PrevPassage => "prev_passage", "Previous passage of the selected node", "Passage précédent du code sélectionné";
+    Export => "export", "Export the annex: verbatims per category (docx, odt, md, html, csv, xlsx)", "Exporter l'annexe : verbatims par catégorie (docx, odt, md, html, csv, xlsx)";
     Search => "search", "Search the transcripts (results as you type; f sets filters)", "Rechercher dans les transcriptions (f : filtres)";
     NextMatch => "next_match", "Next search match in the transcript", "Occurrence suivante dans la transcription";
     PrevMatch => "prev_match", "Previous search match in the transcript", "Occurrence précédente dans la transcription";

@@ -20,6 +20,8 @@ pub struct App {
     pub state: AppState,
     /// The search index, built on a worker thread from the moment the app opens.
     pub index: super::indexer::Indexer,
+    /// The export being written on a worker thread, if any.
+    exporter: super::exporter::Exporter,
 }
 
 impl App {
@@ -71,12 +73,14 @@ impl App {
             hits: vec![],
             indexing: true,
             drag_from: None,
+            exporting: None,
         };
         let index = super::indexer::Indexer::start(crate::index::Corpus::of(&session));
         let mut app = Self {
             session,
             state,
             index,
+            exporter: Default::default(),
         };
         if let Err(e) = super::snapshot::refresh(&app.session, &mut app.state) {
             app.state.message = Some(e.to_string());
@@ -102,7 +106,15 @@ impl App {
     /// Handles a message: update, then effects.
     pub fn send(&mut self, msg: Msg) {
         let fx = update(&mut self.state, msg);
+        let (exports, fx): (Vec<Effect>, Vec<Effect>) = fx
+            .into_iter()
+            .partition(|e| matches!(e, Effect::Export(..)));
         effects::run(&mut self.session, &mut self.index, &mut self.state, fx);
+        for e in exports {
+            if let Effect::Export(choices, node) = e {
+                self.start_export(&choices, node);
+            }
+        }
         let rows = super::view::layout::transcript_rows(&self.state);
         super::update::motion::keep_visible(&mut self.state, rows);
     }
@@ -110,11 +122,36 @@ impl App {
     /// Picks up the index when the worker has finished, and answers a search typed meanwhile.
     /// Returns whether anything changed (the runtime then redraws).
     pub fn tick(&mut self) -> bool {
+        let exported = self.exporter.poll(&mut self.state);
         if !self.index.poll() {
-            return false;
+            return exported;
         }
         self.index_arrived();
         true
+    }
+
+    /// Builds the annex and starts writing it on a worker thread.
+    fn start_export(
+        &mut self,
+        choices: &super::export_form::ExportChoices,
+        node: Option<uuid::Uuid>,
+    ) {
+        if self.exporter.is_running() {
+            self.state.message = Some(self.state.lang.t(super::i18n::T::ExportRunning).into());
+            return;
+        }
+        match super::exporter::prepare(&self.session, &self.state, choices, node) {
+            Ok((annex, path)) => {
+                self.state.exporting = Some((0, annex.sections.len()));
+                self.exporter.start(annex, choices.format, path);
+            }
+            Err(e) => self.state.message = Some(e.to_string()),
+        }
+    }
+
+    /// Waits for a running export to finish (tests).
+    pub fn wait_for_export(&mut self) {
+        self.exporter.wait(&mut self.state);
     }
 
     /// The index is here: clear the status and answer a search typed while it was being built.
@@ -164,6 +201,7 @@ impl App {
                     | Popup::SourcePicker { .. }
                     | Popup::Search { .. }
                     | Popup::Input { .. }
+                    | Popup::Export(_)
             )
         );
         if text_field {
@@ -181,6 +219,8 @@ impl App {
                 KeyCode::Enter => TextKey::Enter,
                 KeyCode::Esc => TextKey::Esc,
                 KeyCode::Up => TextKey::Up,
+                KeyCode::Left => TextKey::Left,
+                KeyCode::Right => TextKey::Right,
                 KeyCode::Down | KeyCode::Tab => TextKey::Down,
                 _ => return None,
             };

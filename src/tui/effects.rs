@@ -68,6 +68,11 @@ pub enum Effect {
     Search(String),
     /// Code the unit of every hit of the last search.
     CodeHits(NodeRef),
+    /// Open the export dialog with the last choices.
+    OpenExport,
+    /// Export as chosen (with the node selected when the dialog opened); run by the app, which
+    /// owns the worker.
+    Export(Box<super::export_form::ExportChoices>, Option<Uuid>),
     RefreshTree,
     RefreshPassages,
     Relayout,
@@ -318,7 +323,11 @@ fn run_one(session: &mut Session, state: &mut AppState, effect: Effect) -> crate
             false
         }
         Effect::RefreshPassages => true,
-        Effect::Search(_) | Effect::CodeHits(_) => false,
+        Effect::OpenExport => {
+            super::exporter::open_dialog(session, state);
+            false
+        }
+        Effect::Search(_) | Effect::CodeHits(_) | Effect::Export(..) => false,
         Effect::Relayout => {
             relayout(state);
             false

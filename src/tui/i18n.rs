@@ -58,6 +58,10 @@ pub enum T {
     NoMoreMatches,
     Hits,
     Indexing,
+    Exporting,
+    ExportRunning,
+    ExportTitle,
+    ExportHint,
 }
 
 impl Lang {
@@ -152,6 +156,16 @@ impl Lang {
             ),
             T::Hits => ("hits", "résultats"),
             T::Indexing => ("indexing…", "indexation…"),
+            T::Exporting => ("exporting", "export"),
+            T::ExportRunning => (
+                "an export is already running",
+                "un export est déjà en cours",
+            ),
+            T::ExportTitle => ("Export the annex", "Exporter l'annexe"),
+            T::ExportHint => (
+                "↑↓ row · ←→/space change · type to edit · Enter export · Esc close",
+                "↑↓ ligne · ←→/espace changer · taper pour écrire · Entrée exporter · Échap fermer",
+            ),
         };
         if fr { fr_text } else { en }
     }

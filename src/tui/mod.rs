@@ -8,6 +8,8 @@
 pub mod action;
 pub mod app;
 pub mod effects;
+pub mod export_form;
+mod exporter;
 pub mod i18n;
 pub mod indexer;
 pub mod keymap;

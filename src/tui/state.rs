@@ -186,6 +186,7 @@ pub enum Popup {
         question: String,
         on_yes: super::effects::Effect,
     },
+    Export(Box<super::export_form::ExportForm>),
 }
 
 /// The whole TUI state.
@@ -236,6 +237,8 @@ pub struct AppState {
     pub hits: Vec<HitRow>,
     /// Whether the search index is still being built in the background.
     pub indexing: bool,
+    /// Progress of an export running in the background: (sections written, all).
+    pub exporting: Option<(usize, usize)>,
     /// Where a mouse drag started (byte offset), while the button is down.
     pub drag_from: Option<usize>,
 }

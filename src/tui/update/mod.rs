@@ -47,6 +47,9 @@ pub enum TextKey {
     Esc,
     Up,
     Down,
+    /// ←/→: change a choice in a form.
+    Left,
+    Right,
     /// ctrl-s: save a multi-line field.
     Save,
     /// ctrl-k in the search popup: code every hit.
@@ -112,6 +115,7 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             return step_passage(state, a == Action::NextPassage);
         }
         Action::Memo => return memo(state),
+        Action::Export => return vec![Effect::OpenExport],
         Action::PassagesFilter => {
             state.popup = Some(Popup::Input {
                 purpose: InputFor::PassagesFilter,

@@ -5,6 +5,7 @@
 
 use super::super::action::Action;
 use super::super::effects::{Effect, NodeRef};
+use super::super::export_form::Outcome;
 use super::super::state::{AppState, Focus, InputFor, Mode, PickFor, Picker, Popup};
 use super::picker::{self, Entry};
 use super::{Msg, TextKey, update};
@@ -124,8 +125,16 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
                 text.push(c);
                 state.popup = Some(Popup::Input { purpose, text });
             }
-            TextKey::Up | TextKey::Down | TextKey::CodeAll => {
+            TextKey::Up | TextKey::Down | TextKey::Left | TextKey::Right | TextKey::CodeAll => {
                 state.popup = Some(Popup::Input { purpose, text })
+            }
+        },
+        Popup::Export(mut form) => match form.key(key) {
+            Outcome::Close => {}
+            Outcome::Stay => state.popup = Some(Popup::Export(form)),
+            Outcome::Export => {
+                let node = form.node.as_ref().map(|n| n.0);
+                return vec![Effect::Export(Box::new(form.choices), node)];
             }
         },
         other => state.popup = Some(other),
@@ -148,7 +157,7 @@ fn edit_query(key: TextKey, query: &mut String, selected: &mut usize, len: usize
         TextKey::Enter | TextKey::Save => return Edit::Choose,
         TextKey::Up => *selected = selected.saturating_sub(1),
         TextKey::Down => *selected = (*selected + 1).min(len.saturating_sub(1)),
-        TextKey::CodeAll => {}
+        TextKey::CodeAll | TextKey::Left | TextKey::Right => {}
         TextKey::Backspace => {
             query.pop();
             *selected = 0;

@@ -1,5 +1,5 @@
 //! Popups: help (every binding of the active keymap), command palette, code picker, source
-//! picker, one-line inputs and confirmations.
+//! picker, one-line inputs, confirmations and the export dialog.
 
 use super::super::i18n::T;
 use super::super::state::{AppState, InputFor, PickFor, Popup};
@@ -113,7 +113,49 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
             ];
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(b), r);
         }
+        Popup::Export(form) => export_form(frame, area, form, state),
     }
+}
+
+/// The export dialog: one row per option, the selected one reversed, a hint line under them.
+fn export_form(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    form: &super::super::export_form::ExportForm,
+    state: &AppState,
+) {
+    let rows = form.rows(state.french());
+    let r = centered(area, 86, rows.len() as u16 + 4);
+    frame.render_widget(Clear, r);
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", state.lang.t(T::ExportTitle)));
+    let inner = b.inner(r);
+    frame.render_widget(b, r);
+    let items: Vec<ListItem<'_>> = rows
+        .into_iter()
+        .map(|(label, value)| ListItem::new(format!("{label:<28} {value}")))
+        .collect();
+    let l = List::new(items).highlight_symbol("▶ ").highlight_style(
+        ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED),
+    );
+    let mut ls = ListState::default().with_selected(Some(form.row));
+    let list_area = Rect::new(
+        inner.x,
+        inner.y,
+        inner.width,
+        inner.height.saturating_sub(1),
+    );
+    frame.render_stateful_widget(l, list_area, &mut ls);
+    frame.render_widget(
+        Paragraph::new(state.lang.t(T::ExportHint)),
+        Rect::new(
+            inner.x,
+            inner.y + inner.height.saturating_sub(1),
+            inner.width,
+            1,
+        ),
+    );
 }
 
 fn chooser(

@@ -32,6 +32,10 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
         right.push_str(state.lang.t(T::Indexing));
         right.push_str("  ");
     }
+    if let Some((done, total)) = state.exporting {
+        let pct = (done * 100).checked_div(total).unwrap_or(0);
+        right.push_str(&format!("{} {pct}%  ", state.lang.t(T::Exporting)));
+    }
     if state.saved {
         right.push_str(state.lang.t(T::Saved));
     }

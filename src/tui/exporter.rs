@@ -1,0 +1,181 @@
+//! Exports from the TUI: opening the dialog with the project's last choices, building the annex
+//! on the UI thread (it is quick: one pass over the codings), then writing the file on a worker
+//! thread that reports progress, so a long DOCX never freezes the screen.
+//!
+//! Invariants: one export at a time; the choices are saved (a cache under `.verbatim/`) when an
+//! export starts; an error becomes a message and writes nothing (files are written atomically).
+
+use super::export_form::{ExportChoices, ExportForm};
+use super::state::{AppState, Popup};
+use crate::export::{self, Annex, Format, Report};
+use crate::session::Session;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// Reads the last choices of a project (defaults when none or unreadable).
+pub fn load_choices(root: &Path) -> ExportChoices {
+    std::fs::read(export::choices_path(root))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+/// Opens the dialog with the last choices, the case attributes and the selected node.
+pub fn open_dialog(session: &Session, state: &mut AppState) {
+    let mut choices = load_choices(session.root());
+    if choices.options.citation.is_none() {
+        choices.options.citation =
+            Some(export::default_template(session.project.manifest.language).to_owned());
+    }
+    let node = state
+        .selected_node()
+        .and_then(|id| session.codebook.path_of(id).map(|p| (id, p)));
+    if node.is_none() {
+        choices.selected_node_only = false;
+    }
+    state.popup = Some(Popup::Export(Box::new(ExportForm {
+        choices,
+        row: 0,
+        attributes: session.project.cases.attributes.clone(),
+        node,
+    })));
+}
+
+/// Builds the annex the choices ask for and saves the choices; returns the annex and the file.
+pub fn prepare(
+    session: &Session,
+    state: &AppState,
+    choices: &ExportChoices,
+    node: Option<uuid::Uuid>,
+) -> crate::Result<(Annex, PathBuf)> {
+    if choices.file.trim().is_empty() {
+        return Err(crate::Error::Invalid("the export needs a file name".into()));
+    }
+    let mut options = choices.options.clone();
+    options.nodes = match (choices.selected_node_only, node) {
+        (true, Some(id)) => vec![id],
+        _ => vec![],
+    };
+    options.filters = super::snapshot::parse_filter(session, &choices.filter)?;
+    if options
+        .citation
+        .as_deref()
+        .is_some_and(|c| c.trim().is_empty())
+    {
+        options.citation = None;
+    }
+    let annex = export::build(session, &options)?;
+    let file = Path::new(choices.file.trim());
+    let path = if file.is_absolute() {
+        file.to_owned()
+    } else {
+        session.root().join(file)
+    };
+    let _ = state;
+    crate::store::write_cache(
+        &export::choices_path(session.root()),
+        &crate::store::to_json_bytes(choices),
+    )?;
+    Ok((annex, path))
+}
+
+enum Update {
+    Progress(usize, usize),
+    Done(Result<Report, String>),
+}
+
+/// The export running on a worker thread, if any.
+#[derive(Default)]
+pub struct Exporter {
+    job: Option<(Receiver<Update>, PathBuf)>,
+}
+
+impl Exporter {
+    pub fn is_running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Starts writing `annex` to `path` on a worker thread.
+    pub fn start(&mut self, mut annex: Annex, format: Format, path: PathBuf) {
+        let (tx, rx) = channel();
+        let to = path.clone();
+        std::thread::spawn(move || {
+            let progress_tx = tx.clone();
+            let mut progress = |done: usize, total: usize| {
+                let _ = progress_tx.send(Update::Progress(done, total));
+            };
+            let result = export::write_annex(&mut annex, format, &to, &mut progress)
+                .map_err(|e| e.to_string());
+            let _ = tx.send(Update::Done(result));
+        });
+        self.job = Some((rx, path));
+    }
+
+    /// Applies what the worker reported; true when anything changed.
+    pub fn poll(&mut self, state: &mut AppState) -> bool {
+        self.drain(state, false)
+    }
+
+    /// Blocks until the export is done (tests).
+    pub fn wait(&mut self, state: &mut AppState) {
+        self.drain(state, true);
+    }
+
+    fn drain(&mut self, state: &mut AppState, block: bool) -> bool {
+        let Some((rx, path)) = &self.job else {
+            return false;
+        };
+        let mut changed = false;
+        loop {
+            let update = if block {
+                rx.recv().map_err(|_| TryRecvError::Disconnected)
+            } else {
+                rx.try_recv()
+            };
+            match update {
+                Ok(Update::Progress(done, total)) => {
+                    state.exporting = Some((done, total));
+                    changed = true;
+                }
+                Ok(Update::Done(result)) => {
+                    state.exporting = None;
+                    state.message = Some(match result {
+                        Ok(r) => done_message(state, path, &r),
+                        Err(e) => e,
+                    });
+                    self.job = None;
+                    return true;
+                }
+                Err(TryRecvError::Empty) => return changed,
+                Err(TryRecvError::Disconnected) => {
+                    state.exporting = None;
+                    state.message = Some("the export stopped".into());
+                    self.job = None;
+                    return true;
+                }
+            }
+        }
+    }
+}
+
+fn done_message(state: &AppState, path: &Path, r: &Report) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut m = if state.french() {
+        format!(
+            "exporté : {name} ({} codes, {} verbatims)",
+            r.sections, r.verbatims
+        )
+    } else {
+        format!(
+            "exported {name} ({} nodes, {} verbatims)",
+            r.sections, r.verbatims
+        )
+    };
+    if let Some(w) = r.warnings.first() {
+        m.push_str(&format!(" — {w}"));
+    }
+    m
+}
