@@ -240,6 +240,33 @@ fn filters_select_the_verbatims_of_a_subtree_among_some_cases() {
 }
 
 #[test]
+fn codings_separated_only_by_white_space_make_one_verbatim() {
+    let ws = Workspace::new();
+    let p = annex_project(&ws);
+    let file = ws.path().join("next.jsonl");
+    let node = "I - Parcours et exercice/I.B - Organisation du travail";
+    std::fs::write(
+        &file,
+        code_line(&p, "E03", "Le reste, c’est plus flou.", node),
+    )
+    .unwrap();
+    ws.cmd()
+        .args(["--project", "p", "code", "--jsonl"])
+        .arg(&file)
+        .assert()
+        .success();
+    let md = read(&export(&ws, "adj.md", &["--speaker", "M3"]));
+    assert!(
+        md.contains("« Les deux soirs, oui, je les tiens, j’y tiens absolument. Le reste, c’est plus flou. » (E03)"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("L'autonomie"),
+        "--speaker M3 keeps E03's participant only"
+    );
+}
+
+#[test]
 fn depth_rollup_order_and_numbering() {
     let ws = Workspace::new();
     annex_project(&ws);

@@ -1,7 +1,8 @@
 //! Collects the verbatims of every annex section in one pass over the sources (each text is cut
 //! into units once), and the transcripts annex.
 //!
-//! Invariants: codings of a section in one source that overlap or touch become one verbatim;
+//! Invariants: codings of a section in one source that overlap, touch or are separated only by
+//! white space become one verbatim;
 //! orphaned codings never appear; filters are those of `passages` (DESIGN §4), applied to the
 //! unit where a verbatim starts; verbatims come out by source (natural label order) then position.
 
@@ -92,7 +93,7 @@ pub(super) fn verbatims(
         };
         let row = session.project.cases.rows.get(&meta.case);
         for (section, list) in spans {
-            for (start, end, _, _) in merge_spans(list) {
+            for (start, end) in join_adjacent(&text, merge_spans(list)) {
                 if also.is_some() && !also_spans.iter().any(|(s, e)| *s < end && start < *e) {
                     continue;
                 }
@@ -103,6 +104,22 @@ pub(super) fn verbatims(
         }
     }
     Ok(out)
+}
+
+/// Ranges of merged spans, with those separated only by white space joined too (two codings
+/// of consecutive sentences make one verbatim).
+fn join_adjacent<T, U>(
+    text: &SourceText,
+    merged: Vec<(usize, usize, T, U)>,
+) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(merged.len());
+    for (start, end, _, _) in merged {
+        match out.last_mut() {
+            Some(last) if text.slice(last.1, start).trim().is_empty() => last.1 = end,
+            _ => out.push((start, end)),
+        }
+    }
+    out
 }
 
 /// One verbatim from `start..end`, or `None` when the filters leave it out.
