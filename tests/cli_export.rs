@@ -4,18 +4,13 @@
 
 mod common;
 
-use common::{Workspace, range_of};
+use common::{ANNEX_VERBATIMS, Workspace, code_line, range_of};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// The coded passages of the sample annex: (label, needle, node path).
-const CODED: &[(&str, &str, &str)] = &[
-    (
-        "E02",
-        "J'ai commencé à l'hôpital, au CHU, en cardiologie",
-        "I - Parcours et exercice/I.A - Installation et trajectoire",
-    ),
-    // Overlaps the one above: the two become one verbatim.
+/// More coded passages: one overlapping the first of [`ANNEX_VERBATIMS`] (the two become one
+/// verbatim), one more in the same source and node.
+const MORE: &[(&str, &str, &str)] = &[
     (
         "E02",
         "au CHU, en cardiologie, pendant sept ans",
@@ -25,21 +20,6 @@ const CODED: &[(&str, &str, &str)] = &[
         "E02",
         "L'autonomie, surtout.",
         "I - Parcours et exercice/I.A - Installation et trajectoire",
-    ),
-    (
-        "E01",
-        "Alors c'est une patientèle assez âgée, hein.",
-        "I - Parcours et exercice/I.C - Patientèle",
-    ),
-    (
-        "E03",
-        "Les deux soirs, oui, je les tiens, j’y tiens absolument.",
-        "I - Parcours et exercice/I.B - Organisation du travail",
-    ),
-    (
-        "E08",
-        "On a recruté une coordinatrice, d'abord à quart temps, puis à mi-temps.",
-        "II - La CPTS vécue/II.C - Leviers/II.C.2 - Rôle de la coordinatrice",
     ),
 ];
 
@@ -51,17 +31,13 @@ const ACROSS: (&str, &str, &str) = (
 );
 const ACROSS_END: &str = "L'autonomie, surtout.";
 
-fn code_line(p: &Path, label: &str, needle: &str, node: &str) -> String {
-    let (s, e) = range_of(p, label, needle);
-    serde_json::json!({"source": label, "start": s, "end": e, "node": node}).to_string()
-}
-
 /// The sample project with the codebook and the codings above (coder sg), one passage also
 /// coded by a second coder (mb).
 fn annex_project(ws: &Workspace) -> PathBuf {
     let p = ws.coded_sample();
-    let mut lines: Vec<String> = CODED
+    let mut lines: Vec<String> = ANNEX_VERBATIMS
         .iter()
+        .chain(MORE)
         .map(|(l, n, node)| code_line(&p, l, n, node))
         .collect();
     let (s, _) = range_of(&p, ACROSS.0, ACROSS.1);
@@ -69,20 +45,9 @@ fn annex_project(ws: &Workspace) -> PathBuf {
     lines.push(
         serde_json::json!({"source": ACROSS.0, "start": s, "end": e, "node": ACROSS.2}).to_string(),
     );
-    let file = ws.path().join("codes.jsonl");
-    std::fs::write(&file, lines.join("\n")).unwrap();
-    ws.cmd()
-        .args(["--project", "p", "--coder", "sg", "code", "--jsonl"])
-        .arg(&file)
-        .assert()
-        .success();
-    let again = ws.path().join("again.jsonl");
-    std::fs::write(&again, code_line(&p, CODED[3].0, CODED[3].1, CODED[3].2)).unwrap();
-    ws.cmd()
-        .args(["--project", "p", "--coder", "mb", "code", "--jsonl"])
-        .arg(&again)
-        .assert()
-        .success();
+    ws.code_lines("sg", &lines);
+    let (l, n, node) = ANNEX_VERBATIMS[1];
+    ws.code_lines("mb", &[code_line(&p, l, n, node)]);
     p
 }
 
@@ -533,15 +498,15 @@ fn csv_and_xlsx_have_one_row_per_verbatim_with_every_attribute() {
     assert_eq!(&e01[0], "I - Parcours et exercice/I.C - Patientèle");
     assert_eq!(&e01[4], "Médecin généraliste");
     assert_eq!(&e01[10], "M1");
-    let (s, e) = range_of(&ws.path().join("p"), "E01", CODED[3].1);
+    let (s, e) = range_of(&ws.path().join("p"), "E01", ANNEX_VERBATIMS[1].1);
     assert_eq!(
         (&e01[11], &e01[12]),
         (s.to_string().as_str(), e.to_string().as_str())
     );
-    assert_eq!(&e01[13], CODED[3].1);
+    assert_eq!(&e01[13], ANNEX_VERBATIMS[1].1);
     let xlsx = export(&ws, "a.xlsx", &[]);
     let strings = zip_entry(&xlsx, "xl/sharedStrings.xml");
-    for (_, needle, _) in CODED.iter().skip(2) {
+    for (_, needle, _) in ANNEX_VERBATIMS.iter().chain(&MORE[1..]) {
         assert!(
             strings.contains(&needle.replace('\'', "&apos;")) || strings.contains(needle),
             "{needle}"

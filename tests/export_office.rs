@@ -6,51 +6,21 @@
 
 mod common;
 
-use common::{Workspace, range_of};
+use common::{ANNEX_VERBATIMS, Workspace, code_line};
 use quick_xml::events::Event;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const VERBATIMS: &[(&str, &str, &str)] = &[
-    (
-        "E02",
-        "J'ai commencé à l'hôpital, au CHU, en cardiologie",
-        "I - Parcours et exercice/I.A - Installation et trajectoire",
-    ),
-    (
-        "E01",
-        "Alors c'est une patientèle assez âgée, hein.",
-        "I - Parcours et exercice/I.C - Patientèle",
-    ),
-    (
-        "E03",
-        "Les deux soirs, oui, je les tiens, j’y tiens absolument.",
-        "I - Parcours et exercice/I.B - Organisation du travail",
-    ),
-    (
-        "E08",
-        "On a recruté une coordinatrice, d'abord à quart temps, puis à mi-temps.",
-        "II - La CPTS vécue/II.C - Leviers/II.C.2 - Rôle de la coordinatrice",
-    ),
-];
+const VERBATIMS: &[(&str, &str, &str)] = ANNEX_VERBATIMS;
 
 fn project(ws: &Workspace) -> PathBuf {
     let p = ws.coded_sample();
     let lines: Vec<String> = VERBATIMS
         .iter()
-        .map(|(l, n, node)| {
-            let (s, e) = range_of(&p, l, n);
-            serde_json::json!({"source": l, "start": s, "end": e, "node": node}).to_string()
-        })
+        .map(|(l, n, node)| code_line(&p, l, n, node))
         .collect();
-    let file = ws.path().join("codes.jsonl");
-    std::fs::write(&file, lines.join("\n")).unwrap();
-    ws.cmd()
-        .args(["--project", "p", "code", "--jsonl"])
-        .arg(&file)
-        .assert()
-        .success();
+    ws.code_lines("sg", &lines);
     p
 }
 

@@ -98,6 +98,17 @@ pub struct Transcript {
     pub turns: Vec<(usize, Option<String>, String)>,
 }
 
+impl Transcript {
+    /// `Profession : Infirmière libérale · Sexe : F`, the line under a transcript's heading.
+    pub fn attributes_line(&self) -> String {
+        self.attributes
+            .iter()
+            .map(|(k, v)| format!("{k} : {v}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
 /// Headings and words in the project's language.
 pub struct Words {
     pub tree: &'static str,

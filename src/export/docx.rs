@@ -141,12 +141,7 @@ fn document(annex: &Annex, progress: super::Progress) -> String {
         for t in &annex.transcripts {
             b.heading(2, &t.label);
             if !t.attributes.is_empty() {
-                let attrs: Vec<String> = t
-                    .attributes
-                    .iter()
-                    .map(|(k, v)| format!("{k} : {v}"))
-                    .collect();
-                b.para(None, 0, &[(&attrs.join(" · "), false, true)]);
+                b.para(None, 0, &[(&t.attributes_line(), false, true)]);
             }
             for (n, who, text) in &t.turns {
                 let num = format!("{n}. ");

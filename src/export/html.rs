@@ -169,12 +169,7 @@ pub fn write(annex: &Annex, progress: super::Progress) -> Vec<u8> {
             out.push_str("</h2>\n");
             if !t.attributes.is_empty() {
                 out.push_str("<p class=\"counts\">");
-                let attrs: Vec<String> = t
-                    .attributes
-                    .iter()
-                    .map(|(k, v)| format!("{k} : {v}"))
-                    .collect();
-                esc(&mut out, &attrs.join(" · "));
+                esc(&mut out, &t.attributes_line());
                 out.push_str("</p>\n");
             }
             for (n, who, text) in &t.turns {

@@ -144,12 +144,7 @@ pub fn write(annex: &Annex, progress: super::Progress) -> Vec<u8> {
         for t in &annex.transcripts {
             heading(&mut out, 2, &t.label, Some(&t.anchor));
             if !t.attributes.is_empty() {
-                let attrs: Vec<String> = t
-                    .attributes
-                    .iter()
-                    .map(|(k, v)| format!("{} : {}", escape_inline(k), escape_inline(v)))
-                    .collect();
-                out.push_str(&format!("*{}*\n\n", attrs.join(" · ")));
+                out.push_str(&format!("*{}*\n\n", escape_inline(&t.attributes_line())));
             }
             for (n, who, text) in &t.turns {
                 out.push_str(&format!("**{n}.** "));

@@ -167,12 +167,7 @@ fn content(annex: &Annex, progress: super::Progress) -> String {
         for t in &annex.transcripts {
             heading(&mut out, 2, &t.label);
             if !t.attributes.is_empty() {
-                let attrs: Vec<String> = t
-                    .attributes
-                    .iter()
-                    .map(|(k, v)| format!("{k} : {v}"))
-                    .collect();
-                para(&mut out, "Standard", &[(&attrs.join(" · "), "Ti")]);
+                para(&mut out, "Standard", &[(&t.attributes_line(), "Ti")]);
             }
             for (n, who, text) in &t.turns {
                 let num = format!("{n}. ");

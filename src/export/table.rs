@@ -43,9 +43,12 @@ pub fn header(annex: &Annex) -> Vec<String> {
 /// Every row, section by section; `progress` is told after each section.
 pub fn rows<'a>(
     annex: &'a Annex,
-    mut each: impl FnMut(usize, Vec<Cell<'a>>) -> Result<()>,
+    progress: super::Progress,
+    mut each: impl FnMut(Vec<Cell<'a>>) -> Result<()>,
 ) -> Result<()> {
+    let total = annex.sections.len();
     for (i, s) in annex.sections.iter().enumerate() {
+        progress(i, total);
         for v in &s.verbatims {
             let mut row = vec![
                 Cell::Text(&s.path),
@@ -58,9 +61,10 @@ pub fn rows<'a>(
             row.push(Cell::Number(v.start));
             row.push(Cell::Number(v.end));
             row.push(Cell::Text(&v.text));
-            each(i, row)?;
+            each(row)?;
         }
     }
+    progress(total, total);
     Ok(())
 }
 
@@ -81,13 +85,7 @@ pub fn csv(annex: &Annex, progress: super::Progress) -> Result<Vec<u8>> {
     let head: Vec<String> = header(annex);
     w.write_record(head.iter().map(|h| neutralised(h).into_owned()))
         .map_err(err)?;
-    let total = annex.sections.len();
-    let mut last = usize::MAX;
-    rows(annex, |i, row| {
-        if i != last {
-            progress(i, total);
-            last = i;
-        }
+    rows(annex, progress, |row| {
         let cells: Vec<String> = row
             .into_iter()
             .map(|c| match c {
@@ -97,7 +95,6 @@ pub fn csv(annex: &Annex, progress: super::Progress) -> Result<Vec<u8>> {
             .collect();
         w.write_record(&cells).map_err(err)
     })?;
-    progress(total, total);
     w.into_inner()
         .map_err(|e| Error::Invalid(format!("could not write the CSV: {e}")))
 }

@@ -73,13 +73,7 @@ pub fn write(annex: &mut Annex, progress: super::Progress) -> Result<Vec<u8>> {
     }
     let mut warnings = Vec::new();
     let mut r: u32 = 0;
-    let total = annex.sections.len();
-    let mut last = usize::MAX;
-    rows(annex, |i, row| {
-        if i != last {
-            progress(i, total);
-            last = i;
-        }
+    rows(annex, progress, |row| {
         r += 1;
         for (c, cell) in row.into_iter().enumerate() {
             match cell {
@@ -112,7 +106,6 @@ pub fn write(annex: &mut Annex, progress: super::Progress) -> Result<Vec<u8>> {
         }
         Ok(())
     })?;
-    progress(total, total);
     sheet.set_freeze_panes(1, 0).map_err(err)?;
     if r > 0 {
         sheet

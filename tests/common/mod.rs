@@ -148,3 +148,46 @@ pub fn source_file(project: &Path, label: &str) -> PathBuf {
         .unwrap();
     project.join(s["file"].as_str().unwrap())
 }
+
+/// Verbatims of the sample corpus coded in the export tests: (label, exact text, node path).
+pub const ANNEX_VERBATIMS: &[(&str, &str, &str)] = &[
+    (
+        "E02",
+        "J'ai commencé à l'hôpital, au CHU, en cardiologie",
+        "I - Parcours et exercice/I.A - Installation et trajectoire",
+    ),
+    (
+        "E01",
+        "Alors c'est une patientèle assez âgée, hein.",
+        "I - Parcours et exercice/I.C - Patientèle",
+    ),
+    (
+        "E03",
+        "Les deux soirs, oui, je les tiens, j’y tiens absolument.",
+        "I - Parcours et exercice/I.B - Organisation du travail",
+    ),
+    (
+        "E08",
+        "On a recruté une coordinatrice, d'abord à quart temps, puis à mi-temps.",
+        "II - La CPTS vécue/II.C - Leviers/II.C.2 - Rôle de la coordinatrice",
+    ),
+];
+
+/// One `code --jsonl` line coding the first occurrence of `needle` in a source.
+pub fn code_line(project: &Path, label: &str, needle: &str, node: &str) -> String {
+    let (s, e) = range_of(project, label, needle);
+    serde_json::json!({"source": label, "start": s, "end": e, "node": node}).to_string()
+}
+
+impl Workspace {
+    /// Codes JSONL `lines` in project `p` as `coder`.
+    pub fn code_lines(&self, coder: &str, lines: &[String]) {
+        let file = self.path().join(format!("codes-{coder}.jsonl"));
+        std::fs::write(&file, lines.join("\n")).unwrap();
+        self.cmd()
+            .args(["--project", "p", "--coder", coder, "code", "--jsonl"])
+            .arg(&file)
+            .assert()
+            .success();
+    }
+}
