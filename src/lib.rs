@@ -32,6 +32,7 @@ pub mod memo;
 pub mod model;
 pub mod overview;
 pub mod project;
+pub mod refi;
 pub mod session;
 pub mod store;
 pub mod text;

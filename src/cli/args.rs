@@ -109,8 +109,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export the annex "verbatims per category" (docx, odt, md, html, csv, xlsx)
+    /// Export the annex "verbatims per category" (docx, odt, md, html, csv, xlsx), or the
+    /// project / codebook for other QDA programs (qdpx, qdc)
     Export(ExportArgs),
+    /// Create a project from a REFI-QDA project (.qdpx) written by any QDA program
+    ImportQdpx {
+        file: PathBuf,
+        dir: PathBuf,
+        /// The project language (search analysis)
+        #[arg(long, default_value = "fr", value_name = "fr|en")]
+        language: Language,
+    },
     /// Memos on the project, a source, a node or a coding
     Memo {
         #[command(subcommand)]
@@ -121,7 +130,7 @@ pub enum Command {
 /// `verbatim export`.
 #[derive(Args)]
 pub struct ExportArgs {
-    /// docx, odt, md, html, csv or xlsx (default: from the output file's extension)
+    /// docx, odt, md, html, csv, xlsx, qdpx or qdc (default: from the output file's extension)
     #[arg(long, value_name = "F")]
     pub format: Option<String>,
     /// The file to write
@@ -290,6 +299,14 @@ pub enum CodebookCmd {
     },
     /// Load a codebook template (our JSON): into an empty codebook, or merged by path
     Load {
+        file: PathBuf,
+    },
+    /// Import a REFI-QDA codebook (.qdc): into an empty codebook, or merged by path
+    Import {
+        file: PathBuf,
+    },
+    /// Export the codebook as REFI-QDA (.qdc)
+    Export {
         file: PathBuf,
     },
 }

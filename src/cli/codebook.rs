@@ -61,6 +61,12 @@ fn print_tree(rows: &[Row<'_>], depth: usize) {
 }
 
 pub fn run(globals: &Globals, cmd: CodebookCmd) -> Result<()> {
+    if let CodebookCmd::Export { file } = &cmd {
+        let s = session::read(globals)?;
+        verbatim::store::write_atomic(file, verbatim::refi::qdc::write(&s.codebook).as_bytes())?;
+        println!("wrote {} ({} nodes)", file.display(), s.codebook.len());
+        return Ok(());
+    }
     if let CodebookCmd::List { json } = cmd {
         let s = session::read(globals)?;
         let counts = node_counts(&s, globals.coder.as_deref());
@@ -73,7 +79,26 @@ pub fn run(globals: &Globals, cmd: CodebookCmd) -> Result<()> {
     }
     let mut s = session::write(globals)?;
     match cmd {
-        CodebookCmd::List { .. } => unreachable!("handled above"),
+        CodebookCmd::List { .. } | CodebookCmd::Export { .. } => unreachable!("handled above"),
+        CodebookCmd::Import { file } => {
+            let bytes = verbatim::import::read_input(&file)?;
+            let Ok(xml) = String::from_utf8(bytes) else {
+                bail!("{} is not UTF-8 XML", file.display());
+            };
+            let (incoming, notes) = verbatim::refi::qdc::read(&file, &xml)?;
+            let report = s.merge_codebook(&incoming, "codebook.import")?;
+            println!(
+                "{} nodes added, {} already there",
+                report.added.len(),
+                report.existing.len()
+            );
+            for p in &report.added {
+                println!("  + {p}");
+            }
+            for line in notes.lines() {
+                eprintln!("note: {line}");
+            }
+        }
         CodebookCmd::Add { path } => {
             s.add_node(&path)?;
             println!("added {path}");

@@ -53,7 +53,82 @@ pub fn options(s: &Session, globals: &Globals, a: &ExportArgs) -> Result<Options
     })
 }
 
+/// `export --format qdpx|qdc`: the project or its codebook for other QDA programs.
+fn refi(globals: &Globals, a: &ExportArgs, qdpx: bool) -> Result<()> {
+    let s = session::read(globals)?;
+    if !qdpx {
+        verbatim::store::write_atomic(
+            &a.output,
+            verbatim::refi::qdc::write(&s.codebook).as_bytes(),
+        )?;
+        eprintln!("wrote {} ({} nodes)", a.output.display(), s.codebook.len());
+        return Ok(());
+    }
+    let out = verbatim::refi::qde_write::build(&s)?;
+    let bytes = verbatim::refi::qde_write::zip(&out)?;
+    verbatim::store::write_atomic(&a.output, &bytes)?;
+    if out.orphaned_skipped > 0 {
+        eprintln!(
+            "warning: {} orphaned coding(s) left out (they have no place in the text; see `verbatim check`)",
+            out.orphaned_skipped
+        );
+    }
+    eprintln!(
+        "wrote {} ({} sources, {} bytes)",
+        a.output.display(),
+        out.files.len(),
+        bytes.len()
+    );
+    Ok(())
+}
+
+/// `import-qdpx FILE DIR`.
+pub fn import_qdpx(
+    file: &std::path::Path,
+    dir: &std::path::Path,
+    language: verbatim::model::Language,
+) -> Result<()> {
+    let r = verbatim::refi::qdpx_import::import(file, dir, language)?;
+    println!(
+        "created {}: {} sources, {} nodes, {} codings, {} cases, {} memos",
+        dir.display(),
+        r.sources,
+        r.nodes,
+        r.codings,
+        r.cases,
+        r.memos
+    );
+    for (label, unit) in &r.units {
+        println!("  {label}: positions counted in {unit}, remapped");
+    }
+    for n in &r.notes {
+        eprintln!("note: {n}");
+    }
+    Ok(())
+}
+
+fn refi_kind(a: &ExportArgs) -> Option<bool> {
+    let named = a
+        .format
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .or_else(|| {
+            a.output
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase)
+        });
+    match named.as_deref() {
+        Some("qdpx") => Some(true),
+        Some("qdc") => Some(false),
+        _ => None,
+    }
+}
+
 pub fn run(globals: &Globals, a: &ExportArgs) -> Result<()> {
+    if let Some(qdpx) = refi_kind(a) {
+        return refi(globals, a, qdpx);
+    }
     let format = match &a.format {
         Some(f) => f.parse::<Format>()?,
         None => match Format::from_path(&a.output) {

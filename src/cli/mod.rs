@@ -71,6 +71,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             json,
         }) => search::search(&globals, &query, &node, &filters, limit, json),
         Some(Command::Export(a)) => export::run(&globals, &a),
+        Some(Command::ImportQdpx {
+            file,
+            dir,
+            language,
+        }) => export::import_qdpx(&file, &dir, language),
         Some(Command::Memo { cmd }) => memo::run(&globals, cmd),
     }
 }

@@ -17,7 +17,7 @@ mod odt;
 pub mod options;
 mod table;
 mod xlsx;
-mod xml;
+pub(crate) mod xml;
 
 pub use annex::{Annex, Section, Verbatim, build};
 pub use citation::{Citation, default_template};

@@ -62,7 +62,7 @@ impl FromStr for Format {
             .find(|f| f.extension() == s.to_ascii_lowercase())
             .ok_or_else(|| {
                 Error::Invalid(format!(
-                    "--format '{s}' is not one of docx, odt, md, html, csv, xlsx"
+                    "--format '{s}' is not one of docx, odt, md, html, csv, xlsx, qdpx, qdc"
                 ))
             })
     }

@@ -194,6 +194,12 @@ impl Session {
     /// Loads a codebook template: into an empty codebook as it is, else merged by path.
     pub fn load_template(&mut self, origin: &std::path::Path, json: &[u8]) -> Result<LoadReport> {
         let template = Codebook::from_template(origin, json, self.project.manifest.id)?;
+        self.merge_codebook(&template, "codebook.load")
+    }
+
+    /// Merges a codebook into this one by path, in one undoable step: nodes whose path exists are
+    /// left as they are, the others are added under their parent, keeping their id when it is free.
+    pub fn merge_codebook(&mut self, template: &Codebook, label: &str) -> Result<LoadReport> {
         let mut report = LoadReport::default();
         let mut after = self.codebook.clone();
         for id in template.all_ids() {
@@ -224,7 +230,7 @@ impl Session {
         };
         self.commit(
             Step {
-                label: "codebook.load".into(),
+                label: label.into(),
                 changes: vec![change],
             },
             &[],

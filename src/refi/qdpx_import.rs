@@ -1,0 +1,593 @@
+//! `import-qdpx`: a new project from a `.qdpx` written by any program — its text sources
+//! (normalised to NFC and LF, every offset remapped), codebook, cases and variables, codings per
+//! user and notes as memos — with a report of everything that could not come in.
+//!
+//! Invariants: the project is built in a temporary folder beside the target and moved into place
+//! only when complete, so a failure leaves nothing behind; nothing is dropped without a line in
+//! the report; coding ranges are checked against the text (after guessing the file's offset
+//! convention, see [`super::offsets`]).
+
+use super::archive::QdpxArchive;
+use super::offsets::{self, RawText, Unit};
+use super::qde_read::{RCoding, RProject, RSource, read};
+use super::{dom, guid};
+use crate::codebook::{Codebook, Node};
+use crate::coding::{self, Codings, SourceText};
+use crate::error::{Error, Result};
+use crate::memo::{Memo, Target};
+use crate::model::Language;
+use crate::project::Project;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use uuid::Uuid;
+
+/// What an import brought in, and what it did not.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    pub sources: usize,
+    pub nodes: usize,
+    pub codings: usize,
+    pub cases: usize,
+    pub memos: usize,
+    /// Sources whose offsets were not plain code points: (label, what they counted).
+    pub units: Vec<(String, String)>,
+    /// One line per thing not imported or changed on the way.
+    pub notes: Vec<String>,
+}
+
+/// A source once written: its id, stored text and how its file counted positions.
+struct Placed {
+    id: Uuid,
+    label: String,
+    raw: RawText,
+    unit: Unit,
+    text: SourceText,
+}
+
+const DOC_EXTENSIONS: &[&str] = &["txt", "docx", "doc", "odt", "rtf", "pdf", "md"];
+
+/// A label from a source name: its extension dropped, on one line, unique.
+fn label_for(name: &str, n: usize, taken: &mut HashSet<String>) -> String {
+    let p = Path::new(name);
+    let stem = match p.extension().and_then(|e| e.to_str()) {
+        Some(e) if DOC_EXTENSIONS.contains(&e.to_lowercase().as_str()) => p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        _ => name.to_owned(),
+    };
+    let clean: String = stem
+        .chars()
+        .map(|c| if c.is_control() || c == '/' { ' ' } else { c })
+        .take(90)
+        .collect();
+    let base = match clean.trim() {
+        "" => format!("Source {n}"),
+        t => t.to_owned(),
+    };
+    let mut label = base.clone();
+    let mut k = 2;
+    while !taken.insert(label.to_lowercase()) {
+        label = format!("{base} ({k})");
+        k += 1;
+    }
+    label
+}
+
+/// A coder name from a user's name (letters, digits, `-`, `_`, `.`).
+fn coder_for(name: &str) -> String {
+    let c: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(64)
+        .collect();
+    let c = c.trim_start_matches('.').to_owned();
+    if c.is_empty() { "imported".into() } else { c }
+}
+
+fn text_of(archive: &QdpxArchive, s: &RSource) -> std::result::Result<String, String> {
+    if let Some(path) = &s.plain_path {
+        let Some(name) = path.strip_prefix("internal://") else {
+            return Err(format!("its text is outside the archive ({path})"));
+        };
+        let bytes = archive
+            .internal(name)
+            .ok_or_else(|| format!("its text file {name} is missing from the archive"))?;
+        return String::from_utf8(bytes.to_vec())
+            .map_err(|_| format!("its text file {name} is not UTF-8"));
+    }
+    s.inline
+        .clone()
+        .ok_or_else(|| "it has no plain text (rich text alone is not imported)".into())
+}
+
+/// Imports `file` into a new project at `dir` (missing, or an empty folder).
+pub fn import(file: &Path, dir: &Path, language: Language) -> Result<ImportReport> {
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map_err(|e| Error::io("could not read", dir, e))?
+            .next()
+            .is_some()
+    {
+        return Err(Error::Invalid(format!(
+            "{} already exists and is not empty: import-qdpx creates a new project",
+            dir.display()
+        )));
+    }
+    let archive = QdpxArchive::open(file)?;
+    let root = dom::parse(&archive.qde)
+        .map_err(|e| Error::bad_input(file, format!("({}) {e}", archive.qde_name)))?;
+    if root.name != "Project" {
+        return Err(Error::bad_input(
+            file,
+            format!(
+                "is not a REFI-QDA project: {} has <{}> at its root",
+                archive.qde_name, root.name
+            ),
+        ));
+    }
+    let rp = read(&root);
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| Error::io("could not create", parent, e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".verbatim-import-")
+        .tempdir_in(parent)
+        .map_err(|e| Error::io("could not create a folder in", parent, e))?;
+    let work = staging.path().join("project");
+    let report = build(&archive, &rp, &work, language)?;
+    if dir.exists() {
+        std::fs::remove_dir(dir).map_err(|e| Error::io("could not replace", dir, e))?;
+    }
+    std::fs::rename(&work, dir).map_err(|e| Error::io("could not move the project to", dir, e))?;
+    Ok(report)
+}
+
+fn build(
+    archive: &QdpxArchive,
+    rp: &RProject,
+    root: &Path,
+    language: Language,
+) -> Result<ImportReport> {
+    let name = Some(rp.name.as_str()).filter(|n| !n.is_empty());
+    let mut project = Project::init(root, name, language)?;
+    let mut report = ImportReport::default();
+    report.notes.extend(rp.codebook.lines());
+    report
+        .notes
+        .extend(rp.dropped.iter().map(|d| format!("not imported: {d}")));
+    // Sources.
+    let atlas = rp.origin.to_lowercase().contains("atlas");
+    let mut taken = HashSet::new();
+    let mut batch = Vec::new();
+    let mut pending: Vec<(Option<Uuid>, RawText, Unit, usize)> = Vec::new();
+    for (i, s) in rp.sources.iter().enumerate() {
+        let raw = match text_of(archive, s) {
+            Ok(t) => RawText::new(&t),
+            Err(why) => {
+                report
+                    .notes
+                    .push(format!("not imported: source '{}': {why}", s.name));
+                continue;
+            }
+        };
+        let label = label_for(&s.name, i + 1, &mut taken);
+        match crate::import::prepare_bytes(&format!("{label}.txt"), raw.text.as_bytes()) {
+            Ok(mut prepared) => {
+                prepared.label = label.clone();
+                prepared.file_name = s.name.clone();
+                let sels: Vec<(usize, usize, Option<String>)> = s
+                    .selections
+                    .iter()
+                    .map(|x| (x.start, x.end, x.name.clone()))
+                    .collect();
+                let unit = offsets::detect(&raw, &sels, atlas);
+                if unit != Unit::CodePoints {
+                    report
+                        .units
+                        .push((label.clone(), unit.describe().to_owned()));
+                }
+                pending.push((s.guid, raw, unit, i));
+                batch.push((Path::new(&s.name).to_owned(), prepared));
+            }
+            Err(e) => report
+                .notes
+                .push(format!("not imported: source '{}': {e}", s.name)),
+        }
+    }
+    let labels = crate::import::commit(&mut project, batch, &Default::default())?;
+    let mut placed: HashMap<Uuid, Placed> = HashMap::new();
+    let mut order: Vec<(usize, Uuid)> = Vec::new();
+    for ((label, _), (g, raw, unit, i)) in labels.into_iter().zip(pending) {
+        let meta = project.source(&label)?;
+        let text = SourceText::new(project.text(meta)?);
+        let key = g.unwrap_or_else(Uuid::new_v4);
+        order.push((i, key));
+        placed.insert(
+            key,
+            Placed {
+                id: meta.id,
+                label,
+                raw,
+                unit,
+                text,
+            },
+        );
+    }
+    report.sources = placed.len();
+    // Codebook.
+    let mut codebook = Codebook {
+        format: crate::model::FORMAT,
+        nodes: rp.nodes.clone(),
+    };
+    report.nodes = codebook.len();
+    // Cases and attributes.
+    cases(rp, &mut project, &placed, &mut report)?;
+    // Codings.
+    let mut sink = CodingSink {
+        codebook: &mut codebook,
+        codings: Codings::default(),
+        notes: Vec::new(),
+        made_codable: Vec::new(),
+        used: HashSet::new(),
+        now: crate::journal::now_rfc3339(),
+        users: &rp.users,
+    };
+    let mut selection_coding: HashMap<Uuid, Uuid> = HashMap::new();
+    for (i, key) in &order {
+        let s = &rp.sources[*i];
+        let p = &placed[key];
+        let len = p.text.len();
+        for sel in &s.selections {
+            let what = format!("{}..{}", sel.start, sel.end);
+            let Some((a, b)) = offsets::map(&p.raw, p.unit, sel.start, sel.end) else {
+                if !sel.codings.is_empty() {
+                    sink.notes.push(format!(
+                        "not imported: selection {what} of '{}' is outside its text ({} positions)",
+                        p.label,
+                        p.unit.describe()
+                    ));
+                }
+                continue;
+            };
+            let (a, b) = (a.min(len), b.min(len));
+            if a >= b && !sel.codings.is_empty() {
+                sink.notes.push(format!(
+                    "not imported: selection {what} of '{}' is empty",
+                    p.label
+                ));
+                continue;
+            }
+            for c in &sel.codings {
+                if let Some(id) = sink.add(p, c, (a, b), &what) {
+                    report.codings += 1;
+                    if let Some(g) = sel.guid {
+                        selection_coding.entry(g).or_insert(id);
+                    }
+                }
+            }
+        }
+        for c in &s.whole {
+            if sink.add(p, c, (0, len), "the whole text").is_some() {
+                report.codings += 1;
+            }
+        }
+    }
+    let CodingSink {
+        codings,
+        notes,
+        made_codable,
+        ..
+    } = sink;
+    report.notes.extend(notes);
+    for path in made_codable {
+        report.notes.push(format!(
+            "code '{path}' was coded in the file, so it is codable here"
+        ));
+    }
+    codebook.write(&project.root().join(crate::project::CODEBOOK))?;
+    for (coder, sources) in &codings.by_coder {
+        for source in sources.keys() {
+            codings.save(project.root(), coder, *source)?;
+        }
+    }
+    report.memos = memos(
+        rp,
+        archive,
+        &project,
+        &placed,
+        &selection_coding,
+        &mut report.notes,
+    )?;
+    project.save_manifest()?;
+    project.journal("import-qdpx", &[project.manifest.id.to_string()])?;
+    Ok(report)
+}
+
+/// Where imported codings go: merged per coder and source as the engine requires.
+struct CodingSink<'a> {
+    codebook: &'a mut Codebook,
+    codings: Codings,
+    notes: Vec<String>,
+    made_codable: Vec<String>,
+    /// Coding ids given so far (a file's GUID is kept when it is free).
+    used: HashSet<Uuid>,
+    now: String,
+    users: &'a HashMap<Uuid, String>,
+}
+
+impl CodingSink<'_> {
+    /// Adds one coding on a stored range; returns the id of the coding that holds it.
+    fn add(&mut self, p: &Placed, c: &RCoding, range: (usize, usize), what: &str) -> Option<Uuid> {
+        let Some(node) = c.node.filter(|n| self.codebook.node(*n).is_some()) else {
+            self.notes.push(format!(
+                "not imported: a coding of {what} in '{}' names no known code",
+                p.label
+            ));
+            return None;
+        };
+        if !self.codebook.node(node).is_some_and(|n| n.codable) {
+            set_codable(&mut self.codebook.nodes, node);
+            self.made_codable
+                .push(self.codebook.path_of(node).unwrap_or_default());
+        }
+        let user = c
+            .user
+            .and_then(|u| self.users.get(&u))
+            .map_or_else(|| "imported".to_owned(), |u| coder_for(u));
+        let mut list = self.codings.list(&user, p.id).to_vec();
+        let at = c.at.clone().unwrap_or_else(|| self.now.clone());
+        let before = list.len();
+        let mut id = coding::apply(&mut list, &p.text, node, range.0, range.1, &at);
+        if list.len() > before
+            && let Some(g) = c.guid.filter(|g| !self.used.contains(g))
+            && let Some(x) = list.iter_mut().find(|x| x.id == id)
+        {
+            x.id = g;
+            id = g;
+        }
+        self.used.insert(id);
+        self.codings.set_list(&user, p.id, list);
+        Some(id)
+    }
+}
+
+fn set_codable(nodes: &mut [Node], id: Uuid) {
+    for n in nodes {
+        if n.id == id {
+            n.codable = true;
+        }
+        set_codable(&mut n.children, id);
+    }
+}
+
+/// Cases (named ones become the case of their sources), variables as attributes.
+fn cases(
+    rp: &RProject,
+    project: &mut Project,
+    placed: &HashMap<Uuid, Placed>,
+    report: &mut ImportReport,
+) -> Result<()> {
+    let var = |id: &Uuid| {
+        rp.variables
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| "variable".into())
+    };
+    let mut values: Vec<(String, String, String)> = Vec::new();
+    for c in &rp.cases {
+        let sources: Vec<&Placed> = c.sources.iter().filter_map(|s| placed.get(s)).collect();
+        let case_names: Vec<String> = match &c.name {
+            Some(n) => vec![n.clone()],
+            None => sources.iter().map(|p| p.label.clone()).collect(),
+        };
+        if let Some(name) = &c.name {
+            for p in &sources {
+                set_case(project, p.id, name);
+            }
+        }
+        for case in &case_names {
+            for (v, value) in &c.values {
+                values.push((case.clone(), var(v), value.clone()));
+            }
+        }
+    }
+    for s in &rp.sources {
+        if let Some(p) = s.guid.and_then(|g| placed.get(&g)) {
+            let case = project
+                .manifest
+                .sources
+                .iter()
+                .find(|m| m.id == p.id)
+                .map(|m| m.case.clone());
+            for (v, value) in &s.values {
+                values.push((case.clone().unwrap_or_default(), var(v), value.clone()));
+            }
+        }
+    }
+    let referenced: Vec<String> = project.referenced_cases().map(str::to_owned).collect();
+    project
+        .cases
+        .ensure_cases(referenced.iter().map(String::as_str));
+    for (case, attr, value) in values {
+        project.cases.ensure_cases([case.as_str()]);
+        project.cases.set(&case, &attr, &value)?;
+    }
+    report.cases = project.cases.rows.len();
+    project.save_cases()?;
+    project.save_manifest()
+}
+
+/// Makes `case` the case of a source and of its participants.
+fn set_case(project: &mut Project, source: Uuid, case: &str) {
+    if let Some(m) = project.manifest.sources.iter_mut().find(|m| m.id == source) {
+        let old = std::mem::replace(&mut m.case, case.to_owned());
+        for s in &mut m.speakers {
+            if s.case.as_deref() == Some(old.as_str()) {
+                s.case = Some(case.to_owned());
+            }
+        }
+    }
+}
+
+/// Notes become memos on what they annotate; a note on nothing becomes a project memo.
+fn memos(
+    rp: &RProject,
+    archive: &QdpxArchive,
+    project: &Project,
+    placed: &HashMap<Uuid, Placed>,
+    selection_coding: &HashMap<Uuid, Uuid>,
+    notes_out: &mut Vec<String>,
+) -> Result<usize> {
+    let source_of = |g: &Uuid| placed.get(g).map(|p| Target::Source(p.id));
+    let node_ids: HashSet<Uuid> = Codebook {
+        format: crate::model::FORMAT,
+        nodes: rp.nodes.clone(),
+    }
+    .all_ids()
+    .into_iter()
+    .collect();
+    let mut targets: Vec<(Uuid, Target)> = Vec::new();
+    targets.extend(rp.project_notes.iter().map(|n| (*n, Target::Project)));
+    targets.extend(
+        rp.code_notes
+            .iter()
+            .map(|(code, n)| (*n, Target::Node(*code))),
+    );
+    for s in &rp.sources {
+        let Some(src) = s.guid.and_then(|g| source_of(&g)) else {
+            continue;
+        };
+        targets.extend(s.notes.iter().map(|n| (*n, src)));
+        for sel in &s.selections {
+            let on = sel
+                .guid
+                .and_then(|g| selection_coding.get(&g))
+                .map_or(src, |c| Target::Coding(*c));
+            targets.extend(sel.notes.iter().map(|n| (*n, on)));
+            for c in &sel.codings {
+                let t = c.guid.map_or(on, Target::Coding);
+                targets.extend(c.notes.iter().map(|n| (*n, t)));
+            }
+        }
+    }
+    for c in &rp.cases {
+        if let Some(src) = c.sources.first().and_then(source_of) {
+            targets.extend(c.notes.iter().map(|n| (*n, src)));
+        }
+    }
+    for (note, item) in &rp.linked_notes {
+        let t = source_of(item)
+            .or_else(|| selection_coding.get(item).map(|c| Target::Coding(*c)))
+            .or_else(|| node_ids.contains(item).then_some(Target::Node(*item)));
+        if let Some(t) = t {
+            targets.push((*note, t));
+        }
+    }
+    let mut written = 0;
+    let mut used: HashSet<Uuid> = HashSet::new();
+    let mut write = |id: Uuid, target: Target, text: String| -> Result<()> {
+        let id = if used.insert(id) { id } else { Uuid::new_v4() };
+        crate::memo::write(project.root(), &Memo { id, target, text })?;
+        written += 1;
+        Ok(())
+    };
+    let text_of = |n: &super::qde_read::RNote| -> Option<String> {
+        n.inline.clone().or_else(|| {
+            let name = n.path.as_deref()?.strip_prefix("internal://")?;
+            archive
+                .internal(name)
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+        })
+    };
+    let mut referenced: HashSet<Uuid> = HashSet::new();
+    for (note, target) in targets {
+        let Some(n) = rp.notes.get(&note) else {
+            notes_out.push(format!(
+                "not imported: a reference to note {} that the file does not hold",
+                guid(note)
+            ));
+            continue;
+        };
+        referenced.insert(note);
+        match text_of(n) {
+            Some(t) => write(note, target, crate::text::normalize(&t))?,
+            None => notes_out.push(format!(
+                "not imported: note '{}' has no readable text",
+                n.name
+            )),
+        }
+    }
+    for (id, n) in &rp.notes {
+        if referenced.contains(id) {
+            continue;
+        }
+        if let Some(t) = text_of(n) {
+            let title = if n.name.is_empty() {
+                String::new()
+            } else {
+                format!("{}\n\n", n.name)
+            };
+            write(
+                *id,
+                Target::Project,
+                crate::text::normalize(&format!("{title}{t}")),
+            )?;
+        }
+    }
+    if let Some(d) = &rp.description {
+        write(Uuid::new_v4(), Target::Project, d.clone())?;
+    }
+    for s in &rp.sources {
+        let Some(src) = s.guid.and_then(|g| source_of(&g)) else {
+            continue;
+        };
+        if let Some(d) = s.description.as_ref().filter(|d| !d.is_empty()) {
+            write(Uuid::new_v4(), src, d.clone())?;
+        }
+        for sel in &s.selections {
+            if let Some(d) = sel.description.as_ref().filter(|d| !d.is_empty()) {
+                let on = sel
+                    .guid
+                    .and_then(|g| selection_coding.get(&g))
+                    .map_or(src, |c| Target::Coding(*c));
+                let quote = sel.name.clone().unwrap_or_default();
+                let text = match on {
+                    Target::Source(_) if !quote.is_empty() => format!("« {quote} »\n\n{d}"),
+                    _ => d.clone(),
+                };
+                write(Uuid::new_v4(), on, text)?;
+            }
+        }
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_coders_are_made_safe_and_unique() {
+        let mut taken = HashSet::new();
+        assert_eq!(label_for("Interview 01.txt", 1, &mut taken), "Interview 01");
+        assert_eq!(
+            label_for("Interview 01.docx", 2, &mut taken),
+            "Interview 01 (2)"
+        );
+        assert_eq!(label_for("", 3, &mut taken), "Source 3");
+        assert_eq!(label_for("a/b\nc", 4, &mut taken), "a b c");
+        assert_eq!(coder_for("Marie Dupont"), "Marie_Dupont");
+        assert_eq!(coder_for(".."), "imported");
+        assert_eq!(coder_for("Élodie"), "Élodie");
+    }
+}
