@@ -315,6 +315,13 @@ fn the_official_examples_are_imported() {
         .assert()
         .success()
         .stdout(predicates::str::contains("1 sources, 2 nodes, 1 codings"));
+    ws.cmd()
+        .arg("import-qdpx")
+        .arg(fixtures().join("minimal.qdpx"))
+        .arg("min")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("already exists and is not empty"));
     let s = Session::open(&ws.path().join("min")).unwrap();
     let (coder, _, c) = s.codings.all().next().unwrap();
     assert_eq!(coder, "Alice");

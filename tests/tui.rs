@@ -704,3 +704,28 @@ fn the_export_dialog_writes_the_annex_in_the_background_and_remembers_the_choice
     keys(&mut a, "esc");
     assert!(a.state.popup.is_none());
 }
+
+#[test]
+fn the_export_dialog_also_writes_a_refi_qda_project() {
+    let f = sample();
+    let mut a = app(&f, Depth::None, 120, 30);
+    keys(&mut a, "} } } v e e e c text:manque enter");
+    // docx → … → xlsx → qdpx: six steps right.
+    keys(&mut a, "E right right right right right right");
+    assert!(
+        screen(&a)
+            .iter()
+            .any(|l| l.contains("annexe-verbatims.qdpx"))
+    );
+    keys(&mut a, "enter");
+    let s = screen(&a);
+    assert!(
+        s.last()
+            .unwrap()
+            .contains("exported annexe-verbatims.qdpx (29 nodes, 1 codings)"),
+        "{:?}",
+        s.last()
+    );
+    let problems = verbatim::refi::check::qdpx(&f.root.join("annexe-verbatims.qdpx"));
+    assert!(problems.is_empty(), "{problems:?}");
+}

@@ -53,35 +53,6 @@ pub fn options(s: &Session, globals: &Globals, a: &ExportArgs) -> Result<Options
     })
 }
 
-/// `export --format qdpx|qdc`: the project or its codebook for other QDA programs.
-fn refi(globals: &Globals, a: &ExportArgs, qdpx: bool) -> Result<()> {
-    let s = session::read(globals)?;
-    if !qdpx {
-        verbatim::store::write_atomic(
-            &a.output,
-            verbatim::refi::qdc::write(&s.codebook).as_bytes(),
-        )?;
-        eprintln!("wrote {} ({} nodes)", a.output.display(), s.codebook.len());
-        return Ok(());
-    }
-    let out = verbatim::refi::qde_write::build(&s)?;
-    let bytes = verbatim::refi::qde_write::zip(&out)?;
-    verbatim::store::write_atomic(&a.output, &bytes)?;
-    if out.orphaned_skipped > 0 {
-        eprintln!(
-            "warning: {} orphaned coding(s) left out (they have no place in the text; see `verbatim check`)",
-            out.orphaned_skipped
-        );
-    }
-    eprintln!(
-        "wrote {} ({} sources, {} bytes)",
-        a.output.display(),
-        out.files.len(),
-        bytes.len()
-    );
-    Ok(())
-}
-
 /// `import-qdpx FILE DIR`.
 pub fn import_qdpx(
     file: &std::path::Path,
@@ -107,46 +78,34 @@ pub fn import_qdpx(
     Ok(())
 }
 
-fn refi_kind(a: &ExportArgs) -> Option<bool> {
-    let named = a
-        .format
-        .as_deref()
-        .map(str::to_ascii_lowercase)
-        .or_else(|| {
-            a.output
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase)
-        });
-    match named.as_deref() {
-        Some("qdpx") => Some(true),
-        Some("qdc") => Some(false),
-        _ => None,
-    }
-}
-
 pub fn run(globals: &Globals, a: &ExportArgs) -> Result<()> {
-    if let Some(qdpx) = refi_kind(a) {
-        return refi(globals, a, qdpx);
-    }
     let format = match &a.format {
         Some(f) => f.parse::<Format>()?,
         None => match Format::from_path(&a.output) {
             Some(f) => f,
             None => bail!(
-                "-o '{}': say the format with --format (docx, odt, md, html, csv, xlsx)",
+                "-o '{}': say the format with --format (docx, odt, md, html, csv, xlsx, qdpx, qdc)",
                 a.output.display()
             ),
         },
     };
     let s = session::read(globals)?;
-    let opts = options(&s, globals, a)?;
+    let opts = if format.is_annex() {
+        options(&s, globals, a)?
+    } else {
+        Options::default()
+    };
     let report = export::write(&s, &opts, format, &a.output, &mut |_, _| {})?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
+    let what = match format {
+        Format::Qdpx => "codings",
+        Format::Qdc => "nodes",
+        _ => "verbatims",
+    };
     eprintln!(
-        "wrote {} ({} nodes, {} verbatims, {} bytes)",
+        "wrote {} ({} nodes, {} {what}, {} bytes)",
         a.output.display(),
         report.sections,
         report.verbatims,

@@ -44,6 +44,12 @@ pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
 /// The bytes of the annex in `format`; warnings the writer found are added to the annex's.
 pub fn render(annex: &mut Annex, format: Format, progress: Progress) -> Result<Vec<u8>> {
     Ok(match format {
+        Format::Qdpx | Format::Qdc => {
+            return Err(crate::Error::Invalid(format!(
+                "{} is an exchange format, not an annex: it is written from the project",
+                format.extension()
+            )));
+        }
         Format::Md => markdown::write(annex, progress),
         Format::Html => html::write(annex, progress),
         Format::Csv => table::csv(annex, progress)?,
@@ -61,8 +67,43 @@ pub fn write(
     path: &Path,
     progress: Progress,
 ) -> Result<Report> {
+    if !format.is_annex() {
+        return write_exchange(session, format, path);
+    }
     let mut annex = build(session, options)?;
     write_annex(&mut annex, format, path, progress)
+}
+
+/// Writes the project (`.qdpx`) or its codebook (`.qdc`) for other QDA programs.
+pub fn write_exchange(session: &Session, format: Format, path: &Path) -> Result<Report> {
+    let mut warnings = Vec::new();
+    let (bytes, sections) = match format {
+        Format::Qdc => (
+            crate::refi::qdc::write(&session.codebook).into_bytes(),
+            session.codebook.len(),
+        ),
+        _ => {
+            let out = crate::refi::qde_write::build(session)?;
+            if out.orphaned_skipped > 0 {
+                warnings.push(format!(
+                    "{} orphaned coding(s) left out: they have no place in the text (see `verbatim check`)",
+                    out.orphaned_skipped
+                ));
+            }
+            (crate::refi::qde_write::zip(&out)?, session.codebook.len())
+        }
+    };
+    store::write_atomic(path, &bytes)?;
+    Ok(Report {
+        sections,
+        verbatims: session
+            .codings
+            .all()
+            .filter(|(_, _, c)| !c.is_orphaned())
+            .count(),
+        bytes: bytes.len(),
+        warnings,
+    })
 }
 
 /// Writes an annex already built (the TUI builds it on its thread and writes on a worker).

@@ -22,17 +22,29 @@ pub enum Format {
     Html,
     Csv,
     Xlsx,
+    /// The whole project for other QDA programs (REFI-QDA).
+    Qdpx,
+    /// The codebook for other QDA programs (REFI-QDA).
+    Qdc,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 8] = [
         Format::Docx,
         Format::Odt,
         Format::Md,
         Format::Html,
         Format::Csv,
         Format::Xlsx,
+        Format::Qdpx,
+        Format::Qdc,
     ];
+
+    /// Whether this format writes the annex (the others are REFI-QDA exchange files, for which
+    /// the annex options mean nothing).
+    pub fn is_annex(self) -> bool {
+        !matches!(self, Format::Qdpx | Format::Qdc)
+    }
 
     pub fn extension(self) -> &'static str {
         match self {
@@ -42,6 +54,8 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
+            Format::Qdpx => "qdpx",
+            Format::Qdc => "qdc",
         }
     }
 

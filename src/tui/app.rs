@@ -140,7 +140,14 @@ impl App {
             self.state.message = Some(self.state.lang.t(super::i18n::T::ExportRunning).into());
             return;
         }
-        match super::exporter::prepare(&self.session, &self.state, choices, node) {
+        if !choices.format.is_annex() {
+            self.state.message = Some(
+                super::exporter::write_exchange(&self.session, &self.state, choices)
+                    .unwrap_or_else(|e| e.to_string()),
+            );
+            return;
+        }
+        match super::exporter::prepare(&self.session, choices, node) {
             Ok((annex, path)) => {
                 self.state.exporting = Some((0, annex.sections.len()));
                 self.exporter.start(annex, choices.format, path);

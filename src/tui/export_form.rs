@@ -345,11 +345,15 @@ mod tests {
         assert_eq!(f.choices.file, "annexe-verbatims.odt");
         f.key(TextKey::Left);
         f.key(TextKey::Left);
-        assert_eq!(f.choices.format, Format::Xlsx);
+        assert_eq!(
+            f.choices.format,
+            Format::Qdc,
+            "the exchange formats follow the annex ones"
+        );
         f.key(TextKey::Down);
         f.key(TextKey::Backspace);
         f.key(TextKey::Char('X'));
-        assert_eq!(f.choices.file, "annexe-verbatims.xlsX");
+        assert_eq!(f.choices.file, "annexe-verbatims.qdX");
         // The scope stays "whole tree" when no node is selected.
         f.key(TextKey::Down);
         f.key(TextKey::Char(' '));

@@ -41,16 +41,59 @@ pub fn open_dialog(session: &Session, state: &mut AppState) {
     })));
 }
 
-/// Builds the annex the choices ask for and saves the choices; returns the annex and the file.
-pub fn prepare(
-    session: &Session,
-    state: &AppState,
-    choices: &ExportChoices,
-    node: Option<uuid::Uuid>,
-) -> crate::Result<(Annex, PathBuf)> {
+/// The output file of the choices (relative to the project folder unless absolute), after
+/// saving the choices.
+fn target(session: &Session, choices: &ExportChoices) -> crate::Result<PathBuf> {
     if choices.file.trim().is_empty() {
         return Err(crate::Error::Invalid("the export needs a file name".into()));
     }
+    crate::store::write_cache(
+        &export::choices_path(session.root()),
+        &crate::store::to_json_bytes(choices),
+    )?;
+    let file = Path::new(choices.file.trim());
+    Ok(if file.is_absolute() {
+        file.to_owned()
+    } else {
+        session.root().join(file)
+    })
+}
+
+/// Writes a REFI-QDA exchange file (quick: no annex to lay out) and says what was written.
+pub fn write_exchange(
+    session: &Session,
+    state: &AppState,
+    choices: &ExportChoices,
+) -> crate::Result<String> {
+    let path = target(session, choices)?;
+    let r = export::write_exchange(session, choices.format, &path)?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let mut m = match (state.french(), choices.format) {
+        (true, Format::Qdc) => format!("exporté : {name} ({} codes)", r.sections),
+        (false, Format::Qdc) => format!("exported {name} ({} nodes)", r.sections),
+        (true, _) => format!(
+            "exporté : {name} ({} codes, {} codages)",
+            r.sections, r.verbatims
+        ),
+        (false, _) => format!(
+            "exported {name} ({} nodes, {} codings)",
+            r.sections, r.verbatims
+        ),
+    };
+    if let Some(w) = r.warnings.first() {
+        m.push_str(&format!(" — {w}"));
+    }
+    Ok(m)
+}
+
+/// Builds the annex the choices ask for and saves the choices; returns the annex and the file.
+pub fn prepare(
+    session: &Session,
+    choices: &ExportChoices,
+    node: Option<uuid::Uuid>,
+) -> crate::Result<(Annex, PathBuf)> {
     let mut options = choices.options.clone();
     options.nodes = match (choices.selected_node_only, node) {
         (true, Some(id)) => vec![id],
@@ -65,17 +108,7 @@ pub fn prepare(
         options.citation = None;
     }
     let annex = export::build(session, &options)?;
-    let file = Path::new(choices.file.trim());
-    let path = if file.is_absolute() {
-        file.to_owned()
-    } else {
-        session.root().join(file)
-    };
-    let _ = state;
-    crate::store::write_cache(
-        &export::choices_path(session.root()),
-        &crate::store::to_json_bytes(choices),
-    )?;
+    let path = target(session, choices)?;
     Ok((annex, path))
 }
 
