@@ -553,3 +553,50 @@ fn an_archive_inflating_past_the_limit_is_refused() {
         "{e}"
     );
 }
+
+#[test]
+fn what_cannot_be_imported_is_listed() {
+    let ws = Workspace::new();
+    let qde = fixture_qde("MAXQDA 24", 0, 9, "Enquêteur").replace(
+        "</Sources>",
+        "<PDFSource guid=\"6A7B8C9D-0E1F-4A2B-8C3D-4E5F6A7B8C9D\" name=\"Rapport.pdf\" \
+         path=\"internal://6A7B8C9D-0E1F-4A2B-8C3D-4E5F6A7B8C9D.pdf\"><PDFSelection \
+         guid=\"7B8C9D0E-1F2A-4B3C-9D4E-5F6A7B8C9D0E\" page=\"1\" firstX=\"0\" firstY=\"0\" \
+         secondX=\"9\" secondY=\"9\"/></PDFSource><AudioSource \
+         guid=\"8C9D0E1F-2A3B-4C4D-8E5F-6A7B8C9D0E1F\" name=\"E1.m4a\" \
+         path=\"relative:///E1.m4a\"/></Sources><Links><Link \
+         guid=\"9D0E1F2A-3B4C-4D5E-9F6A-7B8C9D0E1F2A\" name=\"cause\" \
+         originGUID=\"1A2B3C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5D\" \
+         targetGUID=\"1A2B3C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5D\"/></Links><Graphs><Graph \
+         guid=\"0E1F2A3B-4C5D-4E6F-8A7B-8C9D0E1F2A3B\"/></Graphs>",
+    );
+    let file = ws.path().join("maxqda.qdpx");
+    qdpx(
+        &file,
+        &[
+            ("Projet.qde", qde.as_bytes()),
+            (
+                "sources/9B2C4E6A-3F1D-4C8B-A0E2-5D7F1B3C9A40.txt",
+                TEXT.as_bytes(),
+            ),
+        ],
+    );
+    let out = ws
+        .cmd()
+        .arg("import-qdpx")
+        .arg(&file)
+        .arg("m")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    for said in [
+        "PDF source 'Rapport.pdf' (1 selections)",
+        "Audio source 'E1.m4a'",
+        "link 'cause'",
+        "1 graph(s)",
+    ] {
+        assert!(err.contains(said), "{said} not in: {err}");
+    }
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 sources, 1 nodes, 1 codings"));
+}
