@@ -86,15 +86,7 @@ pub fn run(globals: &Globals, cmd: CodebookCmd) -> Result<()> {
                 bail!("{} is not UTF-8 XML", file.display());
             };
             let (incoming, notes) = verbatim::refi::qdc::read(&file, &xml)?;
-            let report = s.merge_codebook(&incoming, "codebook.import")?;
-            println!(
-                "{} nodes added, {} already there",
-                report.added.len(),
-                report.existing.len()
-            );
-            for p in &report.added {
-                println!("  + {p}");
-            }
+            print_load(&s.merge_codebook(&incoming, "codebook.import")?);
             for line in notes.lines() {
                 eprintln!("note: {line}");
             }
@@ -168,16 +160,20 @@ pub fn run(globals: &Globals, cmd: CodebookCmd) -> Result<()> {
         }
         CodebookCmd::Load { file } => {
             let bytes = verbatim::import::read_input(&file)?;
-            let report = s.load_template(&file, &bytes)?;
-            println!(
-                "{} nodes added, {} already there",
-                report.added.len(),
-                report.existing.len()
-            );
-            for p in &report.added {
-                println!("  + {p}");
-            }
+            print_load(&s.load_template(&file, &bytes)?);
         }
     }
     Ok(())
+}
+
+/// What loading or importing a codebook did.
+fn print_load(report: &verbatim::session::LoadReport) {
+    println!(
+        "{} nodes added, {} already there",
+        report.added.len(),
+        report.existing.len()
+    );
+    for p in &report.added {
+        println!("  + {p}");
+    }
 }
