@@ -327,6 +327,7 @@ fn the_official_examples_are_imported() {
     assert_eq!(coder, "Alice");
     assert_eq!(c.quote, "I never trusted them");
     assert_eq!(s.project.manifest.sources[0].label, "Interview 01");
+    assert_eq!(s.project.manifest.name, "Interview study");
     // The extended example, zipped here with its source file.
     let src = fixtures().join("minimal-project/sources/9B2C4E6A-3F1D-4C8B-A0E2-5D7F1B3C9A40.txt");
     let file = ws.path().join("extended.qdpx");

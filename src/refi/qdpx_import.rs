@@ -144,7 +144,11 @@ pub fn import(file: &Path, dir: &Path, language: Language) -> Result<ImportRepor
         .tempdir_in(parent)
         .map_err(|e| Error::io("could not create a folder in", parent, e))?;
     let work = staging.path().join("project");
-    let report = build(&archive, &rp, &work, language)?;
+    let fallback = std::path::absolute(dir)
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "imported".into());
+    let report = build(&archive, &rp, &work, language, &fallback)?;
     if dir.exists() {
         std::fs::remove_dir(dir).map_err(|e| Error::io("could not replace", dir, e))?;
     }
@@ -157,9 +161,12 @@ fn build(
     rp: &RProject,
     root: &Path,
     language: Language,
+    fallback_name: &str,
 ) -> Result<ImportReport> {
-    let name = Some(rp.name.as_str()).filter(|n| !n.is_empty());
-    let mut project = Project::init(root, name, language)?;
+    let name = Some(rp.name.as_str())
+        .filter(|n| !n.is_empty())
+        .unwrap_or(fallback_name);
+    let mut project = Project::init(root, Some(name), language)?;
     let mut report = ImportReport::default();
     report.notes.extend(rp.codebook.lines());
     report
