@@ -225,7 +225,13 @@ impl ExportForm {
                         if french { "[ Exporter ]" } else { "[ Export ]" }.into(),
                     ),
                 };
-                (if french { fr } else { en }, value)
+                // The exchange formats write the whole project: the annex options do not apply.
+                let unused =
+                    !c.format.is_annex() && !matches!(f, Field::Format | Field::File | Field::Go);
+                (
+                    if french { fr } else { en },
+                    if unused { "—".to_owned() } else { value },
+                )
             })
             .collect()
     }
@@ -349,6 +355,11 @@ mod tests {
             f.choices.format,
             Format::Qdc,
             "the exchange formats follow the annex ones"
+        );
+        assert_eq!(
+            f.rows(false)[4],
+            ("Depth", "—".to_owned()),
+            "annex options do not apply"
         );
         f.key(TextKey::Down);
         f.key(TextKey::Backspace);
