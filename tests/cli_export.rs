@@ -144,6 +144,40 @@ fn markdown_has_the_tree_then_every_verbatim_once_with_its_citation() {
 }
 
 #[test]
+fn html_has_the_tree_then_every_verbatim_once_with_its_citation() {
+    let ws = Workspace::new();
+    annex_project(&ws);
+    let html = read(&export(&ws, "annexe.html", &[]))
+        .replace("&apos;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    let body = &html[html
+        .find("<h1 id=\"verbatims\">")
+        .expect("the verbatims heading")..];
+    in_order(body, SAMPLE_ORDER);
+    assert!(body.contains("\">I - Parcours et exercice</h2>"));
+    assert!(body.contains("\">I.A - Installation et trajectoire</h3>"));
+    assert!(body.contains("\">II.C.2 - Rôle de la coordinatrice</h4>"));
+    for (label, needle, _) in ANNEX_VERBATIMS.iter().skip(1) {
+        let cited = format!("<p>« {needle} » ({label})</p>");
+        assert_eq!(body.matches(&cited).count(), 1, "{cited}");
+    }
+    assert_eq!(
+        body.matches(
+            "<p>« J'ai commencé à l'hôpital, au CHU, en cardiologie, pendant sept ans » (E02)</p>"
+        )
+        .count(),
+        1,
+        "the overlapping codings are one verbatim"
+    );
+    assert_eq!(
+        body.matches("<blockquote>").count(),
+        6,
+        "six verbatims in all"
+    );
+}
+
+#[test]
 fn filters_select_the_verbatims_of_a_subtree_among_some_cases() {
     let ws = Workspace::new();
     annex_project(&ws);

@@ -6,54 +6,13 @@
 
 mod common;
 
-use common::{ANNEX_VERBATIMS, Workspace, code_line};
+use common::{ANNEX_VERBATIMS, Workspace, code_line, fixtures, valid_qdc, valid_qdpx};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use verbatim::memo::Target;
 use verbatim::session::Session;
 use zip::write::SimpleFileOptions;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/refi")
-}
-
-/// Validates `xml` (a file) against an official schema with xmllint.
-fn xsd_valid(file: &Path, xsd: &str) {
-    let out = Command::new("xmllint")
-        .args(["--noout", "--schema"])
-        .arg(fixtures().join(xsd))
-        .arg(file)
-        .output()
-        .unwrap_or_else(|_| {
-            panic!("xmllint is needed (apt-get install libxml2-utils; .ci/run installs it)")
-        });
-    assert!(
-        out.status.success(),
-        "{} is not valid against {xsd}: {}",
-        file.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-/// XSD and semantic checks of an exported .qdpx.
-fn valid_qdpx(ws: &Workspace, file: &Path) {
-    let mut z = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
-    let mut qde = Vec::new();
-    std::io::Read::read_to_end(&mut z.by_name("project.qde").unwrap(), &mut qde).unwrap();
-    let unpacked = ws.path().join("unpacked.qde");
-    std::fs::write(&unpacked, qde).unwrap();
-    xsd_valid(&unpacked, "Project-mrt2019.xsd");
-    let problems = verbatim::refi::check::qdpx(file);
-    assert!(problems.is_empty(), "{problems:?}");
-}
-
-fn valid_qdc(file: &Path) {
-    xsd_valid(file, "Codebook-mrt2019.xsd");
-    let problems = verbatim::refi::check::qdc(&std::fs::read_to_string(file).unwrap());
-    assert!(problems.is_empty(), "{problems:?}");
-}
 
 /// The sample with codings by two coders and a memo of every kind.
 fn rich_sample(ws: &Workspace) -> PathBuf {
@@ -188,7 +147,7 @@ fn the_sample_project_travels_to_qdpx_and_back_unchanged() {
     let ws = Workspace::new();
     let p = rich_sample(&ws);
     let file = export_qdpx(&ws, "p", "sample.qdpx");
-    valid_qdpx(&ws, &file);
+    valid_qdpx(ws.path(), &file);
     let again = export_qdpx(&ws, "p", "again.qdpx");
     assert!(
         std::fs::read(&file).unwrap() == std::fs::read(&again).unwrap(),
@@ -213,7 +172,7 @@ fn the_sample_project_travels_to_qdpx_and_back_unchanged() {
     assert_eq!(a.memos, b.memos, "memos on the same things");
     assert_eq!(a.memos.len(), 4);
     // And the imported project exports to the same codebook and codings.
-    valid_qdpx(&ws, &export_qdpx(&ws, "back", "back.qdpx"));
+    valid_qdpx(ws.path(), &export_qdpx(&ws, "back", "back.qdpx"));
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! and merge nodes, jump from a passage to its place, and the 80×24 layout. Assertions are on
 //! the screen buffer and on the project files.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -726,6 +728,5 @@ fn the_export_dialog_also_writes_a_refi_qda_project() {
         "{:?}",
         s.last()
     );
-    let problems = verbatim::refi::check::qdpx(&f.root.join("annexe-verbatims.qdpx"));
-    assert!(problems.is_empty(), "{problems:?}");
+    common::valid_qdpx(f._dir.path(), &f.root.join("annexe-verbatims.qdpx"));
 }

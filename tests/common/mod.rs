@@ -191,3 +191,44 @@ impl Workspace {
             .success();
     }
 }
+
+/// The REFI-QDA schemas and examples.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/refi")
+}
+
+/// Validates `xml` (a file) against an official schema with xmllint.
+pub fn xsd_valid(file: &Path, xsd: &str) {
+    let out = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(fixtures().join(xsd))
+        .arg(file)
+        .output()
+        .unwrap_or_else(|_| {
+            panic!("xmllint is needed (apt-get install libxml2-utils; .ci/run installs it)")
+        });
+    assert!(
+        out.status.success(),
+        "{} is not valid against {xsd}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// XSD and semantic checks of an exported .qdpx.
+pub fn valid_qdpx(scratch: &Path, file: &Path) {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+    let mut qde = Vec::new();
+    std::io::Read::read_to_end(&mut z.by_name("project.qde").unwrap(), &mut qde).unwrap();
+    let unpacked = scratch.join("unpacked.qde");
+    std::fs::write(&unpacked, qde).unwrap();
+    xsd_valid(&unpacked, "Project-mrt2019.xsd");
+    let problems = verbatim::refi::check::qdpx(file);
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+pub fn valid_qdc(file: &Path) {
+    xsd_valid(file, "Codebook-mrt2019.xsd");
+    let problems = verbatim::refi::check::qdc(&std::fs::read_to_string(file).unwrap());
+    assert!(problems.is_empty(), "{problems:?}");
+}
