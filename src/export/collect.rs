@@ -8,13 +8,13 @@
 
 use super::annex::{Transcript, Verbatim};
 use super::citation::{Citation, CitationData};
-use super::options::{INTERVIEWER, Options};
+use super::options::Options;
 use crate::coding::SourceText;
-use crate::coding::passages::{Span, merge_spans};
+use crate::coding::passages::{Filters, Span, merge_spans};
 use crate::error::Result;
-use crate::model::SourceMeta;
+use crate::model::{Role, SourceMeta};
 use crate::session::Session;
-use crate::text::{fold_for_match, natural_cmp, turns};
+use crate::text::turns;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use uuid::Uuid;
 
@@ -39,14 +39,8 @@ impl Units<'_> {
 
     fn is_interviewer(&self, u: &turns::Unit) -> bool {
         u.speaker
-            .is_some_and(|s| self.meta.speakers[s].role == INTERVIEWER)
+            .is_some_and(|s| self.meta.speakers[s].role == Role::Interviewer)
     }
-}
-
-fn sources_in_order(session: &Session) -> Vec<&SourceMeta> {
-    let mut sources: Vec<&SourceMeta> = session.project.manifest.sources.iter().collect();
-    sources.sort_by(|a, b| natural_cmp(&a.label, &b.label));
-    sources
 }
 
 /// The verbatims of each of `sections` sections; `targets` gives, for a node, the sections its
@@ -65,7 +59,7 @@ pub(super) fn verbatims(
             .collect()
     });
     let mut out: Vec<Vec<Verbatim>> = vec![Vec::new(); sections];
-    for meta in sources_in_order(session) {
+    for meta in session.project.sources() {
         let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
         let mut also_spans: Vec<(usize, usize)> = Vec::new();
         for (coder, c) in session.codings.of_source(meta.id) {
@@ -256,20 +250,19 @@ fn first_words(after: &str, n: usize) -> String {
 
 /// The transcripts annex: every source kept by the case and attribute filters, units numbered.
 pub(super) fn transcripts(session: &Session, options: &Options) -> Result<Vec<Transcript>> {
-    let f = &options.filters;
+    // A whole transcript is kept or not by its case; speaker and role filters do not apply.
+    let by_case = Filters {
+        case: options.filters.case.clone(),
+        attrs: options.filters.attrs.clone(),
+        ..Filters::default()
+    };
     let attrs = &session.project.cases.attributes;
     let mut out = Vec::new();
-    for meta in sources_in_order(session) {
+    for meta in session.project.sources() {
+        if !session.keep(&by_case, &meta.case, None) {
+            continue;
+        }
         let row = session.project.cases.rows.get(&meta.case);
-        if f.case.as_deref().is_some_and(|c| c != meta.case) {
-            continue;
-        }
-        if !f.attrs.iter().all(|(k, v)| {
-            row.and_then(|r| r.get(k))
-                .is_some_and(|x| fold_for_match(x) == fold_for_match(v))
-        }) {
-            continue;
-        }
         let text = session.text(meta.id)?;
         let units = turns::split_units(&text.text, &meta.speaker_names());
         let turns = units

@@ -6,7 +6,6 @@
 
 use crate::coding::passages::Filters;
 use crate::error::{Error, Result};
-use crate::model::Role;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 use uuid::Uuid;
@@ -188,9 +187,6 @@ impl Default for Options {
         }
     }
 }
-
-/// The role whose turns `keep_interviewer = false` drops.
-pub const INTERVIEWER: Role = Role::Interviewer;
 
 #[cfg(test)]
 mod tests {

@@ -109,8 +109,7 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
         }
         x.close("Variables");
     }
-    let mut sources = session.project.sources();
-    sources.sort_by(|a, b| natural_cmp(&a.label, &b.label));
+    let sources = session.project.sources();
     let mut case_ids: Vec<&String> = cases.rows.keys().collect();
     case_ids.sort_by(|a, b| natural_cmp(a, b));
     if !case_ids.is_empty() {

@@ -7,7 +7,7 @@ use super::Session;
 use crate::coding::passages::{Filters, Passage, Span, merge_spans};
 use crate::error::Result;
 use crate::model::Role;
-use crate::text::{fold_for_match, natural_cmp, turns};
+use crate::text::{fold_for_match, turns};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use uuid::Uuid;
@@ -80,9 +80,7 @@ impl Session {
                 .collect()
         });
         let mut out = Vec::new();
-        let mut sources = self.project.sources();
-        sources.sort_by(|a, b| natural_cmp(&a.label, &b.label));
-        for meta in sources {
+        for meta in self.project.sources() {
             let coded = |set: &HashSet<Uuid>| -> Vec<Span> {
                 self.codings
                     .of_source(meta.id)
