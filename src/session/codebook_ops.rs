@@ -22,6 +22,11 @@ impl Session {
     ) -> Result<()> {
         let mut after = self.codebook.clone();
         op(&mut after)?;
+        self.commit_codebook(label, after, ids)
+    }
+
+    /// Replaces the codebook by `after` as one undoable step.
+    fn commit_codebook(&mut self, label: &str, after: Codebook, ids: &[String]) -> Result<()> {
         let change = Change::Codebook {
             before: Box::new(self.codebook.clone()),
             after: Box::new(after),
@@ -42,17 +47,8 @@ impl Session {
         if created.is_empty() {
             return Err(Error::Invalid(format!("node '{path}' already exists")));
         }
-        let change = Change::Codebook {
-            before: Box::new(self.codebook.clone()),
-            after: Box::new(after),
-        };
-        self.commit(
-            Step {
-                label: "node.add".into(),
-                changes: vec![change],
-            },
-            &created.iter().map(Uuid::to_string).collect::<Vec<_>>(),
-        )?;
+        let ids: Vec<String> = created.iter().map(Uuid::to_string).collect();
+        self.commit_codebook("node.add", after, &ids)?;
         Ok(id)
     }
 
@@ -224,17 +220,7 @@ impl Session {
                 }
             }
         }
-        let change = Change::Codebook {
-            before: Box::new(self.codebook.clone()),
-            after: Box::new(after),
-        };
-        self.commit(
-            Step {
-                label: label.into(),
-                changes: vec![change],
-            },
-            &[],
-        )?;
+        self.commit_codebook(label, after, &[])?;
         Ok(report)
     }
 }
