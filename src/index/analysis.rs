@@ -158,13 +158,8 @@ fn stem_lang(language: Language) -> StemLang {
     }
 }
 
-/// The stemmed analyser for a language.
-pub fn stemmed(language: Language) -> TextAnalyzer {
-    let per_token = TextAnalyzer::builder(RawTokenizer::default())
-        .filter(LowerCaser)
-        .filter(Stemmer::new(stem_lang(language)))
-        .filter(AsciiFoldingFilter)
-        .build();
+/// Words, elisions dropped, overlong tokens dropped, then each word mapped by `per_token`.
+fn words_then(per_token: TextAnalyzer) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(ElisionFilter)
         .filter(RemoveLongFilter::limit(40))
@@ -172,17 +167,25 @@ pub fn stemmed(language: Language) -> TextAnalyzer {
         .build()
 }
 
+/// The stemmed analyser for a language.
+pub fn stemmed(language: Language) -> TextAnalyzer {
+    words_then(
+        TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .filter(Stemmer::new(stem_lang(language)))
+            .filter(AsciiFoldingFilter)
+            .build(),
+    )
+}
+
 /// The folded analyser: lowercase and accents removed, no stemming.
 pub fn folded() -> TextAnalyzer {
-    let per_token = TextAnalyzer::builder(RawTokenizer::default())
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build();
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(ElisionFilter)
-        .filter(RemoveLongFilter::limit(40))
-        .filter(MemoFilter { map: per_token })
-        .build()
+    words_then(
+        TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+    )
 }
 
 /// Tokens of `text` through an analyser: (byte start, byte end, term).
