@@ -9,6 +9,7 @@
 //! is kept, or ATLAS.ti's (CRLF as one) for its files.
 
 use crate::text::anchor::EditMap;
+use std::cell::OnceCell;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// What one position counts.
@@ -44,6 +45,8 @@ pub struct RawText {
     nfc: Option<EditMap>,
     /// The text as we store it.
     pub text: String,
+    /// Position tables by [`Unit`], made once each when first needed.
+    tables: [OnceCell<Vec<usize>>; 4],
 }
 
 impl RawText {
@@ -81,6 +84,7 @@ impl RawText {
             cleaned_at,
             nfc,
             text,
+            tables: Default::default(),
         }
     }
 
@@ -89,8 +93,12 @@ impl RawText {
         self.chars.iter().any(|c| *c == '\r' || c.len_utf16() > 1)
     }
 
-    /// Position of each raw char boundary under `unit`.
-    fn table(&self, unit: Unit) -> Vec<usize> {
+    /// Position of each raw char boundary under `unit` (made once per unit).
+    fn table(&self, unit: Unit) -> &[usize] {
+        self.tables[unit as usize].get_or_init(|| self.make_table(unit))
+    }
+
+    fn make_table(&self, unit: Unit) -> Vec<usize> {
         let mut out = Vec::with_capacity(self.chars.len() + 1);
         let mut pos = 0;
         for (i, &c) in self.chars.iter().enumerate() {
@@ -174,8 +182,8 @@ pub fn detect(raw: &RawText, selections: &[(usize, usize, Option<String>)], atla
             .iter()
             .filter(|(s, e, name)| {
                 let (Some(s), Some(e), Some(name)) = (
-                    RawText::raw_index(&table, *s),
-                    RawText::raw_index(&table, *e),
+                    RawText::raw_index(table, *s),
+                    RawText::raw_index(table, *e),
                     name.as_deref(),
                 ) else {
                     return false;
@@ -202,8 +210,8 @@ pub fn map(raw: &RawText, unit: Unit, start: usize, end: usize) -> Option<(usize
     }
     let table = raw.table(unit);
     let (s, e) = (
-        RawText::raw_index(&table, start)?,
-        RawText::raw_index(&table, end)?,
+        RawText::raw_index(table, start)?,
+        RawText::raw_index(table, end)?,
     );
     Some(raw.stored(s, e))
 }
