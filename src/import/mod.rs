@@ -14,7 +14,7 @@ mod subtitles;
 #[cfg(test)]
 pub(crate) mod testzip;
 mod write;
-mod zipxml;
+pub(crate) mod zipxml;
 
 pub use write::{ImportOptions, ImportReport, commit, import_paths, sha256_hex};
 

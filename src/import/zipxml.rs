@@ -61,19 +61,20 @@ pub fn walk(xml: &str, visitor: &mut dyn XmlVisitor) -> Result<(), String> {
             Event::End(e) => visitor.close(local(e.name().as_ref())),
             Event::Text(t) => visitor.text(&t.xml10_content()),
             Event::CData(t) => visitor.text(&t.into_inner()),
-            Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => quick_xml::escape::resolve_predefined_entity(&r.into_inner())
-                        .unwrap_or("")
-                        .to_owned(),
-                };
-                visitor.text(&resolved);
-            }
+            Event::GeneralRef(r) => visitor.text(&resolve_reference(r).unwrap_or_default()),
             Event::DocType(_) => return Err("is refused: its XML declares a DOCTYPE".into()),
             Event::Eof => return Ok(()),
             _ => {}
         }
+    }
+}
+
+/// A character reference or one of XML's five predefined entities; `None` for anything else
+/// (an entity we never expand).
+pub(crate) fn resolve_reference(r: quick_xml::events::BytesRef<'_>) -> Option<String> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c.to_string()),
+        _ => quick_xml::escape::resolve_predefined_entity(&r.into_inner()).map(str::to_owned),
     }
 }
 

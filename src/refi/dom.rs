@@ -114,12 +114,8 @@ pub fn parse(xml: &str) -> Result<El, String> {
                 }
             }
             Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => match quick_xml::escape::resolve_predefined_entity(&r.into_inner()) {
-                        Some(s) => s.to_owned(),
-                        None => return Err("uses an undeclared entity".into()),
-                    },
+                let Some(resolved) = crate::import::zipxml::resolve_reference(r) else {
+                    return Err("uses an undeclared entity".into());
                 };
                 if let Some(top) = stack.last_mut() {
                     top.text.push_str(&resolved);
