@@ -76,20 +76,24 @@ fn label_for(name: &str, n: usize, taken: &mut HashSet<String>) -> String {
 
 /// A coder name from a user's name (letters, digits, `-`, `_`, `.`).
 fn coder_for(name: &str) -> String {
-    let c: String = name
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(64)
-        .collect();
-    let c = c.trim_start_matches('.').to_owned();
-    if c.is_empty() { "imported".into() } else { c }
+    let mut c = String::new();
+    for ch in name.trim().trim_start_matches('.').chars() {
+        let ch = if ch.is_alphanumeric() || matches!(ch, '-' | '_' | '.') {
+            ch
+        } else {
+            '_'
+        };
+        // The limit counts bytes (as `config::valid_coder` does), not characters.
+        if c.len() + ch.len_utf8() > 64 {
+            break;
+        }
+        c.push(ch);
+    }
+    if crate::config::valid_coder(&c) {
+        c
+    } else {
+        "imported".into()
+    }
 }
 
 fn text_of(archive: &QdpxArchive, s: &RSource) -> std::result::Result<String, String> {
@@ -596,5 +600,7 @@ mod tests {
         assert_eq!(coder_for("Marie Dupont"), "Marie_Dupont");
         assert_eq!(coder_for(".."), "imported");
         assert_eq!(coder_for("Élodie"), "Élodie");
+        let long = coder_for(&"é".repeat(60));
+        assert!(crate::config::valid_coder(&long) && long.len() <= 64, "{long}");
     }
 }
