@@ -560,3 +560,65 @@ fn what_cannot_be_imported_is_listed() {
     }
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 sources, 1 nodes, 1 codings"));
 }
+
+#[test]
+fn two_sources_sharing_a_guid_keep_their_own_codings() {
+    let ws = Workspace::new();
+    let qde = fixture_qde("x", 0, 9, "Enquêteur");
+    let start = qde.find("<TextSource").unwrap();
+    let end = qde.find("</TextSource>").unwrap() + "</TextSource>".len();
+    let second = qde[start..end]
+        .replace("name=\"E1.txt\"", "name=\"E2.txt\"")
+        .replace(
+            "internal://9b2c4e6a-3f1d-4c8b-a0e2-5d7f1b3c9a40.txt",
+            "internal://second.txt",
+        )
+        .replace(
+            "4D5E6F7A-8B9C-4D0E-9F1A-2B3C4D5E6F7A",
+            "5E6F7A8B-9C0D-4E1F-8A2B-3C4D5E6F7A8B",
+        )
+        .replace("name=\"Enquêteur\"", "name=\"Autre cho\"");
+    let qde = format!("{}{second}{}", &qde[..end], &qde[end..]);
+    let file = ws.path().join("twice.qdpx");
+    qdpx(
+        &file,
+        &[
+            ("project.qde", qde.as_bytes()),
+            (
+                "sources/9B2C4E6A-3F1D-4C8B-A0E2-5D7F1B3C9A40.txt",
+                TEXT.as_bytes(),
+            ),
+            ("sources/second.txt", "Autre chose encore.\n".as_bytes()),
+        ],
+    );
+    ws.cmd()
+        .arg("import-qdpx")
+        .arg(&file)
+        .arg("t")
+        .assert()
+        .success();
+    let s = Session::open(&ws.path().join("t")).unwrap();
+    let mut quotes: Vec<(String, String)> = s
+        .codings
+        .all()
+        .map(|(_, src, c)| {
+            let label = &s
+                .project
+                .manifest
+                .sources
+                .iter()
+                .find(|m| m.id == src)
+                .unwrap()
+                .label;
+            (label.clone(), c.quote.clone())
+        })
+        .collect();
+    quotes.sort();
+    assert_eq!(
+        quotes,
+        [
+            ("E1".to_owned(), "Enquêteur".to_owned()),
+            ("E2".to_owned(), "Autre cho".to_owned())
+        ]
+    );
+}

@@ -15,6 +15,7 @@ pub mod offsets;
 pub mod qdc;
 pub mod qde_read;
 pub mod qde_write;
+mod qdpx_attach;
 pub mod qdpx_import;
 mod xmlout;
 

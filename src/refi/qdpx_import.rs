@@ -8,13 +8,13 @@
 //! convention, see [`super::offsets`]).
 
 use super::archive::QdpxArchive;
+use super::dom;
 use super::offsets::{self, RawText, Unit};
 use super::qde_read::{RCoding, RProject, RSource, read};
-use super::{dom, guid};
+use super::qdpx_attach as attach;
 use crate::codebook::{Codebook, Node};
 use crate::coding::{self, Codings, SourceText};
 use crate::error::{Error, Result};
-use crate::memo::{Memo, Target};
 use crate::model::Language;
 use crate::project::Project;
 use std::collections::{HashMap, HashSet};
@@ -36,9 +36,9 @@ pub struct ImportReport {
 }
 
 /// A source once written: its id, stored text and how its file counted positions.
-struct Placed {
-    id: Uuid,
-    label: String,
+pub(super) struct Placed {
+    pub id: Uuid,
+    pub label: String,
     raw: RawText,
     unit: Unit,
     text: SourceText,
@@ -221,7 +221,10 @@ fn build(
     for ((label, _), (g, raw, unit, i)) in labels.into_iter().zip(pending) {
         let meta = project.source(&label)?;
         let text = SourceText::new(project.text(meta)?);
-        let key = g.unwrap_or_else(Uuid::new_v4);
+        // A GUID given twice (or none) gets a key of its own: each source keeps its codings.
+        let key = g
+            .filter(|g| !placed.contains_key(g))
+            .unwrap_or_else(Uuid::new_v4);
         order.push((i, key));
         placed.insert(
             key,
@@ -235,6 +238,10 @@ fn build(
         );
     }
     report.sources = placed.len();
+    let sources: Vec<(&RSource, &Placed)> = order
+        .iter()
+        .map(|(i, key)| (&rp.sources[*i], &placed[key]))
+        .collect();
     // Codebook.
     let mut codebook = Codebook {
         format: crate::model::FORMAT,
@@ -242,7 +249,7 @@ fn build(
     };
     report.nodes = codebook.len();
     // Cases and attributes.
-    cases(rp, &mut project, &placed, &mut report)?;
+    report.cases = attach::cases(rp, &mut project, &sources)?;
     // Codings.
     let mut sink = CodingSink {
         codebook: &mut codebook,
@@ -254,9 +261,7 @@ fn build(
         users: &rp.users,
     };
     let mut selection_coding: HashMap<Uuid, Uuid> = HashMap::new();
-    for (i, key) in &order {
-        let s = &rp.sources[*i];
-        let p = &placed[key];
+    for (s, p) in &sources {
         let len = p.text.len();
         for sel in &s.selections {
             let what = format!("{}..{}", sel.start, sel.end);
@@ -311,11 +316,11 @@ fn build(
             codings.save(project.root(), coder, *source)?;
         }
     }
-    report.memos = memos(
+    report.memos = attach::memos(
         rp,
         archive,
         &project,
-        &placed,
+        &sources,
         &selection_coding,
         &mut report.notes,
     )?;
@@ -381,208 +386,6 @@ fn set_codable(nodes: &mut [Node], id: Uuid) {
     }
 }
 
-/// Cases (named ones become the case of their sources), variables as attributes.
-fn cases(
-    rp: &RProject,
-    project: &mut Project,
-    placed: &HashMap<Uuid, Placed>,
-    report: &mut ImportReport,
-) -> Result<()> {
-    let var = |id: &Uuid| {
-        rp.variables
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| "variable".into())
-    };
-    let mut values: Vec<(String, String, String)> = Vec::new();
-    for c in &rp.cases {
-        let sources: Vec<&Placed> = c.sources.iter().filter_map(|s| placed.get(s)).collect();
-        let case_names: Vec<String> = match &c.name {
-            Some(n) => vec![n.clone()],
-            None => sources.iter().map(|p| p.label.clone()).collect(),
-        };
-        if let Some(name) = &c.name {
-            for p in &sources {
-                set_case(project, p.id, name);
-            }
-        }
-        for case in &case_names {
-            for (v, value) in &c.values {
-                values.push((case.clone(), var(v), value.clone()));
-            }
-        }
-    }
-    for s in &rp.sources {
-        if let Some(p) = s.guid.and_then(|g| placed.get(&g)) {
-            let case = project
-                .manifest
-                .sources
-                .iter()
-                .find(|m| m.id == p.id)
-                .map(|m| m.case.clone());
-            for (v, value) in &s.values {
-                values.push((case.clone().unwrap_or_default(), var(v), value.clone()));
-            }
-        }
-    }
-    let referenced: Vec<String> = project.referenced_cases().map(str::to_owned).collect();
-    project
-        .cases
-        .ensure_cases(referenced.iter().map(String::as_str));
-    for (case, attr, value) in values {
-        project.cases.ensure_cases([case.as_str()]);
-        project.cases.set(&case, &attr, &value)?;
-    }
-    report.cases = project.cases.rows.len();
-    project.save_cases()?;
-    project.save_manifest()
-}
-
-/// Makes `case` the case of a source and of its participants.
-fn set_case(project: &mut Project, source: Uuid, case: &str) {
-    if let Some(m) = project.manifest.sources.iter_mut().find(|m| m.id == source) {
-        let old = std::mem::replace(&mut m.case, case.to_owned());
-        for s in &mut m.speakers {
-            if s.case.as_deref() == Some(old.as_str()) {
-                s.case = Some(case.to_owned());
-            }
-        }
-    }
-}
-
-/// Notes become memos on what they annotate; a note on nothing becomes a project memo.
-fn memos(
-    rp: &RProject,
-    archive: &QdpxArchive,
-    project: &Project,
-    placed: &HashMap<Uuid, Placed>,
-    selection_coding: &HashMap<Uuid, Uuid>,
-    notes_out: &mut Vec<String>,
-) -> Result<usize> {
-    let source_of = |g: &Uuid| placed.get(g).map(|p| Target::Source(p.id));
-    let node_ids: HashSet<Uuid> = Codebook {
-        format: crate::model::FORMAT,
-        nodes: rp.nodes.clone(),
-    }
-    .all_ids()
-    .into_iter()
-    .collect();
-    let mut targets: Vec<(Uuid, Target)> = Vec::new();
-    targets.extend(rp.project_notes.iter().map(|n| (*n, Target::Project)));
-    targets.extend(
-        rp.code_notes
-            .iter()
-            .map(|(code, n)| (*n, Target::Node(*code))),
-    );
-    for s in &rp.sources {
-        let Some(src) = s.guid.and_then(|g| source_of(&g)) else {
-            continue;
-        };
-        targets.extend(s.notes.iter().map(|n| (*n, src)));
-        for sel in &s.selections {
-            let on = sel
-                .guid
-                .and_then(|g| selection_coding.get(&g))
-                .map_or(src, |c| Target::Coding(*c));
-            targets.extend(sel.notes.iter().map(|n| (*n, on)));
-            for c in &sel.codings {
-                let t = c.guid.map_or(on, Target::Coding);
-                targets.extend(c.notes.iter().map(|n| (*n, t)));
-            }
-        }
-    }
-    for c in &rp.cases {
-        if let Some(src) = c.sources.first().and_then(source_of) {
-            targets.extend(c.notes.iter().map(|n| (*n, src)));
-        }
-    }
-    for (note, item) in &rp.linked_notes {
-        let t = source_of(item)
-            .or_else(|| selection_coding.get(item).map(|c| Target::Coding(*c)))
-            .or_else(|| node_ids.contains(item).then_some(Target::Node(*item)));
-        if let Some(t) = t {
-            targets.push((*note, t));
-        }
-    }
-    let mut written = 0;
-    let mut used: HashSet<Uuid> = HashSet::new();
-    let mut write = |id: Uuid, target: Target, text: String| -> Result<()> {
-        let id = if used.insert(id) { id } else { Uuid::new_v4() };
-        crate::memo::write(project.root(), &Memo { id, target, text })?;
-        written += 1;
-        Ok(())
-    };
-    let text_of = |n: &super::qde_read::RNote| -> Option<String> {
-        n.inline.clone().or_else(|| {
-            let name = n.path.as_deref()?.strip_prefix("internal://")?;
-            archive
-                .internal(name)
-                .map(|b| String::from_utf8_lossy(b).into_owned())
-        })
-    };
-    let mut referenced: HashSet<Uuid> = HashSet::new();
-    for (note, target) in targets {
-        let Some(n) = rp.notes.get(&note) else {
-            notes_out.push(format!(
-                "not imported: a reference to note {} that the file does not hold",
-                guid(note)
-            ));
-            continue;
-        };
-        referenced.insert(note);
-        match text_of(n) {
-            Some(t) => write(note, target, crate::text::normalize(&t))?,
-            None => notes_out.push(format!(
-                "not imported: note '{}' has no readable text",
-                n.name
-            )),
-        }
-    }
-    for (id, n) in &rp.notes {
-        if referenced.contains(id) {
-            continue;
-        }
-        if let Some(t) = text_of(n) {
-            let title = if n.name.is_empty() {
-                String::new()
-            } else {
-                format!("{}\n\n", n.name)
-            };
-            write(
-                *id,
-                Target::Project,
-                crate::text::normalize(&format!("{title}{t}")),
-            )?;
-        }
-    }
-    if let Some(d) = &rp.description {
-        write(Uuid::new_v4(), Target::Project, d.clone())?;
-    }
-    for s in &rp.sources {
-        let Some(src) = s.guid.and_then(|g| source_of(&g)) else {
-            continue;
-        };
-        if let Some(d) = s.description.as_ref().filter(|d| !d.is_empty()) {
-            write(Uuid::new_v4(), src, d.clone())?;
-        }
-        for sel in &s.selections {
-            if let Some(d) = sel.description.as_ref().filter(|d| !d.is_empty()) {
-                let on = sel
-                    .guid
-                    .and_then(|g| selection_coding.get(&g))
-                    .map_or(src, |c| Target::Coding(*c));
-                let quote = sel.name.clone().unwrap_or_default();
-                let text = match on {
-                    Target::Source(_) if !quote.is_empty() => format!("« {quote} »\n\n{d}"),
-                    _ => d.clone(),
-                };
-                write(Uuid::new_v4(), on, text)?;
-            }
-        }
-    }
-    Ok(written)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -601,6 +404,9 @@ mod tests {
         assert_eq!(coder_for(".."), "imported");
         assert_eq!(coder_for("Élodie"), "Élodie");
         let long = coder_for(&"é".repeat(60));
-        assert!(crate::config::valid_coder(&long) && long.len() <= 64, "{long}");
+        assert!(
+            crate::config::valid_coder(&long) && long.len() <= 64,
+            "{long}"
+        );
     }
 }
