@@ -56,7 +56,7 @@ fn date_time(at: &str) -> Option<String> {
 /// Builds `project.qde` and the source files of a session.
 pub fn build(session: &Session) -> Result<QdpxOut> {
     let pid = session.project.manifest.id;
-    let memos = crate::memo::list(session.root())?;
+    let memos = session.memos()?;
     let mut notes_of: BTreeMap<Target, Vec<Uuid>> = BTreeMap::new();
     for m in &memos {
         notes_of.entry(m.target).or_default().push(m.id);

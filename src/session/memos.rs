@@ -1,5 +1,8 @@
 //! Memo operations of a session: add, edit and delete, journalled (memo text never goes to the
 //! journal). Memos are not part of undo: they are text the user types and sees.
+//!
+//! Invariant: `memos/` is read once per session (the TUI asks for the memos after every change);
+//! this session's own writes update that copy as they go to disk.
 
 use super::Session;
 use crate::error::{Error, Result};
@@ -34,7 +37,21 @@ impl Session {
     }
 
     pub fn memos(&self) -> Result<Vec<Memo>> {
-        memo::list(self.root())
+        let mut cache = self.memos.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.is_none() {
+            *cache = Some(memo::list(self.root())?);
+        }
+        Ok(cache.clone().unwrap_or_default())
+    }
+
+    /// Records a memo written to disk in the session's copy (replacing one with its id).
+    fn remember(&mut self, m: Memo) -> Result<()> {
+        let mut all = self.memos()?;
+        all.retain(|x| x.id != m.id);
+        all.push(m);
+        all.sort_by_key(|x| (x.target, x.id));
+        *self.memos.get_mut().unwrap_or_else(|e| e.into_inner()) = Some(all);
+        Ok(())
     }
 
     /// Adds a memo; returns its id.
@@ -49,9 +66,11 @@ impl Session {
             text: text.to_owned(),
         };
         memo::write(self.root(), &m)?;
+        let id = m.id;
+        self.remember(m)?;
         self.project
-            .journal("memo.add", &[m.id.to_string(), target.to_string()])?;
-        Ok(m.id)
+            .journal("memo.add", &[id.to_string(), target.to_string()])?;
+        Ok(id)
     }
 
     /// Replaces a memo's text.
@@ -64,6 +83,7 @@ impl Session {
             .ok_or_else(|| Error::Invalid(format!("no memo with id {id}")))?;
         m.text = text.to_owned();
         memo::write(self.root(), &m)?;
+        self.remember(m)?;
         self.project.journal("memo.edit", &[id.to_string()])
     }
 
@@ -73,6 +93,9 @@ impl Session {
             return Err(Error::Invalid(format!("no memo with id {id}")));
         }
         memo::delete(self.root(), id)?;
+        if let Some(all) = self.memos.get_mut().unwrap_or_else(|e| e.into_inner()) {
+            all.retain(|x| x.id != id);
+        }
         self.project.journal("memo.delete", &[id.to_string()])
     }
 }

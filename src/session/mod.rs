@@ -3,7 +3,7 @@
 //!
 //! Invariants: a writer session holds the project lock; every model change is saved at once,
 //! in order (atomic writes), and journalled; a read-only session re-anchors in memory and never
-//! writes; texts are loaded lazily, once.
+//! writes; texts and memos are loaded lazily, once.
 
 mod codebook_ops;
 mod edit;
@@ -36,6 +36,8 @@ pub struct Session {
     /// What re-anchoring found when the session opened (or last synced).
     pub report: AnchorReport,
     texts: Mutex<HashMap<Uuid, Arc<SourceText>>>,
+    /// The memos, read from `memos/` once, then kept up to date by this session's changes.
+    memos: Mutex<Option<Vec<crate::memo::Memo>>>,
 }
 
 impl Session {
@@ -61,6 +63,7 @@ impl Session {
             history: History::default(),
             report: AnchorReport::default(),
             texts: Mutex::new(HashMap::new()),
+            memos: Mutex::new(None),
         };
         session.report = session.sync()?;
         Ok(session)
