@@ -6,7 +6,7 @@ use super::passages::filters;
 use super::session;
 use anyhow::{Result, bail};
 use verbatim::index::{SearchIndex, SearchOptions};
-use verbatim::session::{BatchItem, Session};
+use verbatim::session::Session;
 
 fn options(
     s: &Session,
@@ -97,23 +97,8 @@ pub fn code_hits(s: &mut Session, globals: &Globals, query: &str, a: &CodeArgs) 
         Err(_) if a.create => s.add_node(path)?,
         Err(e) => return Err(e.into()),
     };
-    let items: Vec<(usize, BatchItem)> = units
-        .iter()
-        .enumerate()
-        .map(|(i, (src, start, end))| {
-            (
-                i + 1,
-                BatchItem {
-                    source: src.to_string(),
-                    start: *start,
-                    end: *end,
-                    node: node.to_string(),
-                },
-            )
-        })
-        .collect();
     let coder = s.coder().to_owned();
-    let n = s.code_batch(&coder, &items)?;
+    let n = s.code_ranges(&coder, node, &units)?;
     println!(
         "coded {n} turns or paragraphs ({} hits) with {path}",
         hits.len()

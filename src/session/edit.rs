@@ -197,6 +197,33 @@ impl Session {
     }
 
     /// Codes a batch in one step; every item is checked first, and one bad item writes nothing.
+    /// Codes code point ranges of sources with one node, in one undoable step (each distinct
+    /// range once: the units of search hits, say). Returns how many ranges were coded.
+    pub fn code_ranges(
+        &mut self,
+        coder: &str,
+        node: Uuid,
+        ranges: &[(Uuid, usize, usize)],
+    ) -> Result<usize> {
+        let mut ranges = ranges.to_vec();
+        ranges.sort_unstable();
+        ranges.dedup();
+        let items: Vec<(usize, BatchItem)> = ranges
+            .into_iter()
+            .enumerate()
+            .map(|(i, (source, start, end))| {
+                let item = BatchItem {
+                    source: source.to_string(),
+                    start,
+                    end,
+                    node: node.to_string(),
+                };
+                (i + 1, item)
+            })
+            .collect();
+        self.code_batch(coder, &items)
+    }
+
     pub fn code_batch(&mut self, coder: &str, items: &[(usize, BatchItem)]) -> Result<usize> {
         let at = now_rfc3339();
         let mut lists: std::collections::BTreeMap<Uuid, Vec<Coding>> =

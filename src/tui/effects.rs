@@ -11,7 +11,6 @@ use super::state::HitRow;
 use super::state::{AppState, InputFor, Popup};
 use crate::index::SearchOptions;
 use crate::memo::Target;
-use crate::session::BatchItem;
 use crate::session::Session;
 use uuid::Uuid;
 
@@ -148,30 +147,13 @@ fn resolve_node(session: &mut Session, node: NodeRef) -> crate::Result<Uuid> {
 /// Codes the unit of every hit with a node, in one undoable step.
 fn code_hits(session: &mut Session, state: &mut AppState, node: NodeRef) -> crate::Result<()> {
     let node = resolve_node(session, node)?;
-    let mut units: Vec<(Uuid, usize, usize)> = state
+    let units: Vec<(Uuid, usize, usize)> = state
         .hits
         .iter()
         .map(|h| (h.source, h.unit_start, h.unit_end))
         .collect();
-    units.sort_unstable();
-    units.dedup();
-    let items: Vec<(usize, BatchItem)> = units
-        .iter()
-        .enumerate()
-        .map(|(i, (s, a, b))| {
-            (
-                i + 1,
-                BatchItem {
-                    source: s.to_string(),
-                    start: *a,
-                    end: *b,
-                    node: node.to_string(),
-                },
-            )
-        })
-        .collect();
     let coder = state.coder.clone();
-    let n = session.code_batch(&coder, &items)?;
+    let n = session.code_ranges(&coder, node, &units)?;
     state.last_node = Some(node);
     state.message = Some(format!(
         "{} {} ({n})",
