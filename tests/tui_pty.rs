@@ -38,6 +38,11 @@ impl Tui {
 
     /// Reads output until the screen contains `text` (15 s at most, more on CI).
     fn wait_for(&mut self, text: &str) -> String {
+        self.wait_for_all(&[text])
+    }
+
+    /// Waits until the screen shows every one of `texts` (a frame may arrive in several reads).
+    fn wait_for_all(&mut self, texts: &[&str]) -> String {
         let limit = if std::env::var_os("CI").is_some() {
             60
         } else {
@@ -54,12 +59,12 @@ impl Tui {
                 self.screen.process(&got);
             }
             let contents = self.screen.screen().contents();
-            if contents.contains(text) {
+            if texts.iter().all(|t| contents.contains(t)) {
                 return contents;
             }
             assert!(
                 Instant::now() < deadline,
-                "timed out waiting for {text:?}; screen:\n{contents}"
+                "timed out waiting for {texts:?}; screen:\n{contents}"
             );
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -123,14 +128,18 @@ fn question_mark_shows_the_bindings() {
     let mut t = Tui::start(dir.path(), &project);
     t.wait_for("saved ✓");
     t.send("?");
-    let screen = t.wait_for("Key bindings");
+    let screen = t.wait_for_all(&[
+        "Key bindings",
+        "Show every key binding",
+        "Quit (everything is already saved)",
+    ]);
     assert!(
         screen.contains("Show every key binding")
             && screen.contains("Quit (everything is already saved)"),
         "{screen}"
     );
     t.send("\x04\x04");
-    let screen = t.wait_for("code_again");
+    let screen = t.wait_for_all(&["code_again", "Undo the last change", "ctrl-z"]);
     assert!(
         screen.contains("Undo the last change") && screen.contains("ctrl-z"),
         "{screen}"
