@@ -125,15 +125,12 @@ impl Session {
             .byte_of(at.min(text.len()))
             .unwrap_or(text.text.len());
         let units = turns::split_units(&text.text, &meta.speaker_names());
-        let unit = units
-            .iter()
-            .find(|u| u.start <= byte && byte <= u.end)
-            .ok_or_else(|| {
-                Error::Invalid(format!(
-                    "position {at} of {} is not inside a turn or paragraph",
-                    meta.label
-                ))
-            })?;
+        let unit = turns::unit_containing(&units, byte).ok_or_else(|| {
+            Error::Invalid(format!(
+                "position {at} of {} is not inside a turn or paragraph",
+                meta.label
+            ))
+        })?;
         let cp = |b: usize| {
             text.index
                 .cp_of(b)

@@ -107,9 +107,7 @@ impl Session {
                     continue;
                 }
                 let byte = text.index.byte_of(start).unwrap_or(0);
-                let speaker = units
-                    .iter()
-                    .find(|u| u.start <= byte && byte <= u.end)
+                let speaker = turns::unit_containing(&units, byte)
                     .and_then(|u| u.speaker)
                     .map(|i| &meta.speakers[i]);
                 let case = speaker

@@ -45,6 +45,13 @@ struct Prefix<'a> {
     strong: bool,
 }
 
+/// The unit holding byte `byte` (its label and last character included), if any: units are in
+/// text order and never overlap, so a binary search finds it.
+pub fn unit_containing(units: &[Unit], byte: usize) -> Option<&Unit> {
+    let i = units.partition_point(|u| u.start <= byte).checked_sub(1)?;
+    Some(&units[i]).filter(|u| byte <= u.end)
+}
+
 /// Cuts `text` into units, using `speakers` as the names that start a turn.
 pub fn split_units(text: &str, speakers: &[String]) -> Vec<Unit> {
     let known: HashMap<String, usize> = speakers

@@ -109,3 +109,14 @@ fn roles_are_guessed_from_names() {
     assert_eq!(guess_role("Observatrice"), Role::Other);
     assert_eq!(guess_role("Dr Martin"), Role::Participant);
 }
+
+#[test]
+fn unit_containing_finds_what_a_linear_search_finds() {
+    let text = "M1 : Bonjour.\n\nEnquêteur : Et alors ?\nsuite\nM1 : Oui.";
+    let units = split_units(text, &["M1".into(), "Enquêteur".into()]);
+    for byte in 0..=text.len() + 2 {
+        let linear = units.iter().find(|u| u.start <= byte && byte <= u.end);
+        assert_eq!(unit_containing(&units, byte), linear, "byte {byte}");
+    }
+    assert_eq!(unit_containing(&[], 3), None);
+}

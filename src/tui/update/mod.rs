@@ -316,10 +316,7 @@ fn target_bytes(state: &AppState) -> Option<(usize, usize)> {
 
 fn turn_bytes(state: &AppState) -> Option<(usize, usize)> {
     let doc = state.doc.as_ref()?;
-    let u = doc
-        .units
-        .iter()
-        .find(|u| u.start <= state.cursor && state.cursor <= u.end)?;
+    let u = crate::text::turns::unit_containing(&doc.units, state.cursor)?;
     Some((u.body_start.min(u.end), u.end))
 }
 
@@ -423,10 +420,7 @@ fn copy(state: &mut AppState) {
         state.message = Some(state.lang.t(T::NoCodingHere).into());
         return;
     };
-    let speaker = doc
-        .units
-        .iter()
-        .find(|u| u.start <= s && s <= u.end)
+    let speaker = crate::text::turns::unit_containing(&doc.units, s)
         .and_then(|u| u.speaker)
         .map(|i| doc.speakers[i].0.clone());
     let who = speaker.map(|sp| format!(", {sp}")).unwrap_or_default();
