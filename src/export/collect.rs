@@ -26,12 +26,6 @@ struct Units<'a> {
 }
 
 impl Units<'_> {
-    /// Index of the unit holding byte `b` (the last starting at or before it).
-    fn at(&self, b: usize) -> Option<usize> {
-        let i = self.units.partition_point(|u| u.start <= b);
-        i.checked_sub(1)
-    }
-
     /// The timestamp of unit `i`, or the last one written before it.
     fn time(&self, i: usize) -> Option<String> {
         self.units[..=i].iter().rev().find_map(|u| u.time.clone())
@@ -128,7 +122,7 @@ fn verbatim(
 ) -> Option<Verbatim> {
     let text = u.text;
     let (b0, b1) = (text.index.byte_of(start)?, text.index.byte_of(end)?);
-    let at = u.at(b0);
+    let at = turns::index_containing(&u.units, b0);
     let unit = at.map(|i| &u.units[i]);
     let speaker = unit.and_then(|x| x.speaker).map(|i| &u.meta.speakers[i]);
     let case = speaker

@@ -48,8 +48,13 @@ struct Prefix<'a> {
 /// The unit holding byte `byte` (its label and last character included), if any: units are in
 /// text order and never overlap, so a binary search finds it.
 pub fn unit_containing(units: &[Unit], byte: usize) -> Option<&Unit> {
+    index_containing(units, byte).map(|i| &units[i])
+}
+
+/// The index of [`unit_containing`]'s unit.
+pub fn index_containing(units: &[Unit], byte: usize) -> Option<usize> {
     let i = units.partition_point(|u| u.start <= byte).checked_sub(1)?;
-    Some(&units[i]).filter(|u| byte <= u.end)
+    (byte <= units[i].end).then_some(i)
 }
 
 /// Cuts `text` into units, using `speakers` as the names that start a turn.
