@@ -12,12 +12,14 @@
 //! - [`codebook`]: the code tree (`codebook.json`).
 //! - [`export`]: the thesis annex (DOCX, ODT, Markdown, HTML, CSV, XLSX).
 //! - [`demo`]: the demo project built from the embedded sample corpus.
+//! - [`anonymise`]: the pseudonymisation key (outside the project), matching and replacing names.
 //! - [`journal`], [`config`], [`error`].
 //! - `tui` (feature `tui`): the terminal front end; the core above never depends on it.
 //!
 //! Invariants kept throughout: offsets count Unicode code points in normalised text; every write
 //! is atomic and made by the lock holder; files are written in a stable order.
 
+pub mod anonymise;
 pub mod cases;
 pub mod codebook;
 pub mod coding;

@@ -125,6 +125,8 @@ pub enum Command {
         #[command(subcommand)]
         cmd: MemoCmd,
     },
+    /// Pseudonymisation: the key, candidates, applying it, checking for leaks
+    Anonymise(super::anonymise::AnonymiseArgs),
 }
 
 /// `verbatim export`.

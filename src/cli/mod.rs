@@ -5,6 +5,7 @@
 //! Invariants: errors go to stderr as one sentence, exit code 1 for a user error and 2 for a
 //! usage error (clap's); stdout carries only the result.
 
+mod anonymise;
 mod args;
 mod cases;
 mod code;
@@ -77,5 +78,6 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             language,
         }) => export::import_qdpx(&file, &dir, language),
         Some(Command::Memo { cmd }) => memo::run(&globals, cmd),
+        Some(Command::Anonymise(a)) => anonymise::run(&globals, a),
     }
 }

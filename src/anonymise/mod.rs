@@ -1,0 +1,15 @@
+//! Pseudonymisation: the key (original → pseudonym, kept outside the project), finding and
+//! replacing originals in any text, and moving code point offsets through those replacements.
+//!
+//! Invariants: the key never lives inside the project folder by default; matching is case-,
+//! accent- and apostrophe-insensitive and respects word boundaries; replacing with a key twice
+//! gives the same text as once (a key refuses pseudonyms that hold an original).
+
+pub mod key;
+pub mod matcher;
+
+pub use key::{Category, Entry, Key, default_path};
+pub use matcher::{Edit, Hit, Matcher, OffsetMap, fold};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,144 @@
+//! `verbatim anonymise key add|list|remove|import|export`: the pseudonymisation key, kept in the
+//! user data folder under the project id unless `--key FILE` names another file.
+
+use super::args::Globals;
+use super::output::{print_json, print_table};
+use anyhow::{Result, anyhow};
+use clap::{Args, Subcommand};
+use std::path::{Path, PathBuf};
+use verbatim::anonymise::{Category, Entry, Key};
+use verbatim::project::Project;
+
+/// `verbatim anonymise`.
+#[derive(Args)]
+pub struct AnonymiseArgs {
+    /// The key file (default: the user data folder, under the project id; never in the project)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub key: Option<PathBuf>,
+    #[command(subcommand)]
+    pub cmd: AnonymiseCmd,
+}
+
+#[derive(Subcommand)]
+pub enum AnonymiseCmd {
+    /// The key: originals and their pseudonyms
+    Key {
+        #[command(subcommand)]
+        cmd: KeyCmd,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum KeyCmd {
+    /// Add an original and its pseudonym (or change the pseudonym of an original)
+    Add {
+        original: String,
+        pseudonym: String,
+        /// person, place, organisation or other
+        #[arg(long, default_value = "other", value_name = "C")]
+        category: Category,
+        /// Also replace the original inside longer words (default: whole words only)
+        #[arg(long)]
+        partial: bool,
+    },
+    /// List the key
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an original from the key
+    Remove { original: String },
+    /// Add every line of a key file (CSV: original, pseudonym, category, whole_word)
+    Import { file: PathBuf },
+    /// Write the key to a CSV file
+    Export { file: PathBuf },
+}
+
+/// The key file for the project in `globals`, or the one given.
+pub fn key_path(globals: &Globals, given: Option<&Path>) -> Result<PathBuf> {
+    if let Some(p) = given {
+        return Ok(p.to_owned());
+    }
+    let project = Project::open(&globals.project)?;
+    Ok(verbatim::anonymise::default_path(project.manifest.id)?)
+}
+
+pub fn run(globals: &Globals, args: AnonymiseArgs) -> Result<()> {
+    match args.cmd {
+        AnonymiseCmd::Key { cmd } => run_key(globals, args.key.as_deref(), cmd),
+    }
+}
+
+fn run_key(globals: &Globals, given: Option<&Path>, cmd: KeyCmd) -> Result<()> {
+    let path = key_path(globals, given)?;
+    let mut key = Key::load(&path)?;
+    match cmd {
+        KeyCmd::Add {
+            original,
+            pseudonym,
+            category,
+            partial,
+        } => {
+            key.add(Entry {
+                original,
+                pseudonym,
+                category,
+                whole_word: !partial,
+            })
+            .map_err(|e| anyhow!(e))?;
+            key.save(&path)?;
+            eprintln!("key: {} entries in {}", key.entries().len(), path.display());
+        }
+        KeyCmd::List { json } => {
+            let rows: Vec<serde_json::Value> = key
+                .entries()
+                .iter()
+                .map(|e| {
+                    serde_json::json!({"original": e.original, "pseudonym": e.pseudonym,
+                        "category": e.category.as_str(), "whole_word": e.whole_word})
+                })
+                .collect();
+            if json {
+                return print_json("entries", &rows);
+            }
+            let rows: Vec<Vec<String>> = key
+                .entries()
+                .iter()
+                .map(|e| {
+                    let whole = if e.whole_word { "yes" } else { "no" };
+                    vec![
+                        e.original.clone(),
+                        e.pseudonym.clone(),
+                        e.category.as_str().to_owned(),
+                        whole.to_owned(),
+                    ]
+                })
+                .collect();
+            print_table(
+                &["ORIGINAL", "PSEUDONYM", "CATEGORY", "WHOLE WORD"],
+                &rows,
+                &[false; 4],
+            );
+        }
+        KeyCmd::Remove { original } => {
+            if !key.remove(&original) {
+                return Err(anyhow!("the key has no original '{original}'"));
+            }
+            key.save(&path)?;
+        }
+        KeyCmd::Import { file } => {
+            let bytes = std::fs::read(&file)
+                .map_err(|e| anyhow!("could not read {}: {e}", file.display()))?;
+            let other = Key::from_csv(&file, &bytes)?;
+            let n = key
+                .merge(&other)
+                .map_err(|e| anyhow!("{}: {e}", file.display()))?;
+            key.save(&path)?;
+            eprintln!("key: {n} entries imported, {} in all", key.entries().len());
+        }
+        KeyCmd::Export { file } => {
+            verbatim::store::write_atomic(&file, &key.to_csv())?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,128 @@
+//! `verbatim anonymise`: the key kept outside the project, and (later) suggest, apply, check.
+
+mod common;
+
+use common::Workspace;
+use predicates::str::contains;
+
+#[test]
+fn the_key_lives_in_the_data_folder_under_the_project_id() {
+    let ws = Workspace::new();
+    let p = ws.project();
+    let anon = |args: &[&str]| {
+        let mut c = ws.cmd();
+        c.arg("--project").arg(&p).arg("anonymise").args(args);
+        c
+    };
+    anon(&["key", "add", "Dr Martin", "Dr B", "--category", "person"])
+        .assert()
+        .success();
+    anon(&[
+        "key",
+        "add",
+        "Orléans",
+        "Ville-A",
+        "--category",
+        "lieu",
+        "--partial",
+    ])
+    .assert()
+    .success();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(p.join("verbatim.json")).unwrap()).unwrap();
+    let id = manifest["id"].as_str().unwrap();
+    let key_file = ws.path().join("home/data/keys").join(format!("{id}.csv"));
+    assert_eq!(
+        std::fs::read_to_string(&key_file).unwrap(),
+        "original,pseudonym,category,whole_word\nDr Martin,Dr B,person,yes\nOrléans,Ville-A,place,no\n"
+    );
+    // Nothing in the project folder mentions the original.
+    for entry in walk(&p) {
+        let bytes = std::fs::read(&entry).unwrap();
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("Orléans"),
+            "{}",
+            entry.display()
+        );
+    }
+    anon(&["key", "list"])
+        .assert()
+        .success()
+        .stdout(contains("Dr Martin  Dr B"));
+    anon(&["key", "list", "--json"])
+        .assert()
+        .success()
+        .stdout(contains("\"pseudonym\": \"Ville-A\""));
+    anon(&["key", "remove", "ORLEANS"]).assert().success();
+    anon(&["key", "remove", "Orléans"])
+        .assert()
+        .code(1)
+        .stderr(contains("the key has no original 'Orléans'"));
+    let out = ws.path().join("k.csv");
+    anon(&["key", "export"]).arg(&out).assert().success();
+    std::fs::write(
+        ws.path().join("more.csv"),
+        "original;pseudonym;category;whole_word\r\nSaint-Jean;Ville-C;place;yes\r\n",
+    )
+    .unwrap();
+    anon(&["key", "import"])
+        .arg(ws.path().join("more.csv"))
+        .assert()
+        .success()
+        .stderr(contains("1 entries imported, 2 in all"));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "original,pseudonym,category,whole_word\nDr Martin,Dr B,person,yes\n"
+    );
+}
+
+#[test]
+fn a_bad_key_line_or_pseudonym_is_one_sentence_and_changes_nothing() {
+    let ws = Workspace::new();
+    let p = ws.project();
+    let key = ws.path().join("key.csv");
+    let anon = |args: &[&str]| {
+        let mut c = ws.cmd();
+        c.arg("--project")
+            .arg(&p)
+            .arg("anonymise")
+            .arg("--key")
+            .arg(&key)
+            .args(args);
+        c
+    };
+    anon(&["key", "add", "Martin", "Bernard"])
+        .assert()
+        .success();
+    anon(&["key", "add", "Bernard", "Claude"])
+        .assert()
+        .code(1)
+        .stderr(contains("contains the original 'Bernard'"));
+    anon(&["key", "add", "X", "Y", "--category", "colour"])
+        .assert()
+        .code(2);
+    let bad = ws.path().join("bad.csv");
+    std::fs::write(&bad, "Leroy,A,person,yes\nDupont,B,person,perhaps\n").unwrap();
+    anon(&["key", "import"])
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stderr(contains("bad.csv: line 2: whole_word is 'perhaps'"));
+    assert_eq!(
+        std::fs::read_to_string(&key).unwrap(),
+        "original,pseudonym,category,whole_word\nMartin,Bernard,other,yes\n"
+    );
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let path = e.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
