@@ -13,6 +13,8 @@
 //! - [`export`]: the thesis annex (DOCX, ODT, Markdown, HTML, CSV, XLSX).
 //! - [`demo`]: the demo project built from the embedded sample corpus.
 //! - [`anonymise`]: the pseudonymisation key (outside the project), matching and replacing names.
+//! - [`limits`]: one rule per limit (node names and depth, nesting of what is read), the same
+//!   for every way in.
 //! - [`journal`], [`config`], [`error`].
 //! - `tui` (feature `tui`): the terminal front end; the core above never depends on it.
 //!
@@ -30,6 +32,7 @@ pub mod export;
 pub mod import;
 pub mod index;
 pub mod journal;
+pub mod limits;
 pub mod memo;
 pub mod model;
 pub mod overview;

@@ -1,8 +1,9 @@
 //! DOCX and ODT annexes: their XML parsed (heading styles with outline levels in tree order, one
 //! quote paragraph per verbatim), then each converted to PDF by LibreOffice headless — one
 //! conversion at a time, each with its own profile folder — and the verbatims found in the PDF's
-//! text. `.ci/run` installs LibreOffice Writer and poppler-utils; without them these tests fail
-//! loudly rather than pass.
+//! text. The PDF test needs LibreOffice Writer and poppler-utils: it is marked ignored (plain
+//! `cargo test` reports it so) and `.ci/run` installs both and runs it; run by hand, it fails
+//! loudly when they are missing rather than pass.
 
 mod common;
 
@@ -296,6 +297,7 @@ fn pdf_text(ws: &Workspace, file: &Path) -> String {
 }
 
 #[test]
+#[ignore = "needs LibreOffice and poppler-utils: .ci/run installs them and runs it"]
 fn libreoffice_renders_every_verbatim_of_the_docx_and_odt() {
     let ws = Workspace::new();
     project(&ws);

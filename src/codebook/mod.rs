@@ -12,9 +12,11 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 use uuid::Uuid;
 
+mod check;
 mod ops;
 pub mod path;
 
+pub use check::{check_tree, height};
 pub use ops::Place;
 
 /// One node of the tree.
@@ -113,10 +115,13 @@ impl Codebook {
         let template: Template = serde_json::from_value(value)
             .map_err(|e| Error::bad_input(origin, format!("is not a codebook template: {e}")))?;
         let nodes = convert(origin, &template.nodes, "", namespace)?;
-        Ok(Self {
+        let book = Self {
             format: FORMAT,
             nodes,
-        })
+        };
+        book.check_limits()
+            .map_err(|reason| Error::bad_input(origin, reason))?;
+        Ok(book)
     }
 }
 

@@ -141,14 +141,11 @@ impl Codebook {
     /// Adds the nodes of a NODEPATH that do not exist yet; returns the id of the last one and
     /// the ids created.
     pub fn add_path(&mut self, path_text: &str) -> Result<(Uuid, Vec<Uuid>)> {
+        self.check_new_path(path_text)?;
         let names = path::parse(path_text);
-        if names.is_empty() {
-            return Err(Error::Invalid("the node path is empty".into()));
-        }
         let mut parent: Option<Uuid> = None;
         let mut created = Vec::new();
         for name in &names {
-            check_name(name)?;
             let existing = self
                 .children(parent)
                 .iter()
@@ -210,6 +207,7 @@ impl Codebook {
                 return Err(Error::Invalid(format!("no node with id {p}")));
             }
         }
+        self.check_fits(id, parent, true)?;
         if self
             .children(parent)
             .iter()
@@ -258,6 +256,7 @@ impl Codebook {
         if self.node(into).is_none() {
             return Err(Error::Invalid(format!("no node with id {into}")));
         }
+        self.check_fits(from, Some(into), false)?;
         let (node, _) = self.take(from)?;
         let mut pairs = Vec::new();
         self.absorb(node, into, &mut pairs)?;
@@ -342,12 +341,7 @@ impl Node {
 }
 
 fn check_name(name: &str) -> Result<()> {
-    if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
-        return Err(Error::Invalid(format!(
-            "node name '{name}' must be 1 to 200 characters on one line"
-        )));
-    }
-    Ok(())
+    crate::limits::check_node_name(name).map_err(Error::Invalid)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! NODEPATHs: node names from the root joined by `/`, a `/` inside a name written `\/` (and a
-//! backslash `\\`). `Freins/Manque de temps` names the child `Manque de temps` of `Freins`.
+//! backslash `\\`; a backslash before any other character is kept as it is, so `C:\temp` names
+//! one node). `Freins/Manque de temps` names the child `Manque de temps` of `Freins`.
 //!
 //! Invariant: `parse(&format(segments)) == segments` for any names.
 
@@ -10,9 +11,12 @@ pub fn parse(path: &str) -> Vec<String> {
     let mut chars = path.chars();
     while let Some(c) = chars.next() {
         match c {
-            '\\' => match chars.next() {
-                Some(next) => current.push(next),
-                None => current.push('\\'),
+            '\\' => match chars.clone().next() {
+                Some(next @ ('/' | '\\')) => {
+                    chars.next();
+                    current.push(next);
+                }
+                _ => current.push('\\'),
             },
             '/' => out.push(std::mem::take(&mut current)),
             c => current.push(c),

@@ -83,20 +83,28 @@ fn parse_timing(line: &str) -> Option<(u64, u64)> {
     Some((parse_time(a.trim())?, parse_time(end)?))
 }
 
-/// `hh:mm:ss,mmm`, `hh:mm:ss.mmm` or `mm:ss.mmm` in milliseconds.
+/// `hh:mm:ss,mmm`, `hh:mm:ss.mmm` or `mm:ss.mmm` in milliseconds; None for anything else (a
+/// non-digit, a number too large).
 fn parse_time(t: &str) -> Option<u64> {
     let (clock, millis) = t.split_once([',', '.']).unwrap_or((t, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let parts: Vec<u64> = clock
         .split(':')
-        .map(|p| p.parse().ok())
+        .map(|p| digits(p).then(|| p.parse().ok()).flatten())
         .collect::<Option<_>>()?;
     let secs = match parts.as_slice() {
-        [h, m, s] => h * 3600 + m * 60 + s,
-        [m, s] => m * 60 + s,
+        [h, m, s] => h
+            .checked_mul(3600)?
+            .checked_add(m.checked_mul(60)?)?
+            .checked_add(*s)?,
+        [m, s] => m.checked_mul(60)?.checked_add(*s)?,
         _ => return None,
     };
+    if !digits(millis) {
+        return None;
+    }
     let ms: u64 = format!("{millis:0<3}")[..3].parse().ok()?;
-    Some(secs * 1000 + ms)
+    secs.checked_mul(1000)?.checked_add(ms)
 }
 
 /// The speaker (from a `<v Name>` voice or a `Name:` label) and the cue's plain text.
@@ -191,6 +199,24 @@ fn format_time(ms: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn odd_timestamps_are_refused_never_a_panic() {
+        assert_eq!(parse_time("00:00:01,50é"), None);
+        assert_eq!(parse_time("00:00:01,é50"), None);
+        assert_eq!(parse_time("00:00:01,"), None);
+        assert_eq!(parse_time("99999999999999999:00:00,000"), None);
+        assert_eq!(parse_time("+1:00,000"), None);
+        assert_eq!(parse_time("00:01:02,5"), Some(62_500));
+        assert_eq!(parse_time("01:02.123456"), Some(62_123));
+        let srt = "1\n00:00:01,50é --> 00:00:02,000\nBonjour\n\n";
+        // A cue whose timing does not read is an error (or skipped), never a panic.
+        let got = srt_to_text(srt);
+        assert!(got.is_err() || !got.unwrap().0.contains("00:00:01"));
+        let vtt = "WEBVTT\n\n00:00:01.5é0 --> 00:00:02.000\nSalut\n";
+        let got = vtt_to_text(vtt);
+        assert!(got.is_err() || !got.unwrap().0.contains("00:00:01"));
+    }
 
     #[test]
     fn vtt_voices_become_turns_with_timestamps() {

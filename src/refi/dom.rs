@@ -2,7 +2,8 @@
 //! is accepted: vendors write `1.0`, `1:0`, `0:4`…), attributes by local name, text content.
 //!
 //! Invariants: a DOCTYPE (and so any entity declaration) is refused before anything is built;
-//! character and predefined entity references are resolved, nothing else is expanded.
+//! character and predefined entity references are resolved, nothing else is expanded; elements
+//! nest at most [`crate::limits::MAX_XML_DEPTH`] deep, so walking a tree never exhausts the stack.
 
 use quick_xml::events::{BytesStart, Event};
 
@@ -91,7 +92,15 @@ pub fn parse(xml: &str) -> Result<El, String> {
                     "is refused: its XML declares a DOCTYPE (entities are never expanded)".into(),
                 );
             }
-            Event::Start(e) => stack.push(element(&e)),
+            Event::Start(e) => {
+                if stack.len() > crate::limits::MAX_XML_DEPTH {
+                    return Err(format!(
+                        "nests elements deeper than {} levels",
+                        crate::limits::MAX_XML_DEPTH
+                    ));
+                }
+                stack.push(element(&e));
+            }
             Event::Empty(e) => {
                 let el = element(&e);
                 stack.last_mut().expect("root").children.push(el);

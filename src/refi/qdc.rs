@@ -196,6 +196,7 @@ pub fn read(origin_path: &Path, xml: &str) -> Result<(Codebook, CodebookReport)>
         .map(|codes| read_codes(codes, "", &mut HashSet::new(), &mut report))
         .unwrap_or_default();
     report.sets_dropped = set_names(&root);
+    crate::codebook::check_tree(&nodes).map_err(|reason| Error::bad_input(origin_path, reason))?;
     Ok((
         Codebook {
             format: crate::model::FORMAT,
@@ -208,6 +209,36 @@ pub fn read(origin_path: &Path, xml: &str) -> Result<(Codebook, CodebookReport)>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn nested_codes(levels: usize, name: &str) -> String {
+        let mut xml = String::from("<CodeBook><Codes>");
+        for i in 0..levels {
+            xml.push_str(&format!("<Code name=\"{name}{i}\">"));
+        }
+        xml.push_str(&"</Code>".repeat(levels));
+        xml.push_str("</Codes></CodeBook>");
+        xml
+    }
+
+    #[test]
+    fn the_codebook_limits_apply_to_a_qdc() {
+        let (cb, _) = read(Path::new("ok.qdc"), &nested_codes(32, "n")).unwrap();
+        assert_eq!(cb.len(), 32);
+        let err = read(Path::new("deep.qdc"), &nested_codes(33, "n"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("deep.qdc: node '"), "{err}");
+        assert!(err.contains("at most 32 levels"), "{err}");
+        let err = read(Path::new("tab.qdc"), &nested_codes(1, "a&#9;b"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("control character"), "{err}");
+        // Far too deep: refused while parsing, without building the tree.
+        let err = read(Path::new("abyss.qdc"), &nested_codes(100_000, "n"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("nests elements deeper than"), "{err}");
+    }
 
     #[test]
     fn a_codebook_survives_a_round_trip_with_its_ids() {

@@ -138,6 +138,7 @@ pub fn import(file: &Path, dir: &Path, language: Language) -> Result<ImportRepor
         ));
     }
     let rp = read(&root);
+    crate::codebook::check_tree(&rp.nodes).map_err(|reason| Error::bad_input(file, reason))?;
     let parent = dir
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -31,6 +31,18 @@ fn parse_json<T: DeserializeOwned>(path: &Path, bytes: &[u8], supported: u32) ->
         column: e.column(),
         message: strip_position(&e.to_string()),
     };
+    let nesting = crate::limits::json_nesting(bytes);
+    if nesting > crate::limits::MAX_JSON_NESTING {
+        return Err(Error::bad_input(
+            path,
+            format!(
+                "nests {nesting} levels deep, more than the {} verbatim reads (a codebook has at \
+                 most {} levels); it was not written by this version of verbatim",
+                crate::limits::MAX_JSON_NESTING,
+                crate::limits::MAX_NODE_DEPTH
+            ),
+        ));
+    }
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(json_error)?;
     match value.get("format").and_then(serde_json::Value::as_u64) {
         Some(found) if found > u64::from(supported) => {
@@ -85,6 +97,19 @@ mod tests {
             err.starts_with("v.json is not valid JSON at line 3, column 3"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn too_deep_json_is_refused_with_a_sentence() {
+        let deep = format!(
+            "{{\"format\": 1, \"a\": {}{}}}",
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        let err = parse_json::<serde_json::Value>(Path::new("c.json"), deep.as_bytes(), 1)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("c.json: nests 201 levels deep"), "{err}");
     }
 
     #[test]

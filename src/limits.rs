@@ -1,0 +1,141 @@
+//! The limits: one rule per limit, the same for every way in (the CLI, the TUI, `codebook
+//! load/import`, `.qdc`, `.qdpx`). Each check returns the reason as one sentence for the caller to
+//! put after the file or argument it names; names shown in a reason never carry a raw control
+//! character (see [`shown`]).
+//!
+//! Invariants: what verbatim writes it can read back (a codebook is at most [`MAX_NODE_DEPTH`]
+//! deep, far inside [`MAX_JSON_NESTING`]); reading refuses input nested deeper than it can walk
+//! before building anything, so no input can exhaust the stack.
+
+/// Deepest level of a node in the codebook (a root node is at level 1).
+pub const MAX_NODE_DEPTH: usize = 32;
+
+/// Longest node name, in characters.
+pub const MAX_NODE_NAME_CHARS: usize = 200;
+
+/// Deepest nesting of arrays and objects read from a project's JSON files (the JSON parser's own
+/// bound). A codebook at [`MAX_NODE_DEPTH`] nests 2 × 32 + 2 deep, well inside it; deeper input
+/// is refused with a sentence saying so before it is parsed.
+pub const MAX_JSON_NESTING: usize = 127;
+
+/// Deepest nesting of elements read from an XML file (`.qdc`, `.qdpx`).
+pub const MAX_XML_DEPTH: usize = 256;
+
+/// A node name's rule: 1 to [`MAX_NODE_NAME_CHARS`] characters, no control character (tab,
+/// line break…). Any other character, `/` and `\` included, is kept as it is.
+pub fn check_node_name(name: &str) -> Result<(), String> {
+    if name.trim().is_empty() {
+        return Err("a node name cannot be empty".into());
+    }
+    if name.chars().count() > MAX_NODE_NAME_CHARS {
+        return Err(format!(
+            "node name '{}…' is longer than {MAX_NODE_NAME_CHARS} characters",
+            shown(&name.chars().take(40).collect::<String>())
+        ));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(format!(
+            "node name '{}' contains a control character (tab, line break…); a name is one line",
+            shown(name)
+        ));
+    }
+    Ok(())
+}
+
+/// The depth rule: a node at `level` (1 for a root node) is allowed up to [`MAX_NODE_DEPTH`].
+pub fn check_node_depth(level: usize, path: &str) -> Result<(), String> {
+    if level > MAX_NODE_DEPTH {
+        return Err(format!(
+            "node '{}' would be at level {level}; the codebook is at most {MAX_NODE_DEPTH} levels deep",
+            shown(&short(path))
+        ));
+    }
+    Ok(())
+}
+
+/// Text safe to print on a terminal: control characters are shown escaped (`\n`, `\u{1b}`),
+/// everything else as it is.
+pub fn shown(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A long path shortened to its last 80 characters for a message.
+fn short(path: &str) -> String {
+    let n = path.chars().count();
+    if n <= 80 {
+        path.to_owned()
+    } else {
+        format!("…{}", path.chars().skip(n - 80).collect::<String>())
+    }
+}
+
+/// How deeply `[` and `{` nest in JSON bytes (strings skipped). Does not validate the JSON.
+pub fn json_nesting(bytes: &[u8]) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in bytes {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_keep_backslashes_and_slashes_but_not_control_characters() {
+        check_node_name("C:\\temp / brouillon").unwrap();
+        check_node_name("« Accès » aux soins’").unwrap();
+        let err = check_node_name("deux\nlignes").unwrap_err();
+        assert!(err.contains("'deux\\nlignes'"), "{err}");
+        let err = check_node_name("\u{1b}[31mrouge").unwrap_err();
+        assert!(!err.contains('\u{1b}'), "{err}");
+        assert!(check_node_name("  ").is_err());
+        check_node_name(&"é".repeat(200)).unwrap();
+        let err = check_node_name(&"é".repeat(201)).unwrap_err();
+        assert!(err.contains("longer than 200 characters"), "{err}");
+    }
+
+    #[test]
+    fn depth_is_at_most_32() {
+        check_node_depth(32, "a").unwrap();
+        let err = check_node_depth(33, "a/b").unwrap_err();
+        assert!(err.contains("at most 32 levels"), "{err}");
+    }
+
+    #[test]
+    fn json_nesting_skips_strings() {
+        assert_eq!(json_nesting(b"{\"a\": [1, {\"b\": \"[[[{\"}]}"), 3);
+        assert_eq!(json_nesting(b"\"\\\"[\""), 0);
+        assert_eq!(json_nesting(b"[[[]]]"), 3);
+    }
+}
