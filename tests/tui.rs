@@ -605,6 +605,11 @@ fn search_uses_the_filters_and_codes_every_hit_with_the_picker() {
             .all(|h| !interviewers.contains(&h.speaker.as_deref().unwrap_or("")))
     );
     keys(&mut a, "ctrl-k text:soins_non enter");
+    assert!(
+        matches!(a.state.popup, Some(Popup::Confirm { .. })),
+        "asked first"
+    );
+    keys(&mut a, "y");
     let mut units: Vec<_> = a
         .state
         .hits

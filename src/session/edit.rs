@@ -221,6 +221,28 @@ impl Session {
         self.code_batch(coder, &items)
     }
 
+    /// Creates the node at `path` and codes ranges with it, as one undoable step (the TUI's
+    /// "code every hit" with "+ new node"). Nothing is left behind when coding fails.
+    pub fn code_ranges_in_new_node(
+        &mut self,
+        coder: &str,
+        path: &str,
+        ranges: &[(Uuid, usize, usize)],
+    ) -> Result<(Uuid, usize)> {
+        let node = self.add_node(path)?;
+        match self.code_ranges(coder, node, ranges) {
+            Ok(n) => {
+                self.history.fuse_last_two("code.batch");
+                Ok((node, n))
+            }
+            Err(e) => {
+                self.undo()?;
+                self.history.take_redo();
+                Err(e)
+            }
+        }
+    }
+
     pub fn code_batch(&mut self, coder: &str, items: &[(usize, BatchItem)]) -> Result<usize> {
         let at = now_rfc3339();
         let mut lists: std::collections::BTreeMap<Uuid, Vec<Coding>> =

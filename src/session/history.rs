@@ -92,6 +92,17 @@ impl History {
         self.undo.push(step);
     }
 
+    /// Joins the last two steps into one, labelled `label` (undone and redone together).
+    pub fn fuse_last_two(&mut self, label: &str) {
+        if self.undo.len() < 2 {
+            return;
+        }
+        let second = self.undo.pop().expect("two steps");
+        let first = self.undo.last_mut().expect("two steps");
+        first.changes.extend(second.changes);
+        first.label = label.to_owned();
+    }
+
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();

@@ -71,6 +71,7 @@ impl App {
             memos: HashSet::new(),
             search_query: String::new(),
             hits: vec![],
+            hits_plan: None,
             indexing: true,
             drag_from: None,
             exporting: None,

@@ -65,7 +65,9 @@ pub enum Effect {
     SaveMemo(Target, String),
     /// Search (answered once the background index is ready).
     Search(String),
-    /// Code the unit of every hit of the last search.
+    /// Gather every hit of the last search that the filters allow, then open the picker.
+    PlanCodeHits,
+    /// Code the unit of every gathered hit (one undoable step, the node created in it).
     CodeHits(NodeRef),
     /// Open the export dialog with the last choices.
     OpenExport,
@@ -82,6 +84,7 @@ pub fn run(session: &mut Session, index: &mut Indexer, state: &mut AppState, eff
     for effect in effects {
         let result = match effect {
             Effect::Search(q) => search(session, index, state, &q),
+            Effect::PlanCodeHits => plan_code_hits(session, index, state),
             Effect::CodeHits(node) => code_hits(session, state, node),
             other => run_one(session, state, other),
         };
@@ -144,16 +147,74 @@ fn resolve_node(session: &mut Session, node: NodeRef) -> crate::Result<Uuid> {
     }
 }
 
-/// Codes the unit of every hit with a node, in one undoable step.
+/// Gathers every hit of the last search that the filters allow (the list shows the best 200),
+/// counts the interviewer turns among them, and opens the picker.
+fn plan_code_hits(
+    session: &Session,
+    index: &mut Indexer,
+    state: &mut AppState,
+) -> crate::Result<()> {
+    index.poll();
+    let Some(ready) = index.ready() else {
+        state.message = Some(state.lang.t(T::Indexing).into());
+        return Ok(());
+    };
+    let opts = SearchOptions {
+        filters: super::snapshot::parse_filter(session, &state.passage_filter)?,
+        nodes: vec![],
+        limit: usize::MAX,
+    };
+    let hits = ready.search(session, &state.search_query, &opts)?;
+    let mut units: Vec<(Uuid, usize, usize)> = Vec::new();
+    let mut interviewer = 0;
+    let mut seen = std::collections::HashSet::new();
+    for h in &hits {
+        if !seen.insert((h.source, h.unit_start, h.unit_end)) {
+            continue;
+        }
+        units.push((h.source, h.unit_start, h.unit_end));
+        let role = session
+            .project
+            .source(&h.source.to_string())
+            .ok()
+            .and_then(|m| {
+                m.speakers
+                    .iter()
+                    .find(|s| Some(&s.name) == h.speaker.as_ref())
+                    .map(|s| s.role)
+            });
+        if role == Some(crate::model::Role::Interviewer) {
+            interviewer += 1;
+        }
+    }
+    if units.is_empty() {
+        state.message = Some(state.lang.t(T::NoHits).into());
+        return Ok(());
+    }
+    state.hits_plan = Some(super::state::HitsPlan {
+        query: state.search_query.clone(),
+        filter: state.passage_filter.clone(),
+        units,
+        interviewer,
+    });
+    super::update::search::code_hits_picker(state);
+    Ok(())
+}
+
+/// Codes the unit of every gathered hit with a node, in one undoable step (a new node is
+/// created in that same step).
 fn code_hits(session: &mut Session, state: &mut AppState, node: NodeRef) -> crate::Result<()> {
-    let node = resolve_node(session, node)?;
-    let units: Vec<(Uuid, usize, usize)> = state
-        .hits
-        .iter()
-        .map(|h| (h.source, h.unit_start, h.unit_end))
-        .collect();
+    let Some(plan) = state.hits_plan.take() else {
+        return Ok(());
+    };
     let coder = state.coder.clone();
-    let n = session.code_ranges(&coder, node, &units)?;
+    let (node, n) = match node {
+        NodeRef::Id(id) => (id, session.code_ranges(&coder, id, &plan.units)?),
+        NodeRef::New(path) => match session.codebook.resolve(&path) {
+            Ok(id) => (id, session.code_ranges(&coder, id, &plan.units)?),
+            Err(_) => session.code_ranges_in_new_node(&coder, &path, &plan.units)?,
+        },
+    };
     state.last_node = Some(node);
     state.message = Some(format!(
         "{} {} ({n})",
@@ -309,7 +370,9 @@ fn run_one(session: &mut Session, state: &mut AppState, effect: Effect) -> crate
             super::exporter::open_dialog(session, state);
             false
         }
-        Effect::Search(_) | Effect::CodeHits(_) | Effect::Export(..) => false,
+        Effect::Search(_) | Effect::PlanCodeHits | Effect::CodeHits(_) | Effect::Export(..) => {
+            false
+        }
         Effect::Relayout => {
             relayout(state);
             false

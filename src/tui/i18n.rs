@@ -62,6 +62,7 @@ pub enum T {
     ExportRunning,
     ExportTitle,
     ExportHint,
+    NoFilter,
 }
 
 impl Lang {
@@ -161,6 +162,7 @@ impl Lang {
                 "an export is already running",
                 "un export est déjà en cours",
             ),
+            T::NoFilter => ("no filter", "sans filtre"),
             T::ExportTitle => ("Export the annex", "Exporter l'annexe"),
             T::ExportHint => (
                 "↑↓ row · ←→/space change · type to edit · Enter export · Esc close",

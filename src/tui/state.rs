@@ -135,6 +135,18 @@ pub struct HitRow {
     pub matches: Vec<(usize, usize)>,
 }
 
+/// Every hit of the last search that the filters allow, gathered before "code every hit" asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HitsPlan {
+    pub query: String,
+    /// The filter as typed (empty for none).
+    pub filter: String,
+    /// The units to code: source and code point range, each once.
+    pub units: Vec<(Uuid, usize, usize)>,
+    /// How many of them are interviewer turns.
+    pub interviewer: usize,
+}
+
 /// A fuzzy picker over node paths (or, with `sources`, over source labels).
 #[derive(Debug, Clone)]
 pub struct Picker {
@@ -184,7 +196,7 @@ pub enum Popup {
     },
     Confirm {
         question: String,
-        on_yes: super::effects::Effect,
+        on_yes: Vec<super::effects::Effect>,
     },
     Export(Box<super::export_form::ExportForm>),
 }
@@ -235,6 +247,8 @@ pub struct AppState {
     /// The last search and its hits (highlighted in the transcript, for n/N).
     pub search_query: String,
     pub hits: Vec<HitRow>,
+    /// Every hit to code, while "code every hit" asks for the node and the go-ahead.
+    pub hits_plan: Option<HitsPlan>,
     /// Whether the search index is still being built in the background.
     pub indexing: bool,
     /// Progress of an export running in the background: (sections written, all).
@@ -260,7 +274,10 @@ impl AppState {
         };
         let doc = self.doc.as_ref()?;
         let (a, b) = (anchor.min(self.cursor), anchor.max(self.cursor));
-        Some((a, next_boundary(&doc.text.text, b)))
+        let (s, e) = (a, next_boundary(&doc.text.text, b));
+        let (ts, te) = super::update::motion::trim_to_text(doc, (s, e));
+        // A selection of blanks alone stays as it is (there is no text to trim it to).
+        Some(if ts < te { (ts, te) } else { (s, e) })
     }
 
     pub fn french(&self) -> bool {

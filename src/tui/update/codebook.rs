@@ -87,7 +87,7 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
             };
             state.popup = Some(Popup::Confirm {
                 question,
-                on_yes: Effect::DeleteNode(id),
+                on_yes: vec![Effect::DeleteNode(id)],
             });
         }
         A::NodeMoveUp | A::NodeMoveDown => {

@@ -8,7 +8,7 @@ mod codebook;
 pub mod motion;
 pub mod picker;
 mod popups;
-mod search;
+pub(super) mod search;
 
 pub use popups::{palette_matches, source_matches};
 use popups::{popup_action, text_key};
@@ -90,7 +90,7 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
                 selected: 0,
             });
         }
-        Action::CodeHits => return search::code_hits_picker(state),
+        Action::CodeHits => return search::code_hits(state),
         Action::NextMatch | Action::PrevMatch => search::step_match(state, a == Action::NextMatch),
         Action::JumpSource => {
             state.popup = Some(Popup::SourcePicker {
@@ -241,7 +241,18 @@ fn transcript(state: &mut AppState, a: Action) -> Vec<Effect> {
     let text = &doc.text.text;
     let page = transcript_rows(state).saturating_sub(1).max(1) as isize;
     let at = state.cursor;
+    // Extending a selection's end by sentence or turn stops on the text (issue 16, loss 3).
+    let extending = matches!(state.mode, Mode::Visual { anchor } if anchor <= at);
     let to = match a {
+        Action::SentenceNext if extending => motion::sentence_end(doc, at),
+        Action::TurnNext if extending => motion::turn_end(doc, at),
+        Action::SentencePrev | Action::TurnPrev
+            if extending
+                && matches!(state.mode, Mode::Visual { anchor }
+                    if motion::end_before(doc, at, a == Action::TurnPrev) > anchor) =>
+        {
+            motion::end_before(doc, at, a == Action::TurnPrev)
+        }
         Action::Left => motion::prev_grapheme(text, at),
         Action::Right => motion::next_grapheme(text, at),
         Action::Up => motion::by_rows(doc, at, -1),

@@ -92,6 +92,88 @@ pub fn turn_prev(doc: &Doc, at: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// The start of the last non-blank character before `stop` (`None` when there is none).
+fn last_text_char_before(text: &str, stop: usize) -> Option<usize> {
+    text[..stop]
+        .grapheme_indices(true)
+        .rev()
+        .find(|(_, g)| !g.trim().is_empty())
+        .map(|(i, _)| i)
+}
+
+/// The first non-blank position at or after `at`.
+fn skip_blanks(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+/// The end of the text of the unit containing `at` (the whole text outside any unit).
+fn unit_end(doc: &Doc, at: usize) -> usize {
+    crate::text::turns::unit_containing(&doc.units, at).map_or(doc.text.text.len(), |u| u.end)
+}
+
+/// `)` while selecting: the last character of the sentence after the cursor, never past the
+/// end of its turn — so a selection never takes the next sentence's first letter or the next
+/// speaker's label.
+pub fn sentence_end(doc: &Doc, at: usize) -> usize {
+    let text = &doc.text.text;
+    let from = skip_blanks(text, next_grapheme(text, at));
+    let stop = sentence_next(text, from).min(unit_end(doc, from)).max(from);
+    last_text_char_before(text, stop)
+        .filter(|&e| e > at)
+        .unwrap_or(at)
+}
+
+/// `}` while selecting: the last character of the turn after the cursor (its label excluded).
+pub fn turn_end(doc: &Doc, at: usize) -> usize {
+    let text = &doc.text.text;
+    let from = skip_blanks(text, next_grapheme(text, at));
+    last_text_char_before(text, unit_end(doc, from).max(from))
+        .filter(|&e| e > at)
+        .unwrap_or(at)
+}
+
+/// `(` / `{` while selecting forwards: the end of the text before the sentence (or turn) the
+/// cursor is in, so the selection shrinks by whole sentences and still ends on text.
+pub fn end_before(doc: &Doc, at: usize, turn: bool) -> usize {
+    let text = &doc.text.text;
+    let start = if turn {
+        crate::text::turns::unit_containing(&doc.units, at).map_or(0, |u| u.start)
+    } else {
+        sentence_prev(text, next_grapheme(text, at))
+    };
+    last_text_char_before(text, start).unwrap_or(at)
+}
+
+/// A byte range trimmed so that it never ends on blanks or inside a speaker's label, nor
+/// starts in one: what a selection covers.
+pub fn trim_to_text(doc: &Doc, (mut s, mut e): (usize, usize)) -> (usize, usize) {
+    let text = &doc.text.text;
+    if let Some(u) = crate::text::turns::unit_containing(&doc.units, s)
+        && s < u.body_start
+        && u.body_start < e
+    {
+        s = u.body_start;
+    }
+    let before_end = doc.units.partition_point(|u| u.start < e);
+    if let Some(u) = before_end.checked_sub(1).map(|i| &doc.units[i])
+        && e <= u.body_start
+        && u.start > s
+    {
+        e = u.start;
+    }
+    while e > s {
+        let p = prev_grapheme(text, e);
+        if !text[p..e].trim().is_empty() {
+            break;
+        }
+        e = p;
+    }
+    (s, e.max(s))
+}
+
 /// The cursor moved by `rows` screen rows, keeping its column.
 pub fn by_rows(doc: &Doc, at: usize, rows: isize) -> usize {
     if doc.layout.is_empty() {

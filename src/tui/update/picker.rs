@@ -71,7 +71,8 @@ pub fn rank(query: &str, items: &[(Uuid, String)]) -> Vec<Uuid> {
 /// The picker's lines: matches, then "new node" and "in vivo" when they apply.
 pub fn entries(state: &AppState, picker: &Picker) -> Vec<Entry> {
     let mut out: Vec<Entry> = picker.matches.iter().map(|id| Entry::Node(*id)).collect();
-    if !matches!(picker.purpose, super::super::state::PickFor::Code { .. }) {
+    use super::super::state::PickFor;
+    if !matches!(picker.purpose, PickFor::Code { .. } | PickFor::CodeHits) {
         return out;
     }
     let parent = state

@@ -13,9 +13,9 @@ use super::{Msg, TextKey, update};
 pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
     match (&state.popup, a) {
         (Some(Popup::Confirm { on_yes, .. }), Action::Confirm) => {
-            let e = on_yes.clone();
+            let fx = on_yes.clone();
             state.popup = None;
-            vec![e]
+            fx
         }
         (Some(Popup::Help { scroll }), Action::Down | Action::PageDown) => {
             state.popup = Some(Popup::Help {
@@ -59,7 +59,7 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
         } => {
             if key == TextKey::CodeAll {
                 state.popup = Some(Popup::Search { query, selected });
-                return super::search::code_hits_picker(state);
+                return super::search::code_hits(state);
             }
             match edit_query(key, &mut query, &mut selected, state.hits.len()) {
                 Edit::Close => return vec![],
@@ -195,8 +195,13 @@ fn choose(state: &mut AppState, p: &Picker, entry: Option<Entry>) -> Vec<Effect>
             end: *end,
             node: id,
         }],
-        (PickFor::CodeHits, Entry::Node(id), _) => vec![Effect::CodeHits(NodeRef::Id(id))],
-        (PickFor::CodeHits, Entry::New(path), _) => vec![Effect::CodeHits(NodeRef::New(path))],
+        (PickFor::CodeHits, Entry::Node(id), _) => {
+            let path = state.node(id).map(|n| n.path.clone()).unwrap_or_default();
+            super::search::confirm_code_hits(state, NodeRef::Id(id), &path)
+        }
+        (PickFor::CodeHits, Entry::New(path), _) => {
+            super::search::confirm_code_hits(state, NodeRef::New(path.clone()), &path)
+        }
         (PickFor::MergeInto(from), Entry::Node(into), _) => {
             vec![Effect::MergeNodes { from: *from, into }]
         }
@@ -220,7 +225,12 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
         InputFor::PassagesFilter => {
             state.passage_filter = text.trim().to_owned();
             state.passage_selected = 0;
-            vec![Effect::RefreshPassages]
+            let mut fx = vec![Effect::RefreshPassages];
+            // The hits follow the filter, so `n`, the list and ctrl-k never use stale ones.
+            if !state.search_query.is_empty() {
+                fx.push(Effect::Search(state.search_query.clone()));
+            }
+            fx
         }
         InputFor::JumpTo => {
             if let (Ok(cp), Some(doc)) = (text.trim().parse::<usize>(), &state.doc) {

@@ -4,6 +4,7 @@
 use super::super::i18n::T;
 use super::super::state::{AppState, InputFor, PickFor, Popup};
 use super::super::update::picker::{Entry, entries};
+use super::super::update::search::plural;
 use super::super::update::{palette_matches, source_matches};
 use super::centered;
 use ratatui::Frame;
@@ -29,11 +30,24 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
             );
         }
         Popup::Picker(p) => {
-            let title = match p.purpose {
-                PickFor::Code { .. } => state.lang.t(T::PickCode),
-                PickFor::Uncode { .. } => state.lang.t(T::PickUncode),
-                PickFor::MergeInto(_) => state.lang.t(T::PickMerge),
-                PickFor::CodeHits => state.lang.t(T::PickCode),
+            let title = match (&p.purpose, &state.hits_plan) {
+                (PickFor::Code { .. }, _) => state.lang.t(T::PickCode).to_owned(),
+                (PickFor::Uncode { .. }, _) => state.lang.t(T::PickUncode).to_owned(),
+                (PickFor::MergeInto(_), _) => state.lang.t(T::PickMerge).to_owned(),
+                (PickFor::CodeHits, Some(plan)) => {
+                    let n = plan.units.len();
+                    let filter = if plan.filter.is_empty() {
+                        state.lang.t(T::NoFilter).to_owned()
+                    } else {
+                        plan.filter.clone()
+                    };
+                    if state.french() {
+                        format!("Coder {n} {} ({filter}) avec…", plural(n, "tour", "tours"))
+                    } else {
+                        format!("Code {n} {} ({filter}) with…", plural(n, "turn", "turns"))
+                    }
+                }
+                (PickFor::CodeHits, None) => state.lang.t(T::PickCode).to_owned(),
             };
             let items: Vec<String> = entries(state, p)
                 .into_iter()
@@ -42,7 +56,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                     Entry::New(path) => format!("+ {}: {path}", state.lang.t(T::NewNode)),
                 })
                 .collect();
-            chooser(frame, area, title, &p.query, items, p.selected);
+            chooser(frame, area, &title, &p.query, items, p.selected);
         }
         Popup::Search { query, selected } => {
             let items: Vec<String> = state
@@ -103,7 +117,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
             );
         }
         Popup::Confirm { question, .. } => {
-            let r = centered(area, 64, 6);
+            let rows = question.chars().count() / 50 + 1;
+            let r = centered(area, 64, rows as u16 + 5);
             frame.render_widget(Clear, r);
             let b = Block::default().borders(Borders::ALL);
             let lines = vec![

@@ -1,0 +1,144 @@
+//! The TUI's silent losses of issue 16, each driven by keys on a TestBackend: a node path too
+//! deep for the codebook, `ctrl-k` on every hit the filters allow (asked first, one undo), a
+//! selection extended by sentence or turn ending on the text, `u` on a coding with a memo, and
+//! search hits that follow the filter.
+
+mod tui_kit;
+
+use tui_kit::{app, codings_files, keys, sample, shows};
+
+const INTERVIEWERS: [&str; 5] = ["Enquêteur", "Enquêtrice", "INT", "E.", "Intervenant 1"];
+
+fn is_interviewer(speaker: Option<&str>) -> bool {
+    INTERVIEWERS.contains(&speaker.unwrap_or(""))
+}
+
+#[test]
+fn search_hits_follow_a_filter_set_after_the_search() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    a.wait_for_index();
+    keys(&mut a, "/ text:vous enter");
+    assert!(
+        a.state
+            .hits
+            .iter()
+            .any(|h| is_interviewer(h.speaker.as_deref())),
+        "interviewers say 'vous' too"
+    );
+    keys(&mut a, "f text:-role:interviewer enter");
+    assert!(!a.state.hits.is_empty());
+    assert!(
+        a.state
+            .hits
+            .iter()
+            .all(|h| !is_interviewer(h.speaker.as_deref())),
+        "the hits were searched again with the new filter"
+    );
+}
+
+/// The selection as text, after the keys.
+fn selected(a: &verbatim::tui::app::App) -> String {
+    let (s, e) = a.state.selection().expect("selecting");
+    a.state.doc.as_ref().unwrap().text.text[s..e].to_owned()
+}
+
+#[test]
+fn a_selection_extended_by_turn_or_sentence_ends_on_the_text() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    // Into a participant's turn, then select to its end.
+    keys(&mut a, "} } v }");
+    let turn = selected(&a);
+    let doc = a.state.doc.as_ref().unwrap();
+    let unit = verbatim::text::turns::unit_containing(&doc.units, a.state.cursor).unwrap();
+    let body = doc.text.text[unit.body_start..unit.end].trim_end();
+    assert!(!turn.contains('\n'), "no next label: {turn:?}");
+    assert!(body.ends_with(&turn), "{turn:?} is the end of {body:?}");
+    assert_eq!(turn.trim_end(), turn);
+    // Again: the next turn's text, its label left out.
+    keys(&mut a, "}");
+    let two = selected(&a);
+    assert!(two.starts_with(&turn) && two.len() > turn.len());
+    assert!(!two.trim_end().ends_with(':'));
+    assert_eq!(two.trim_end(), two);
+    // By sentence: from a turn's start, `)` ends on the sentence's last character.
+    keys(&mut a, "esc } v )");
+    let sentence = selected(&a);
+    let last = sentence.chars().last().unwrap();
+    assert!(
+        matches!(last, '.' | '?' | '!' | '…' | '»' | ')'),
+        "ends on the sentence's end, not the next letter: {sentence:?}"
+    );
+    keys(&mut a, ")");
+    let longer = selected(&a);
+    assert!(longer.len() > sentence.len() && longer.starts_with(&sentence));
+    keys(&mut a, "(");
+    assert_eq!(selected(&a), sentence, "( gives the sentence back");
+    // The coding made from it quotes exactly the sentence.
+    keys(&mut a, "c enter");
+    let line = codings_files(&f.root, "sg");
+    let coding: serde_json::Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
+    assert_eq!(coding["quote"].as_str().unwrap(), sentence);
+}
+
+#[test]
+fn code_every_hit_takes_all_of_them_asks_first_offers_a_new_node_and_undoes_in_one_step() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    a.wait_for_index();
+    keys(&mut a, "/ text:de");
+    assert_eq!(a.state.hits.len(), 200, "the list shows the best 200");
+    keys(&mut a, "ctrl-k");
+    let plan = a.state.hits_plan.clone().expect("every hit gathered");
+    assert!(plan.units.len() > 200, "{} units", plan.units.len());
+    assert!(plan.interviewer > 0);
+    let n = plan.units.len();
+    assert!(shows(&a, &format!("Code {n} turns (no filter) with")));
+    keys(&mut a, "text:Zyzzyva");
+    assert!(shows(&a, "+ new node: "), "a new node is offered");
+    keys(&mut a, "enter");
+    assert!(
+        codings_files(&f.root, "sg").is_empty(),
+        "nothing before the answer"
+    );
+    let Some(verbatim::tui::state::Popup::Confirm { question, .. }) = &a.state.popup else {
+        panic!("asked first");
+    };
+    assert!(
+        question.starts_with(&format!("Code {n} turns of 'de' with")),
+        "{question}"
+    );
+    assert!(question.contains("interviewer turns"), "{question}");
+    assert!(shows(&a, "y: yes"), "the answers are on screen");
+    keys(&mut a, "y");
+    assert_eq!(
+        codings_files(&f.root, "sg").lines().count(),
+        n,
+        "every hit coded"
+    );
+    assert!(a.state.nodes.iter().any(|x| x.path.ends_with("Zyzzyva")));
+    keys(&mut a, "z");
+    assert_eq!(codings_files(&f.root, "sg").lines().count(), 0);
+    assert!(
+        !a.state.nodes.iter().any(|x| x.path.ends_with("Zyzzyva")),
+        "one undo takes the new node back too"
+    );
+}
+
+#[test]
+fn declining_code_every_hit_writes_nothing() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    a.wait_for_index();
+    keys(
+        &mut a,
+        "f text:-role:interviewer enter / text:plateforme ctrl-k",
+    );
+    let plan = a.state.hits_plan.clone().unwrap();
+    assert_eq!(plan.interviewer, 0);
+    assert!(shows(&a, "(-role:interviewer) with"), "the filter is shown");
+    keys(&mut a, "enter n");
+    assert!(a.state.popup.is_none());
+    assert!(codings_files(&f.root, "sg").is_empty());
+}
