@@ -142,3 +142,78 @@ fn declining_code_every_hit_writes_nothing() {
     assert!(a.state.popup.is_none());
     assert!(codings_files(&f.root, "sg").is_empty());
 }
+
+/// The memo files as (target line, text).
+fn memo_files(root: &std::path::Path) -> Vec<(String, String)> {
+    let Ok(dir) = std::fs::read_dir(root.join("memos")) else {
+        return vec![];
+    };
+    dir.map(|e| {
+        let raw = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        let (head, text) = raw.split_once("\n\n").unwrap_or((&raw, ""));
+        (head.to_owned(), text.to_owned())
+    })
+    .collect()
+}
+
+#[test]
+fn uncoding_a_coding_with_a_memo_asks_and_moves_the_memo_to_the_source() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    keys(
+        &mut a,
+        "} } c enter m text:Passage_clé_pour_le_chapitre_2 ctrl-s",
+    );
+    let coding = a.state.doc.as_ref().unwrap().codings[0].id;
+    assert_eq!(memo_files(&f.root).len(), 1);
+    assert!(
+        memo_files(&f.root)[0]
+            .0
+            .contains(&format!("coding:{coding}"))
+    );
+    keys(&mut a, "u");
+    assert!(
+        matches!(&a.state.popup, Some(verbatim::tui::state::Popup::Confirm { question, .. }) if question.contains("has a memo")),
+        "asked first"
+    );
+    keys(&mut a, "n");
+    assert_eq!(
+        codings_files(&f.root, "sg").lines().count(),
+        1,
+        "n keeps the coding"
+    );
+    keys(&mut a, "u y");
+    assert!(codings_files(&f.root, "sg").trim().is_empty(), "uncoded");
+    let memos = memo_files(&f.root);
+    assert_eq!(memos.len(), 1);
+    let source = a.state.doc.as_ref().unwrap().id;
+    assert_eq!(
+        memos[0].0,
+        format!("target: source:{source}"),
+        "moved to the source"
+    );
+    assert!(memos[0].1.contains("Passage clé pour le chapitre 2"));
+    assert!(memos[0].1.starts_with("« "), "under the coding's quote");
+    let s = verbatim::session::Session::open(&f.root).unwrap();
+    assert!(s.check().unwrap().problems.is_empty(), "nothing stranded");
+}
+
+#[test]
+fn check_reports_a_memo_whose_coding_is_gone() {
+    let f = sample();
+    let id = uuid::Uuid::new_v4();
+    std::fs::create_dir_all(f.root.join("memos")).unwrap();
+    std::fs::write(
+        f.root.join(format!("memos/{id}.md")),
+        format!("target: coding:{}\n\nLost thought.\n", uuid::Uuid::new_v4()),
+    )
+    .unwrap();
+    let s = verbatim::session::Session::open(&f.root).unwrap();
+    let problems = s.check().unwrap().problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with(&format!("memos/{id}.md is attached to coding"))),
+        "{problems:?}"
+    );
+}

@@ -269,7 +269,35 @@ impl Session {
                 }
             }
         }
+        report.problems.extend(self.stranded_memos()?);
         Ok(report)
+    }
+
+    /// One sentence per memo whose source, node or coding no longer exists (unreachable
+    /// from the TUI and the exports, but kept on disk).
+    fn stranded_memos(&self) -> Result<Vec<String>> {
+        use crate::memo::Target;
+        let codings: std::collections::HashSet<Uuid> =
+            self.codings.all().map(|(_, _, c)| c.id).collect();
+        Ok(self
+            .memos()?
+            .into_iter()
+            .filter_map(|m| {
+                let (kind, id) = match m.target {
+                    Target::Project => return None,
+                    Target::Source(id) if self.project.source(&id.to_string()).is_err() => {
+                        ("source", id)
+                    }
+                    Target::Node(id) if self.codebook.node(id).is_none() => ("node", id),
+                    Target::Coding(id) if !codings.contains(&id) => ("coding", id),
+                    _ => return None,
+                };
+                Some(format!(
+                    "memos/{}.md is attached to {kind} {id}, which no longer exists",
+                    m.id
+                ))
+            })
+            .collect())
     }
 }
 

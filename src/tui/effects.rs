@@ -63,6 +63,12 @@ pub enum Effect {
     ShowPassages(Uuid),
     OpenMemo(Target),
     SaveMemo(Target, String),
+    /// Move a memo to another target, appended under a heading to the memo already there.
+    MoveMemo {
+        from: Target,
+        to: Target,
+        heading: String,
+    },
     /// Search (answered once the background index is ready).
     Search(String),
     /// Gather every hit of the last search that the filters allow, then open the picker.
@@ -361,6 +367,10 @@ fn run_one(session: &mut Session, state: &mut AppState, effect: Effect) -> crate
             }
             true
         }
+        Effect::MoveMemo { from, to, heading } => {
+            move_memo(session, from, to, &heading)?;
+            true
+        }
         Effect::RefreshTree => {
             refresh_tree(session, state);
             false
@@ -382,6 +392,22 @@ fn run_one(session: &mut Session, state: &mut AppState, effect: Effect) -> crate
         refresh(session, state)?;
     }
     Ok(())
+}
+
+/// Moves the memo of `from` (if any) into the memo of `to`, under a heading.
+fn move_memo(session: &mut Session, from: Target, to: Target, heading: &str) -> crate::Result<()> {
+    let memos = session.memos()?;
+    let Some(moved) = memos.iter().find(|m| m.target == from) else {
+        return Ok(());
+    };
+    let block = format!("{heading}\n{}", moved.text.trim_end());
+    match memos.iter().find(|m| m.target == to) {
+        Some(there) => {
+            session.edit_memo(there.id, &format!("{}\n\n{block}", there.text.trim_end()))?
+        }
+        None => drop(session.add_memo(to, &block)?),
+    }
+    session.delete_memo(moved.id)
 }
 
 const COLORS: [&str; 12] = [

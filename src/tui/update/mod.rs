@@ -9,6 +9,7 @@ pub mod motion;
 pub mod picker;
 mod popups;
 pub(super) mod search;
+mod uncode;
 
 pub use popups::{palette_matches, source_matches};
 use popups::{popup_action, text_key};
@@ -307,7 +308,7 @@ fn transcript_command(state: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::Code => open_code_picker(state),
         Action::CodeAgain => return code_again(state),
-        Action::Uncode => return uncode(state),
+        Action::Uncode => return uncode::uncode(state),
         Action::JumpTo => {
             state.popup = Some(Popup::Input {
                 purpose: InputFor::JumpTo,
@@ -378,45 +379,6 @@ fn code_again(state: &mut AppState) -> Vec<Effect> {
         end,
         node: NodeRef::Id(node),
     }]
-}
-
-fn uncode(state: &mut AppState) -> Vec<Effect> {
-    let Some(doc) = &state.doc else { return vec![] };
-    let at = state.cursor;
-    let mine: Vec<_> = doc
-        .codings
-        .iter()
-        .filter(|c| c.coder == state.coder && c.start <= at && at < c.end)
-        .collect();
-    if mine.is_empty() {
-        state.message = Some(state.lang.t(T::NoCodingHere).into());
-        return vec![];
-    }
-    let range = state.selection().unwrap_or((mine[0].start, mine[0].end));
-    let mut nodes: Vec<uuid::Uuid> = mine.iter().map(|c| c.node).collect();
-    nodes.dedup();
-    let (source, first) = (doc.id, mine[0].node);
-    let Some((start, end)) = to_cp(
-        state,
-        if state.selection().is_some() {
-            range
-        } else {
-            (mine[0].start, mine[0].end)
-        },
-    ) else {
-        return vec![];
-    };
-    if nodes.len() == 1 {
-        state.mode = Mode::Normal;
-        return vec![Effect::Uncode {
-            source,
-            start,
-            end,
-            node: first,
-        }];
-    }
-    picker::open(state, PickFor::Uncode { start, end }, nodes, None);
-    vec![]
 }
 
 fn copy(state: &mut AppState) {

@@ -189,12 +189,9 @@ fn choose(state: &mut AppState, p: &Picker, entry: Option<Entry>) -> Vec<Effect>
             end: *end,
             node: NodeRef::New(path),
         }],
-        (PickFor::Uncode { start, end }, Entry::Node(id), Some(source)) => vec![Effect::Uncode {
-            source,
-            start: *start,
-            end: *end,
-            node: id,
-        }],
+        (PickFor::Uncode { start, end }, Entry::Node(id), Some(_)) => {
+            super::uncode::uncode_or_ask(state, *start, *end, id)
+        }
         (PickFor::CodeHits, Entry::Node(id), _) => {
             let path = state.node(id).map(|n| n.path.clone()).unwrap_or_default();
             super::search::confirm_code_hits(state, NodeRef::Id(id), &path)
