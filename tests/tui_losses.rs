@@ -217,3 +217,45 @@ fn check_reports_a_memo_whose_coding_is_gone() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_node_path_deeper_than_the_codebook_holds_is_refused_with_a_sentence() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    let deep = (1..=40)
+        .map(|i| format!("n{i}"))
+        .collect::<Vec<_>>()
+        .join("/");
+    let before = a.state.nodes.len();
+    keys(&mut a, &format!("}} c text:{deep}"));
+    // Choose the "+ new node" line (after any fuzzy match).
+    let entries = verbatim::tui::update::picker::entries(
+        &a.state,
+        match &a.state.popup {
+            Some(verbatim::tui::state::Popup::Picker(p)) => p,
+            _ => panic!("picker open"),
+        },
+    );
+    for _ in 1..entries.len() {
+        keys(&mut a, "down");
+    }
+    keys(&mut a, "enter");
+    let message = a.state.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("32"),
+        "one sentence naming the limit: {message}"
+    );
+    assert!(
+        matches!(a.state.popup, Some(verbatim::tui::state::Popup::Picker(_))),
+        "the picker stays open with the path typed"
+    );
+    assert_eq!(a.state.nodes.len(), before);
+    assert!(codings_files(&f.root, "sg").is_empty());
+    // The codebook pane's `a` checks names the same way, and the project still opens.
+    keys(&mut a, &format!("esc 3 a text:{} enter", "x".repeat(250)));
+    let message = a.state.message.clone().unwrap_or_default();
+    assert!(message.contains("200"), "{message}");
+    assert_eq!(a.state.nodes.len(), before);
+    keys(&mut a, "esc");
+    verbatim::session::Session::open(&f.root).expect("the project reopens");
+}

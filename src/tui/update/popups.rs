@@ -47,7 +47,19 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
             let entries = picker::entries(state, &p);
             match edit_query(key, &mut p.query, &mut p.selected, entries.len()) {
                 Edit::Close => return vec![],
-                Edit::Choose => return choose(state, &p, entries.get(p.selected).cloned()),
+                Edit::Choose => {
+                    let entry = entries.get(p.selected).cloned();
+                    // A new path the codebook cannot hold (too deep, a bad name) is refused
+                    // here with its sentence, the picker kept open with what was typed.
+                    if let Some(Entry::New(path)) = &entry
+                        && let Err(e) = new_path_allowed(path)
+                    {
+                        state.message = Some(e);
+                        state.popup = Some(Popup::Picker(p));
+                        return vec![];
+                    }
+                    return choose(state, &p, entry);
+                }
                 Edit::Changed => picker::refilter(state, &mut p),
                 Edit::Moved => {}
             }
@@ -215,6 +227,14 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
                 Some(n) => format!("{}/{name}", n.path),
                 None => name,
             };
+            if let Err(e) = new_path_allowed(&path) {
+                state.message = Some(e);
+                state.popup = Some(Popup::Input {
+                    purpose: InputFor::AddNode { parent },
+                    text,
+                });
+                return vec![];
+            }
             vec![Effect::AddNode(path)]
         }
         InputFor::Describe(id) => vec![Effect::DescribeNode(id, text)],
@@ -238,6 +258,14 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
         }
         _ => vec![],
     }
+}
+
+/// Whether a node path may be created (depth and names within the codebook's limits), as one
+/// sentence when not.
+fn new_path_allowed(path: &str) -> Result<(), String> {
+    crate::codebook::Codebook::default()
+        .check_new_path(path)
+        .map_err(|e| e.to_string())
 }
 
 /// Actions whose name or description matches the palette query.
