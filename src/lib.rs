@@ -11,6 +11,7 @@
 //! - [`cases`]: cases and attributes (`cases.csv`).
 //! - [`codebook`]: the code tree (`codebook.json`).
 //! - [`export`]: the thesis annex (DOCX, ODT, Markdown, HTML, CSV, XLSX).
+//! - [`analysis`]: overview, matrix, co-occurrence, word frequency, agreement, saturation, report.
 //! - [`demo`]: the demo project built from the embedded sample corpus.
 //! - [`anonymise`]: the pseudonymisation key (outside the project), matching and replacing names.
 //! - [`limits`]: one rule per limit (node names and depth, nesting of what is read), the same
@@ -21,6 +22,7 @@
 //! Invariants kept throughout: offsets count Unicode code points in normalised text; every write
 //! is atomic and made by the lock holder; files are written in a stable order.
 
+pub mod analysis;
 pub mod anonymise;
 pub mod cases;
 pub mod codebook;

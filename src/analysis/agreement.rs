@@ -1,0 +1,351 @@
+//! Intercoder agreement (`verbatim agreement`): per node and per source, percent agreement and
+//! Cohen's kappa between two coders over characters (as NVivo) or over units (turns or
+//! paragraphs); Krippendorff's nominal alpha over units for any number of coders; and the list
+//! of disagreements (stretches some coders coded and others did not).
+//!
+//! Invariants: the items are the characters (or units) of the kept units of every source, so a
+//! filter narrows them; `exclude_uncoded` leaves out items no coder coded and the result always
+//! says which was used (counting them as agreement inflates kappa); per-node figures pool their
+//! sources' tables; nodes come in codebook order, sources in natural order.
+
+pub use super::kappa::{Alpha, Table2, krippendorff_nominal};
+use super::ranges::{self, Range};
+use super::selection::{Selection, SourceView};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+use uuid::Uuid;
+
+/// What an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemUnit {
+    Char,
+    Turn,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    pub coders: Vec<String>,
+    /// Nodes compared (each alone); empty for every node of the codebook.
+    pub nodes: Vec<Uuid>,
+    pub unit: ItemUnit,
+    pub exclude_uncoded: bool,
+}
+
+/// Figures for one table (two coders).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figures {
+    pub table: Table2,
+    pub percent: Option<f64>,
+    pub kappa: Option<f64>,
+}
+
+impl Figures {
+    fn of(table: Table2) -> Self {
+        Self {
+            percent: table.percent(),
+            kappa: table.kappa(),
+            table,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceFigures {
+    pub source: Uuid,
+    pub label: String,
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NodeAgreement {
+    pub node: Uuid,
+    pub path: String,
+    /// Two coders: pooled over sources.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Figures>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceFigures>,
+    /// Krippendorff's nominal alpha over units (every coder; with two, over units too).
+    pub alpha: Option<f64>,
+}
+
+/// A stretch (or unit) some coders coded with a node and others did not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Disagreement {
+    pub node: Uuid,
+    pub path: String,
+    pub source: Uuid,
+    pub label: String,
+    pub start: usize,
+    pub end: usize,
+    pub coded_by: Vec<String>,
+    pub not_coded_by: Vec<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Agreement {
+    pub coders: Vec<String>,
+    pub unit: ItemUnit,
+    pub exclude_uncoded: bool,
+    /// Two coders: every node's tables pooled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overall: Option<Figures>,
+    /// Alpha over every (unit, node) item.
+    pub overall_alpha: Option<f64>,
+    pub nodes: Vec<NodeAgreement>,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// The items of a source: its kept units' ranges (the whole text when every unit is kept).
+fn domain(s: &SourceView) -> Vec<Range> {
+    if s.units.iter().all(|u| u.kept) {
+        return vec![(0, s.text.len())];
+    }
+    ranges::union(
+        s.units
+            .iter()
+            .filter(|u| u.kept)
+            .map(|u| (u.start, u.end))
+            .collect(),
+    )
+}
+
+/// Agreement between `opts.coders` over a selection.
+pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
+    let nodes = if opts.nodes.is_empty() {
+        sel.codebook.all_ids()
+    } else {
+        opts.nodes.clone()
+    };
+    let coder_index: HashMap<&str, usize> = opts
+        .coders
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
+    // (node, source) → per coder raw ranges.
+    let mut coded: HashMap<(Uuid, usize), Vec<Vec<Range>>> = HashMap::new();
+    for c in &sel.codings {
+        if let Some(&k) = coder_index.get(c.coder.as_str()) {
+            coded
+                .entry((c.node, c.source))
+                .or_insert_with(|| vec![Vec::new(); opts.coders.len()])[k]
+                .push((c.start, c.end));
+        }
+    }
+    let domains: Vec<Vec<Range>> = sel.sources.iter().map(domain).collect();
+    let two = opts.coders.len() == 2;
+    let mut out_nodes = Vec::new();
+    let mut disagreements = Vec::new();
+    let mut overall = Table2::default();
+    let mut all_alpha = Alpha::default();
+    for node in nodes {
+        let path = sel.codebook.path_of(node).unwrap_or_default();
+        let mut pooled = Table2::default();
+        let mut per_source = Vec::new();
+        let mut alpha = Alpha::default();
+        for (si, src) in sel.sources.iter().enumerate() {
+            let dom = &domains[si];
+            let kept: Vec<Range> = src
+                .units
+                .iter()
+                .filter(|u| u.kept)
+                .map(|u| (u.start, u.end))
+                .collect();
+            let table = match coded.get(&(node, si)) {
+                None => {
+                    // Nobody coded this node here: every item is agreed "not coded".
+                    if !opts.exclude_uncoded {
+                        alpha.add(&vec![Some(0); opts.coders.len()], kept.len());
+                    }
+                    let items = match opts.unit {
+                        ItemUnit::Char => ranges::length(dom),
+                        ItemUnit::Turn => kept.len(),
+                    };
+                    let neither = if opts.exclude_uncoded { 0 } else { items };
+                    Table2 {
+                        neither,
+                        ..Table2::default()
+                    }
+                }
+                Some(lists) => {
+                    let sets: Vec<Vec<Range>> = lists
+                        .iter()
+                        .map(|l| ranges::intersect(&ranges::union(l.clone()), dom))
+                        .collect();
+                    let covered: Vec<Vec<bool>> = sets.iter().map(|s| covers(s, &kept)).collect();
+                    let votes: Vec<Vec<Option<u32>>> = (0..kept.len())
+                        .map(|u| {
+                            covered
+                                .iter()
+                                .map(|c| Some(u32::from(c[u])))
+                                .collect::<Vec<_>>()
+                        })
+                        .filter(|v| !opts.exclude_uncoded || v.contains(&Some(1)))
+                        .collect();
+                    for v in &votes {
+                        alpha.add(v, 1);
+                    }
+                    let table = match (two, opts.unit) {
+                        (false, _) => Table2::default(),
+                        (true, ItemUnit::Char) => char_table(
+                            &sets[0],
+                            &sets[1],
+                            ranges::length(dom),
+                            opts.exclude_uncoded,
+                        ),
+                        (true, ItemUnit::Turn) => unit_table(&votes),
+                    };
+                    disagreements.extend(disagree(
+                        sel,
+                        node,
+                        &path,
+                        si,
+                        &sets,
+                        &opts.coders,
+                        opts.unit,
+                    ));
+                    table
+                }
+            };
+            if two {
+                pooled.add(&table);
+                per_source.push(SourceFigures {
+                    source: src.id,
+                    label: src.label.clone(),
+                    figures: Figures::of(table),
+                });
+            }
+        }
+        overall.add(&pooled);
+        all_alpha.merge(&alpha);
+        out_nodes.push(NodeAgreement {
+            node,
+            path,
+            figures: two.then(|| Figures::of(pooled)),
+            sources: per_source,
+            alpha: alpha.value(),
+        });
+    }
+    Agreement {
+        coders: opts.coders.clone(),
+        unit: opts.unit,
+        exclude_uncoded: opts.exclude_uncoded,
+        overall: two.then(|| Figures::of(overall)),
+        overall_alpha: all_alpha.value(),
+        nodes: out_nodes,
+        disagreements,
+    }
+}
+
+/// For each unit range (sorted, disjoint), whether a union of ranges touches it.
+fn covers(set: &[Range], units: &[Range]) -> Vec<bool> {
+    let mut j = 0;
+    units
+        .iter()
+        .map(|&(s, e)| {
+            while j < set.len() && set[j].1 <= s {
+                j += 1;
+            }
+            j < set.len() && set[j].0 < e
+        })
+        .collect()
+}
+
+/// The 2×2 table over characters of two coders' united ranges in a domain of `size` characters.
+pub fn char_table(a: &[Range], b: &[Range], size: usize, exclude_uncoded: bool) -> Table2 {
+    let both = ranges::length(&ranges::intersect(a, b));
+    let (la, lb) = (ranges::length(a), ranges::length(b));
+    let neither = if exclude_uncoded {
+        0
+    } else {
+        size.saturating_sub(la + lb - both)
+    };
+    Table2 {
+        both,
+        first_only: la - both,
+        second_only: lb - both,
+        neither,
+    }
+}
+
+/// The 2×2 table over units from two coders' 0/1 votes.
+pub fn unit_table(votes: &[Vec<Option<u32>>]) -> Table2 {
+    let mut t = Table2::default();
+    for v in votes {
+        match (v[0], v[1]) {
+            (Some(1), Some(1)) => t.both += 1,
+            (Some(1), _) => t.first_only += 1,
+            (_, Some(1)) => t.second_only += 1,
+            _ => t.neither += 1,
+        }
+    }
+    t
+}
+
+fn disagree(
+    sel: &Selection,
+    node: Uuid,
+    path: &str,
+    si: usize,
+    sets: &[Vec<Range>],
+    coders: &[String],
+    unit: ItemUnit,
+) -> Vec<Disagreement> {
+    let src = &sel.sources[si];
+    let pieces: Vec<(Range, BTreeSet<usize>)> = match unit {
+        ItemUnit::Turn => src
+            .units
+            .iter()
+            .filter(|u| u.kept)
+            .map(|u| {
+                let who = (0..sets.len())
+                    .filter(|&k| ranges::overlaps(&sets[k], &[(u.start, u.end)]))
+                    .collect();
+                ((u.start, u.end), who)
+            })
+            .collect(),
+        ItemUnit::Char => {
+            let mut cuts: BTreeSet<usize> = BTreeSet::new();
+            for set in sets {
+                for r in set {
+                    cuts.insert(r.0);
+                    cuts.insert(r.1);
+                }
+            }
+            let cuts: Vec<usize> = cuts.into_iter().collect();
+            let mut out: Vec<(Range, BTreeSet<usize>)> = Vec::new();
+            for w in cuts.windows(2) {
+                let who: BTreeSet<usize> = (0..sets.len())
+                    .filter(|&k| ranges::overlaps(&sets[k], &[(w[0], w[1])]))
+                    .collect();
+                match out.last_mut() {
+                    Some(last) if last.0.1 == w[0] && last.1 == who => last.0.1 = w[1],
+                    _ => out.push(((w[0], w[1]), who)),
+                }
+            }
+            out
+        }
+    };
+    pieces
+        .into_iter()
+        .filter(|(_, who)| !who.is_empty() && who.len() < sets.len())
+        .map(|((start, end), who)| Disagreement {
+            node,
+            path: path.to_owned(),
+            source: src.id,
+            label: src.label.clone(),
+            start,
+            end,
+            coded_by: who.iter().map(|&k| coders[k].clone()).collect(),
+            not_coded_by: (0..coders.len())
+                .filter(|k| !who.contains(k))
+                .map(|k| coders[k].clone())
+                .collect(),
+            text: src.text.slice(start, end).to_owned(),
+        })
+        .collect()
+}

@@ -1,0 +1,276 @@
+//! The input of every analysis query: the sources with their units (turns or paragraphs, in code
+//! points, each with its speaker, role and case), and the codings kept by the DESIGN §4 filters.
+//!
+//! Invariants: sources are in natural label order; a coding belongs to the unit holding its start
+//! (as passages and their filters decide); orphaned codings never enter; a unit left out by a
+//! speaker, role, case or attribute filter is marked `kept: false` and none of its codings enter.
+//! A selection is plain data: tests and benchmarks build one by hand with [`Selection::push_source`].
+
+use crate::cases::CaseTable;
+use crate::codebook::Codebook;
+use crate::coding::SourceText;
+use crate::coding::passages::Filters;
+use crate::error::Result;
+use crate::model::{Role, Speaker};
+use crate::session::Session;
+use crate::text::{fold_for_match, turns};
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+use uuid::Uuid;
+
+/// One unit of a source: a speaker turn, or a paragraph when the text has no turns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitView {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<String>,
+    pub role: Option<Role>,
+    /// The speaker's case, else the source's.
+    pub case: String,
+    /// Whether the filters keep this unit.
+    pub kept: bool,
+}
+
+/// One source as the queries see it.
+#[derive(Debug, Clone)]
+pub struct SourceView {
+    pub id: Uuid,
+    pub label: String,
+    pub case: String,
+    pub text: Arc<SourceText>,
+    pub units: Vec<UnitView>,
+}
+
+impl SourceView {
+    /// A source with its units cut at the given speakers' turns (all kept).
+    pub fn new(id: Uuid, label: &str, case: &str, text: &str, speakers: &[Speaker]) -> Self {
+        let text = Arc::new(SourceText::new(text.to_owned()));
+        let names: Vec<String> = speakers.iter().map(|s| s.name.clone()).collect();
+        let units = turns::split_units(&text.text, &names)
+            .into_iter()
+            .map(|u| {
+                let speaker = u.speaker.map(|i| &speakers[i]);
+                UnitView {
+                    start: text.index.cp_of(u.start).unwrap_or(0),
+                    end: text.index.cp_of(u.end).unwrap_or(text.len()),
+                    speaker: speaker.map(|s| s.name.clone()),
+                    role: speaker.map(|s| s.role),
+                    case: speaker
+                        .and_then(|s| s.case.clone())
+                        .unwrap_or_else(|| case.to_owned()),
+                    kept: true,
+                }
+            })
+            .collect();
+        Self {
+            id,
+            label: label.to_owned(),
+            case: case.to_owned(),
+            text,
+            units,
+        }
+    }
+
+    /// The index of the unit holding code point `at` (the last unit when past the end).
+    pub fn unit_at(&self, at: usize) -> usize {
+        self.units
+            .partition_point(|u| u.start <= at)
+            .saturating_sub(1)
+    }
+
+    /// Words in the kept units of this source.
+    pub fn kept_words(&self) -> usize {
+        self.units
+            .iter()
+            .filter(|u| u.kept)
+            .map(|u| crate::text::word_count(self.text.slice(u.start, u.end)))
+            .sum()
+    }
+}
+
+/// One coding kept by the filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coded {
+    /// Index into [`Selection::sources`].
+    pub source: usize,
+    /// Index into that source's units (the unit holding `start`).
+    pub unit: usize,
+    pub coder: String,
+    pub node: Uuid,
+    pub start: usize,
+    pub end: usize,
+    /// When it was made (RFC 3339), as stored.
+    pub at: String,
+}
+
+/// Sources, units and codings for the analysis queries, with the codebook and cases they need.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub sources: Vec<SourceView>,
+    pub codings: Vec<Coded>,
+    pub codebook: Codebook,
+    pub cases: CaseTable,
+}
+
+impl Selection {
+    /// An empty selection over a codebook and a case table.
+    pub fn new(codebook: Codebook, cases: CaseTable) -> Self {
+        Self {
+            codebook,
+            cases,
+            ..Self::default()
+        }
+    }
+
+    /// Adds a source; returns its index.
+    pub fn push_source(&mut self, source: SourceView) -> usize {
+        self.sources.push(source);
+        self.sources.len() - 1
+    }
+
+    /// Adds a coding of a source already pushed (its unit is found from `start`).
+    pub fn push_coding(
+        &mut self,
+        source: usize,
+        coder: &str,
+        node: Uuid,
+        start: usize,
+        end: usize,
+    ) {
+        let unit = self.sources[source].unit_at(start);
+        self.codings.push(Coded {
+            source,
+            unit,
+            coder: coder.to_owned(),
+            node,
+            start,
+            end,
+            at: String::new(),
+        });
+    }
+
+    /// The case a coding counts for (its unit's).
+    pub fn case_of(&self, c: &Coded) -> &str {
+        &self.sources[c.source].units[c.unit].case
+    }
+
+    /// Every coder with at least one coding here, in name order.
+    pub fn coders(&self) -> Vec<String> {
+        let set: std::collections::BTreeSet<&str> =
+            self.codings.iter().map(|c| c.coder.as_str()).collect();
+        set.into_iter().map(str::to_owned).collect()
+    }
+
+    /// Words in every kept unit.
+    pub fn total_words(&self) -> usize {
+        self.sources.iter().map(SourceView::kept_words).sum()
+    }
+
+    /// A node and, when `descendants`, its subtree.
+    pub fn node_set(&self, node: Uuid, descendants: bool) -> HashSet<Uuid> {
+        if descendants {
+            self.codebook.subtree_ids(node).into_iter().collect()
+        } else {
+            HashSet::from([node])
+        }
+    }
+
+    /// Builds the selection of a session under filters (coders united unless `filters.coder`).
+    pub fn from_session(session: &Session, filters: &Filters) -> Result<Self> {
+        let mut sel = Self::new(session.codebook.clone(), session.project.cases.clone());
+        let also: Option<HashSet<Uuid>> = filters.also_nodes.as_ref().map(|ns| {
+            ns.iter()
+                .flat_map(|n| session.codebook.subtree_ids(*n))
+                .collect()
+        });
+        for meta in session.project.sources() {
+            let text = session.text(meta.id)?;
+            let mut view = SourceView::new(meta.id, &meta.label, &meta.case, "", &[]);
+            view.text = text.clone();
+            let names = meta.speaker_names();
+            view.units = turns::split_units(&text.text, &names)
+                .into_iter()
+                .map(|u| {
+                    let speaker = u.speaker.map(|i| &meta.speakers[i]);
+                    let case = speaker
+                        .and_then(|s| s.case.clone())
+                        .unwrap_or_else(|| meta.case.clone());
+                    let kept = keeps(&session.project.cases, filters, &case, speaker);
+                    UnitView {
+                        start: text.index.cp_of(u.start).unwrap_or(0),
+                        end: text.index.cp_of(u.end).unwrap_or(text.len()),
+                        speaker: speaker.map(|s| s.name.clone()),
+                        role: speaker.map(|s| s.role),
+                        case,
+                        kept,
+                    }
+                })
+                .collect();
+            let index = sel.push_source(view);
+            let view = &sel.sources[index];
+            let also_ranges: Option<Vec<(usize, usize)>> = also.as_ref().map(|set| {
+                session
+                    .codings
+                    .of_source(meta.id)
+                    .filter(|(_, c)| set.contains(&c.node) && !c.is_orphaned())
+                    .map(|(_, c)| (c.start, c.end))
+                    .collect()
+            });
+            let mut kept = Vec::new();
+            for (coder, c) in session.codings.of_source(meta.id) {
+                if c.is_orphaned() || filters.coder.as_deref().is_some_and(|w| w != coder) {
+                    continue;
+                }
+                let unit = view.unit_at(c.start);
+                if !view.units.get(unit).is_some_and(|u| u.kept) {
+                    continue;
+                }
+                if let Some(a) = &also_ranges
+                    && !a.iter().any(|(s, e)| *s < c.end && c.start < *e)
+                {
+                    continue;
+                }
+                kept.push(Coded {
+                    source: index,
+                    unit,
+                    coder: coder.to_owned(),
+                    node: c.node,
+                    start: c.start,
+                    end: c.end,
+                    at: c.at.clone(),
+                });
+            }
+            sel.codings.extend(kept);
+        }
+        Ok(sel)
+    }
+
+    /// Attribute values of the cases, as `case → attribute → value`.
+    pub fn attributes(&self) -> &BTreeMap<String, BTreeMap<String, String>> {
+        &self.cases.rows
+    }
+}
+
+/// Whether the DESIGN §4 filters keep a unit of this case and speaker (as `Session::keep`).
+fn keeps(cases: &CaseTable, f: &Filters, case: &str, speaker: Option<&Speaker>) -> bool {
+    if f.case.as_deref().is_some_and(|c| c != case) {
+        return false;
+    }
+    let row = cases.rows.get(case);
+    if !f.attrs.iter().all(|(k, v)| {
+        row.and_then(|r| r.get(k))
+            .is_some_and(|x| fold_for_match(x) == fold_for_match(v))
+    }) {
+        return false;
+    }
+    if let Some(s) = &f.speaker
+        && speaker.is_none_or(|sp| fold_for_match(&sp.name) != fold_for_match(s))
+    {
+        return false;
+    }
+    let role = speaker.map(|s| s.role);
+    if f.role.is_some_and(|r| role != Some(r)) {
+        return false;
+    }
+    !(f.exclude_role.is_some() && role == f.exclude_role)
+}

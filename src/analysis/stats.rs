@@ -1,0 +1,196 @@
+//! Coding overview (`verbatim stats`): per node, its codings, verbatims (passages, coders
+//! united), sources and cases coded, words coded and their share of the selection's words; the
+//! same per source or per case.
+//!
+//! Invariants: nodes come in codebook order, groups in natural order; a stretch coded by two
+//! coders counts once in verbatims and words, twice in codings; with `descendants` a node's
+//! figures include its subtree's codings.
+
+use super::ranges::{self, Range};
+use super::selection::{Coded, Selection};
+use crate::text::natural_cmp;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use uuid::Uuid;
+
+/// The figures of one set of codings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Figures {
+    pub codings: usize,
+    pub verbatims: usize,
+    pub sources: usize,
+    pub cases: usize,
+    pub words: usize,
+    /// Words coded over the selection's words, from 0 to 1.
+    pub share: f64,
+}
+
+/// One node's row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NodeRow {
+    pub node: Uuid,
+    pub path: String,
+    pub depth: usize,
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+/// One (group, node) row of `stats --by source|case`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupRow {
+    pub group: String,
+    pub node: Uuid,
+    pub path: String,
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+/// How `stats` groups its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By {
+    Node,
+    Source,
+    Case,
+}
+
+/// The figures of codings, over `total_words` words.
+pub fn figures<'a>(
+    sel: &Selection,
+    codings: impl IntoIterator<Item = &'a Coded>,
+    total_words: usize,
+) -> Figures {
+    let mut per_source: BTreeMap<usize, Vec<Range>> = BTreeMap::new();
+    let mut cases = BTreeSet::new();
+    let mut n = 0;
+    for c in codings {
+        n += 1;
+        per_source
+            .entry(c.source)
+            .or_default()
+            .push((c.start, c.end));
+        cases.insert(sel.case_of(c));
+    }
+    let (mut verbatims, mut words) = (0, 0);
+    for (s, list) in &per_source {
+        let merged = ranges::union(list.clone());
+        verbatims += merged.len();
+        words += ranges::words(&sel.sources[*s].text, &merged);
+    }
+    Figures {
+        codings: n,
+        verbatims,
+        sources: per_source.len(),
+        cases: cases.len(),
+        words,
+        share: if total_words == 0 {
+            0.0
+        } else {
+            words as f64 / total_words as f64
+        },
+    }
+}
+
+/// Codings grouped by node.
+pub fn by_node(sel: &Selection) -> HashMap<Uuid, Vec<&Coded>> {
+    let mut map: HashMap<Uuid, Vec<&Coded>> = HashMap::new();
+    for c in &sel.codings {
+        map.entry(c.node).or_default().push(c);
+    }
+    map
+}
+
+/// The codings of a node (and its subtree when `descendants`).
+pub fn node_codings<'a>(
+    sel: &Selection,
+    buckets: &HashMap<Uuid, Vec<&'a Coded>>,
+    node: Uuid,
+    descendants: bool,
+) -> Vec<&'a Coded> {
+    let ids = if descendants {
+        sel.codebook.subtree_ids(node)
+    } else {
+        vec![node]
+    };
+    ids.iter()
+        .filter_map(|id| buckets.get(id))
+        .flat_map(|v| v.iter().copied())
+        .collect()
+}
+
+/// Every node of the codebook with its figures, in codebook order.
+pub fn nodes(sel: &Selection, descendants: bool) -> Vec<NodeRow> {
+    let total = sel.total_words();
+    let buckets = by_node(sel);
+    sel.codebook
+        .all_ids()
+        .into_iter()
+        .map(|id| {
+            let list = node_codings(sel, &buckets, id, descendants);
+            NodeRow {
+                node: id,
+                path: sel.codebook.path_of(id).unwrap_or_default(),
+                depth: sel.codebook.ancestry(id).map_or(1, |a| a.len()),
+                figures: figures(sel, list, total),
+            }
+        })
+        .collect()
+}
+
+/// Figures per source or case and node (groups in natural order, nodes in codebook order);
+/// groups and nodes without codings are left out. Share is over the group's words.
+pub fn groups(sel: &Selection, by: By, descendants: bool) -> Vec<GroupRow> {
+    let mut group_words: BTreeMap<String, usize> = BTreeMap::new();
+    for s in &sel.sources {
+        for u in s.units.iter().filter(|u| u.kept) {
+            let key = if by == By::Case {
+                u.case.clone()
+            } else {
+                s.label.clone()
+            };
+            *group_words.entry(key).or_default() +=
+                crate::text::word_count(s.text.slice(u.start, u.end));
+        }
+    }
+    let key = |c: &Coded| match by {
+        By::Case => sel.case_of(c).to_owned(),
+        _ => sel.sources[c.source].label.clone(),
+    };
+    let mut keys: Vec<String> = group_words.keys().cloned().collect();
+    keys.sort_by(|a, b| natural_cmp(a, b));
+    let mut buckets: HashMap<(&str, Uuid), Vec<&Coded>> = HashMap::new();
+    let labels: Vec<String> = sel.codings.iter().map(key).collect();
+    for (c, k) in sel.codings.iter().zip(&labels) {
+        buckets.entry((k.as_str(), c.node)).or_default().push(c);
+    }
+    let order = sel.codebook.all_ids();
+    let subtrees: Vec<Vec<Uuid>> = order
+        .iter()
+        .map(|&id| {
+            if descendants {
+                sel.codebook.subtree_ids(id)
+            } else {
+                vec![id]
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    for g in keys {
+        for (id, ids) in order.iter().zip(&subtrees) {
+            let list: Vec<&Coded> = ids
+                .iter()
+                .filter_map(|n| buckets.get(&(g.as_str(), *n)))
+                .flat_map(|v| v.iter().copied())
+                .collect();
+            if list.is_empty() {
+                continue;
+            }
+            out.push(GroupRow {
+                group: g.clone(),
+                node: *id,
+                path: sel.codebook.path_of(*id).unwrap_or_default(),
+                figures: figures(sel, list, group_words[&g]),
+            });
+        }
+    }
+    out
+}
