@@ -22,6 +22,8 @@ pub struct SourceSummary {
     pub words: usize,
     pub turns: usize,
     pub speakers: Vec<Speaker>,
+    /// How the text writes its speaker turns (`colon`, `header`, …; see `model::Convention`).
+    pub convention: String,
     pub codings: usize,
 }
 
@@ -40,7 +42,7 @@ pub fn sources(project: &Project) -> Result<Vec<SourceSummary>> {
         .into_par_iter()
         .map(|s| {
             let body = project.text(s)?;
-            let units = turns::split_units(&body, &s.speaker_names());
+            let units = turns::source_units(s, &body);
             Ok(SourceSummary {
                 id: s.id,
                 label: s.label.clone(),
@@ -49,6 +51,7 @@ pub fn sources(project: &Project) -> Result<Vec<SourceSummary>> {
                 words: text::word_count(&body),
                 turns: units.iter().filter(|u| u.speaker.is_some()).count(),
                 speakers: s.speakers.clone(),
+                convention: s.convention.name().to_owned(),
                 codings: project.coding_count(s),
             })
         })

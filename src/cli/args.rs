@@ -353,6 +353,10 @@ pub struct ImportArgs {
     /// Import the good files even when some fail, and list those that did not go in
     #[arg(long)]
     pub keep_going: bool,
+    /// Regular expression for speaker labels at the start of a line (group `speaker` or the
+    /// first group is the name), instead of detecting them
+    #[arg(long, value_name = "REGEX")]
+    pub speaker_pattern: Option<String>,
 }
 
 #[derive(Subcommand)]

@@ -13,6 +13,7 @@ pub fn run(globals: &Globals, args: ImportArgs) -> Result<()> {
         label: args.label,
         kind: args.kind,
         keep_going: args.keep_going,
+        speaker_pattern: args.speaker_pattern,
     };
     let bar = progress_bar("reading");
     let report = import_paths(&mut project, &args.paths, &opts, &|done, total| {
@@ -23,6 +24,11 @@ pub fn run(globals: &Globals, args: ImportArgs) -> Result<()> {
     let report = report?;
     for (label, path) in &report.imported {
         println!("imported {label}  ({})", path.display());
+    }
+    for (label, note) in &report.notes {
+        eprintln!(
+            "speakers unsure in {label}: {note}; see and fix them with `verbatim speakers detect {label}`"
+        );
     }
     for path in &report.skipped {
         eprintln!("skipped {}: not a transcript format", path.display());

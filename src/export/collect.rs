@@ -77,7 +77,7 @@ pub(super) fn verbatims(
         let units = Units {
             meta,
             text: &text,
-            units: turns::split_units(&text.text, &meta.speaker_names()),
+            units: turns::source_units(meta, &text.text),
         };
         let row = session.project.cases.rows.get(&meta.case);
         for (section, list) in spans {
@@ -258,7 +258,7 @@ pub(super) fn transcripts(session: &Session, options: &Options) -> Result<Vec<Tr
         }
         let row = session.project.cases.rows.get(&meta.case);
         let text = session.text(meta.id)?;
-        let units = turns::split_units(&text.text, &meta.speaker_names());
+        let units = turns::source_units(meta, &text.text);
         let turns = units
             .iter()
             .enumerate()

@@ -9,6 +9,7 @@
 
 pub mod decode;
 mod docx;
+pub mod entities;
 mod odt;
 mod subtitles;
 #[cfg(test)]
@@ -19,7 +20,7 @@ pub(crate) mod zipxml;
 pub use write::{ImportOptions, ImportReport, commit, import_paths, sha256_hex};
 
 use crate::error::{Error, Result};
-use crate::model::{Role, SourceKind, Speaker};
+use crate::model::{Convention, Role, SourceKind, Speaker};
 use crate::text::{self, natural_cmp, turns};
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
@@ -41,6 +42,10 @@ pub struct Prepared {
     pub text: String,
     pub speakers: Vec<Speaker>,
     pub kind: SourceKind,
+    /// How the text writes its speaker turns.
+    pub convention: Convention,
+    /// Why speaker detection is unsure, in one sentence, for the import report.
+    pub note: Option<String>,
 }
 
 /// Files found under the paths given to `import`, and those passed over.
@@ -124,20 +129,30 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
 
 /// Reads and converts one file.
 pub fn prepare_file(path: &Path) -> Result<Prepared> {
+    prepare_file_with(path, None)
+}
+
+/// Reads and converts one file, its speakers found with `pattern` when one is given.
+pub fn prepare_file_with(path: &Path, pattern: Option<&str>) -> Result<Prepared> {
     let bytes = read_input(path)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    prepare_named(path, &name, &bytes)
+    prepare_named(path, &name, &bytes, pattern)
 }
 
 /// Converts the bytes of a file called `file_name` (used for embedded files too).
 pub fn prepare_bytes(file_name: &str, bytes: &[u8]) -> Result<Prepared> {
-    prepare_named(Path::new(file_name), file_name, bytes)
+    prepare_named(Path::new(file_name), file_name, bytes, None)
 }
 
-fn prepare_named(path: &Path, file_name: &str, bytes: &[u8]) -> Result<Prepared> {
+fn prepare_named(
+    path: &Path,
+    file_name: &str,
+    bytes: &[u8],
+    pattern: Option<&str>,
+) -> Result<Prepared> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Error::bad_input(
             path,
@@ -162,7 +177,11 @@ fn prepare_named(path: &Path, file_name: &str, bytes: &[u8]) -> Result<Prepared>
             let (t, names) = converted.map_err(bad)?;
             (t, Some(names))
         }
-        "txt" | "md" | "markdown" => (decode::decode_text_bytes(path, bytes)?, None),
+        "txt" => (
+            entities::decode(&decode::decode_text_bytes(path, bytes)?),
+            None,
+        ),
+        "md" | "markdown" => (decode::decode_text_bytes(path, bytes)?, None),
         _ => {
             return Err(bad(format!(
                 "is not a format verbatim imports (expected one of .{})",
@@ -175,10 +194,20 @@ fn prepare_named(path: &Path, file_name: &str, bytes: &[u8]) -> Result<Prepared>
     if body.trim().is_empty() {
         return Err(bad("is empty: it holds no text to import".into()));
     }
-    let detected = match subtitle_names {
-        Some(names) => turns::describe_speakers(&body, names),
-        None => turns::detect_speakers(&body),
+    let detection = match (pattern, subtitle_names) {
+        (Some(p), _) => turns::detect_with_pattern(&body, p).map_err(bad)?,
+        (None, Some(names)) => turns::Detection {
+            convention: Convention::Colon,
+            speakers: turns::describe_speakers(&body, names),
+            note: None,
+        },
+        (None, None) => turns::detect(&body),
     };
+    let turns::Detection {
+        convention,
+        speakers: detected,
+        note,
+    } = detection;
     let participants = detected
         .iter()
         .filter(|s| s.role == Role::Participant)
@@ -207,8 +236,14 @@ fn prepare_named(path: &Path, file_name: &str, bytes: &[u8]) -> Result<Prepared>
         text: body,
         speakers,
         kind,
+        convention,
+        note,
     })
 }
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_conventions;

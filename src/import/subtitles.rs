@@ -1,11 +1,14 @@
 //! SubRip (.srt) and WebVTT (.vtt) transcripts: cues are merged into speaker turns, written as
-//! `[hh:mm:ss] Name : text` lines, one per turn. Speakers come from `<v Name>` voices or from a
-//! `Name: text` cue; cues without a speaker continue the current turn.
+//! `[hh:mm:ss] Name : text` lines, one per turn. Speakers come from `<v Name>` voices, from a
+//! Webex cue identifier (`12 "Anne Durand" (1063281152)`) or from a `Name: text` cue (Zoom) when
+//! the file's labels say they are speakers; cues without a speaker continue the current turn.
+//! Without speakers, cues are grouped per sentence or pause, each group keeping its time.
 //!
-//! Invariants: every cue's text appears once, in time order of the file; tags are removed, the
-//! words are not; a block that is neither a cue nor a WebVTT note/style is an error with its line.
+//! Invariants: every cue's text appears once, in the order of the file (a cue list restarting at
+//! 00:00:00 stays in file order); tags are removed and HTML entities decoded, the words are
+//! kept; a block that is neither a cue nor a WebVTT note/style is an error with its line.
 
-use crate::text::turns::speaker_label;
+use crate::text::turns;
 
 struct Cue {
     start_ms: u64,
@@ -64,7 +67,8 @@ fn parse(input: &str, vtt: bool) -> Result<Vec<Cue>, String> {
             )
         })?;
         let raw: Vec<&str> = lines[timing + 1..].iter().map(|(_, l)| *l).collect();
-        let (speaker, text) = cue_text(&raw.join(" "));
+        let (voice, text) = cue_text(&raw.join(" "));
+        let speaker = voice.or_else(|| lines[..timing].iter().find_map(|(_, l)| webex_name(l)));
         if !text.is_empty() {
             cues.push(Cue {
                 start_ms,
@@ -74,7 +78,44 @@ fn parse(input: &str, vtt: bool) -> Result<Vec<Cue>, String> {
             });
         }
     }
+    label_cues(&mut cues);
     Ok(cues)
+}
+
+/// A Webex cue identifier `12 "Anne Durand" (1063281152)`: the quoted name.
+fn webex_name(line: &str) -> Option<String> {
+    let open = line.find('"')?;
+    let close = line.rfind('"')?;
+    let name = clean_name(line.get(open + 1..close)?);
+    (close > open + 1 && !name.is_empty()).then_some(name)
+}
+
+/// Takes `Name: text` labels from cues without a voice when the labels, read like a text's, are
+/// speakers (a colon phrase occurring once stays in the cue's text).
+fn label_cues(cues: &mut [Cue]) {
+    let unvoiced: Vec<&str> = cues
+        .iter()
+        .filter(|c| c.speaker.is_none())
+        .map(|c| c.text.as_str())
+        .collect();
+    if unvoiced.is_empty() {
+        return;
+    }
+    let names = turns::colon_speakers(&unvoiced);
+    if names.is_empty() {
+        return;
+    }
+    for cue in cues.iter_mut().filter(|c| c.speaker.is_none()) {
+        let units = turns::split_units(&cue.text, &names);
+        if let Some(u) = units
+            .first()
+            .filter(|u| u.speaker.is_some() && u.start == 0)
+        {
+            let name = names[u.speaker.expect("a turn")].clone();
+            cue.text = cue.text[u.body_start..].to_owned();
+            cue.speaker = Some(clean_name(&name));
+        }
+    }
 }
 
 fn parse_timing(line: &str) -> Option<(u64, u64)> {
@@ -128,12 +169,11 @@ fn cue_text(raw: &str) -> (Option<String>, String) {
     }
     text.push_str(rest);
     let text = decode_entities(&text);
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if speaker.is_none()
-        && let Some((label, body)) = speaker_label(&text)
-    {
-        return (Some(clean_name(label)), text[body..].to_owned());
-    }
+    let text = text
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     (speaker, text)
 }
 
@@ -145,26 +185,29 @@ fn clean_name(name: &str) -> String {
 }
 
 fn decode_entities(s: &str) -> String {
-    s.replace("&nbsp;", "\u{a0}")
-        .replace("&lrm;", "")
-        .replace("&rlm;", "")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    super::entities::decode(s).replace(['\u{200e}', '\u{200f}'], "")
 }
 
-/// Merges cues into turns: a new turn when the speaker changes, or after a pause of 2 s or more
-/// when no speaker is known.
+/// Merges cues into turns: a new turn when the speaker changes; without a speaker, a new group
+/// after a sentence ends, after a pause of 2 s or more, or when the cue list starts again.
 fn merge(cues: Vec<Cue>) -> Converted {
     let mut names: Vec<String> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
     let mut current: Option<String> = None;
-    let mut last_end = 0;
+    let (mut last_start, mut last_end) = (0, 0);
     for cue in cues {
+        let ends_sentence = lines
+            .last()
+            .is_some_and(|l| l.trim_end().ends_with(['.', '?', '!', '…']));
         let continues = match (&cue.speaker, &current) {
             (Some(s), Some(c)) => s == c,
             (None, Some(_)) => true,
-            (None, None) => !lines.is_empty() && cue.start_ms < last_end + 2000,
+            (None, None) => {
+                !lines.is_empty()
+                    && !ends_sentence
+                    && cue.start_ms >= last_start
+                    && cue.start_ms < last_end + 2000
+            }
             (Some(_), None) => false,
         };
         if continues {
@@ -186,7 +229,7 @@ fn merge(cues: Vec<Cue>) -> Converted {
                 current.clone_from(&cue.speaker);
             }
         }
-        last_end = cue.end_ms;
+        (last_start, last_end) = (cue.start_ms, cue.end_ms);
     }
     (lines.join("\n"), names)
 }

@@ -3,7 +3,7 @@
 //!
 //! Invariant: on error nothing the batch wrote stays behind and the manifest is unchanged.
 
-use super::{Collected, Prepared, collect, prepare_file};
+use super::{Collected, Prepared, collect, prepare_file_with};
 use crate::error::{Error, Result};
 use crate::model::{Role, SourceKind, SourceMeta};
 use crate::project::{Project, validate_label};
@@ -23,6 +23,8 @@ pub struct ImportOptions {
     pub kind: Option<SourceKind>,
     /// Import the good files when some fail, and report the others, instead of importing none.
     pub keep_going: bool,
+    /// A regular expression for the speaker labels, instead of detecting them.
+    pub speaker_pattern: Option<String>,
 }
 
 /// What an import did.
@@ -34,6 +36,8 @@ pub struct ImportReport {
     pub failed: Vec<(PathBuf, String)>,
     /// Files in the folders that are not transcripts.
     pub skipped: Vec<PathBuf>,
+    /// Labels of imported sources whose speaker detection is unsure, with the reason.
+    pub notes: Vec<(String, String)>,
 }
 
 /// Imports files and folders into `project`, calling `progress(done, total)` as files are read.
@@ -62,12 +66,15 @@ pub fn import_paths(
             files.len()
         )));
     }
+    if let Some(p) = &opts.speaker_pattern {
+        crate::text::turns::compile_pattern(p).map_err(Error::Invalid)?;
+    }
     let done = AtomicUsize::new(0);
     let total = files.len();
     let results: Vec<(PathBuf, Result<Prepared>)> = files
         .into_par_iter()
         .map(|path| {
-            let r = prepare_file(&path);
+            let r = prepare_file_with(&path, opts.speaker_pattern.as_deref());
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             (path, r)
         })
@@ -86,11 +93,16 @@ pub fn import_paths(
     if !failed.is_empty() && !opts.keep_going {
         return Err(refusal(&failed, total));
     }
+    let notes: Vec<(String, String)> = batch
+        .iter()
+        .filter_map(|(_, p)| Some((p.label.clone(), p.note.clone()?)))
+        .collect();
     let imported = commit(project, batch, opts)?;
     Ok(ImportReport {
         imported,
         failed,
         skipped,
+        notes,
     })
 }
 
@@ -217,6 +229,7 @@ fn new_source(p: &Prepared, opts: &ImportOptions, now: &str) -> SourceMeta {
         imported_at: now.to_owned(),
         kind,
         speakers,
+        convention: p.convention.clone(),
     }
 }
 

@@ -56,10 +56,14 @@ struct Meta {
 /// `speaker_ix` of a unit without a speaker.
 pub const NO_SPEAKER: u64 = u64::MAX;
 
-/// What decides a source's documents: its text, and its speaker names (they decide where turns
-/// start, so `speakers set` re-indexes the source).
+/// What decides a source's documents: its text, and its speaker names and convention (they
+/// decide where turns start, so `speakers set` and `speakers detect` re-index the source).
 fn source_key(s: &SourceMeta) -> String {
-    format!("{}|{}", s.sha256, s.speaker_names().join("\u{1f}"))
+    let mut key = format!("{}|{}", s.sha256, s.speaker_names().join("\u{1f}"));
+    if !s.convention.is_colon() {
+        key.push_str(&format!("|{:?}", s.convention));
+    }
+    key
 }
 
 /// What the index is built from: a snapshot of a project, cheap to clone and `Send`, so a
@@ -316,7 +320,7 @@ fn unit_docs(corpus: &Corpus, id: Uuid, f: Fields) -> Result<Vec<TantivyDocument
     let path = corpus.root.join(&meta.file);
     let raw = std::fs::read_to_string(&path).map_err(|e| Error::io("could not read", &path, e))?;
     let text = crate::text::normalize(&raw);
-    let units = turns::split_units(&text, &meta.speaker_names());
+    let units = turns::source_units(meta, &text);
     let (hi, lo) = id.as_u64_pair();
     let (mut last_byte, mut last_cp) = (0usize, 0usize);
     let mut cp = |byte: usize| {

@@ -4,6 +4,9 @@
 //! Invariants: field order in these structs is the key order on disk (serde keeps declaration
 //! order), so files stay stable; ids are UUIDs and never change once given.
 
+mod convention;
+
+pub use convention::Convention;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -116,6 +119,9 @@ pub struct SourceMeta {
     pub kind: SourceKind,
     #[serde(default)]
     pub speakers: Vec<Speaker>,
+    /// How the text writes its speaker turns; left out when it is `Name: text`.
+    #[serde(default, skip_serializing_if = "Convention::is_colon")]
+    pub convention: Convention,
 }
 
 impl SourceMeta {

@@ -124,7 +124,7 @@ impl Session {
             .index
             .byte_of(at.min(text.len()))
             .unwrap_or(text.text.len());
-        let units = turns::split_units(&text.text, &meta.speaker_names());
+        let units = turns::source_units(meta, &text.text);
         let unit = turns::unit_containing(&units, byte).ok_or_else(|| {
             Error::Invalid(format!(
                 "position {at} of {} is not inside a turn or paragraph",
@@ -162,7 +162,7 @@ impl Session {
             };
             let text = self.text(meta.id)?;
             let mut list = self.codings.list(coder, meta.id).to_vec();
-            for u in turns::split_units(&text.text, &names)
+            for u in turns::split_units_as(&text.text, &names, &meta.convention)
                 .into_iter()
                 .filter(|u| u.speaker == Some(who))
             {

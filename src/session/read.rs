@@ -99,7 +99,7 @@ impl Session {
             let also_spans = also.as_ref().map(coded);
             let text = self.text(meta.id)?;
             let names = meta.speaker_names();
-            let units = turns::split_units(&text.text, &names);
+            let units = turns::split_units_as(&text.text, &names, &meta.convention);
             for (start, end, coders, nodes) in merge_spans(spans) {
                 if let Some(a) = &also_spans
                     && !a.iter().any(|(s, e, _, _)| *s < end && start < *e)

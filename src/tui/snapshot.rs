@@ -211,7 +211,7 @@ pub fn parse_filter(
 pub fn open_source(session: &Session, state: &mut AppState, id: Uuid) -> crate::Result<()> {
     let text = session.text(id)?;
     let meta = session.project.source(&id.to_string())?;
-    let units = turns::split_units(&text.text, &meta.speaker_names());
+    let units = turns::source_units(meta, &text.text);
     state.doc = Some(Doc {
         id,
         label: meta.label.clone(),

@@ -1,6 +1,7 @@
 //! Tests of speaker detection: every convention, the colon sentences that must not become turns.
 
 use super::*;
+use crate::model::Role;
 
 fn names(text: &str) -> Vec<(String, Role)> {
     detect_speakers(text)
