@@ -84,9 +84,11 @@ fn read_as(lines: &[&str], convention: Convention, parse: Parser) -> Reading {
     let mut turns = 0;
     for label in order {
         let (n, strong) = stats[label];
+        // In a dialogue, codes count from their first turn; so do plain names under a header
+        // or in brackets, while a `Name:` seen once may be a quoted phrase and stays text.
         let ok = sure(label)
             || (dialogue
-                && (strong || (convention != Convention::Colon || weak_label_ok(label, n))));
+                && (strong || (convention != Convention::Colon && weak_label_ok(label, n))));
         if ok {
             names.push(label.to_owned());
             turns += n;
