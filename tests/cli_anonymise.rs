@@ -126,3 +126,55 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn suggest_lists_the_sample_places_with_counts_and_skips_the_key() {
+    let ws = Workspace::new();
+    let p = ws.sample_project();
+    let run = |args: &[&str]| {
+        let mut c = ws.cmd();
+        c.arg("--project").arg(&p).arg("anonymise").args(args);
+        c
+    };
+    let out = run(&["suggest", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let candidates = v["candidates"].as_array().unwrap();
+    let montclar = candidates
+        .iter()
+        .find(|c| c["text"] == "Montclar")
+        .expect("Montclar suggested");
+    assert_eq!(montclar["kind"], "place");
+    assert!(montclar["count"].as_u64().unwrap() >= 4);
+    assert!(montclar["example"].as_str().unwrap().contains("Montclar"));
+    assert!(candidates.iter().any(|c| c["text"] == "Saint-Aubin"));
+    run(&["key", "add", "Montclar", "Ville-A", "--category", "place"])
+        .assert()
+        .success();
+    run(&["suggest"])
+        .assert()
+        .success()
+        .stdout(contains("Saint-Aubin"));
+    let out = run(&["suggest", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let texts: Vec<&str> = v["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"Saint-Aubin"));
+    assert!(
+        texts.iter().all(|t| !t.contains("Montclar")),
+        "the key's originals are suggested again: {texts:?}"
+    );
+}

@@ -169,3 +169,48 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn suggests_titles_places_structures_speakers_and_capitalised_words() {
+    let text = "M3 : J'ai vu le Dr Martin hier, puis Madame Leroy, et le docteur Faure.\n\
+        E : Vous étiez à Montclar ?\n\
+        M3 : Oui, au CHU de Tours, rue des Lilas, avec Paul et Dr Martin. Je viens d'Orléans.\n\
+        Alors voilà.";
+    let known = key(&[("Leroy", "A", true)]).matcher();
+    let found = suggest(
+        &[("E03", text)],
+        &[("M3", "E03"), ("Jeanne Petit", "E03")],
+        &known,
+    );
+    let get = |t: &str| found.iter().find(|c| c.text == t);
+    let dr = get("Dr Martin").expect("title");
+    assert_eq!((dr.kind, dr.count), (Kind::Title, 2));
+    assert_eq!(dr.source, "E03");
+    assert!(
+        dr.example.contains("vu le Dr Martin hier"),
+        "{}",
+        dr.example
+    );
+    assert_eq!(get("Montclar").unwrap().kind, Kind::Place);
+    assert_eq!(get("Orléans").unwrap().kind, Kind::Place);
+    assert_eq!(get("CHU de Tours").unwrap().kind, Kind::Structure);
+    assert_eq!(get("rue des Lilas").unwrap().kind, Kind::Structure);
+    assert_eq!(get("Paul").unwrap().kind, Kind::Capitalised);
+    assert_eq!(get("docteur Faure").unwrap().kind, Kind::Title);
+    assert_eq!(get("Jeanne Petit").unwrap().kind, Kind::Speaker);
+    // Sentence and turn starts, codes, and what the key already has are left out.
+    for absent in [
+        "Alors",
+        "Oui",
+        "Vous",
+        "Je",
+        "M3",
+        "Madame Leroy",
+        "Leroy",
+        "J",
+    ] {
+        assert!(get(absent).is_none(), "{absent} was suggested: {found:?}");
+    }
+    // Sorted by count first.
+    assert_eq!(found[0].text, "Dr Martin");
+}

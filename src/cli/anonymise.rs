@@ -26,6 +26,14 @@ pub enum AnonymiseCmd {
         #[command(subcommand)]
         cmd: KeyCmd,
     },
+    /// List likely names to review (titles, places, structures, speakers, capitalised words)
+    Suggest {
+        /// Show at most N candidates (default all)
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -66,7 +74,53 @@ pub fn key_path(globals: &Globals, given: Option<&Path>) -> Result<PathBuf> {
 pub fn run(globals: &Globals, args: AnonymiseArgs) -> Result<()> {
     match args.cmd {
         AnonymiseCmd::Key { cmd } => run_key(globals, args.key.as_deref(), cmd),
+        AnonymiseCmd::Suggest { limit, json } => suggest(globals, args.key.as_deref(), limit, json),
     }
+}
+
+fn suggest(
+    globals: &Globals,
+    given: Option<&Path>,
+    limit: Option<usize>,
+    json: bool,
+) -> Result<()> {
+    let project = Project::open(&globals.project)?;
+    let key = Key::load(&key_path(globals, given)?)?;
+    let mut texts = Vec::new();
+    let mut speakers = Vec::new();
+    for source in project.sources() {
+        texts.push((source.label.as_str(), project.text(source)?));
+        for sp in &source.speakers {
+            speakers.push((sp.name.as_str(), source.label.as_str()));
+        }
+    }
+    let texts: Vec<(&str, &str)> = texts.iter().map(|(l, t)| (*l, t.as_str())).collect();
+    let mut found = verbatim::anonymise::suggest(&texts, &speakers, &key.matcher());
+    found.truncate(limit.unwrap_or(usize::MAX));
+    if json {
+        return print_json("candidates", &found);
+    }
+    let rows: Vec<Vec<String>> = found
+        .iter()
+        .map(|c| {
+            vec![
+                c.text.clone(),
+                c.kind.as_str().to_owned(),
+                c.count.to_string(),
+                format!("{}  {}", c.source, c.example),
+            ]
+        })
+        .collect();
+    print_table(
+        &["CANDIDATE", "KIND", "COUNT", "EXAMPLE"],
+        &rows,
+        &[false, false, true, false],
+    );
+    eprintln!(
+        "{} candidate(s); add the real names with `verbatim anonymise key add ORIGINAL PSEUDONYM`",
+        found.len()
+    );
+    Ok(())
 }
 
 fn run_key(globals: &Globals, given: Option<&Path>, cmd: KeyCmd) -> Result<()> {
