@@ -17,23 +17,33 @@ struct Entry<'a> {
     ids: &'a [String],
 }
 
-/// Appends one operation to the project's journal.
-pub fn append(root: &Path, coder: &str, op: &str, ids: &[String]) -> Result<()> {
-    let path = root.join("journal.jsonl");
-    let mut line = serde_json::to_vec(&Entry {
+/// The journal's file name, at the project root.
+pub const FILE: &str = "journal.jsonl";
+
+/// The journal line (with its newline) of one operation.
+pub fn line(coder: &str, op: &str, ids: &[String]) -> String {
+    let mut line = serde_json::to_string(&Entry {
         at: now_rfc3339(),
         coder,
         op,
         ids,
     })
     .expect("journal entries serialise");
-    line.push(b'\n');
+    line.push('\n');
+    line
+}
+
+/// Appends one operation to the project's journal (outside a transaction: `init` only; every
+/// change to project files journals through [`crate::store::Transaction::journal`]).
+pub fn append(root: &Path, coder: &str, op: &str, ids: &[String]) -> Result<()> {
+    let path = root.join(FILE);
+    let line = line(coder, op, ids);
     let mut f = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(&path)
         .map_err(|e| Error::io("could not open", &path, e))?;
-    f.write_all(&line)
+    f.write_all(line.as_bytes())
         .and_then(|()| f.sync_data())
         .map_err(|e| Error::io("could not append to", &path, e))
 }

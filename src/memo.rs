@@ -74,6 +74,19 @@ pub fn write(root: &Path, memo: &Memo) -> Result<()> {
     store::write_atomic(&path_of(root, memo.id), body.as_bytes())
 }
 
+/// Stages a memo (new or replaced) into a transaction.
+pub fn stage(txn: &mut store::Transaction, memo: &Memo) -> Result<()> {
+    let body = format!("target: {}\n\n{}\n", memo.target, memo.text.trim_end());
+    let path = path_of(txn.root(), memo.id);
+    txn.write(&path, body.as_bytes())
+}
+
+/// Stages the removal of a memo.
+pub fn stage_delete(txn: &mut store::Transaction, id: Uuid) -> Result<()> {
+    let path = path_of(txn.root(), id);
+    txn.remove(&path)
+}
+
 /// Deletes a memo.
 pub fn delete(root: &Path, id: Uuid) -> Result<()> {
     let path = path_of(root, id);

@@ -7,7 +7,7 @@
 use crate::cases::{CaseTable, CasesImportReport};
 use crate::error::{Error, Result};
 use crate::model::{FORMAT, Language, Manifest, Role, SourceMeta};
-use crate::store::{self, ProjectLock};
+use crate::store::{self, ProjectLock, Transaction};
 use crate::text::natural_cmp;
 use std::path::{Path, PathBuf};
 
@@ -41,7 +41,7 @@ impl Project {
             let p = dir.join(sub);
             std::fs::create_dir_all(&p).map_err(|e| Error::io("could not create", &p, e))?;
         }
-        store::write_atomic(&dir.join(".gitignore"), b".verbatim/\n")?;
+        store::write_atomic(&dir.join(".gitignore"), GITIGNORE.as_bytes())?;
         store::write_atomic(&dir.join(".gitattributes"), b"journal.jsonl merge=union\n")?;
         store::write_json(
             &dir.join(CODEBOOK),
@@ -66,6 +66,7 @@ impl Project {
         if !manifest_path.is_file() {
             return Err(Error::NotAProject(dir.to_owned()));
         }
+        finish_interrupted(dir);
         let manifest: Manifest = store::read_json(&manifest_path, FORMAT)?;
         let cases = CaseTable::read(&dir.join(CASES))?;
         Ok(Self {
@@ -83,6 +84,8 @@ impl Project {
             return Err(Error::NotAProject(dir.to_owned()));
         }
         let lock = ProjectLock::acquire(dir)?;
+        store::recover(dir)?;
+        ensure_gitignore(dir);
         let mut project = Self::open(dir)?;
         project.lock = Some(lock);
         Ok(project)
@@ -131,10 +134,62 @@ impl Project {
         store::write_atomic(&self.root.join(CASES), &cases.to_csv())
     }
 
-    /// Appends an operation to the journal.
+    /// Appends an operation to the journal (on its own: only for a new project; changes
+    /// journal through [`Project::commit`]).
     pub fn journal(&self, op: &str, ids: &[String]) -> Result<()> {
         self.require_writer()?;
         crate::journal::append(&self.root, &self.coder, op, ids)
+    }
+
+    /// A transaction on this project's files (writer only).
+    pub fn transaction(&self) -> Result<Transaction> {
+        self.require_writer()?;
+        Ok(Transaction::new(&self.root))
+    }
+
+    /// Stages `verbatim.json` (sources in natural label order).
+    pub fn stage_manifest(&self, txn: &mut Transaction) -> Result<()> {
+        let mut manifest = self.manifest.clone();
+        manifest
+            .sources
+            .sort_by(|a, b| natural_cmp(&a.label, &b.label));
+        txn.write(&self.root.join(MANIFEST), &store::to_json_bytes(&manifest))
+    }
+
+    /// Stages `cases.csv`, with a row for every case a source or speaker refers to.
+    pub fn stage_cases(&self, txn: &mut Transaction) -> Result<()> {
+        let mut cases = self.cases.clone();
+        cases.ensure_cases(self.referenced_cases());
+        txn.write(&self.root.join(CASES), &cases.to_csv())
+    }
+
+    /// Commits a transaction with its journal line: every file and the line, or nothing.
+    pub fn commit(&self, mut txn: Transaction, op: &str, ids: &[String]) -> Result<()> {
+        self.require_writer()?;
+        txn.journal(
+            &self.root.join(crate::journal::FILE),
+            crate::journal::line(&self.coder, op, ids),
+        )?;
+        txn.commit()
+    }
+
+    /// Stages the manifest and the cases and commits them with a journal line; on an error the
+    /// in-memory manifest and cases go back to `before`.
+    fn commit_meta(
+        &mut self,
+        before: (Manifest, CaseTable),
+        op: &str,
+        ids: &[String],
+    ) -> Result<()> {
+        let result = self.transaction().and_then(|mut txn| {
+            self.stage_cases(&mut txn)?;
+            self.stage_manifest(&mut txn)?;
+            self.commit(txn, op, ids)
+        });
+        if result.is_err() {
+            (self.manifest, self.cases) = before;
+        }
+        result
     }
 
     /// Sources in natural label order.
@@ -215,6 +270,7 @@ impl Project {
                 "a source is already labelled '{new}'"
             )));
         }
+        let before = (self.manifest.clone(), self.cases.clone());
         let source = self.source_mut(old)?;
         let old_label = std::mem::replace(&mut source.label, new.to_owned());
         let id = source.id.to_string();
@@ -229,9 +285,7 @@ impl Project {
                 self.cases.rename(&old_label, new);
             }
         }
-        self.save_cases()?;
-        self.save_manifest()?;
-        self.journal("source.rename", &[id])
+        self.commit_meta(before, "source.rename", &[id])
     }
 
     /// Sets a speaker's role and, optionally, case (a speaker name not yet known is added).
@@ -249,6 +303,7 @@ impl Project {
                 "speaker name '{name}' must be one line without ':'"
             )));
         }
+        let before = (self.manifest.clone(), self.cases.clone());
         let src = self.source_mut(source)?;
         let id = src.id.to_string();
         let case = case
@@ -268,9 +323,7 @@ impl Project {
                 case,
             }),
         }
-        self.save_cases()?;
-        self.save_manifest()?;
-        self.journal("speaker.set", &[id])
+        self.commit_meta(before, "speaker.set", &[id])
     }
 
     /// Sets one attribute of a case.
@@ -279,11 +332,14 @@ impl Project {
         if !self.has_case(case) {
             return Err(Error::Invalid(format!("no case named '{case}'")));
         }
+        let before = (self.manifest.clone(), self.cases.clone());
         let refs: Vec<String> = self.referenced_cases().map(str::to_owned).collect();
         self.cases.ensure_cases(refs.iter().map(String::as_str));
-        self.cases.set(case, attribute, value)?;
-        self.save_cases()?;
-        self.journal("case.set", &[case.to_owned()])
+        if let Err(e) = self.cases.set(case, attribute, value) {
+            (self.manifest, self.cases) = before;
+            return Err(e);
+        }
+        self.commit_meta(before, "case.set", &[case.to_owned()])
     }
 
     /// Merges a cases CSV file into the project's cases.
@@ -302,14 +358,57 @@ impl Project {
         let report = cases.merge(incoming, &lines, |id| {
             refs.iter().any(|r| r == id) || self.cases.rows.contains_key(id)
         });
-        self.cases = cases;
-        self.save_cases()?;
-        self.journal("cases.import", &report.updated)?;
+        let before = (
+            self.manifest.clone(),
+            std::mem::replace(&mut self.cases, cases),
+        );
+        self.commit_meta(before, "cases.import", &report.updated)?;
         Ok(report)
     }
 
     pub(crate) fn ensure_writer(&self) -> Result<()> {
         self.require_writer()
+    }
+}
+
+/// What a new project's `.gitignore` holds: the disposable caches, and the staged and temp
+/// files of writes in progress (they may hold quotes of transcripts).
+pub const GITIGNORE: &str = ".verbatim/\n.txn-*\n.tmp-*\n";
+
+/// Adds the staged/temp patterns to the `.gitignore` of a project made before they existed
+/// (best effort: a project without a `.gitignore` is left without).
+fn ensure_gitignore(dir: &Path) {
+    let path = dir.join(".gitignore");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return;
+    };
+    let missing: Vec<&str> = GITIGNORE
+        .lines()
+        .filter(|p| !text.lines().any(|l| l.trim() == *p))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let mut new = text.clone();
+    if !new.is_empty() && !new.ends_with('\n') {
+        new.push('\n');
+    }
+    for p in missing {
+        new.push_str(p);
+        new.push('\n');
+    }
+    let _ = store::write_atomic(&path, new.as_bytes());
+}
+
+/// Before a read-only open: when a writer was interrupted mid-transaction and no writer runs now,
+/// finish its transaction under the lock so that the files read agree with each other. Best
+/// effort: a project that cannot be written (read-only media) is read as it is.
+fn finish_interrupted(dir: &Path) {
+    if !dir.join(store::txn::INTENT).exists() {
+        return;
+    }
+    if let Ok(_lock) = ProjectLock::acquire(dir) {
+        let _ = store::recover(dir);
     }
 }
 

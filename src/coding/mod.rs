@@ -141,6 +141,12 @@ impl Codings {
             .sum()
     }
 
+    /// Stages the codings of one coder in one source into a transaction (the file removed when
+    /// there are none).
+    pub fn stage(&self, txn: &mut store::Transaction, coder: &str, source: Uuid) -> Result<()> {
+        stage_list(txn, coder, source, self.list(coder, source))
+    }
+
     /// Saves the codings of one coder in one source (removing the file when there are none).
     pub fn save(&self, root: &Path, coder: &str, source: Uuid) -> Result<()> {
         let path = file_of(root, coder, source);
@@ -163,6 +169,28 @@ impl Codings {
             Ok(())
         })
     }
+}
+
+/// Stages `list` (in any order) as the codings of one coder in one source.
+pub fn stage_list(
+    txn: &mut store::Transaction,
+    coder: &str,
+    source: Uuid,
+    list: &[Coding],
+) -> Result<()> {
+    let path = file_of(txn.root(), coder, source);
+    if list.is_empty() {
+        return txn.remove(&path);
+    }
+    let mut sorted = list.to_vec();
+    sort(&mut sorted);
+    txn.write_with(&path, |w| {
+        for c in &sorted {
+            serde_json::to_writer(&mut *w, c)?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
+    })
 }
 
 /// Sorts codings by (start, end, node), the file order.

@@ -10,8 +10,7 @@ use crate::project::{Project, validate_label};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Choices for an import.
@@ -163,49 +162,41 @@ pub fn commit(
     batch: Vec<(PathBuf, Prepared)>,
     opts: &ImportOptions,
 ) -> Result<Vec<(String, PathBuf)>> {
-    project.ensure_writer()?;
-    let sources_dir = project.root().join("sources");
-    std::fs::create_dir_all(&sources_dir)
-        .map_err(|e| Error::io("could not create", &sources_dir, e))?;
+    // One transaction: the texts, their anchored copies, the cases, the manifest and the
+    // journal line — a killed import leaves no transcript that the manifest does not list.
+    let mut txn = project.transaction()?;
     let now = crate::journal::now_rfc3339();
-    let mut written: Vec<PathBuf> = Vec::new();
     let mut metas = Vec::new();
     for (path, p) in &batch {
         let meta = new_source(p, opts, &now);
         let file = project.root().join(&meta.file);
-        if let Err(e) = write_new_text(&file, p.text.as_bytes()) {
-            for f in &written {
-                let _ = std::fs::remove_file(f);
-            }
-            return Err(e);
+        if file.exists() {
+            return Err(Error::Invalid(format!(
+                "{} already exists; nothing was imported",
+                file.display()
+            )));
         }
-        written.push(file);
-        let anchored = crate::session::sync::anchored_path(project.root(), meta.id);
-        if let Err(e) = crate::session::sync::write_anchored(project.root(), meta.id, &p.text) {
-            for f in &written {
-                let _ = std::fs::remove_file(f);
-            }
-            return Err(e);
-        }
-        written.push(anchored);
+        txn.write(&file, p.text.as_bytes())?;
+        txn.write(
+            &crate::session::sync::anchored_path(project.root(), meta.id),
+            p.text.as_bytes(),
+        )?;
         metas.push((meta, path.clone()));
     }
-    crate::store::fsync_dir(&sources_dir)?;
     let before = project.manifest.sources.len();
     project
         .manifest
         .sources
         .extend(metas.iter().map(|(m, _)| m.clone()));
-    let saved = project.save_cases().and_then(|()| project.save_manifest());
+    let ids: Vec<String> = metas.iter().map(|(m, _)| m.id.to_string()).collect();
+    let saved = project
+        .stage_cases(&mut txn)
+        .and_then(|()| project.stage_manifest(&mut txn))
+        .and_then(|()| project.commit(txn, "import", &ids));
     if let Err(e) = saved {
         project.manifest.sources.truncate(before);
-        for f in &written {
-            let _ = std::fs::remove_file(f);
-        }
         return Err(e);
     }
-    let ids: Vec<String> = metas.iter().map(|(m, _)| m.id.to_string()).collect();
-    project.journal("import", &ids)?;
     Ok(metas.into_iter().map(|(m, p)| (m.label, p)).collect())
 }
 
@@ -231,21 +222,6 @@ fn new_source(p: &Prepared, opts: &ImportOptions, now: &str) -> SourceMeta {
         speakers,
         convention: p.convention.clone(),
     }
-}
-
-/// Writes a new file whole or not at all (temp, fsync, rename); the caller syncs the folder once.
-fn write_new_text(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io("could not create a temporary file in", dir, e))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| Error::io("could not write", path, e))?;
-    tmp.persist(path)
-        .map_err(|e| Error::io("could not write", path, e.error))?;
-    Ok(())
 }
 
 /// Lowercase hex SHA-256 of `bytes`.

@@ -65,11 +65,12 @@ impl Session {
             target,
             text: text.to_owned(),
         };
-        memo::write(self.root(), &m)?;
+        let mut txn = self.project.transaction()?;
+        memo::stage(&mut txn, &m)?;
         let id = m.id;
-        self.remember(m)?;
         self.project
-            .journal("memo.add", &[id.to_string(), target.to_string()])?;
+            .commit(txn, "memo.add", &[id.to_string(), target.to_string()])?;
+        self.remember(m)?;
         Ok(id)
     }
 
@@ -82,9 +83,10 @@ impl Session {
             .find(|m| m.id == id)
             .ok_or_else(|| Error::Invalid(format!("no memo with id {id}")))?;
         m.text = text.to_owned();
-        memo::write(self.root(), &m)?;
-        self.remember(m)?;
-        self.project.journal("memo.edit", &[id.to_string()])
+        let mut txn = self.project.transaction()?;
+        memo::stage(&mut txn, &m)?;
+        self.project.commit(txn, "memo.edit", &[id.to_string()])?;
+        self.remember(m)
     }
 
     pub fn delete_memo(&mut self, id: Uuid) -> Result<()> {
@@ -92,10 +94,12 @@ impl Session {
         if !self.memos()?.iter().any(|m| m.id == id) {
             return Err(Error::Invalid(format!("no memo with id {id}")));
         }
-        memo::delete(self.root(), id)?;
+        let mut txn = self.project.transaction()?;
+        memo::stage_delete(&mut txn, id)?;
+        self.project.commit(txn, "memo.delete", &[id.to_string()])?;
         if let Some(all) = self.memos.get_mut().unwrap_or_else(|e| e.into_inner()) {
             all.retain(|x| x.id != id);
         }
-        self.project.journal("memo.delete", &[id.to_string()])
+        Ok(())
     }
 }

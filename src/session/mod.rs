@@ -119,8 +119,7 @@ impl Session {
 
     /// Applies a step's `after` states, saves them, journals the step and records it for undo.
     pub fn commit(&mut self, step: Step, ids: &[String]) -> Result<()> {
-        self.apply_changes(&step.changes)?;
-        self.project.journal(&step.label, ids)?;
+        self.apply_changes(&step.changes, &step.label, ids)?;
         self.history.record(step);
         Ok(())
     }
@@ -130,8 +129,14 @@ impl Session {
         let Some(step) = self.history.take_undo() else {
             return Ok(None);
         };
-        self.apply_changes(&step.inverse().changes)?;
-        self.project.journal(&format!("undo.{}", step.label), &[])?;
+        if let Err(e) = self.apply_changes(
+            &step.inverse().changes,
+            &format!("undo.{}", step.label),
+            &[],
+        ) {
+            self.history.push_redone(step);
+            return Err(e);
+        }
         let label = step.label.clone();
         self.history.push_undone(step);
         Ok(Some(label))
@@ -142,15 +147,34 @@ impl Session {
         let Some(step) = self.history.take_redo() else {
             return Ok(None);
         };
-        self.apply_changes(&step.changes)?;
-        self.project.journal(&format!("redo.{}", step.label), &[])?;
+        if let Err(e) = self.apply_changes(&step.changes, &format!("redo.{}", step.label), &[]) {
+            self.history.push_undone(step);
+            return Err(e);
+        }
         let label = step.label.clone();
         self.history.push_redone(step);
         Ok(Some(label))
     }
 
-    fn apply_changes(&mut self, changes: &[Change]) -> Result<()> {
-        self.project.ensure_writer()?;
+    /// Saves the `after` states of `changes` and the journal line `op` as one transaction, then
+    /// takes them in memory: on an error, files and memory are as they were.
+    fn apply_changes(&mut self, changes: &[Change], op: &str, ids: &[String]) -> Result<()> {
+        let mut txn = self.project.transaction()?;
+        for change in changes {
+            match change {
+                Change::Codings {
+                    coder,
+                    source,
+                    after,
+                    ..
+                } => crate::coding::stage_list(&mut txn, coder, *source, after)?,
+                Change::Codebook { after, .. } => txn.write(
+                    &self.project.root().join(CODEBOOK),
+                    &crate::store::to_json_bytes(&**after),
+                )?,
+            }
+        }
+        self.project.commit(txn, op, ids)?;
         for change in changes {
             match change {
                 Change::Codings {
@@ -160,13 +184,10 @@ impl Session {
                     ..
                 } => {
                     self.codings.set_list(coder, *source, after.clone());
-                    self.codings.save(self.project.root(), coder, *source)?;
-                    self.ensure_anchored_copy(*source)?;
+                    // A cache: a copy missing after a failure is made again next time.
+                    let _ = self.ensure_anchored_copy(*source);
                 }
-                Change::Codebook { after, .. } => {
-                    self.codebook = (**after).clone();
-                    self.codebook.write(&self.project.root().join(CODEBOOK))?;
-                }
+                Change::Codebook { after, .. } => self.codebook = (**after).clone(),
             }
         }
         Ok(())

@@ -198,27 +198,32 @@ impl Session {
     pub(super) fn save_sync(&mut self) -> Result<()> {
         let root = self.project.root().to_owned();
         let changed = std::mem::take(&mut self.report.changed);
-        for &id in &changed {
-            let text = self.text(id)?;
-            let meta = self.project.source_by_id_mut(id);
-            let path = root.join(&meta.file);
-            if std::fs::read(&path)
-                .map(|b| b != text.text.as_bytes())
-                .unwrap_or(true)
-            {
-                store::write_atomic(&path, text.text.as_bytes())?;
-            }
-            meta.sha256 = sha256_hex(text.text.as_bytes());
-            meta.size = text.text.len() as u64;
-            let coders: Vec<String> = self.codings.by_coder.keys().cloned().collect();
-            for coder in coders {
-                self.codings.save(&root, &coder, id)?;
-            }
-            write_anchored(&root, id, &text.text)?;
-        }
         if !changed.is_empty() {
-            self.project.save_manifest()?;
-            self.project.journal(
+            // The normalised texts, the manifest's hashes, every coder's codings and the
+            // anchored copies change together or not at all: a copy or hash left behind would
+            // have the next open move the codings a second time.
+            let mut txn = self.project.transaction()?;
+            for &id in &changed {
+                let text = self.text(id)?;
+                let meta = self.project.source_by_id_mut(id);
+                let path = root.join(&meta.file);
+                if std::fs::read(&path)
+                    .map(|b| b != text.text.as_bytes())
+                    .unwrap_or(true)
+                {
+                    txn.write(&path, text.text.as_bytes())?;
+                }
+                meta.sha256 = sha256_hex(text.text.as_bytes());
+                meta.size = text.text.len() as u64;
+                let coders: Vec<String> = self.codings.by_coder.keys().cloned().collect();
+                for coder in coders {
+                    self.codings.stage(&mut txn, &coder, id)?;
+                }
+                txn.write(&anchored_path(&root, id), text.text.as_bytes())?;
+            }
+            self.project.stage_manifest(&mut txn)?;
+            self.project.commit(
+                txn,
                 "reanchor",
                 &changed.iter().map(Uuid::to_string).collect::<Vec<_>>(),
             )?;

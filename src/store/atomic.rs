@@ -25,15 +25,18 @@ pub fn write_atomic_with(
         .tempfile_in(dir)
         .map_err(|e| Error::io("could not create a temporary file in", dir, e))?;
     let mut writer = BufWriter::new(tmp);
-    fill(&mut writer)
+    super::fault::check(super::fault::Point::Write)
+        .and_then(|()| fill(&mut writer))
         .and_then(|()| writer.flush())
         .map_err(|e| Error::io("could not write", path, e))?;
     let tmp = writer
         .into_inner()
         .map_err(|e| Error::io("could not write", path, e.into_error()))?;
-    tmp.as_file()
-        .sync_all()
+    super::fault::check(super::fault::Point::Fsync)
+        .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::io("could not flush", path, e))?;
+    super::fault::check(super::fault::Point::Rename)
+        .map_err(|e| Error::io("could not replace", path, e))?;
     tmp.persist(path)
         .map_err(|e| Error::io("could not replace", path, e.error))?;
     fsync_dir(dir)
