@@ -120,7 +120,8 @@ fn init_writes_the_project_skeleton_and_refuses_an_existing_project() {
     );
     assert_eq!(
         std::fs::read_to_string(p.join(".gitignore")).unwrap(),
-        ".verbatim/\n"
+        ".verbatim/\n.txn-*\n.tmp-*\n",
+        "caches, and the staged and temp files of writes in progress"
     );
     ws.cmd()
         .args(["init", "p"])
