@@ -187,8 +187,7 @@ impl Selection {
             let text = session.text(meta.id)?;
             let mut view = SourceView::new(meta.id, &meta.label, &meta.case, "", &[]);
             view.text = text.clone();
-            let names = meta.speaker_names();
-            view.units = turns::split_units(&text.text, &names)
+            view.units = turns::source_units(meta, &text.text)
                 .into_iter()
                 .map(|u| {
                     let speaker = u.speaker.map(|i| &meta.speakers[i]);

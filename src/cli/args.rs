@@ -367,6 +367,8 @@ pub enum SourcesCmd {
 
 #[derive(Subcommand)]
 pub enum SpeakersCmd {
+    /// Find a source's speaker convention and speakers again (text and codings unchanged)
+    Detect(super::speakers::DetectArgs),
     /// Set a speaker's role and case (adds the speaker if the name is new)
     Set {
         source: String,

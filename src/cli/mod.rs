@@ -19,6 +19,7 @@ mod passages;
 mod search;
 mod session;
 mod sources;
+mod speakers;
 
 use args::{Cli, Command};
 use clap::Parser;

@@ -71,5 +71,6 @@ pub fn speakers(globals: &Globals, cmd: SpeakersCmd) -> Result<()> {
             println!("{name} in {source} is now {}", role.as_str());
             Ok(())
         }
+        SpeakersCmd::Detect(args) => super::speakers::detect(globals, args),
     }
 }
