@@ -178,3 +178,132 @@ fn suggest_lists_the_sample_places_with_counts_and_skips_the_key() {
         "the key's originals are suggested again: {texts:?}"
     );
 }
+
+/// A small project: one invented interview naming people and places, two codings on them.
+fn named_project(ws: &Workspace) -> std::path::PathBuf {
+    let p = ws.project();
+    let src = ws.path().join("E01.txt");
+    std::fs::write(
+        &src,
+        "Enquêteur : Où exercez-vous ?\nM1 : À Montclar, avec le Dr Garnier. Je viens d’ORLEANS.\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        ws.cmd()
+            .arg("--project")
+            .arg(&p)
+            .args(args)
+            .assert()
+            .success();
+    };
+    run(&["import", src.to_str().unwrap()]);
+    run(&["codebook", "add", "Parcours"]);
+    run(&["codebook", "add", "Parcours/Lieux"]);
+    // "À Montclar, avec le Dr Garnier." and "d’ORLEANS".
+    run(&["code", "E01", "35", "66", "Parcours/Lieux"]);
+    run(&["code", "E01", "76", "85", "Parcours"]);
+    p
+}
+
+fn snapshot(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = walk(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(&f).unwrap();
+            (f, bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn exports_apply_the_key_and_leave_the_project_byte_identical() {
+    let ws = Workspace::new();
+    let p = named_project(&ws);
+    let anon = |args: &[&str]| {
+        let mut c = ws.cmd();
+        c.arg("--project").arg(&p).arg("anonymise").args(args);
+        c
+    };
+    anon(&["key", "add", "Montclar", "Ville-A", "--category", "place"])
+        .assert()
+        .success();
+    anon(&["key", "add", "Dr Garnier", "Dr B", "--category", "person"])
+        .assert()
+        .success();
+    anon(&["key", "add", "Orléans", "Ville-C", "--category", "place"])
+        .assert()
+        .success();
+    anon(&["key", "add", "Lieux", "Endroits"])
+        .assert()
+        .success();
+    let before = snapshot(&p);
+    for ext in ["md", "html", "csv", "xlsx", "docx", "odt"] {
+        let out = ws.path().join(format!("annexe.{ext}"));
+        ws.cmd()
+            .arg("--project")
+            .arg(&p)
+            .args(["export", "--transcripts", "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        assert!(out.is_file(), "{ext}");
+    }
+    assert_eq!(before, snapshot(&p), "the project changed");
+    let md = std::fs::read_to_string(ws.path().join("annexe.md")).unwrap();
+    assert!(md.contains("À Ville-A, avec le Dr B."), "{md}");
+    assert!(md.contains("d’VILLE-C"), "{md}");
+    assert!(md.contains("Endroits"), "node names too: {md}");
+    for original in ["Montclar", "Garnier", "ORLEANS", "Lieux"] {
+        assert!(!md.contains(original), "{original} in {md}");
+    }
+}
+
+#[test]
+fn the_leak_check_refuses_an_export_holding_a_name_unless_allowed() {
+    let ws = Workspace::new();
+    let p = named_project(&ws);
+    ws.cmd()
+        .arg("--project")
+        .arg(&p)
+        .args(["anonymise", "key", "add", "Orléans", "Ville-C"])
+        .assert()
+        .success();
+    let out = ws.path().join("annexe.docx");
+    let export = |extra: &[&str]| {
+        let mut c = ws.cmd();
+        c.arg("--project")
+            .arg(&p)
+            .args(["export", "-o"])
+            .arg(&out)
+            .args(extra);
+        c
+    };
+    // Written as ORLEANS, after an elision with ’: still caught, in the DOCX's XML.
+    export(&["--keep-names"])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "annexe.docx was not written: it still holds 1 name(s)",
+        ))
+        .stderr(contains("word/document.xml, line"))
+        .stderr(contains("'Orléans' in «"))
+        .stderr(contains("d’ORLEANS"));
+    assert!(!out.exists());
+    export(&["--keep-names", "--allow-leaks"])
+        .assert()
+        .success();
+    assert!(out.is_file());
+    // The exchange formats are checked too.
+    let qdpx = ws.path().join("projet.qdpx");
+    ws.cmd()
+        .arg("--project")
+        .arg(&p)
+        .args(["export", "--keep-names", "-o"])
+        .arg(&qdpx)
+        .assert()
+        .code(1)
+        .stderr(contains("projet.qdpx was not written"));
+    assert!(!qdpx.exists());
+}

@@ -7,12 +7,21 @@
 //! gives the same text as once (a key refuses pseudonyms that hold an original).
 
 pub mod key;
+pub mod leaks;
 pub mod matcher;
 pub mod suggest;
 
 pub use key::{Category, Entry, Key, default_path};
+pub use leaks::{Leak, scan_bytes};
 pub use matcher::{Edit, Hit, Matcher, OffsetMap, fold};
 pub use suggest::{Candidate, Kind, suggest};
+
+/// The project's key from its default place (the user data folder, under the project id), as a
+/// matcher; `None` when there is no key or it is empty.
+pub fn project_matcher(project_id: uuid::Uuid) -> crate::Result<Option<Matcher>> {
+    let key = Key::load(&default_path(project_id)?)?;
+    Ok((!key.is_empty()).then(|| key.matcher()))
+}
 
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,18 @@ use std::path::{Path, PathBuf};
 use verbatim::anonymise::{Category, Entry, Key};
 use verbatim::project::Project;
 
+/// Export flags about the pseudonymisation key.
+#[derive(Args, Clone, Default)]
+pub struct LeakArgs {
+    /// Keep the original names although the project has a key (the leak check then refuses to
+    /// write unless --allow-leaks)
+    #[arg(long)]
+    pub keep_names: bool,
+    /// Write even if the output still holds a name of the key
+    #[arg(long)]
+    pub allow_leaks: bool,
+}
+
 /// `verbatim anonymise`.
 #[derive(Args)]
 pub struct AnonymiseArgs {

@@ -185,6 +185,8 @@ pub struct ExportArgs {
     /// CSV dialect: standard (, no BOM) or excel-fr (; and a BOM)
     #[arg(long, value_name = "P", default_value = "standard")]
     pub csv_preset: String,
+    #[command(flatten)]
+    pub leaks: super::anonymise::LeakArgs,
 }
 
 /// Filters of DESIGN §4.

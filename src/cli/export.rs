@@ -50,6 +50,8 @@ pub fn options(s: &Session, globals: &Globals, a: &ExportArgs) -> Result<Options
         transcripts: a.transcripts,
         title: a.title.clone(),
         csv,
+        keep_names: a.leaks.keep_names,
+        allow_leaks: a.leaks.allow_leaks,
     })
 }
 
@@ -93,7 +95,11 @@ pub fn run(globals: &Globals, a: &ExportArgs) -> Result<()> {
     let opts = if format.is_annex() {
         options(&s, globals, a)?
     } else {
-        Options::default()
+        Options {
+            keep_names: a.leaks.keep_names,
+            allow_leaks: a.leaks.allow_leaks,
+            ..Options::default()
+        }
     };
     let report = export::write(&s, &opts, format, &a.output, &mut |_, _| {})?;
     for w in &report.warnings {

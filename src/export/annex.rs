@@ -32,6 +32,11 @@ pub struct Annex {
     pub csv: super::options::CsvPreset,
     /// Things the reader should know (a filter that matched nothing, a cell split…).
     pub warnings: Vec<String>,
+    /// The project's pseudonymisation key, when it has one: applied to every string (unless
+    /// the export keeps names) and used by the leak check on the written bytes.
+    pub key: Option<crate::anonymise::Matcher>,
+    /// Write even when the leak check finds an original of the key.
+    pub allow_leaks: bool,
 }
 
 /// One node of the tree with its verbatims.
@@ -258,7 +263,7 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
             "--citation '{template}' has no {{text}}: the verbatims themselves are not printed"
         ));
     }
-    Ok(Annex {
+    let mut annex = Annex {
         language,
         title: options.title.clone().unwrap_or_else(|| match language {
             Language::Fr => format!(
@@ -274,7 +279,15 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
         transcripts,
         csv: options.csv,
         warnings,
-    })
+        key: crate::anonymise::project_matcher(session.project.manifest.id)?,
+        allow_leaks: options.allow_leaks,
+    };
+    if let Some(key) = annex.key.clone()
+        && !options.keep_names
+    {
+        super::pseudonyms::apply(&mut annex, &key);
+    }
+    Ok(annex)
 }
 
 /// The nodes to show, in tree order, with their depth in the selection.

@@ -15,6 +15,7 @@ mod html;
 mod markdown;
 mod odt;
 pub mod options;
+mod pseudonyms;
 mod table;
 mod xlsx;
 pub(crate) mod xml;
@@ -68,7 +69,7 @@ pub fn write(
     progress: Progress,
 ) -> Result<Report> {
     if !format.is_annex() {
-        return write_exchange(session, format, path);
+        return write_exchange_with(session, format, path, options);
     }
     let mut annex = build(session, options)?;
     write_annex(&mut annex, format, path, progress)
@@ -76,6 +77,17 @@ pub fn write(
 
 /// Writes the project (`.qdpx`) or its codebook (`.qdc`) for other QDA programs.
 pub fn write_exchange(session: &Session, format: Format, path: &Path) -> Result<Report> {
+    write_exchange_with(session, format, path, &Options::default())
+}
+
+/// [`write_exchange`], with the key options of `options` (`keep_names`, `allow_leaks`).
+pub fn write_exchange_with(
+    session: &Session,
+    format: Format,
+    path: &Path,
+    options: &Options,
+) -> Result<Report> {
+    let key = crate::anonymise::project_matcher(session.project.manifest.id)?;
     let mut warnings = Vec::new();
     let (bytes, sections) = match format {
         Format::Qdc => (
@@ -93,6 +105,11 @@ pub fn write_exchange(session: &Session, format: Format, path: &Path) -> Result<
             (crate::refi::qde_write::zip(&out)?, session.codebook.len())
         }
     };
+    if let Some(key) = &key
+        && !options.allow_leaks
+    {
+        refuse_leaks(key, &bytes, path)?;
+    }
     store::write_atomic(path, &bytes)?;
     Ok(Report {
         sections,
@@ -114,6 +131,11 @@ pub fn write_annex(
     progress: Progress,
 ) -> Result<Report> {
     let bytes = render(annex, format, progress)?;
+    if let Some(key) = &annex.key
+        && !annex.allow_leaks
+    {
+        refuse_leaks(key, &bytes, path)?;
+    }
     store::write_atomic(path, &bytes)?;
     Ok(Report {
         sections: annex.sections.len(),
@@ -121,6 +143,18 @@ pub fn write_annex(
         bytes: bytes.len(),
         warnings: annex.warnings.clone(),
     })
+}
+
+/// The leak check: refuses (writing nothing) when `bytes` hold an original of the key.
+fn refuse_leaks(key: &crate::anonymise::Matcher, bytes: &[u8], path: &Path) -> Result<()> {
+    let leaks = crate::anonymise::scan_bytes(key, bytes);
+    if leaks.is_empty() {
+        return Ok(());
+    }
+    Err(crate::Error::Invalid(crate::anonymise::leaks::refusal(
+        &path.display().to_string(),
+        &leaks,
+    )))
 }
 
 /// Where the TUI keeps the last export choices of a project (a cache, never versioned).

@@ -163,6 +163,13 @@ pub struct Options {
     pub transcripts: bool,
     pub title: Option<String>,
     pub csv: CsvPreset,
+    /// Leave the originals in, although the project has a pseudonymisation key (the leak check
+    /// then refuses to write unless `allow_leaks`).
+    #[serde(skip)]
+    pub keep_names: bool,
+    /// Write even when the output holds an original of the key.
+    #[serde(skip)]
+    pub allow_leaks: bool,
 }
 
 impl Default for Options {
@@ -184,6 +191,8 @@ impl Default for Options {
             transcripts: false,
             title: None,
             csv: CsvPreset::Standard,
+            keep_names: false,
+            allow_leaks: false,
         }
     }
 }

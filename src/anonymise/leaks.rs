@@ -1,0 +1,220 @@
+//! The leak check: does an output (an export's bytes, a project file) still hold an original of
+//! the key? Zip containers (DOCX, ODT, XLSX, QDPX) are opened and each text entry read; XML and
+//! HTML are read as text with tags set apart and character references resolved, so a name hidden
+//! as `Orl&#233;ans` or split from its elision by `&apos;` is still found.
+//!
+//! Invariants: matching is the key's own (case, accents, apostrophes, elisions, word
+//! boundaries); every leak names where it is (the zip entry if any, and the line) with a short
+//! excerpt; the scan never writes anything.
+
+use super::matcher::Matcher;
+use std::io::Read;
+
+/// One original found in an output.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Leak {
+    /// `line 12`, or `word/document.xml, line 2` inside a container.
+    pub place: String,
+    /// The key entry's original.
+    pub original: String,
+    /// A few characters around the name as found.
+    pub excerpt: String,
+}
+
+impl std::fmt::Display for Leak {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: '{}' in «{}»",
+            self.place, self.original, self.excerpt
+        )
+    }
+}
+
+/// Most leaks listed in an error message; the rest are counted.
+pub const SHOWN: usize = 10;
+
+/// One sentence for a refused write: how many leaks, the first few, and what to do.
+pub fn refusal(what: &str, leaks: &[Leak]) -> String {
+    let shown: Vec<String> = leaks.iter().take(SHOWN).map(Leak::to_string).collect();
+    let more = leaks.len().saturating_sub(SHOWN);
+    let more = if more > 0 {
+        format!("; and {more} more")
+    } else {
+        String::new()
+    };
+    format!(
+        "{what} was not written: it still holds {} name(s) of the pseudonymisation key ({}{more}); add them to the key, or pass --allow-leaks",
+        leaks.len(),
+        shown.join("; ")
+    )
+}
+
+/// Scans bytes as an export writes them: a zip's text entries, else the bytes as text.
+pub fn scan_bytes(matcher: &Matcher, bytes: &[u8]) -> Vec<Leak> {
+    if matcher.is_empty() {
+        return Vec::new();
+    }
+    if bytes.starts_with(b"PK\x03\x04")
+        && let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+    {
+        let mut leaks = Vec::new();
+        for i in 0..zip.len() {
+            let Ok(mut entry) = zip.by_index(i) else {
+                continue;
+            };
+            let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+            let mut content = Vec::new();
+            if entry.read_to_end(&mut content).is_err() {
+                continue;
+            }
+            let Ok(text) = std::str::from_utf8(&content) else {
+                continue;
+            };
+            leaks.extend(scan_text(matcher, text, Some(&name)));
+        }
+        return leaks;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => scan_text(matcher, text, None),
+        Err(_) => scan_text(matcher, &String::from_utf8_lossy(bytes), None),
+    }
+}
+
+/// Scans a text line by line; markup (`<…>`) counts as a space and character references are
+/// resolved first.
+pub fn scan_text(matcher: &Matcher, text: &str, entry: Option<&str>) -> Vec<Leak> {
+    let looks_marked_up = text.contains('<') && text.contains('>');
+    let mut leaks = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let readable = if looks_marked_up || line.contains('&') {
+            readable_markup(line)
+        } else {
+            line.to_owned()
+        };
+        for hit in matcher.find(&readable) {
+            let place = match entry {
+                Some(e) => format!("{e}, line {}", n + 1),
+                None => format!("line {}", n + 1),
+            };
+            leaks.push(Leak {
+                place,
+                original: matcher.entries()[hit.entry].original.clone(),
+                excerpt: around(&readable, hit.start, hit.end),
+            });
+        }
+    }
+    leaks
+}
+
+/// Tags become spaces; `&amp;`-style and numeric references become their characters.
+fn readable_markup(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(close) = rest.find('>')
+        {
+            out.push(' ');
+            rest = &rest[close + 1..];
+            continue;
+        }
+        if c == '&'
+            && let Some(semi) = rest.bytes().take(12).position(|b| b == b';')
+            && let Some(ch) = reference(&rest[1..semi])
+        {
+            out.push(ch);
+            rest = &rest[semi + 1..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+fn reference(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some('\u{a0}'),
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
+}
+
+/// About 30 characters either side of a byte range, on one line.
+fn around(text: &str, start: usize, end: usize) -> String {
+    let before: String = {
+        let v: Vec<char> = text[..start].chars().rev().take(30).collect();
+        v.into_iter().rev().collect()
+    };
+    let after: String = text[end..].chars().take(30).collect();
+    format!(
+        "{}{}{}",
+        before.trim_start(),
+        &text[start..end],
+        after.trim_end()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::anonymise::{Category, Entry, Key};
+
+    fn matcher() -> Matcher {
+        let mut k = Key::default();
+        k.add(Entry {
+            original: "Orléans".into(),
+            pseudonym: "Ville-A".into(),
+            category: Category::Place,
+            whole_word: true,
+        })
+        .unwrap();
+        k.matcher()
+    }
+
+    #[test]
+    fn finds_names_in_other_case_accents_elisions_and_xml_references() {
+        let m = matcher();
+        let leaks = scan_bytes(&m, "ok\nvenue d’ORLEANS hier\n".as_bytes());
+        assert_eq!(leaks.len(), 1);
+        assert_eq!(leaks[0].place, "line 2");
+        assert_eq!(leaks[0].original, "Orléans");
+        assert_eq!(leaks[0].excerpt, "venue d’ORLEANS hier");
+        let xml = "<w:t>venue d&apos;Orl&#233;ans</w:t><w:t>orleans</w:t>";
+        assert_eq!(scan_text(&m, xml, Some("word/document.xml")).len(), 2);
+        assert!(scan_bytes(&m, b"Orleansville et Orl").is_empty());
+    }
+
+    #[test]
+    fn opens_zip_containers() {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            let o = zip::write::SimpleFileOptions::default();
+            z.start_file("content.xml", o).unwrap();
+            std::io::Write::write_all(&mut z, b"<p>\xc3\x80 Orl\xc3\xa9ans</p>").unwrap();
+            z.finish().unwrap();
+        }
+        let leaks = scan_bytes(&matcher(), buf.get_ref());
+        assert_eq!(leaks.len(), 1);
+        assert_eq!(leaks[0].place, "content.xml, line 1");
+        let msg = refusal("annexe.odt", &leaks);
+        assert!(
+            msg.starts_with("annexe.odt was not written: it still holds 1 name(s)"),
+            "{msg}"
+        );
+        assert!(msg.ends_with("pass --allow-leaks"), "{msg}");
+    }
+}

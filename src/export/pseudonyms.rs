@@ -1,0 +1,54 @@
+//! Export-time pseudonymisation of the annex: once the project has a key, every string the annex
+//! writes (title, node names and descriptions, verbatims, citations, context, speakers, labels,
+//! cases, attribute values, transcripts) goes through it; the project itself is not touched.
+//!
+//! Invariant: applied to the built annex only, after selection and ordering, so the same
+//! verbatims come out in the same order as without a key.
+
+use super::annex::Annex;
+use crate::anonymise::Matcher;
+
+/// Replaces every original in the annex's strings.
+pub fn apply(annex: &mut Annex, m: &Matcher) {
+    let fix = |s: &mut String| {
+        if m.contains_any(s) {
+            *s = m.apply(s);
+        }
+    };
+    fix(&mut annex.title);
+    for section in &mut annex.sections {
+        fix(&mut section.name);
+        fix(&mut section.path);
+        fix(&mut section.description);
+        for v in &mut section.verbatims {
+            for s in [
+                &mut v.label,
+                &mut v.case,
+                &mut v.text,
+                &mut v.citation,
+                &mut v.before,
+                &mut v.after,
+            ] {
+                fix(s);
+            }
+            if let Some(sp) = &mut v.speaker {
+                fix(sp);
+            }
+            v.attributes.iter_mut().for_each(fix);
+        }
+    }
+    for t in &mut annex.transcripts {
+        fix(&mut t.label);
+        fix(&mut t.case);
+        for (k, v) in &mut t.attributes {
+            fix(k);
+            fix(v);
+        }
+        for (_, speaker, text) in &mut t.turns {
+            if let Some(sp) = speaker {
+                fix(sp);
+            }
+            fix(text);
+        }
+    }
+}
