@@ -12,10 +12,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::LazyLock;
 use verbatim::session::Session;
-use verbatim::tui::app::App;
-use verbatim::tui::i18n::Lang;
-use verbatim::tui::keymap::Keymap;
-use verbatim::tui::theme::{Depth, Theme};
+use verbatim::tui::testing::App;
+use verbatim::tui::testing::Keymap;
+use verbatim::tui::testing::Lang;
+use verbatim::tui::testing::{Depth, Theme};
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -62,11 +62,17 @@ fn open(root: &std::path::Path, w: u16, h: u16) -> App {
 fn key_press_and_frame_60000_words_2000_codings_200x50(bencher: divan::Bencher) {
     let mut app = open(&BIG.root, 200, 50);
     let words = app
-        .state
+        .state()
+        .transcript
         .doc
         .as_ref()
         .map_or(0, |d| verbatim::text::word_count(&d.text.text));
-    let codings = app.state.doc.as_ref().map_or(0, |d| d.codings.len());
+    let codings = app
+        .state()
+        .transcript
+        .doc
+        .as_ref()
+        .map_or(0, |d| d.codings.len());
     assert!(
         words >= 60_000 && codings >= 2000,
         "{words} words, {codings} codings"

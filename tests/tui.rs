@@ -10,11 +10,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use verbatim::config::Dirs;
 use verbatim::session::Session;
-use verbatim::tui::app::App;
-use verbatim::tui::i18n::Lang;
-use verbatim::tui::keymap::Keymap;
-use verbatim::tui::state::{Focus, Popup};
-use verbatim::tui::theme::{Depth, Theme};
+use verbatim::tui::testing::App;
+use verbatim::tui::testing::Keymap;
+use verbatim::tui::testing::Lang;
+use verbatim::tui::testing::{Depth, Theme};
+use verbatim::tui::testing::{Focus, Popup};
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -75,7 +75,11 @@ fn keys(app: &mut App, spec: &str) {
 }
 
 fn screen(app: &App) -> Vec<String> {
-    let mut t = Terminal::new(TestBackend::new(app.state.width, app.state.height)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(
+        app.state().ui.width,
+        app.state().ui.height,
+    ))
+    .unwrap();
     t.draw(|f| app.draw(f)).unwrap();
     let buf = t.backend().buffer().clone();
     (0..buf.area.height)
@@ -85,6 +89,14 @@ fn screen(app: &App) -> Vec<String> {
                 .collect::<String>()
         })
         .collect()
+}
+
+/// Selects row `i` of the codebook pane (focused) with the keys.
+fn select_row(a: &mut App, i: usize) {
+    keys(a, "g");
+    for _ in 0..i {
+        keys(a, "j");
+    }
 }
 
 fn codings_files(root: &std::path::Path, coder: &str) -> String {
@@ -130,11 +142,11 @@ fn select_code_with_the_picker_see_the_stripe_uncode_and_undo() {
     let f = sample();
     let mut a = app(&f, Depth::None, 120, 30);
     keys(&mut a, "} } } v e e e c text:manque");
-    let Some(Popup::Picker(p)) = &a.state.popup else {
+    let Some(Popup::Picker(p)) = &a.state().popup else {
         panic!("the picker is open")
     };
     assert!(
-        a.state
+        a.state()
             .node(p.matches[0])
             .unwrap()
             .path
@@ -142,13 +154,14 @@ fn select_code_with_the_picker_see_the_stripe_uncode_and_undo() {
     );
     assert!(screen(&a).iter().any(|l| l.contains("> manque")));
     keys(&mut a, "enter");
-    assert!(a.state.popup.is_none());
+    assert!(a.state().popup.is_none());
     let file = codings_files(&f.root, "sg");
     assert_eq!(file.lines().count(), 1);
     assert!(file.contains("\"quote\":\"Oui, bien sûr\""), "{file}");
     let s = screen(&a);
     let mark = a
-        .state
+        .state()
+        .codebook
         .nodes
         .iter()
         .find(|n| n.path.ends_with("II.B.1 - Manque de temps"))
@@ -180,7 +193,7 @@ fn a_new_node_is_created_from_the_picker_and_code_again_reuses_it() {
         &mut a,
         "3 G 2 } } } v w w c text:Interconnaissance_ville-hôpital",
     );
-    let Some(Popup::Picker(p)) = &a.state.popup else {
+    let Some(Popup::Picker(p)) = &a.state().popup else {
         panic!("picker")
     };
     assert!(p.in_vivo.is_some());
@@ -220,12 +233,13 @@ fn rename_and_merge_nodes_from_the_codebook_pane() {
     keys(&mut a, "} c text:manque enter");
     keys(&mut a, "3");
     let i = a
-        .state
+        .state()
+        .codebook
         .tree
         .iter()
         .position(|r| r.name == "II.B.1 - Manque de temps")
         .unwrap();
-    a.state.tree_selected = i;
+    select_row(&mut a, i);
     keys(&mut a, "r");
     for _ in 0.."II.B.1 - Manque de temps".chars().count() {
         keys(&mut a, "backspace");
@@ -238,7 +252,8 @@ fn rename_and_merge_nodes_from_the_codebook_pane() {
     let book = std::fs::read_to_string(f.root.join("codebook.json")).unwrap();
     assert!(!book.contains("II.B.1 - Temps"), "merged away");
     let target = a
-        .state
+        .state()
+        .codebook
         .tree
         .iter()
         .find(|r| r.name == "II.B.4 - Financement fragile")
@@ -275,14 +290,21 @@ fn a_passage_of_the_selected_node_jumps_to_its_place() {
     drop(session);
     let mut a = app(&f, Depth::TrueColor, 120, 30);
     keys(&mut a, "3");
-    a.state.tree_selected = a.state.tree.iter().position(|r| r.id == node).unwrap();
+    let i = a
+        .state()
+        .codebook
+        .tree
+        .iter()
+        .position(|r| r.id == node)
+        .unwrap();
+    select_row(&mut a, i);
     keys(&mut a, "enter 4");
-    assert_eq!(a.state.focus, Focus::Passages);
+    assert_eq!(a.state().ui.focus, Focus::Passages);
     assert!(screen(&a).iter().any(|l| l.contains("E03 M3")));
     keys(&mut a, "enter");
-    assert_eq!(a.state.focus, Focus::Transcript);
-    assert_eq!(a.state.doc.as_ref().unwrap().label, "E03");
-    assert_eq!(a.state.cursor, byte);
+    assert_eq!(a.state().ui.focus, Focus::Transcript);
+    assert_eq!(a.state().transcript.doc.as_ref().unwrap().label, "E03");
+    assert_eq!(a.state().transcript.cursor, byte);
     let s = screen(&a);
     assert!(
         s.iter().any(|l| l.contains("Je garde un créneau par jour")),
@@ -295,7 +317,7 @@ fn a_passage_of_the_selected_node_jumps_to_its_place() {
 fn at_80x24_the_transcript_keeps_60_columns_and_side_panes_become_tabs() {
     let f = sample();
     let mut a = app(&f, Depth::None, 80, 24);
-    let g = verbatim::tui::view::layout::geometry(&a.state);
+    let g = verbatim::tui::testing::geometry(a.state());
     assert!(g.transcript.width >= 60, "{}", g.transcript.width);
     assert!(g.codebook.is_none() && g.tabbed.is_some());
     let s = screen(&a);
@@ -308,7 +330,7 @@ fn at_80x24_the_transcript_keeps_60_columns_and_side_panes_become_tabs() {
     );
     a.resize(200, 50);
     assert!(
-        verbatim::tui::view::layout::geometry(&a.state)
+        verbatim::tui::testing::geometry(a.state())
             .codebook
             .is_some()
     );
@@ -325,9 +347,9 @@ fn help_lists_every_binding_and_q_in_a_text_field_is_a_letter() {
         "{s}"
     );
     keys(&mut a, "esc : text:quit");
-    assert!(!a.state.quit, "q typed into the palette");
+    assert!(!a.state().ui.quit, "q typed into the palette");
     keys(&mut a, "esc q");
-    assert!(a.state.quit);
+    assert!(a.state().ui.quit);
 }
 
 #[test]
@@ -369,27 +391,36 @@ fn passages_can_be_filtered_and_the_codes_at_the_cursor_are_shown() {
     drop(session);
     let mut a = app(&f, Depth::TrueColor, 140, 40);
     keys(&mut a, "3");
-    a.state.tree_selected = a.state.tree.iter().position(|r| r.id == node).unwrap();
+    let i = a
+        .state()
+        .codebook
+        .tree
+        .iter()
+        .position(|r| r.id == node)
+        .unwrap();
+    select_row(&mut a, i);
     keys(&mut a, "enter");
-    let all = a.state.passages.len();
+    let all = a.state().passages.rows.len();
     assert!(all > 10);
     keys(&mut a, "f text:-role:interviewer_Sexe=F enter");
-    assert!(a.state.passages.len() < all && !a.state.passages.is_empty());
+    assert!(a.state().passages.rows.len() < all && !a.state().passages.rows.is_empty());
     assert!(
-        a.state
+        a.state()
             .passages
+            .rows
             .iter()
             .all(|p| p.label == "E02" || p.label == "E04"),
         "Sexe=F: E02 and E04"
     );
     assert!(
-        a.state
+        a.state()
             .passages
+            .rows
             .iter()
             .all(|p| p.speaker.as_deref() != Some("INT")),
         "no interviewer turn"
     );
-    assert_eq!(a.state.passage_filter, "-role:interviewer Sexe=F");
+    assert_eq!(a.state().passages.filter, "-role:interviewer Sexe=F");
     a.resize(220, 40);
     assert!(
         screen(&a)
@@ -403,7 +434,8 @@ fn passages_can_be_filtered_and_the_codes_at_the_cursor_are_shown() {
     }
     keys(&mut a, "text:Nope=1 enter");
     assert!(
-        a.state
+        a.state()
+            .ui
             .message
             .as_deref()
             .unwrap_or("")
@@ -432,7 +464,7 @@ fn a_memo_is_written_on_several_lines_and_saved_with_ctrl_s() {
     assert_eq!(memos[0].text, "Premier entretien\nÀ relire");
     assert!(matches!(memos[0].target, verbatim::memo::Target::Source(_)));
     keys(&mut a, "m");
-    let Some(Popup::Input { text, .. }) = &a.state.popup else {
+    let Some(Popup::Input { text, .. }) = &a.state().popup else {
         panic!("the memo reopens")
     };
     assert_eq!(text, "Premier entretien\nÀ relire");
@@ -466,7 +498,7 @@ fn a_mouse_drag_selects_a_span_that_is_then_coded() {
         codings_files(&f.root, "sg")
     );
     keys(&mut a, "ctrl-o");
-    assert!(!a.state.mouse, "mouse capture is a toggle");
+    assert!(!a.state().ui.mouse, "mouse capture is a toggle");
 }
 
 #[test]
@@ -489,7 +521,7 @@ fn an_outside_edit_is_re_anchored_at_open_and_orphans_are_announced() {
     let edited = std::fs::read_to_string(&file).unwrap().replace(quote, "");
     std::fs::write(&file, edited).unwrap();
     let a = app(&f, Depth::TrueColor, 120, 30);
-    assert_eq!(a.state.orphans, 1);
+    assert_eq!(a.state().ui.orphans, 1);
     let s = screen(&a);
     assert!(s[0].contains("1 orphaned codings"), "{}", s[0]);
     assert!(
@@ -547,16 +579,16 @@ fn search_as_you_type_jumps_highlights_and_steps_through_matches() {
     let mut a = app(&f, Depth::TrueColor, 140, 40);
     a.wait_for_index();
     keys(&mut a, "/ text:plat");
-    let partial = a.state.hits.len();
+    let partial = a.state().search.hits.len();
     keys(&mut a, "text:eforme");
-    assert!(!a.state.hits.is_empty(), "results as you type");
-    assert_ne!(partial, a.state.hits.len());
+    assert!(!a.state().search.hits.is_empty(), "results as you type");
+    assert_ne!(partial, a.state().search.hits.len());
     assert!(screen(&a).iter().any(|l| l.contains("> plateforme")));
     keys(&mut a, "down enter");
-    let hit = a.state.hits[1].clone();
-    let doc = a.state.doc.as_ref().unwrap();
+    let hit = a.state().search.hits[1].clone();
+    let doc = a.state().transcript.doc.as_ref().unwrap();
     assert_eq!(doc.id, hit.source);
-    let at = doc.text.index.cp_of(a.state.cursor).unwrap();
+    let at = doc.text.index.cp_of(a.state().transcript.cursor).unwrap();
     assert_eq!(at, hit.matches[0].0, "the cursor is on the match");
     let mut t = Terminal::new(TestBackend::new(140, 40)).unwrap();
     t.draw(|fr| a.draw(fr)).unwrap();
@@ -572,19 +604,23 @@ fn search_as_you_type_jumps_highlights_and_steps_through_matches() {
         highlighted >= "plateforme".len() - 1,
         "the match is highlighted ({highlighted} cells)"
     );
-    let before = a.state.cursor;
+    let before = a.state().transcript.cursor;
     keys(&mut a, "n");
     let matches_here: usize = a
-        .state
+        .state()
+        .search
         .hits
         .iter()
         .filter(|h| h.source == hit.source)
         .map(|h| h.matches.len())
         .sum();
     if matches_here > 1 {
-        assert!(a.state.cursor > before, "n goes to the next match");
+        assert!(
+            a.state().transcript.cursor > before,
+            "n goes to the next match"
+        );
         keys(&mut a, "N");
-        assert_eq!(a.state.cursor, before, "N comes back");
+        assert_eq!(a.state().transcript.cursor, before, "N comes back");
     }
 }
 
@@ -595,23 +631,25 @@ fn search_uses_the_filters_and_codes_every_hit_with_the_picker() {
     a.wait_for_index();
     keys(&mut a, "f text:-role:interviewer enter");
     keys(&mut a, "/ text:plateforme");
-    let n = a.state.hits.len();
+    let n = a.state().search.hits.len();
     assert!(n > 0);
     let interviewers = ["Enquêteur", "Enquêtrice", "INT", "E.", "Intervenant 1"];
     assert!(
-        a.state
+        a.state()
+            .search
             .hits
             .iter()
             .all(|h| !interviewers.contains(&h.speaker.as_deref().unwrap_or("")))
     );
     keys(&mut a, "ctrl-k text:soins_non enter");
     assert!(
-        matches!(a.state.popup, Some(Popup::Confirm { .. })),
+        matches!(a.state().popup, Some(Popup::Confirm { .. })),
         "asked first"
     );
     keys(&mut a, "y");
     let mut units: Vec<_> = a
-        .state
+        .state()
+        .search
         .hits
         .iter()
         .map(|h| (h.source, h.unit_start))
@@ -624,7 +662,8 @@ fn search_uses_the_filters_and_codes_every_hit_with_the_picker() {
         "one coding per hit unit"
     );
     assert!(
-        a.state
+        a.state()
+            .ui
             .message
             .as_deref()
             .unwrap_or("")
@@ -645,19 +684,21 @@ fn opening_never_waits_for_the_index_and_a_search_typed_meanwhile_is_answered_wh
     a.wait_for_index();
     // Replace the index by one this test hands over when it decides.
     let (tx, rx) = std::sync::mpsc::channel();
-    a.index = verbatim::tui::indexer::Indexer::from_receiver(rx);
-    a.state.indexing = true;
+    a.replace_index(verbatim::tui::testing::Indexer::from_receiver(rx));
     assert!(
         screen(&a)[0].contains("indexing…"),
         "the status bar says so"
     );
     keys(&mut a, "/ text:plateforme");
-    assert!(a.state.hits.is_empty());
-    assert_eq!(a.state.message.as_deref(), Some("indexing…"));
-    let built = verbatim::index::SearchIndex::open(&a.session).unwrap().0;
+    assert!(a.state().search.hits.is_empty());
+    assert_eq!(a.state().ui.message.as_deref(), Some("indexing…"));
+    let built = verbatim::index::SearchIndex::open(a.session()).unwrap().0;
     tx.send(Ok(built)).unwrap();
     assert!(a.tick(), "the index is picked up");
-    assert!(!a.state.hits.is_empty(), "the pending search is answered");
+    assert!(
+        !a.state().search.hits.is_empty(),
+        "the pending search is answered"
+    );
     assert!(!screen(&a)[0].contains("indexing…"));
 }
 
@@ -674,7 +715,7 @@ fn the_export_dialog_writes_the_annex_in_the_background_and_remembers_the_choice
     assert!(screen(&a).iter().any(|l| l.contains("annexe-verbatims.md")));
     // Filter row: only E01's verbatims; q is a letter here, not quit.
     keys(&mut a, "down down down text:case:E01");
-    assert!(!a.state.quit);
+    assert!(!a.state().ui.quit);
     assert!(
         screen(&a)
             .iter()
@@ -682,7 +723,7 @@ fn the_export_dialog_writes_the_annex_in_the_background_and_remembers_the_choice
     );
     keys(&mut a, "down down down down down space");
     keys(&mut a, "enter");
-    assert!(a.state.popup.is_none());
+    assert!(a.state().popup.is_none());
     a.wait_for_export();
     let md = std::fs::read_to_string(f.root.join("annexe-verbatims.md")).unwrap();
     assert!(md.contains("II.B.1 - Manque de temps"), "{md}");
@@ -699,17 +740,17 @@ fn the_export_dialog_writes_the_annex_in_the_background_and_remembers_the_choice
         "{:?}",
         s.last()
     );
-    assert!(a.state.exporting.is_none());
+    assert!(a.state().ui.exporting.is_none());
     // Opened again, the dialog has the last choices.
     keys(&mut a, "E");
-    let Some(Popup::Export(form)) = &a.state.popup else {
+    let Some(Popup::Export(form)) = &a.state().popup else {
         panic!("the export dialog is open")
     };
     assert_eq!(form.choices.format, verbatim::export::Format::Md);
     assert_eq!(form.choices.filter, "case:E01");
     assert!(form.choices.options.descriptions);
     keys(&mut a, "esc");
-    assert!(a.state.popup.is_none());
+    assert!(a.state().popup.is_none());
 }
 
 #[test]

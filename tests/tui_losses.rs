@@ -20,16 +20,18 @@ fn search_hits_follow_a_filter_set_after_the_search() {
     a.wait_for_index();
     keys(&mut a, "/ text:vous enter");
     assert!(
-        a.state
+        a.state()
+            .search
             .hits
             .iter()
             .any(|h| is_interviewer(h.speaker.as_deref())),
         "interviewers say 'vous' too"
     );
     keys(&mut a, "f text:-role:interviewer enter");
-    assert!(!a.state.hits.is_empty());
+    assert!(!a.state().search.hits.is_empty());
     assert!(
-        a.state
+        a.state()
+            .search
             .hits
             .iter()
             .all(|h| !is_interviewer(h.speaker.as_deref())),
@@ -38,9 +40,9 @@ fn search_hits_follow_a_filter_set_after_the_search() {
 }
 
 /// The selection as text, after the keys.
-fn selected(a: &verbatim::tui::app::App) -> String {
-    let (s, e) = a.state.selection().expect("selecting");
-    a.state.doc.as_ref().unwrap().text.text[s..e].to_owned()
+fn selected(a: &verbatim::tui::testing::App) -> String {
+    let (s, e) = a.state().selection().expect("selecting");
+    a.state().transcript.doc.as_ref().unwrap().text.text[s..e].to_owned()
 }
 
 #[test]
@@ -50,8 +52,9 @@ fn a_selection_extended_by_turn_or_sentence_ends_on_the_text() {
     // Into a participant's turn, then select to its end.
     keys(&mut a, "} } v }");
     let turn = selected(&a);
-    let doc = a.state.doc.as_ref().unwrap();
-    let unit = verbatim::text::turns::unit_containing(&doc.units, a.state.cursor).unwrap();
+    let doc = a.state().transcript.doc.as_ref().unwrap();
+    let unit =
+        verbatim::text::turns::unit_containing(&doc.units, a.state().transcript.cursor).unwrap();
     let body = doc.text.text[unit.body_start..unit.end].trim_end();
     assert!(!turn.contains('\n'), "no next label: {turn:?}");
     assert!(body.ends_with(&turn), "{turn:?} is the end of {body:?}");
@@ -88,9 +91,13 @@ fn code_every_hit_takes_all_of_them_asks_first_offers_a_new_node_and_undoes_in_o
     let mut a = app(&f, 140, 40);
     a.wait_for_index();
     keys(&mut a, "/ text:de");
-    assert_eq!(a.state.hits.len(), 200, "the list shows the best 200");
+    assert_eq!(
+        a.state().search.hits.len(),
+        200,
+        "the list shows the best 200"
+    );
     keys(&mut a, "ctrl-k");
-    let plan = a.state.hits_plan.clone().expect("every hit gathered");
+    let plan = a.state().search.plan.clone().expect("every hit gathered");
     assert!(plan.units.len() > 200, "{} units", plan.units.len());
     assert!(plan.interviewer > 0);
     let n = plan.units.len();
@@ -102,7 +109,7 @@ fn code_every_hit_takes_all_of_them_asks_first_offers_a_new_node_and_undoes_in_o
         codings_files(&f.root, "sg").is_empty(),
         "nothing before the answer"
     );
-    let Some(verbatim::tui::state::Popup::Confirm { question, .. }) = &a.state.popup else {
+    let Some(verbatim::tui::testing::Popup::Confirm { question, .. }) = &a.state().popup else {
         panic!("asked first");
     };
     assert!(
@@ -117,11 +124,21 @@ fn code_every_hit_takes_all_of_them_asks_first_offers_a_new_node_and_undoes_in_o
         n,
         "every hit coded"
     );
-    assert!(a.state.nodes.iter().any(|x| x.path.ends_with("Zyzzyva")));
+    assert!(
+        a.state()
+            .codebook
+            .nodes
+            .iter()
+            .any(|x| x.path.ends_with("Zyzzyva"))
+    );
     keys(&mut a, "z");
     assert_eq!(codings_files(&f.root, "sg").lines().count(), 0);
     assert!(
-        !a.state.nodes.iter().any(|x| x.path.ends_with("Zyzzyva")),
+        !a.state()
+            .codebook
+            .nodes
+            .iter()
+            .any(|x| x.path.ends_with("Zyzzyva")),
         "one undo takes the new node back too"
     );
 }
@@ -135,11 +152,11 @@ fn declining_code_every_hit_writes_nothing() {
         &mut a,
         "f text:-role:interviewer enter / text:plateforme ctrl-k",
     );
-    let plan = a.state.hits_plan.clone().unwrap();
+    let plan = a.state().search.plan.clone().unwrap();
     assert_eq!(plan.interviewer, 0);
     assert!(shows(&a, "(-role:interviewer) with"), "the filter is shown");
     keys(&mut a, "enter n");
-    assert!(a.state.popup.is_none());
+    assert!(a.state().popup.is_none());
     assert!(codings_files(&f.root, "sg").is_empty());
 }
 
@@ -164,7 +181,7 @@ fn uncoding_a_coding_with_a_memo_asks_and_moves_the_memo_to_the_source() {
         &mut a,
         "} } c enter m text:Passage_clé_pour_le_chapitre_2 ctrl-s",
     );
-    let coding = a.state.doc.as_ref().unwrap().codings[0].id;
+    let coding = a.state().transcript.doc.as_ref().unwrap().codings[0].id;
     assert_eq!(memo_files(&f.root).len(), 1);
     assert!(
         memo_files(&f.root)[0]
@@ -173,7 +190,7 @@ fn uncoding_a_coding_with_a_memo_asks_and_moves_the_memo_to_the_source() {
     );
     keys(&mut a, "u");
     assert!(
-        matches!(&a.state.popup, Some(verbatim::tui::state::Popup::Confirm { question, .. }) if question.contains("has a memo")),
+        matches!(&a.state().popup, Some(verbatim::tui::testing::Popup::Confirm { question, .. }) if question.contains("has a memo")),
         "asked first"
     );
     keys(&mut a, "n");
@@ -186,7 +203,7 @@ fn uncoding_a_coding_with_a_memo_asks_and_moves_the_memo_to_the_source() {
     assert!(codings_files(&f.root, "sg").trim().is_empty(), "uncoded");
     let memos = memo_files(&f.root);
     assert_eq!(memos.len(), 1);
-    let source = a.state.doc.as_ref().unwrap().id;
+    let source = a.state().transcript.doc.as_ref().unwrap().id;
     assert_eq!(
         memos[0].0,
         format!("target: source:{source}"),
@@ -226,13 +243,13 @@ fn a_node_path_deeper_than_the_codebook_holds_is_refused_with_a_sentence() {
         .map(|i| format!("n{i}"))
         .collect::<Vec<_>>()
         .join("/");
-    let before = a.state.nodes.len();
+    let before = a.state().codebook.nodes.len();
     keys(&mut a, &format!("}} c text:{deep}"));
     // Choose the "+ new node" line (after any fuzzy match).
-    let entries = verbatim::tui::update::picker::entries(
-        &a.state,
-        match &a.state.popup {
-            Some(verbatim::tui::state::Popup::Picker(p)) => p,
+    let entries = verbatim::tui::testing::entries(
+        a.state(),
+        match &a.state().popup {
+            Some(verbatim::tui::testing::Popup::Picker(p)) => p,
             _ => panic!("picker open"),
         },
     );
@@ -240,22 +257,25 @@ fn a_node_path_deeper_than_the_codebook_holds_is_refused_with_a_sentence() {
         keys(&mut a, "down");
     }
     keys(&mut a, "enter");
-    let message = a.state.message.clone().unwrap_or_default();
+    let message = a.state().ui.message.clone().unwrap_or_default();
     assert!(
         message.contains("32"),
         "one sentence naming the limit: {message}"
     );
     assert!(
-        matches!(a.state.popup, Some(verbatim::tui::state::Popup::Picker(_))),
+        matches!(
+            a.state().popup,
+            Some(verbatim::tui::testing::Popup::Picker(_))
+        ),
         "the picker stays open with the path typed"
     );
-    assert_eq!(a.state.nodes.len(), before);
+    assert_eq!(a.state().codebook.nodes.len(), before);
     assert!(codings_files(&f.root, "sg").is_empty());
     // The codebook pane's `a` checks names the same way, and the project still opens.
     keys(&mut a, &format!("esc 3 a text:{} enter", "x".repeat(250)));
-    let message = a.state.message.clone().unwrap_or_default();
+    let message = a.state().ui.message.clone().unwrap_or_default();
     assert!(message.contains("200"), "{message}");
-    assert_eq!(a.state.nodes.len(), before);
+    assert_eq!(a.state().codebook.nodes.len(), before);
     keys(&mut a, "esc");
     verbatim::session::Session::open(&f.root).expect("the project reopens");
 }

@@ -1,27 +1,27 @@
-//! The TUI application: a [`Session`] and an [`AppState`], keys turned into messages, `update`
-//! then the effects, and drawing. Tests drive it with key events and a `TestBackend`.
+//! The TUI application: the state, the runtime, and the loop between them — keys become
+//! messages through the keymap, `update` turns a message into effects, the runtime turns each
+//! effect into messages, until none is left; then drawing. Tests drive it with key events and
+//! a `TestBackend` (through the `testing` surface).
 //!
-//! Invariant: keys go to an open popup first (text fields take every printable key, so `q`
-//! types a q there); otherwise the keymap decides.
+//! Invariants: `update` is the only writer of the state; every key goes through the keymap (the
+//! panes, `[text]` in text fields where other printable keys are typed, `[confirm]` in a
+//! question where other keys answer no).
 
 use super::action::Action;
-use super::effects::{self, Effect};
-use super::i18n::Lang;
-use super::keymap::Keymap;
-use super::state::{AppState, Focus, Mode, Popup};
+use super::i18n::{Lang, T};
+use super::keymap::{Context, Keymap};
+use super::msg::{Done, Effect, MouseMsg, Msg};
+use super::runtime::Runtime;
+use super::state::{AppState, Popup, Ui};
 use super::theme::Theme;
-use super::update::{Msg, TextKey, update};
+use super::update::update;
 use crate::session::Session;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use std::collections::HashSet;
+use std::collections::VecDeque;
 
 pub struct App {
-    pub session: Session,
-    pub state: AppState,
-    /// The search index, built on a worker thread from the moment the app opens.
-    pub index: super::indexer::Indexer,
-    /// The export being written on a worker thread, if any.
-    exporter: super::exporter::Exporter,
+    state: AppState,
+    runtime: Runtime,
 }
 
 impl App {
@@ -34,7 +34,7 @@ impl App {
         width: u16,
         height: u16,
     ) -> Self {
-        let state = AppState {
+        let state = AppState::new(Ui {
             lang,
             theme,
             keymap,
@@ -42,148 +42,93 @@ impl App {
             coder: session.coder().to_owned(),
             width,
             height,
-            focus: Focus::Transcript,
-            mode: Mode::Normal,
-            popup: None,
-            sources: vec![],
-            source_selected: 0,
-            show_attributes: false,
-            doc: None,
-            cursor: 0,
-            scroll: 0,
-            tree: vec![],
-            tree_selected: 0,
-            collapsed: HashSet::new(),
-            nodes: vec![],
-            passages: vec![],
-            passage_selected: 0,
-            passages_of: None,
-            passage_filter: String::new(),
-            last_node: None,
-            cut_node: None,
-            tint: true,
+            focus: super::state::Focus::Transcript,
             message: None,
             saved: true,
             orphans: 0,
-            clipboard: None,
             quit: false,
             mouse: true,
-            memos: HashSet::new(),
-            search_query: String::new(),
-            hits: vec![],
-            hits_plan: None,
             indexing: true,
-            drag_from: None,
             exporting: None,
-        };
-        let index = super::indexer::Indexer::start(crate::index::Corpus::of(&session));
+        });
         let mut app = Self {
-            session,
             state,
-            index,
-            exporter: Default::default(),
+            runtime: Runtime::new(session),
         };
-        if let Err(e) = super::snapshot::refresh(&app.session, &mut app.state) {
-            app.state.message = Some(e.to_string());
+        app.effects(vec![Effect::Refresh]);
+        if app.state.ui.orphans > 0 {
+            let text = format!("{} {}", app.state.ui.orphans, lang.t(T::Orphans));
+            app.send(Msg::Done(Done::Info(text)));
         }
-        if app.state.orphans > 0 {
-            app.state.message = Some(format!(
-                "{} {}",
-                app.state.orphans,
-                app.state.lang.t(super::i18n::T::Orphans)
-            ));
-        }
-        if let Some(first) = app.state.sources.first().map(|s| s.id) {
-            effects::run(
-                &mut app.session,
-                &mut app.index,
-                &mut app.state,
-                vec![Effect::OpenSource(first)],
-            );
+        if let Some(first) = app.state.sources.rows.first().map(|s| s.id) {
+            app.effects(vec![Effect::OpenSource(first)]);
         }
         app
     }
 
-    /// Handles a message: update, then effects.
+    /// What the views draw from.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.runtime.session
+    }
+
+    /// Handles a message: `update`, then every effect, whose answers go through `update` too.
     pub fn send(&mut self, msg: Msg) {
-        let fx = update(&mut self.state, msg);
-        let (exports, fx): (Vec<Effect>, Vec<Effect>) = fx
-            .into_iter()
-            .partition(|e| matches!(e, Effect::Export(..)));
-        effects::run(&mut self.session, &mut self.index, &mut self.state, fx);
-        for e in exports {
-            if let Effect::Export(choices, node) = e {
-                self.start_export(&choices, node);
+        let mut queue = VecDeque::from([msg]);
+        while let Some(msg) = queue.pop_front() {
+            for effect in update(&mut self.state, msg) {
+                queue.extend(self.runtime.run(&self.state, effect));
             }
         }
-        let rows = super::view::layout::transcript_rows(&self.state);
-        super::update::motion::keep_visible(&mut self.state, rows);
     }
 
-    /// Picks up the index when the worker has finished, and answers a search typed meanwhile.
-    /// Returns whether anything changed (the runtime then redraws).
+    fn effects(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            for msg in self.runtime.run(&self.state, effect) {
+                self.send(msg);
+            }
+        }
+    }
+
+    fn send_all(&mut self, msgs: Vec<Msg>) -> bool {
+        let any = !msgs.is_empty();
+        for m in msgs {
+            self.send(m);
+        }
+        any
+    }
+
+    /// Picks up what the workers finished (the index, export progress). Returns whether
+    /// anything changed (the runtime then redraws).
     pub fn tick(&mut self) -> bool {
-        let exported = self.exporter.poll(&mut self.state);
-        if !self.index.poll() {
-            return exported;
-        }
-        self.index_arrived();
-        true
-    }
-
-    /// Builds the annex and starts writing it on a worker thread.
-    fn start_export(
-        &mut self,
-        choices: &super::export_form::ExportChoices,
-        node: Option<uuid::Uuid>,
-    ) {
-        if self.exporter.is_running() {
-            self.state.message = Some(self.state.lang.t(super::i18n::T::ExportRunning).into());
-            return;
-        }
-        if !choices.format.is_annex() {
-            self.state.message = Some(
-                super::exporter::write_exchange(&self.session, &self.state, choices)
-                    .unwrap_or_else(|e| e.to_string()),
-            );
-            return;
-        }
-        match super::exporter::prepare(&self.session, choices, node) {
-            Ok((annex, path)) => {
-                self.state.exporting = Some((0, annex.sections.len()));
-                self.exporter.start(annex, choices.format, path);
-            }
-            Err(e) => self.state.message = Some(e.to_string()),
-        }
+        let msgs = self.runtime.tick(&self.state);
+        self.send_all(msgs)
     }
 
     /// Waits for a running export to finish (tests).
     pub fn wait_for_export(&mut self) {
-        self.exporter.wait(&mut self.state);
-    }
-
-    /// The index is here: clear the status and answer a search typed while it was being built.
-    fn index_arrived(&mut self) {
-        self.state.indexing = false;
-        if matches!(self.state.popup, Some(Popup::Search { .. }))
-            && !self.state.search_query.is_empty()
-        {
-            let q = self.state.search_query.clone();
-            effects::run(
-                &mut self.session,
-                &mut self.index,
-                &mut self.state,
-                vec![Effect::Search(q)],
-            );
-        }
+        let msgs = self.runtime.wait_for_export(&self.state);
+        self.send_all(msgs);
     }
 
     /// Waits for the index (tests), then answers a pending search.
     pub fn wait_for_index(&mut self) {
-        if let super::indexer::Indexer::Building(_) = self.index {
-            self.index.wait();
-            self.index_arrived();
-        }
+        let msgs = self.runtime.wait_for_index();
+        self.send_all(msgs);
+    }
+
+    /// Puts another search index in place (tests: one handed over when the test decides).
+    pub fn replace_index(&mut self, index: super::indexer::Indexer) {
+        self.runtime.index = index;
+        self.send(Msg::Done(Done::Indexing(true)));
+    }
+
+    /// Text waiting for the terminal's clipboard.
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.runtime.clipboard.take()
     }
 
     pub fn action(&mut self, a: Action) {
@@ -201,53 +146,30 @@ impl App {
     }
 
     fn route(&self, key: KeyEvent) -> Option<Msg> {
-        let text_field = matches!(
-            self.state.popup,
-            Some(
-                Popup::Picker(_)
-                    | Popup::Palette { .. }
-                    | Popup::SourcePicker { .. }
-                    | Popup::Search { .. }
-                    | Popup::Input { .. }
-                    | Popup::Export(_)
-            )
-        );
-        if text_field {
-            let k = match key.code {
-                KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    TextKey::Save
-                }
-                KeyCode::Char('k') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    TextKey::CodeAll
-                }
+        let keymap = &self.state.ui.keymap;
+        if super::update::takes_text(&self.state) {
+            if let Some(a) = keymap.action_in(Context::Text, &key) {
+                return Some(Msg::Action(a));
+            }
+            return match key.code {
                 KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    TextKey::Char(c)
+                    Some(Msg::Char(c))
                 }
-                KeyCode::Backspace => TextKey::Backspace,
-                KeyCode::Enter => TextKey::Enter,
-                KeyCode::Esc => TextKey::Esc,
-                KeyCode::Up => TextKey::Up,
-                KeyCode::Left => TextKey::Left,
-                KeyCode::Right => TextKey::Right,
-                KeyCode::Down | KeyCode::Tab => TextKey::Down,
-                _ => return None,
+                _ => None,
             };
-            return Some(Msg::Text(k));
         }
         if matches!(self.state.popup, Some(Popup::Confirm { .. })) {
-            return match key.code {
-                KeyCode::Char('y' | 'o' | 'Y' | 'O') | KeyCode::Enter => {
-                    Some(Msg::Action(Action::Confirm))
-                }
-                _ => Some(Msg::Action(Action::Cancel)),
-            };
+            return Some(Msg::Action(
+                keymap
+                    .action_in(Context::Confirm, &key)
+                    .unwrap_or(Action::Cancel),
+            ));
         }
-        self.state.keymap.action(&key).map(Msg::Action)
+        keymap.action(&key).map(Msg::Action)
     }
 
     /// Handles a mouse event (when the mouse is captured).
     pub fn mouse(&mut self, ev: crossterm::event::MouseEvent) {
-        use super::update::MouseMsg;
         use crossterm::event::{MouseButton, MouseEventKind};
         let kind = match ev.kind {
             MouseEventKind::Down(MouseButton::Left) => MouseMsg::Down,

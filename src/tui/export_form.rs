@@ -5,36 +5,10 @@
 //! Invariant: pure data and pure key handling; reading and writing the saved choices and running
 //! the export are effects.
 
-use super::update::TextKey;
-use crate::export::{CsvPreset, Format, Numbering, Options, Order};
-use serde::{Deserialize, Serialize};
+pub use super::export_choices::ExportChoices;
+use super::msg::TextKey;
+use crate::export::{CsvPreset, Format, Numbering, Order};
 use uuid::Uuid;
-
-/// What the dialog remembers between exports.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ExportChoices {
-    pub format: Format,
-    /// The output file, relative to the project folder unless absolute.
-    pub file: String,
-    /// Only the node selected in the codebook (with its subtree), else the whole tree.
-    pub selected_node_only: bool,
-    /// A filter in the passages panel's syntax (`case:E01 Profession=MG -role:interviewer`).
-    pub filter: String,
-    pub options: Options,
-}
-
-impl Default for ExportChoices {
-    fn default() -> Self {
-        Self {
-            format: Format::Docx,
-            file: "annexe-verbatims.docx".into(),
-            selected_node_only: false,
-            filter: String::new(),
-            options: Options::default(),
-        }
-    }
-}
 
 /// One row of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,8 +5,8 @@
 //! Invariants: one export at a time; the choices are saved (a cache under `.verbatim/`) when an
 //! export starts; an error becomes a message and writes nothing (files are written atomically).
 
-use super::export_form::{ExportChoices, ExportForm};
-use super::state::{AppState, Popup};
+use super::export_form::ExportChoices;
+use super::msg::{Done, ExportDialog};
 use crate::export::{self, Annex, Format, Report};
 use crate::session::Session;
 use std::path::{Path, PathBuf};
@@ -20,25 +20,22 @@ pub fn load_choices(root: &Path) -> ExportChoices {
         .unwrap_or_default()
 }
 
-/// Opens the dialog with the last choices, the case attributes and the selected node.
-pub fn open_dialog(session: &Session, state: &mut AppState) {
+/// What the dialog opens with: the last choices, the case attributes and the selected node.
+pub fn dialog(session: &Session, selected: Option<uuid::Uuid>) -> ExportDialog {
     let mut choices = load_choices(session.root());
     if choices.options.citation.is_none() {
         choices.options.citation =
             Some(export::default_template(session.project.manifest.language).to_owned());
     }
-    let node = state
-        .selected_node()
-        .and_then(|id| session.codebook.path_of(id).map(|p| (id, p)));
+    let node = selected.and_then(|id| session.codebook.path_of(id).map(|p| (id, p)));
     if node.is_none() {
         choices.selected_node_only = false;
     }
-    state.popup = Some(Popup::Export(Box::new(ExportForm {
+    ExportDialog {
         choices,
-        row: 0,
         attributes: session.project.cases.attributes.clone(),
         node,
-    })));
+    }
 }
 
 /// The output file of the choices (relative to the project folder unless absolute), after
@@ -62,7 +59,7 @@ fn target(session: &Session, choices: &ExportChoices) -> crate::Result<PathBuf> 
 /// Writes a REFI-QDA exchange file (quick: no annex to lay out) and says what was written.
 pub fn write_exchange(
     session: &Session,
-    state: &AppState,
+    french: bool,
     choices: &ExportChoices,
 ) -> crate::Result<String> {
     let path = target(session, choices)?;
@@ -70,7 +67,7 @@ pub fn write_exchange(
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let mut m = match (state.french(), choices.format) {
+    let mut m = match (french, choices.format) {
         (true, Format::Qdc) => format!("exporté : {name} ({} codes)", r.sections),
         (false, Format::Qdc) => format!("exported {name} ({} nodes)", r.sections),
         (true, _) => format!(
@@ -144,21 +141,12 @@ impl Exporter {
         self.job = Some((rx, path));
     }
 
-    /// Applies what the worker reported; true when anything changed.
-    pub fn poll(&mut self, state: &mut AppState) -> bool {
-        self.drain(state, false)
-    }
-
-    /// Blocks until the export is done (tests).
-    pub fn wait(&mut self, state: &mut AppState) {
-        self.drain(state, true);
-    }
-
-    fn drain(&mut self, state: &mut AppState, block: bool) -> bool {
+    /// What the worker reported since the last call (waiting for the end when `block`).
+    pub fn poll(&mut self, french: bool, block: bool) -> Vec<Done> {
         let Some((rx, path)) = &self.job else {
-            return false;
+            return vec![];
         };
-        let mut changed = false;
+        let mut out = Vec::new();
         loop {
             let update = if block {
                 rx.recv().map_err(|_| TryRecvError::Disconnected)
@@ -167,36 +155,35 @@ impl Exporter {
             };
             match update {
                 Ok(Update::Progress(done, total)) => {
-                    state.exporting = Some((done, total));
-                    changed = true;
+                    out.push(Done::Exporting(Some((done, total))));
                 }
                 Ok(Update::Done(result)) => {
-                    state.exporting = None;
-                    state.message = Some(match result {
-                        Ok(r) => done_message(state, path, &r),
+                    out.push(Done::Exporting(None));
+                    out.push(Done::Info(match result {
+                        Ok(r) => done_message(french, path, &r),
                         Err(e) => e,
-                    });
+                    }));
                     self.job = None;
-                    return true;
+                    return out;
                 }
-                Err(TryRecvError::Empty) => return changed,
+                Err(TryRecvError::Empty) => return out,
                 Err(TryRecvError::Disconnected) => {
-                    state.exporting = None;
-                    state.message = Some("the export stopped".into());
+                    out.push(Done::Exporting(None));
+                    out.push(Done::Info("the export stopped".into()));
                     self.job = None;
-                    return true;
+                    return out;
                 }
             }
         }
     }
 }
 
-fn done_message(state: &AppState, path: &Path, r: &Report) -> String {
+fn done_message(french: bool, path: &Path, r: &Report) -> String {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let mut m = if state.french() {
+    let mut m = if french {
         format!(
             "exporté : {name} ({} codes, {} verbatims)",
             r.sections, r.verbatims

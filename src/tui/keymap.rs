@@ -1,9 +1,14 @@
 //! Key bindings: an embedded default keymap (`keymap.default`) that a user file
 //! `keymap.txt` in the config folder overrides binding by binding.
 //!
-//! Invariants: one key maps to at most one action; every action named in a file exists (an
-//! unknown name is an error naming the file and line); the status-bar hints and the help
-//! screen are generated from the active keymap, so rebinding updates them.
+//! Three contexts, each a section of the file: the panes (the lines before any section header),
+//! `[text]` for text fields (the picker, the palette, inputs, the export form — printable
+//! characters are typed there unless bound) and `[confirm]` for yes/no questions (any unbound
+//! key answers no).
+//!
+//! Invariants: in a context one key maps to at most one action; every action named in a file
+//! exists (an unknown name is an error naming the file and line); the status-bar hints and the
+//! help screen are generated from the active keymap, so rebinding updates them.
 
 use super::action::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -16,10 +21,18 @@ const DEFAULT: &str = include_str!("keymap.default");
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Key(pub String);
 
+/// Where a key is pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Context {
+    Panes,
+    Text,
+    Confirm,
+}
+
 /// The active bindings.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    bindings: BTreeMap<Key, Action>,
+    bindings: BTreeMap<(Context, Key), Action>,
 }
 
 impl Keymap {
@@ -44,9 +57,24 @@ impl Keymap {
     }
 
     fn apply(&mut self, origin: &str, text: &str) -> Result<(), String> {
+        let mut context = Context::Panes;
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || (line.starts_with('#') && !line.starts_with("# =")) {
+                continue;
+            }
+            if let Some(section) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                context = match section.trim() {
+                    "panes" => Context::Panes,
+                    "text" => Context::Text,
+                    "confirm" => Context::Confirm,
+                    other => {
+                        return Err(format!(
+                            "{origin}: line {}: unknown section [{other}] (panes, text or confirm)",
+                            i + 1
+                        ));
+                    }
+                };
                 continue;
             }
             let Some((key, name)) = line.rsplit_once('=').filter(|(k, _)| !k.trim().is_empty())
@@ -55,27 +83,42 @@ impl Keymap {
             };
             let (key, name) = (Key(key.trim().to_owned()), name.trim());
             if name == "none" {
-                self.bindings.remove(&key);
+                self.bindings.remove(&(context, key));
                 continue;
             }
             let action = Action::from_name(name)
                 .ok_or_else(|| format!("{origin}: line {}: unknown action '{name}'", i + 1))?;
-            self.bindings.insert(key, action);
+            self.bindings.insert((context, key), action);
         }
         Ok(())
     }
 
-    /// The action bound to a key press, if any.
+    /// The action bound to a key press in the panes, if any.
     pub fn action(&self, key: &KeyEvent) -> Option<Action> {
-        self.bindings.get(&key_name(key)?).copied()
+        self.action_in(Context::Panes, key)
     }
 
-    /// The keys bound to an action, in file order of names.
+    /// The action bound to a key press in a context, if any.
+    pub fn action_in(&self, context: Context, key: &KeyEvent) -> Option<Action> {
+        self.bindings.get(&(context, key_name(key)?)).copied()
+    }
+
+    /// The keys bound to an action in the panes (in a text field or a question when it has
+    /// none there), in name order.
     pub fn keys_for(&self, action: Action) -> Vec<&str> {
+        [Context::Panes, Context::Text, Context::Confirm]
+            .into_iter()
+            .map(|c| self.keys_in(c, action))
+            .find(|k| !k.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The keys bound to an action in one context.
+    pub fn keys_in(&self, context: Context, action: Action) -> Vec<&str> {
         self.bindings
             .iter()
-            .filter(|(_, a)| **a == action)
-            .map(|(k, _)| k.0.as_str())
+            .filter(|((c, _), a)| *c == context && **a == action)
+            .map(|((_, k), _)| k.0.as_str())
             .collect()
     }
 
@@ -168,14 +211,43 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_the_defaults() {
         let mut seen = std::collections::HashSet::new();
+        let mut section = "";
         for line in DEFAULT
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && (!l.starts_with('#') || l.starts_with("# =")))
         {
+            if line.starts_with('[') {
+                section = line;
+                continue;
+            }
             let key = line.rsplit_once('=').unwrap().0.trim();
-            assert!(seen.insert(key.to_owned()), "key {key} is bound twice");
+            assert!(
+                seen.insert((section, key.to_owned())),
+                "key {key} is bound twice in {section}"
+            );
         }
+    }
+
+    #[test]
+    fn text_fields_and_questions_have_their_own_keys() {
+        let k = Keymap::default_keys();
+        let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(k.action_in(Context::Text, &key(KeyCode::Char('q'))), None);
+        assert_eq!(
+            k.action_in(Context::Text, &key(KeyCode::Backspace)),
+            Some(Action::DeleteBack)
+        );
+        assert_eq!(k.action_in(Context::Text, &ctrl('s')), Some(Action::Save));
+        assert_eq!(
+            k.action_in(Context::Confirm, &key(KeyCode::Char('o'))),
+            Some(Action::Confirm)
+        );
+        assert_eq!(
+            k.action_in(Context::Confirm, &key(KeyCode::Char('x'))),
+            None
+        );
     }
 
     #[test]

@@ -1,23 +1,34 @@
 //! The terminal front end (feature `tui`): a ratatui application over the core's [`Session`].
-//! One [`action::Action`] enum drives it; [`update::update`] is pure; [`view`] only draws;
-//! [`effects`] carries out model changes, each saved at once.
+//! One `Action` vocabulary names what a user can do, and the keymap binds keys to it in every
+//! context; `update` (the only writer of the state) turns a message into effects; the runtime
+//! carries them out — model changes saved at once, loads, search, export — and answers with
+//! messages; the views only draw. Tests use the narrow [`testing`] surface.
+//!
+//! Layers (each uses only those above it): `action`, `rows`, `export_choices`, `wrap` (plain
+//! data) → `msg` (messages and effects) → `i18n`, `theme`, `keymap`, `export_form`, `state` →
+//! `layout` → `update` → `view` → `snapshot`, `exporter`, `indexer`, `runtime` → `app`.
 //!
 //! Invariants: the terminal is restored on exit and on panic (ratatui's hooks); quitting is
 //! instant because nothing is ever waiting to be saved.
 
-pub mod action;
-pub mod app;
-pub mod effects;
-pub mod export_form;
+mod action;
+mod app;
+mod export_choices;
+mod export_form;
 mod exporter;
-pub mod i18n;
-pub mod indexer;
-pub mod keymap;
-pub mod snapshot;
-pub mod state;
-pub mod theme;
-pub mod update;
-pub mod view;
+mod i18n;
+mod indexer;
+mod keymap;
+mod layout;
+mod msg;
+mod rows;
+mod runtime;
+mod snapshot;
+mod state;
+pub mod testing;
+mod theme;
+mod update;
+mod view;
 mod wrap;
 
 use crate::config::Dirs;
@@ -54,9 +65,9 @@ pub fn run(dir: &Path) -> Result<()> {
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut app::App) -> Result<()> {
     let io = |e: std::io::Error| Error::io("could not use", Path::new("the terminal"), e);
     let mut captured = false;
-    while !app.state.quit {
-        if app.state.mouse != captured {
-            captured = app.state.mouse;
+    while !app.state().ui.quit {
+        if app.state().ui.mouse != captured {
+            captured = app.state().ui.mouse;
             if captured {
                 crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)
                     .map_err(io)?;
@@ -66,7 +77,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut app::App) -> Re
             }
         }
         terminal.draw(|f| app.draw(f)).map_err(io)?;
-        if let Some(text) = app.state.clipboard.take() {
+        if let Some(text) = app.take_clipboard() {
             osc52(&text).map_err(io)?;
         }
         if !event::poll(Duration::from_millis(200)).map_err(io)? {
@@ -118,6 +129,30 @@ fn config_language(dirs: &Dirs) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    /// `update` is the only writer of the state: no other TUI file takes it mutably.
+    #[test]
+    fn only_update_writes_the_state() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+        let mut writers = Vec::new();
+        let mut stack = vec![dir.clone()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "rs")
+                    && !p.starts_with(dir.join("update"))
+                    && std::fs::read_to_string(&p)
+                        .unwrap()
+                        .contains(concat!("&mut ", "AppState"))
+                {
+                    writers.push(p);
+                }
+            }
+        }
+        assert!(writers.is_empty(), "{writers:?} write the state");
+    }
+
     #[test]
     fn base64_matches_the_standard_alphabet() {
         assert_eq!(super::base64(b"Ma"), "TWE=");

@@ -1,52 +1,65 @@
 //! Snapshots of the session that the views draw from: sources, the codebook tree and node
-//! marks, the open transcript with its codings (and their gutter lanes) and layout, passages.
+//! marks, the open transcript with its codings (and their gutter lanes), passages. The runtime
+//! builds them and hands them to `update` in a message.
 //!
-//! Invariant: these functions only read the session; they rebuild state fields wholesale.
+//! Invariant: these functions only read the session and the state; they return whole values.
 
-use super::state::{AppState, Doc, NodeInfo, PassageRow, SourceRow, TreeRow, ViewCoding};
-use super::view::layout::transcript_text_width;
-use super::wrap::wrap;
+use super::msg::Snapshot;
+use super::rows::{Doc, NodeInfo, PassageRow, SourceRow, TreeRow, ViewCoding};
+use super::state::AppState;
 use crate::codebook::Node;
 use crate::session::{Session, node_counts};
 use crate::text::turns;
+use std::collections::HashSet;
 use uuid::Uuid;
 
-pub(super) fn select_node(session: &Session, state: &mut AppState, id: Uuid) {
-    for a in session
+/// Every snapshot, built from the session with the state's expanded nodes (plus `expand`), the
+/// open source and the passages shown.
+pub fn snapshot(
+    session: &Session,
+    state: &AppState,
+    expand: Vec<Uuid>,
+    select: Option<Uuid>,
+) -> crate::Result<Snapshot> {
+    let mut collapsed = state.codebook.collapsed.clone();
+    for id in &expand {
+        collapsed.remove(id);
+    }
+    let (tree, nodes) = tree(session, &collapsed);
+    Ok(Snapshot {
+        sources: sources(session),
+        tree,
+        nodes,
+        codings: state.transcript.doc.as_ref().map(|d| {
+            let (codings, lanes) = codings(session, d, d.id);
+            (d.id, codings, lanes)
+        }),
+        passages: passages(session, state)?,
+        orphans: session
+            .codings
+            .all()
+            .filter(|(_, _, c)| c.is_orphaned())
+            .count(),
+        memos: session.memos()?.into_iter().map(|m| m.target).collect(),
+        expand,
+        select,
+    })
+}
+
+/// The ancestors of a node (itself excluded), to expand so that it shows.
+pub fn ancestors(session: &Session, id: Uuid) -> Vec<Uuid> {
+    session
         .codebook
         .ancestry(id)
         .unwrap_or_default()
         .iter()
         .rev()
         .skip(1)
-    {
-        state.collapsed.remove(&a.id);
-    }
-    refresh_tree(session, state);
-    if let Some(i) = state.tree.iter().position(|r| r.id == id) {
-        state.tree_selected = i;
-    }
+        .map(|n| n.id)
+        .collect()
 }
 
-/// Refreshes every snapshot from the session.
-pub fn refresh(session: &Session, state: &mut AppState) -> crate::Result<()> {
-    refresh_tree(session, state);
-    refresh_sources(session, state);
-    if let Some(id) = state.doc.as_ref().map(|d| d.id) {
-        refresh_codings(session, state, id);
-    }
-    refresh_passages(session, state)?;
-    state.orphans = session
-        .codings
-        .all()
-        .filter(|(_, _, c)| c.is_orphaned())
-        .count();
-    state.memos = session.memos()?.into_iter().map(|m| m.target).collect();
-    state.saved = true;
-    Ok(())
-}
-
-pub fn refresh_sources(session: &Session, state: &mut AppState) {
+fn sources(session: &Session) -> Vec<SourceRow> {
     let counts: std::collections::HashMap<Uuid, usize> = session
         .project
         .manifest
@@ -55,7 +68,7 @@ pub fn refresh_sources(session: &Session, state: &mut AppState) {
         .map(|s| (s.id, session.codings.of_source(s.id).count()))
         .collect();
     let attrs = &session.project.cases.attributes;
-    state.sources = session
+    session
         .project
         .sources()
         .iter()
@@ -76,25 +89,22 @@ pub fn refresh_sources(session: &Session, state: &mut AppState) {
                 .collect(),
             codings: counts.get(&s.id).copied().unwrap_or(0),
         })
-        .collect();
-    state.source_selected = state
-        .source_selected
-        .min(state.sources.len().saturating_sub(1));
+        .collect()
 }
 
-pub fn refresh_tree(session: &Session, state: &mut AppState) {
+fn tree(session: &Session, collapsed: &HashSet<Uuid>) -> (Vec<TreeRow>, Vec<NodeInfo>) {
     let counts = node_counts(session, None);
     let mut rows = Vec::new();
     fn walk(
         nodes: &[Node],
         depth: usize,
-        state: &AppState,
+        collapsed: &HashSet<Uuid>,
         session: &Session,
         counts: &std::collections::HashMap<Uuid, crate::session::NodeCounts>,
         rows: &mut Vec<TreeRow>,
     ) {
         for n in nodes {
-            let expanded = !state.collapsed.contains(&n.id);
+            let expanded = !collapsed.contains(&n.id);
             rows.push(TreeRow {
                 id: n.id,
                 depth,
@@ -106,22 +116,20 @@ pub fn refresh_tree(session: &Session, state: &mut AppState) {
                 counts: counts.get(&n.id).copied().unwrap_or_default(),
             });
             if expanded {
-                walk(&n.children, depth + 1, state, session, counts, rows);
+                walk(&n.children, depth + 1, collapsed, session, counts, rows);
             }
         }
     }
     walk(
         &session.codebook.nodes,
         0,
-        state,
+        collapsed,
         session,
         &counts,
         &mut rows,
     );
-    state.tree = rows;
-    state.tree_selected = state.tree_selected.min(state.tree.len().saturating_sub(1));
     let ids = session.codebook.all_ids();
-    state.nodes = ids
+    let nodes = ids
         .iter()
         .enumerate()
         .map(|(i, id)| {
@@ -135,6 +143,7 @@ pub fn refresh_tree(session: &Session, state: &mut AppState) {
             }
         })
         .collect();
+    (rows, nodes)
 }
 
 /// A letter per node, to tell nodes apart without colour: A–Z, then a–z, then digits.
@@ -143,32 +152,30 @@ fn mark(i: usize) -> char {
     MARKS[i % MARKS.len()] as char
 }
 
-fn refresh_passages(session: &Session, state: &mut AppState) -> crate::Result<()> {
+/// The passages of the node shown, filtered (`None` when that node is gone or none is shown).
+fn passages(session: &Session, state: &AppState) -> crate::Result<Option<Vec<PassageRow>>> {
     let Some(node) = state
-        .passages_of
+        .passages
+        .of
         .filter(|n| session.codebook.node(*n).is_some())
     else {
-        state.passages.clear();
-        state.passages_of = None;
-        return Ok(());
+        return Ok(None);
     };
-    let filters = parse_filter(session, &state.passage_filter)?;
-    state.passages = session
-        .passages(&[node], true, &filters)?
-        .into_iter()
-        .map(|p| PassageRow {
-            source: p.source,
-            label: p.label,
-            speaker: p.speaker,
-            start: p.start,
-            end: p.end,
-            text: p.text,
-        })
-        .collect();
-    state.passage_selected = state
-        .passage_selected
-        .min(state.passages.len().saturating_sub(1));
-    Ok(())
+    let filters = parse_filter(session, &state.passages.filter)?;
+    Ok(Some(
+        session
+            .passages(&[node], true, &filters)?
+            .into_iter()
+            .map(|p| PassageRow {
+                source: p.source,
+                label: p.label,
+                speaker: p.speaker,
+                start: p.start,
+                end: p.end,
+                text: p.text,
+            })
+            .collect(),
+    ))
 }
 
 /// Parses the passages filter typed in the TUI: `case:C`, `K=V` (a case attribute),
@@ -207,12 +214,12 @@ pub fn parse_filter(
     Ok(f)
 }
 
-/// Opens a source in the transcript pane.
-pub fn open_source(session: &Session, state: &mut AppState, id: Uuid) -> crate::Result<()> {
+/// Loads a source for the transcript pane, with its codings (not yet laid out).
+pub fn load_doc(session: &Session, id: Uuid) -> crate::Result<Doc> {
     let text = session.text(id)?;
     let meta = session.project.source(&id.to_string())?;
     let units = turns::source_units(meta, &text.text);
-    state.doc = Some(Doc {
+    let mut doc = Doc {
         id,
         label: meta.label.clone(),
         case: meta.case.clone(),
@@ -227,19 +234,15 @@ pub fn open_source(session: &Session, state: &mut AppState, id: Uuid) -> crate::
         lanes: 0,
         layout: vec![],
         layout_width: 0,
-    });
-    if let Some(i) = state.sources.iter().position(|s| s.id == id) {
-        state.source_selected = i;
-    }
-    state.mode = super::state::Mode::Normal;
-    refresh_codings(session, state, id);
-    Ok(())
+    };
+    let (codings, lanes) = codings(session, &doc, id);
+    doc.codings = codings;
+    doc.lanes = lanes;
+    Ok(doc)
 }
 
-fn refresh_codings(session: &Session, state: &mut AppState, id: Uuid) {
-    let Some(doc) = state.doc.as_mut() else {
-        return;
-    };
+/// The codings of a source as drawn, sorted, each in a gutter lane; and how many lanes.
+fn codings(session: &Session, doc: &Doc, id: Uuid) -> (Vec<ViewCoding>, usize) {
     let ix = &doc.text.index;
     let mut codings: Vec<ViewCoding> = session
         .codings
@@ -270,20 +273,5 @@ fn refresh_codings(session: &Session, state: &mut AppState, id: Uuid) {
         }
         c.lane = lane.min(3);
     }
-    doc.lanes = lane_ends.len().clamp(1, 4);
-    doc.codings = codings;
-    doc.layout_width = 0;
-    relayout(state);
-}
-
-/// Re-wraps the open text when the transcript width changed.
-pub fn relayout(state: &mut AppState) {
-    let width = transcript_text_width(state);
-    let Some(doc) = state.doc.as_mut() else {
-        return;
-    };
-    if doc.layout_width != width || doc.layout.is_empty() {
-        doc.layout = wrap(&doc.text.text, width);
-        doc.layout_width = width;
-    }
+    (codings, lane_ends.len().clamp(1, 4))
 }

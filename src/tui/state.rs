@@ -1,21 +1,19 @@
-//! Everything the TUI shows, as plain data: the open transcript with its layout and codings,
-//! the source list, the codebook rows, the passages panel, popups, mode and messages.
-//! `update` changes it (purely); `effects` refreshes its model snapshots after a change;
-//! views only read it.
+//! Everything the TUI shows, as plain data, one part per pane: the source list, the open
+//! transcript with its layout and codings, the codebook rows, the passages panel, the search,
+//! plus popups and the status line. `update` is its only writer (the runtime answers effects
+//! with messages); views only read it.
 //!
 //! Invariants: `cursor` and `anchor` are char boundaries of the open text; `layout` is the
 //! wrap of that text at the transcript's current width.
 
 use super::i18n::Lang;
 use super::keymap::Keymap;
+pub use super::rows::{
+    Doc, HitRow, HitsPlan, NodeInfo, PassageRow, SourceRow, TreeRow, ViewCoding,
+};
 use super::theme::Theme;
-use super::wrap::Row;
-use crate::coding::SourceText;
-use crate::model::Role;
-use crate::session::NodeCounts;
-use crate::text::turns::Unit;
+use crate::memo::Target;
 use std::collections::HashSet;
-use std::sync::Arc;
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,80 +33,6 @@ pub enum Mode {
     },
 }
 
-/// A source in the sources pane.
-#[derive(Debug, Clone)]
-pub struct SourceRow {
-    pub id: Uuid,
-    pub label: String,
-    pub attributes: Vec<String>,
-    pub codings: usize,
-}
-
-/// A coding of the open source, as drawn.
-#[derive(Debug, Clone)]
-pub struct ViewCoding {
-    pub coder: String,
-    pub id: Uuid,
-    pub node: Uuid,
-    /// Byte range in the text.
-    pub start: usize,
-    pub end: usize,
-    /// Gutter column (0-based) this coding is drawn in.
-    pub lane: usize,
-}
-
-/// The open transcript.
-#[derive(Debug, Clone)]
-pub struct Doc {
-    pub id: Uuid,
-    pub label: String,
-    pub case: String,
-    pub text: Arc<SourceText>,
-    pub units: Vec<Unit>,
-    /// Speaker names and roles, indexed as in `units`.
-    pub speakers: Vec<(String, Role)>,
-    pub codings: Vec<ViewCoding>,
-    pub lanes: usize,
-    pub layout: Vec<Row>,
-    pub layout_width: usize,
-}
-
-/// A node of the codebook pane, flattened in tree order.
-#[derive(Debug, Clone)]
-pub struct TreeRow {
-    pub id: Uuid,
-    pub depth: usize,
-    pub name: String,
-    pub path: String,
-    pub has_children: bool,
-    pub expanded: bool,
-    pub codable: bool,
-    pub counts: NodeCounts,
-}
-
-/// A node as the picker and the drawing need it.
-#[derive(Debug, Clone)]
-pub struct NodeInfo {
-    pub id: Uuid,
-    pub path: String,
-    pub color: Option<String>,
-    /// A letter that tells nodes apart without colour.
-    pub mark: char,
-    pub codable: bool,
-}
-
-/// A passage in the passages panel.
-#[derive(Debug, Clone)]
-pub struct PassageRow {
-    pub source: Uuid,
-    pub label: String,
-    pub speaker: Option<String>,
-    /// Code point range.
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-}
-
 /// What the code picker is choosing a node for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickFor {
@@ -120,31 +44,6 @@ pub enum PickFor {
     MergeInto(Uuid),
     /// Code the unit of every search hit.
     CodeHits,
-}
-
-/// A search hit, as listed and highlighted.
-#[derive(Debug, Clone)]
-pub struct HitRow {
-    pub source: Uuid,
-    pub label: String,
-    pub speaker: Option<String>,
-    pub unit_start: usize,
-    pub unit_end: usize,
-    pub snippet: String,
-    /// Every match in the unit, code points in the source.
-    pub matches: Vec<(usize, usize)>,
-}
-
-/// Every hit of the last search that the filters allow, gathered before "code every hit" asks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HitsPlan {
-    pub query: String,
-    /// The filter as typed (empty for none).
-    pub filter: String,
-    /// The units to code: source and code point range, each once.
-    pub units: Vec<(Uuid, usize, usize)>,
-    /// How many of them are interviewer turns.
-    pub interviewer: usize,
 }
 
 /// A fuzzy picker over node paths (or, with `sources`, over source labels).
@@ -196,14 +95,28 @@ pub enum Popup {
     },
     Confirm {
         question: String,
-        on_yes: Vec<super::effects::Effect>,
+        on_yes: Vec<super::msg::Effect>,
     },
     Export(Box<super::export_form::ExportForm>),
 }
 
-/// The whole TUI state.
+/// The whole TUI state, one part per pane. `update` is its only writer.
 #[derive(Debug, Clone)]
 pub struct AppState {
+    pub ui: Ui,
+    pub sources: SourcesPane,
+    pub transcript: TranscriptPane,
+    pub codebook: CodebookPane,
+    pub passages: PassagesPane,
+    pub search: SearchState,
+    pub popup: Option<Popup>,
+    /// Everything that has a memo (sources, nodes, codings, the project), for the ✎ marks.
+    pub memos: HashSet<Target>,
+}
+
+/// What belongs to no pane: language, theme, keys, size, focus, the status line.
+#[derive(Debug, Clone)]
+pub struct Ui {
     pub lang: Lang,
     pub theme: Theme,
     pub keymap: Keymap,
@@ -212,76 +125,118 @@ pub struct AppState {
     pub width: u16,
     pub height: u16,
     pub focus: Focus,
-    pub mode: Mode,
-    pub popup: Option<Popup>,
-    pub sources: Vec<SourceRow>,
-    pub source_selected: usize,
+    pub message: Option<String>,
+    pub saved: bool,
+    pub orphans: usize,
+    pub quit: bool,
+    /// Whether the app captures the mouse (the runtime applies changes to the terminal).
+    pub mouse: bool,
+    /// Whether the search index is still being built in the background.
+    pub indexing: bool,
+    /// Progress of an export running in the background: (sections written, all).
+    pub exporting: Option<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SourcesPane {
+    pub rows: Vec<SourceRow>,
+    pub selected: usize,
     pub show_attributes: bool,
+}
+
+/// The open transcript and where the cursor is.
+#[derive(Debug, Clone)]
+pub struct TranscriptPane {
     pub doc: Option<Doc>,
     /// Byte offset of the cursor in the open text.
     pub cursor: usize,
     /// First layout row shown.
     pub scroll: usize,
-    pub tree: Vec<TreeRow>,
-    pub tree_selected: usize,
-    pub collapsed: HashSet<Uuid>,
-    pub nodes: Vec<NodeInfo>,
-    pub passages: Vec<PassageRow>,
-    pub passage_selected: usize,
-    pub passages_of: Option<Uuid>,
-    /// The passages filter as typed (`case:E01 Sexe=F -role:interviewer`).
-    pub passage_filter: String,
-    pub last_node: Option<Uuid>,
-    pub cut_node: Option<Uuid>,
+    pub mode: Mode,
     pub tint: bool,
-    pub message: Option<String>,
-    pub saved: bool,
-    pub orphans: usize,
-    /// Text waiting to be copied to the terminal clipboard (OSC 52) after the next draw.
-    pub clipboard: Option<String>,
-    pub quit: bool,
-    /// Whether the app captures the mouse (the runtime applies changes to the terminal).
-    pub mouse: bool,
-    /// Everything that has a memo (sources, nodes, codings, the project), for the ✎ marks.
-    pub memos: HashSet<crate::memo::Target>,
-    /// The last search and its hits (highlighted in the transcript, for n/N).
-    pub search_query: String,
-    pub hits: Vec<HitRow>,
-    /// Every hit to code, while "code every hit" asks for the node and the go-ahead.
-    pub hits_plan: Option<HitsPlan>,
-    /// Whether the search index is still being built in the background.
-    pub indexing: bool,
-    /// Progress of an export running in the background: (sections written, all).
-    pub exporting: Option<(usize, usize)>,
     /// Where a mouse drag started (byte offset), while the button is down.
     pub drag_from: Option<usize>,
 }
 
+#[derive(Debug, Clone, Default)]
+pub struct CodebookPane {
+    pub tree: Vec<TreeRow>,
+    pub selected: usize,
+    pub collapsed: HashSet<Uuid>,
+    /// Every node, in tree order (collapsed ones too).
+    pub nodes: Vec<NodeInfo>,
+    pub last_node: Option<Uuid>,
+    pub cut_node: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PassagesPane {
+    pub rows: Vec<PassageRow>,
+    pub selected: usize,
+    /// The node whose passages are shown.
+    pub of: Option<Uuid>,
+    /// The passages filter as typed (`case:E01 Sexe=F -role:interviewer`).
+    pub filter: String,
+}
+
+/// The last search and its hits (highlighted in the transcript, for n/N).
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<HitRow>,
+    /// Every hit to code, while "code every hit" asks for the node and the go-ahead.
+    pub plan: Option<HitsPlan>,
+}
+
+impl AppState {
+    /// The state before anything is loaded.
+    pub fn new(ui: Ui) -> Self {
+        Self {
+            ui,
+            sources: SourcesPane::default(),
+            transcript: TranscriptPane {
+                doc: None,
+                cursor: 0,
+                scroll: 0,
+                mode: Mode::Normal,
+                tint: true,
+                drag_from: None,
+            },
+            codebook: CodebookPane::default(),
+            passages: PassagesPane::default(),
+            search: SearchState::default(),
+            popup: None,
+            memos: HashSet::new(),
+        }
+    }
+}
+
 impl AppState {
     pub fn node(&self, id: Uuid) -> Option<&NodeInfo> {
-        self.nodes.iter().find(|n| n.id == id)
+        self.codebook.nodes.iter().find(|n| n.id == id)
     }
 
     /// The selected node of the codebook pane.
     pub fn selected_node(&self) -> Option<Uuid> {
-        self.tree.get(self.tree_selected).map(|r| r.id)
+        self.codebook.tree.get(self.codebook.selected).map(|r| r.id)
     }
 
     /// The selection as a byte range (`None` in normal mode).
     pub fn selection(&self) -> Option<(usize, usize)> {
-        let Mode::Visual { anchor } = self.mode else {
+        let Mode::Visual { anchor } = self.transcript.mode else {
             return None;
         };
-        let doc = self.doc.as_ref()?;
-        let (a, b) = (anchor.min(self.cursor), anchor.max(self.cursor));
+        let doc = self.transcript.doc.as_ref()?;
+        let cursor = self.transcript.cursor;
+        let (a, b) = (anchor.min(cursor), anchor.max(cursor));
         let (s, e) = (a, next_boundary(&doc.text.text, b));
-        let (ts, te) = super::update::motion::trim_to_text(doc, (s, e));
+        let (ts, te) = doc.trim_to_text((s, e));
         // A selection of blanks alone stays as it is (there is no text to trim it to).
         Some(if ts < te { (ts, te) } else { (s, e) })
     }
 
     pub fn french(&self) -> bool {
-        self.lang == Lang::Fr
+        self.ui.lang == Lang::Fr
     }
 }
 

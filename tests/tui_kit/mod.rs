@@ -7,10 +7,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use verbatim::config::Dirs;
 use verbatim::session::Session;
-use verbatim::tui::app::App;
-use verbatim::tui::i18n::Lang;
-use verbatim::tui::keymap::Keymap;
-use verbatim::tui::theme::{Depth, Theme};
+use verbatim::tui::testing::App;
+use verbatim::tui::testing::Keymap;
+use verbatim::tui::testing::Lang;
+use verbatim::tui::testing::{Depth, Theme};
 
 pub struct Fixture {
     pub dir: tempfile::TempDir,
@@ -82,7 +82,11 @@ pub fn keys(app: &mut App, spec: &str) {
 
 /// The screen as drawn now, one string per row.
 pub fn screen(app: &App) -> Vec<String> {
-    let mut t = Terminal::new(TestBackend::new(app.state.width, app.state.height)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(
+        app.state().ui.width,
+        app.state().ui.height,
+    ))
+    .unwrap();
     t.draw(|f| app.draw(f)).unwrap();
     let buf = t.backend().buffer().clone();
     (0..buf.area.height)

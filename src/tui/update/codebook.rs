@@ -4,14 +4,14 @@
 //! Invariant: every change to the codebook is an effect; only the selection and the expanded
 //! set change here.
 
-use super::super::effects::Effect;
 use super::super::i18n::T;
+use super::super::msg::Effect;
 use super::super::state::{AppState, InputFor, PickFor, Popup};
 use super::picker;
 
 pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
     use super::Action as A;
-    let len = state.tree.len();
+    let len = state.codebook.tree.len();
     let sel = state.selected_node();
     let Some(id) = sel else {
         if matches!(a, A::NodeAddChild | A::NodeAddSibling) {
@@ -22,27 +22,34 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
         }
         return vec![];
     };
-    let row = state.tree[state.tree_selected].clone();
-    let parent = parent_of(state, state.tree_selected);
+    let row = state.codebook.tree[state.codebook.selected].clone();
+    let parent = parent_of(state, state.codebook.selected);
     match a {
-        A::Up => state.tree_selected = state.tree_selected.saturating_sub(1),
-        A::Down => state.tree_selected = (state.tree_selected + 1).min(len.saturating_sub(1)),
-        A::Top => state.tree_selected = 0,
-        A::Bottom => state.tree_selected = len.saturating_sub(1),
+        A::Up => state.codebook.selected = state.codebook.selected.saturating_sub(1),
+        A::Down => {
+            state.codebook.selected = (state.codebook.selected + 1).min(len.saturating_sub(1))
+        }
+        A::Top => state.codebook.selected = 0,
+        A::Bottom => state.codebook.selected = len.saturating_sub(1),
         A::Left if row.expanded && row.has_children => {
-            state.collapsed.insert(id);
-            return vec![Effect::RefreshTree];
+            state.codebook.collapsed.insert(id);
+            return vec![Effect::Refresh];
         }
         A::Left => {
-            if let Some(p) = parent.and_then(|p| state.tree.iter().position(|r| r.id == p)) {
-                state.tree_selected = p;
+            if let Some(p) = parent.and_then(|p| state.codebook.tree.iter().position(|r| r.id == p))
+            {
+                state.codebook.selected = p;
             }
         }
         A::Right if row.has_children => {
-            state.collapsed.remove(&id);
-            return vec![Effect::RefreshTree];
+            state.codebook.collapsed.remove(&id);
+            return vec![Effect::Refresh];
         }
-        A::Confirm | A::Right => return vec![Effect::ShowPassages(id)],
+        A::Confirm | A::Right => {
+            state.passages.of = Some(id);
+            state.passages.selected = 0;
+            return vec![Effect::Refresh];
+        }
         A::NodeAddChild => {
             state.popup = Some(Popup::Input {
                 purpose: InputFor::AddNode { parent: Some(id) },
@@ -63,8 +70,9 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
         }
         A::NodeDescribe => return vec![Effect::OpenDescription(id)],
         A::NodeMerge => {
-            let own: Vec<uuid::Uuid> = subtree(state, state.tree_selected);
+            let own: Vec<uuid::Uuid> = subtree(state, state.codebook.selected);
             let candidates = state
+                .codebook
                 .nodes
                 .iter()
                 .map(|n| n.id)
@@ -117,7 +125,12 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
         }
         A::NodeOutdent => {
             if let Some(p) = parent {
-                let p_row = state.tree.iter().position(|r| r.id == p).unwrap_or(0);
+                let p_row = state
+                    .codebook
+                    .tree
+                    .iter()
+                    .position(|r| r.id == p)
+                    .unwrap_or(0);
                 let grand = parent_of(state, p_row);
                 let index = siblings(state, grand)
                     .iter()
@@ -131,11 +144,11 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
             }
         }
         A::NodeCut => {
-            state.cut_node = Some(id);
-            state.message = Some(state.lang.t(T::CutNode).into());
+            state.codebook.cut_node = Some(id);
+            state.ui.message = Some(state.ui.lang.t(T::CutNode).into());
         }
         A::NodePaste => {
-            if let Some(cut) = state.cut_node.take() {
+            if let Some(cut) = state.codebook.cut_node.take() {
                 return vec![Effect::MoveNode {
                     id: cut,
                     parent: Some(id),
@@ -151,8 +164,8 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
 
 /// The parent of the node on tree row `i` (None at the root level).
 fn parent_of(state: &AppState, i: usize) -> Option<uuid::Uuid> {
-    let depth = state.tree.get(i)?.depth;
-    state.tree[..i]
+    let depth = state.codebook.tree.get(i)?.depth;
+    state.codebook.tree[..i]
         .iter()
         .rev()
         .find(|r| r.depth + 1 == depth)
@@ -161,17 +174,17 @@ fn parent_of(state: &AppState, i: usize) -> Option<uuid::Uuid> {
 
 /// The visible children of `parent`, in order.
 fn siblings(state: &AppState, parent: Option<uuid::Uuid>) -> Vec<uuid::Uuid> {
-    (0..state.tree.len())
+    (0..state.codebook.tree.len())
         .filter(|&i| parent_of(state, i) == parent)
-        .map(|i| state.tree[i].id)
+        .map(|i| state.codebook.tree[i].id)
         .collect()
 }
 
 fn subtree(state: &AppState, i: usize) -> Vec<uuid::Uuid> {
-    let depth = state.tree[i].depth;
-    std::iter::once(state.tree[i].id)
+    let depth = state.codebook.tree[i].depth;
+    std::iter::once(state.codebook.tree[i].id)
         .chain(
-            state.tree[i + 1..]
+            state.codebook.tree[i + 1..]
                 .iter()
                 .take_while(|r| r.depth > depth)
                 .map(|r| r.id),

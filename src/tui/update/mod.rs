@@ -4,6 +4,7 @@
 //! Invariants: after every message the cursor is a char boundary of the open text and is on
 //! screen; a popup, when open, receives the keys first; `q` inside a text input is a letter.
 
+mod apply;
 mod codebook;
 pub mod motion;
 pub mod picker;
@@ -11,73 +12,42 @@ mod popups;
 pub(super) mod search;
 mod uncode;
 
-pub use popups::{palette_matches, source_matches};
+pub use popups::{palette_matches, source_matches, takes_text};
 use popups::{popup_action, text_key};
 
 use super::action::Action;
-use super::effects::{Effect, NodeRef};
 use super::i18n::T;
+use super::layout::transcript_rows;
+use super::msg::{Effect, MouseMsg, Msg, NodeRef, TextKey};
 use super::state::{AppState, Focus, InputFor, Mode, PickFor, Popup};
-use super::view::layout::transcript_rows;
 
-/// What the runtime feeds to `update`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Msg {
-    Action(Action),
-    /// A key for a text field (picker, palette, input).
-    Text(TextKey),
-    Resize(u16, u16),
-    /// A mouse event at a screen cell (column, row).
-    Mouse(MouseMsg, u16, u16),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MouseMsg {
-    Down,
-    Drag,
-    Up,
-    ScrollDown,
-    ScrollUp,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextKey {
-    Char(char),
-    Backspace,
-    Enter,
-    Esc,
-    Up,
-    Down,
-    /// ←/→: change a choice in a form.
-    Left,
-    Right,
-    /// ctrl-s: save a multi-line field.
-    Save,
-    /// ctrl-k in the search popup: code every hit.
-    CodeAll,
-}
-
-/// Applies one message.
+/// Applies one message: the only place the state changes.
 pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     let effects = match msg {
         Msg::Resize(w, h) => {
-            state.width = w;
-            state.height = h;
-            vec![Effect::Relayout]
+            state.ui.width = w;
+            state.ui.height = h;
+            apply::relayout(state);
+            vec![]
         }
-        Msg::Text(key) => text_key(state, key),
+        Msg::Char(c) => text_key(state, TextKey::Char(c)),
+        Msg::Action(a) if popups::takes_text(state) => match TextKey::of_action(a) {
+            Some(k) => text_key(state, k),
+            None => vec![],
+        },
         Msg::Mouse(kind, x, y) => mouse(state, kind, x, y),
         Msg::Action(a) if state.popup.is_some() => popup_action(state, a),
         Msg::Action(a) => action(state, a),
+        Msg::Done(done) => apply::done(state, done),
     };
     motion::keep_visible(state, transcript_rows(state));
     effects
 }
 
 fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
-    state.message = None;
+    state.ui.message = None;
     match a {
-        Action::Quit => state.quit = true,
+        Action::Quit => state.ui.quit = true,
         Action::Help => state.popup = Some(Popup::Help { scroll: 0 }),
         Action::Palette => {
             state.popup = Some(Popup::Palette {
@@ -87,7 +57,7 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::Search => {
             state.popup = Some(Popup::Search {
-                query: state.search_query.clone(),
+                query: state.search.query.clone(),
                 selected: 0,
             });
         }
@@ -99,19 +69,19 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
                 selected: 0,
             })
         }
-        Action::Cancel => state.mode = Mode::Normal,
+        Action::Cancel => state.transcript.mode = Mode::Normal,
         Action::FocusNext | Action::FocusPrev => {
-            state.focus = cycle(state.focus, a == Action::FocusNext)
+            state.ui.focus = cycle(state.ui.focus, a == Action::FocusNext)
         }
-        Action::FocusSources => state.focus = Focus::Sources,
-        Action::FocusTranscript => state.focus = Focus::Transcript,
-        Action::FocusCodebook => state.focus = Focus::Codebook,
-        Action::FocusPassages => state.focus = Focus::Passages,
+        Action::FocusSources => state.ui.focus = Focus::Sources,
+        Action::FocusTranscript => state.ui.focus = Focus::Transcript,
+        Action::FocusCodebook => state.ui.focus = Focus::Codebook,
+        Action::FocusPassages => state.ui.focus = Focus::Passages,
         Action::Undo => return vec![Effect::Undo],
         Action::Redo => return vec![Effect::Redo],
-        Action::ToggleTint => state.tint = !state.tint,
-        Action::ToggleMouse => state.mouse = !state.mouse,
-        Action::ToggleAttributes => state.show_attributes = !state.show_attributes,
+        Action::ToggleTint => state.transcript.tint = !state.transcript.tint,
+        Action::ToggleMouse => state.ui.mouse = !state.ui.mouse,
+        Action::ToggleAttributes => state.sources.show_attributes = !state.sources.show_attributes,
         Action::NextPassage | Action::PrevPassage => {
             return step_passage(state, a == Action::NextPassage);
         }
@@ -120,11 +90,11 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::PassagesFilter => {
             state.popup = Some(Popup::Input {
                 purpose: InputFor::PassagesFilter,
-                text: state.passage_filter.clone(),
+                text: state.passages.filter.clone(),
             });
         }
         _ => {
-            return match state.focus {
+            return match state.ui.focus {
                 Focus::Transcript => transcript(state, a),
                 Focus::Codebook => codebook::action(state, a),
                 Focus::Sources => list(state, a),
@@ -138,31 +108,31 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
 /// Click to place the cursor, drag to select, wheel to scroll (transcript only; popups ignore
 /// the mouse).
 fn mouse(state: &mut AppState, kind: MouseMsg, x: u16, y: u16) -> Vec<Effect> {
-    if state.popup.is_some() || state.doc.is_none() {
+    if state.popup.is_some() || state.transcript.doc.is_none() {
         return vec![];
     }
     match kind {
         MouseMsg::ScrollDown | MouseMsg::ScrollUp => {
-            let doc = state.doc.as_ref().expect("checked");
-            state.cursor = motion::by_rows(
+            let doc = state.transcript.doc.as_ref().expect("checked");
+            state.transcript.cursor = motion::by_rows(
                 doc,
-                state.cursor,
+                state.transcript.cursor,
                 if kind == MouseMsg::ScrollDown { 3 } else { -3 },
             );
         }
-        MouseMsg::Up => state.drag_from = None,
+        MouseMsg::Up => state.transcript.drag_from = None,
         MouseMsg::Down | MouseMsg::Drag => {
-            let Some(at) = super::view::layout::byte_at(state, x, y) else {
+            let Some(at) = super::layout::byte_at(state, x, y) else {
                 return vec![];
             };
-            state.focus = Focus::Transcript;
+            state.ui.focus = Focus::Transcript;
             if kind == MouseMsg::Down {
-                state.drag_from = Some(at);
-                state.mode = Mode::Normal;
-            } else if let Some(from) = state.drag_from {
-                state.mode = Mode::Visual { anchor: from };
+                state.transcript.drag_from = Some(at);
+                state.transcript.mode = Mode::Normal;
+            } else if let Some(from) = state.transcript.drag_from {
+                state.transcript.mode = Mode::Visual { anchor: from };
             }
-            state.cursor = at;
+            state.transcript.cursor = at;
         }
     }
     vec![]
@@ -181,9 +151,9 @@ fn cycle(f: Focus, forward: bool) -> Focus {
 
 /// Up/down/confirm in the sources and passages lists.
 fn list(state: &mut AppState, a: Action) -> Vec<Effect> {
-    let (len, sel) = match state.focus {
-        Focus::Sources => (state.sources.len(), &mut state.source_selected),
-        _ => (state.passages.len(), &mut state.passage_selected),
+    let (len, sel) = match state.ui.focus {
+        Focus::Sources => (state.sources.rows.len(), &mut state.sources.selected),
+        _ => (state.passages.rows.len(), &mut state.passages.selected),
     };
     match a {
         Action::Up => *sel = sel.saturating_sub(1),
@@ -191,10 +161,11 @@ fn list(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Top => *sel = 0,
         Action::Bottom => *sel = len.saturating_sub(1),
         Action::Confirm | Action::Right => {
-            return match state.focus {
+            return match state.ui.focus {
                 Focus::Sources => state
                     .sources
-                    .get(state.source_selected)
+                    .rows
+                    .get(state.sources.selected)
                     .map(|s| vec![Effect::OpenSource(s.id)])
                     .unwrap_or_default(),
                 _ => jump_to_passage(state),
@@ -206,10 +177,10 @@ fn list(state: &mut AppState, a: Action) -> Vec<Effect> {
 }
 
 fn jump_to_passage(state: &mut AppState) -> Vec<Effect> {
-    let Some(p) = state.passages.get(state.passage_selected) else {
+    let Some(p) = state.passages.rows.get(state.passages.selected) else {
         return vec![];
     };
-    state.focus = Focus::Transcript;
+    state.ui.focus = Focus::Transcript;
     vec![Effect::JumpTo {
         source: p.source,
         start: p.start,
@@ -218,17 +189,17 @@ fn jump_to_passage(state: &mut AppState) -> Vec<Effect> {
 }
 
 fn step_passage(state: &mut AppState, forward: bool) -> Vec<Effect> {
-    if state.passages.is_empty() {
-        state.message = Some(state.lang.t(T::NoPassages).into());
+    if state.passages.rows.is_empty() {
+        state.ui.message = Some(state.ui.lang.t(T::NoPassages).into());
         return vec![];
     }
-    let last = state.passages.len() - 1;
-    state.passage_selected = if forward {
-        (state.passage_selected + 1).min(last)
+    let last = state.passages.rows.len() - 1;
+    state.passages.selected = if forward {
+        (state.passages.selected + 1).min(last)
     } else {
-        state.passage_selected.saturating_sub(1)
+        state.passages.selected.saturating_sub(1)
     };
-    let p = &state.passages[state.passage_selected];
+    let p = &state.passages.rows[state.passages.selected];
     vec![Effect::JumpTo {
         source: p.source,
         start: p.start,
@@ -238,18 +209,20 @@ fn step_passage(state: &mut AppState, forward: bool) -> Vec<Effect> {
 
 /// Actions on the transcript: motion, selection, coding.
 fn transcript(state: &mut AppState, a: Action) -> Vec<Effect> {
-    let Some(doc) = &state.doc else { return vec![] };
+    let Some(doc) = &state.transcript.doc else {
+        return vec![];
+    };
     let text = &doc.text.text;
     let page = transcript_rows(state).saturating_sub(1).max(1) as isize;
-    let at = state.cursor;
+    let at = state.transcript.cursor;
     // Extending a selection's end by sentence or turn stops on the text (issue 16, loss 3).
-    let extending = matches!(state.mode, Mode::Visual { anchor } if anchor <= at);
+    let extending = matches!(state.transcript.mode, Mode::Visual { anchor } if anchor <= at);
     let to = match a {
         Action::SentenceNext if extending => motion::sentence_end(doc, at),
         Action::TurnNext if extending => motion::turn_end(doc, at),
         Action::SentencePrev | Action::TurnPrev
             if extending
-                && matches!(state.mode, Mode::Visual { anchor }
+                && matches!(state.transcript.mode, Mode::Visual { anchor }
                     if motion::end_before(doc, at, a == Action::TurnPrev) > anchor) =>
         {
             motion::end_before(doc, at, a == Action::TurnPrev)
@@ -285,25 +258,28 @@ fn transcript(state: &mut AppState, a: Action) -> Vec<Effect> {
             .unwrap_or(at),
         _ => return transcript_command(state, a),
     };
-    state.cursor = to.min(text.len());
+    state.transcript.cursor = to.min(text.len());
     vec![]
 }
 
 fn transcript_command(state: &mut AppState, a: Action) -> Vec<Effect> {
     match a {
         Action::Visual => {
-            state.mode = match state.mode {
+            state.transcript.mode = match state.transcript.mode {
                 Mode::Normal => Mode::Visual {
-                    anchor: state.cursor,
+                    anchor: state.transcript.cursor,
                 },
                 Mode::Visual { .. } => Mode::Normal,
             };
         }
         Action::SelectTurn => {
             if let Some((s, e)) = turn_bytes(state) {
-                state.mode = Mode::Visual { anchor: s };
-                state.cursor =
-                    motion::prev_grapheme(&state.doc.as_ref().expect("open").text.text, e).max(s);
+                state.transcript.mode = Mode::Visual { anchor: s };
+                state.transcript.cursor = motion::prev_grapheme(
+                    &state.transcript.doc.as_ref().expect("open").text.text,
+                    e,
+                )
+                .max(s);
             }
         }
         Action::Code => open_code_picker(state),
@@ -315,7 +291,7 @@ fn transcript_command(state: &mut AppState, a: Action) -> Vec<Effect> {
                 text: String::new(),
             })
         }
-        Action::Copy => copy(state),
+        Action::Copy => return copy(state),
         _ => {}
     }
     vec![]
@@ -327,26 +303,26 @@ fn target_bytes(state: &AppState) -> Option<(usize, usize)> {
 }
 
 fn turn_bytes(state: &AppState) -> Option<(usize, usize)> {
-    let doc = state.doc.as_ref()?;
-    let u = crate::text::turns::unit_containing(&doc.units, state.cursor)?;
+    let doc = state.transcript.doc.as_ref()?;
+    let u = crate::text::turns::unit_containing(&doc.units, state.transcript.cursor)?;
     Some((u.body_start.min(u.end), u.end))
 }
 
 fn to_cp(state: &AppState, (s, e): (usize, usize)) -> Option<(usize, usize)> {
-    let ix = &state.doc.as_ref()?.text.index;
+    let ix = &state.transcript.doc.as_ref()?.text.index;
     Some((ix.cp_of(s)?, ix.cp_of(e)?))
 }
 
 fn open_code_picker(state: &mut AppState) {
     let Some(bytes) = target_bytes(state) else {
-        state.message = Some(state.lang.t(T::SelectFirst).into());
+        state.ui.message = Some(state.ui.lang.t(T::SelectFirst).into());
         return;
     };
     let Some((start, end)) = to_cp(state, bytes).filter(|(s, e)| s < e) else {
         return;
     };
     let in_vivo = state.selection().and_then(|(s, e)| {
-        let words = state.doc.as_ref()?.text.text[s..e]
+        let words = state.transcript.doc.as_ref()?.text.text[s..e]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
@@ -356,6 +332,7 @@ fn open_code_picker(state: &mut AppState) {
         (!words.is_empty() && words.chars().count() <= 60).then_some(words)
     });
     let candidates = state
+        .codebook
         .nodes
         .iter()
         .filter(|n| n.codable)
@@ -365,14 +342,14 @@ fn open_code_picker(state: &mut AppState) {
 }
 
 fn code_again(state: &mut AppState) -> Vec<Effect> {
-    let (Some(node), Some(doc)) = (state.last_node, &state.doc) else {
+    let (Some(node), Some(doc)) = (state.codebook.last_node, &state.transcript.doc) else {
         return vec![];
     };
     let source = doc.id;
     let Some((start, end)) = target_bytes(state).and_then(|b| to_cp(state, b)) else {
         return vec![];
     };
-    state.mode = Mode::Normal;
+    state.transcript.mode = Mode::Normal;
     vec![Effect::Code {
         source,
         start,
@@ -381,42 +358,44 @@ fn code_again(state: &mut AppState) -> Vec<Effect> {
     }]
 }
 
-fn copy(state: &mut AppState) {
-    let Some(doc) = &state.doc else { return };
+fn copy(state: &mut AppState) -> Vec<Effect> {
+    let Some(doc) = &state.transcript.doc else {
+        return vec![];
+    };
     let range = state.selection().or_else(|| {
         doc.codings
             .iter()
-            .find(|c| c.start <= state.cursor && state.cursor < c.end)
+            .find(|c| c.start <= state.transcript.cursor && state.transcript.cursor < c.end)
             .map(|c| (c.start, c.end))
     });
     let Some((s, e)) = range else {
-        state.message = Some(state.lang.t(T::NoCodingHere).into());
-        return;
+        state.ui.message = Some(state.ui.lang.t(T::NoCodingHere).into());
+        return vec![];
     };
     let speaker = crate::text::turns::unit_containing(&doc.units, s)
         .and_then(|u| u.speaker)
         .map(|i| doc.speakers[i].0.clone());
     let who = speaker.map(|sp| format!(", {sp}")).unwrap_or_default();
-    state.clipboard = Some(format!(
+    vec![Effect::Copy(format!(
         "« {} » ({}{who})",
         doc.text.text[s..e].trim(),
         doc.label
-    ));
-    state.message = Some(state.lang.t(T::Copied).into());
+    ))]
 }
 
 fn memo(state: &mut AppState) -> Vec<Effect> {
     use crate::memo::Target;
-    let target = match state.focus {
+    let target = match state.ui.focus {
         Focus::Codebook => state.selected_node().map(Target::Node),
         Focus::Sources => state
             .sources
-            .get(state.source_selected)
+            .rows
+            .get(state.sources.selected)
             .map(|s| Target::Source(s.id)),
-        _ => state.doc.as_ref().map(|d| {
+        _ => state.transcript.doc.as_ref().map(|d| {
             d.codings
                 .iter()
-                .find(|c| c.start <= state.cursor && state.cursor < c.end)
+                .find(|c| c.start <= state.transcript.cursor && state.transcript.cursor < c.end)
                 .map_or(Target::Source(d.id), |c| Target::Coding(c.id))
         }),
     };

@@ -147,33 +147,6 @@ pub fn end_before(doc: &Doc, at: usize, turn: bool) -> usize {
     last_text_char_before(text, start).unwrap_or(at)
 }
 
-/// A byte range trimmed so that it never ends on blanks or inside a speaker's label, nor
-/// starts in one: what a selection covers.
-pub fn trim_to_text(doc: &Doc, (mut s, mut e): (usize, usize)) -> (usize, usize) {
-    let text = &doc.text.text;
-    if let Some(u) = crate::text::turns::unit_containing(&doc.units, s)
-        && s < u.body_start
-        && u.body_start < e
-    {
-        s = u.body_start;
-    }
-    let before_end = doc.units.partition_point(|u| u.start < e);
-    if let Some(u) = before_end.checked_sub(1).map(|i| &doc.units[i])
-        && e <= u.body_start
-        && u.start > s
-    {
-        e = u.start;
-    }
-    while e > s {
-        let p = prev_grapheme(text, e);
-        if !text[p..e].trim().is_empty() {
-            break;
-        }
-        e = p;
-    }
-    (s, e.max(s))
-}
-
 /// The cursor moved by `rows` screen rows, keeping its column.
 pub fn by_rows(doc: &Doc, at: usize, rows: isize) -> usize {
     if doc.layout.is_empty() {
@@ -205,13 +178,15 @@ pub fn by_rows(doc: &Doc, at: usize, rows: isize) -> usize {
 
 /// Scrolls so the cursor's row is visible in a pane of `height` rows.
 pub fn keep_visible(state: &mut AppState, height: usize) {
-    let Some(doc) = &state.doc else { return };
-    let row = row_of(&doc.layout, state.cursor);
+    let Some(doc) = &state.transcript.doc else {
+        return;
+    };
+    let row = row_of(&doc.layout, state.transcript.cursor);
     let height = height.max(1);
-    if row < state.scroll {
-        state.scroll = row;
-    } else if row >= state.scroll + height {
-        state.scroll = row + 1 - height;
+    if row < state.transcript.scroll {
+        state.transcript.scroll = row;
+    } else if row >= state.transcript.scroll + height {
+        state.transcript.scroll = row + 1 - height;
     }
 }
 

@@ -84,7 +84,7 @@ pub fn entries(state: &AppState, picker: &Picker) -> Vec<Entry> {
         _ => name.to_owned(),
     };
     let q = picker.query.trim();
-    if !q.is_empty() && !state.nodes.iter().any(|n| n.path == under(q)) {
+    if !q.is_empty() && !state.codebook.nodes.iter().any(|n| n.path == under(q)) {
         out.push(Entry::New(under(q)));
     }
     if let Some(words) = picker.in_vivo.as_deref().filter(|w| !w.is_empty()) {

@@ -4,11 +4,28 @@
 //! Invariant: closing a popup never changes the model; choosing returns effects.
 
 use super::super::action::Action;
-use super::super::effects::{Effect, NodeRef};
 use super::super::export_form::Outcome;
+use super::super::msg::{Effect, NodeRef};
+use super::super::msg::{Msg, TextKey};
 use super::super::state::{AppState, Focus, InputFor, Mode, PickFor, Picker, Popup};
 use super::picker::{self, Entry};
-use super::{Msg, TextKey, update};
+use super::update;
+
+/// Whether the open popup has a text field (its keys are the keymap's `[text]` section and
+/// printable characters).
+pub fn takes_text(state: &AppState) -> bool {
+    matches!(
+        state.popup,
+        Some(
+            Popup::Picker(_)
+                | Popup::Palette { .. }
+                | Popup::SourcePicker { .. }
+                | Popup::Search { .. }
+                | Popup::Input { .. }
+                | Popup::Export(_)
+        )
+    )
+}
 
 pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
     match (&state.popup, a) {
@@ -54,7 +71,7 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
                     if let Some(Entry::New(path)) = &entry
                         && let Err(e) = new_path_allowed(path)
                     {
-                        state.message = Some(e);
+                        state.ui.message = Some(e);
                         state.popup = Some(Popup::Picker(p));
                         return vec![];
                     }
@@ -73,7 +90,7 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
                 state.popup = Some(Popup::Search { query, selected });
                 return super::search::code_hits(state);
             }
-            match edit_query(key, &mut query, &mut selected, state.hits.len()) {
+            match edit_query(key, &mut query, &mut selected, state.search.hits.len()) {
                 Edit::Close => return vec![],
                 Edit::Choose => return super::search::jump_to_hit(state, selected),
                 Edit::Changed => {
@@ -81,6 +98,7 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
                         query: query.clone(),
                         selected,
                     });
+                    state.search.query = query.clone();
                     return vec![Effect::Search(query)];
                 }
                 Edit::Moved => state.popup = Some(Popup::Search { query, selected }),
@@ -186,8 +204,8 @@ fn edit_query(key: TextKey, query: &mut String, selected: &mut usize, len: usize
 
 fn choose(state: &mut AppState, p: &Picker, entry: Option<Entry>) -> Vec<Effect> {
     let Some(entry) = entry else { return vec![] };
-    let source = state.doc.as_ref().map(|d| d.id);
-    state.mode = Mode::Normal;
+    let source = state.transcript.doc.as_ref().map(|d| d.id);
+    state.transcript.mode = Mode::Normal;
     match (&p.purpose, entry, source) {
         (PickFor::Code { start, end }, Entry::Node(id), Some(source)) => vec![Effect::Code {
             source,
@@ -228,7 +246,7 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
                 None => name,
             };
             if let Err(e) = new_path_allowed(&path) {
-                state.message = Some(e);
+                state.ui.message = Some(e);
                 state.popup = Some(Popup::Input {
                     purpose: InputFor::AddNode { parent },
                     text,
@@ -240,19 +258,20 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
         InputFor::Describe(id) => vec![Effect::DescribeNode(id, text)],
         InputFor::Memo(target) => vec![Effect::SaveMemo(target, text)],
         InputFor::PassagesFilter => {
-            state.passage_filter = text.trim().to_owned();
-            state.passage_selected = 0;
-            let mut fx = vec![Effect::RefreshPassages];
+            state.passages.filter = text.trim().to_owned();
+            state.passages.selected = 0;
+            let mut fx = vec![Effect::Refresh];
             // The hits follow the filter, so `n`, the list and ctrl-k never use stale ones.
-            if !state.search_query.is_empty() {
-                fx.push(Effect::Search(state.search_query.clone()));
+            if !state.search.query.is_empty() {
+                fx.push(Effect::Search(state.search.query.clone()));
             }
             fx
         }
         InputFor::JumpTo => {
-            if let (Ok(cp), Some(doc)) = (text.trim().parse::<usize>(), &state.doc) {
-                state.cursor = doc.text.index.byte_of(cp.min(doc.text.len())).unwrap_or(0);
-                state.focus = Focus::Transcript;
+            if let (Ok(cp), Some(doc)) = (text.trim().parse::<usize>(), &state.transcript.doc) {
+                state.transcript.cursor =
+                    doc.text.index.byte_of(cp.min(doc.text.len())).unwrap_or(0);
+                state.ui.focus = Focus::Transcript;
             }
             vec![]
         }
@@ -286,6 +305,7 @@ pub fn palette_matches(state: &AppState, query: &str) -> Vec<Action> {
 pub fn source_matches(state: &AppState, query: &str) -> Vec<uuid::Uuid> {
     let items: Vec<(uuid::Uuid, String)> = state
         .sources
+        .rows
         .iter()
         .map(|s| (s.id, format!("{} {}", s.label, s.attributes.join(" "))))
         .collect();

@@ -3,14 +3,14 @@
 //!
 //! Invariant: hits are the runtime's last search results; nothing here runs a search.
 
-use super::super::effects::{Effect, NodeRef};
 use super::super::i18n::T;
+use super::super::msg::{Effect, NodeRef};
 use super::super::state::{AppState, Focus, PickFor, Popup};
 use super::picker;
 
 /// Closes the search and puts the cursor on a hit's first match.
 pub fn jump_to_hit(state: &mut AppState, i: usize) -> Vec<Effect> {
-    let Some(h) = state.hits.get(i) else {
+    let Some(h) = state.search.hits.get(i) else {
         return vec![];
     };
     let (start, end) = h
@@ -18,7 +18,7 @@ pub fn jump_to_hit(state: &mut AppState, i: usize) -> Vec<Effect> {
         .first()
         .copied()
         .unwrap_or((h.unit_start, h.unit_start));
-    state.focus = Focus::Transcript;
+    state.ui.focus = Focus::Transcript;
     vec![Effect::JumpTo {
         source: h.source,
         start,
@@ -28,9 +28,12 @@ pub fn jump_to_hit(state: &mut AppState, i: usize) -> Vec<Effect> {
 
 /// Moves the cursor to the next (or previous) search match in the open transcript.
 pub fn step_match(state: &mut AppState, forward: bool) {
-    let Some(doc) = &state.doc else { return };
-    let at = doc.text.index.cp_of(state.cursor).unwrap_or(0);
+    let Some(doc) = &state.transcript.doc else {
+        return;
+    };
+    let at = doc.text.index.cp_of(state.transcript.cursor).unwrap_or(0);
     let mut starts: Vec<usize> = state
+        .search
         .hits
         .iter()
         .filter(|h| h.source == doc.id)
@@ -43,16 +46,22 @@ pub fn step_match(state: &mut AppState, forward: bool) {
         starts.iter().rev().find(|&&s| s < at)
     };
     match next {
-        Some(&cp) => state.cursor = doc.text.index.byte_of(cp).unwrap_or(state.cursor),
-        None => state.message = Some(state.lang.t(T::NoMoreMatches).into()),
+        Some(&cp) => {
+            state.transcript.cursor = doc
+                .text
+                .index
+                .byte_of(cp)
+                .unwrap_or(state.transcript.cursor)
+        }
+        None => state.ui.message = Some(state.ui.lang.t(T::NoMoreMatches).into()),
     }
 }
 
 /// "Code every hit": asks the runtime to gather every hit the filters allow (not only those
 /// listed), which then opens the picker.
 pub fn code_hits(state: &mut AppState) -> Vec<Effect> {
-    if state.search_query.trim().is_empty() {
-        state.message = Some(state.lang.t(T::NoHits).into());
+    if state.search.query.trim().is_empty() {
+        state.ui.message = Some(state.ui.lang.t(T::NoHits).into());
         return vec![];
     }
     vec![Effect::PlanCodeHits]
@@ -61,6 +70,7 @@ pub fn code_hits(state: &mut AppState) -> Vec<Effect> {
 /// Opens the code picker once every hit has been gathered.
 pub fn code_hits_picker(state: &mut AppState) {
     let candidates = state
+        .codebook
         .nodes
         .iter()
         .filter(|n| n.codable)
@@ -72,7 +82,7 @@ pub fn code_hits_picker(state: &mut AppState) {
 /// Asks before coding every gathered hit with a node: how many, which filters, how many are
 /// interviewer turns.
 pub fn confirm_code_hits(state: &mut AppState, node: NodeRef, path: &str) -> Vec<Effect> {
-    let Some(plan) = &state.hits_plan else {
+    let Some(plan) = &state.search.plan else {
         return vec![];
     };
     let n = plan.units.len();

@@ -4,23 +4,25 @@
 //!
 //! Invariant: no memo is left attached to a coding that an uncode removes.
 
-use super::super::effects::Effect;
 use super::super::i18n::T;
+use super::super::msg::Effect;
 use super::super::state::{AppState, Mode, PickFor, Popup};
 use super::{picker, to_cp};
 use crate::memo::Target;
 use uuid::Uuid;
 
 pub(super) fn uncode(state: &mut AppState) -> Vec<Effect> {
-    let Some(doc) = &state.doc else { return vec![] };
-    let at = state.cursor;
+    let Some(doc) = &state.transcript.doc else {
+        return vec![];
+    };
+    let at = state.transcript.cursor;
     let mine: Vec<_> = doc
         .codings
         .iter()
-        .filter(|c| c.coder == state.coder && c.start <= at && at < c.end)
+        .filter(|c| c.coder == state.ui.coder && c.start <= at && at < c.end)
         .collect();
     if mine.is_empty() {
-        state.message = Some(state.lang.t(T::NoCodingHere).into());
+        state.ui.message = Some(state.ui.lang.t(T::NoCodingHere).into());
         return vec![];
     }
     let mut nodes: Vec<Uuid> = mine.iter().map(|c| c.node).collect();
@@ -31,7 +33,7 @@ pub(super) fn uncode(state: &mut AppState) -> Vec<Effect> {
         return vec![];
     };
     if nodes.len() == 1 {
-        state.mode = Mode::Normal;
+        state.transcript.mode = Mode::Normal;
         return uncode_or_ask(state, start, end, first);
     }
     picker::open(state, PickFor::Uncode { start, end }, nodes, None);
@@ -46,7 +48,9 @@ pub(super) fn uncode_or_ask(
     end: usize,
     node: Uuid,
 ) -> Vec<Effect> {
-    let Some(doc) = &state.doc else { return vec![] };
+    let Some(doc) = &state.transcript.doc else {
+        return vec![];
+    };
     let source = doc.id;
     let uncode = Effect::Uncode {
         source,
@@ -58,7 +62,7 @@ pub(super) fn uncode_or_ask(
     let with_memo: Vec<(Uuid, String)> = doc
         .codings
         .iter()
-        .filter(|c| c.coder == state.coder && c.node == node)
+        .filter(|c| c.coder == state.ui.coder && c.node == node)
         .filter(|c| {
             ix.cp_of(c.start).is_some_and(|s| s >= start)
                 && ix.cp_of(c.end).is_some_and(|e| e <= end)

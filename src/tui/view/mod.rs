@@ -1,7 +1,6 @@
 //! Drawing the TUI: pure functions of `&AppState` into a ratatui frame. Nothing here changes
 //! state or touches the model.
 
-pub mod layout;
 mod panes;
 mod popup;
 mod status;
@@ -14,7 +13,7 @@ use ratatui::widgets::{Block, Borders};
 
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame<'_>, state: &AppState) {
-    let g = layout::geometry(state);
+    let g = super::layout::geometry(state);
     status::header(frame, g.header, state);
     transcript::render(frame, g.transcript, state);
     if let Some(r) = g.sources {
@@ -39,14 +38,14 @@ pub fn render(frame: &mut Frame<'_>, state: &AppState) {
 pub(crate) fn block<'a>(title: String, focused: bool, state: &AppState) -> Block<'a> {
     let b = Block::default().borders(Borders::ALL).title(title);
     if focused {
-        b.border_style(state.theme.focused_border())
+        b.border_style(state.ui.theme.focused_border())
     } else {
         b
     }
 }
 
 pub(crate) fn focused(state: &AppState, f: Focus) -> bool {
-    state.focus == f && state.popup.is_none()
+    state.ui.focus == f && state.popup.is_none()
 }
 
 /// A rect of `w`×`h` centred in `area` (clamped).

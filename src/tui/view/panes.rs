@@ -3,8 +3,8 @@
 //! in narrow terminals one tabbed column shows one of them.
 
 use super::super::i18n::T;
+use super::super::layout::Side;
 use super::super::state::{AppState, Focus};
-use super::layout::Side;
 use super::{block, focused};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,10 +13,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 pub fn sources(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
-    let title = format!(" {} ", state.lang.t(T::Sources));
-    let open = state.doc.as_ref().map(|d| d.id);
+    let title = format!(" {} ", state.ui.lang.t(T::Sources));
+    let open = state.transcript.doc.as_ref().map(|d| d.id);
     let items: Vec<ListItem<'_>> = state
         .sources
+        .rows
         .iter()
         .map(|s| {
             let mark = if Some(s.id) == open { "▶ " } else { "  " };
@@ -26,7 +27,7 @@ pub fn sources(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
                 " "
             };
             let mut text = format!("{mark}{:<6} {:>4} {memo}", s.label, s.codings);
-            if state.show_attributes {
+            if state.sources.show_attributes {
                 text.push_str("  ");
                 text.push_str(&s.attributes.join(" · "));
             }
@@ -38,16 +39,17 @@ pub fn sources(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
         area,
         title,
         items,
-        state.source_selected,
+        state.sources.selected,
         focused(state, Focus::Sources),
         state,
     );
 }
 
 pub fn codebook(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
-    let title = format!(" {} ", state.lang.t(T::Codebook));
+    let title = format!(" {} ", state.ui.lang.t(T::Codebook));
     let width = area.width.saturating_sub(4) as usize;
     let items: Vec<ListItem<'_>> = state
+        .codebook
         .tree
         .iter()
         .enumerate()
@@ -70,20 +72,26 @@ pub fn codebook(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
                 r.name.clone()
             };
             let pad = " ".repeat(room.saturating_sub(name.chars().count()));
-            let color = state.theme.node_color(
+            let color = state.ui.theme.node_color(
                 state
+                    .codebook
                     .nodes
                     .get(i)
                     .and_then(|_| state.node(r.id))
                     .and_then(|n| n.color.as_deref()),
-                state.nodes.iter().position(|n| n.id == r.id).unwrap_or(0),
+                state
+                    .codebook
+                    .nodes
+                    .iter()
+                    .position(|n| n.id == r.id)
+                    .unwrap_or(0),
             );
             let mark = match (color, state.node(r.id)) {
                 (Some(c), _) if r.codable => Span::styled("■ ", Style::default().fg(c)),
                 (None, Some(n)) if r.codable => Span::raw(format!("{} ", n.mark)),
                 _ => Span::raw("  "),
             };
-            let cut = if state.cut_node == Some(r.id) {
+            let cut = if state.codebook.cut_node == Some(r.id) {
                 "✂"
             } else if state.memos.contains(&crate::memo::Target::Node(r.id)) {
                 "✎"
@@ -95,7 +103,7 @@ pub fn codebook(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
                 Span::raw(arrow),
                 mark,
                 Span::raw(format!("{cut}{name}{pad}")),
-                Span::styled(counts, state.theme.dim()),
+                Span::styled(counts, state.ui.theme.dim()),
             ]))
         })
         .collect();
@@ -104,7 +112,7 @@ pub fn codebook(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
         area,
         title,
         items,
-        state.tree_selected,
+        state.codebook.selected,
         focused(state, Focus::Codebook),
         state,
     );
@@ -112,24 +120,25 @@ pub fn codebook(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
 
 pub fn passages(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
     let node = state
-        .passages_of
+        .passages
+        .of
         .and_then(|n| state.node(n))
         .map(|n| n.path.rsplit('/').next().unwrap_or("").to_owned());
     let title = match &node {
         Some(n) => format!(
             " {}: {n} ({}) ",
-            state.lang.t(T::Passages),
-            state.passages.len()
+            state.ui.lang.t(T::Passages),
+            state.passages.rows.len()
         ),
-        None => format!(" {} ", state.lang.t(T::Passages)),
+        None => format!(" {} ", state.ui.lang.t(T::Passages)),
     };
-    if state.passages.is_empty() {
+    if state.passages.rows.is_empty() {
         let b = block(title, focused(state, Focus::Passages), state);
         frame.render_widget(
-            Paragraph::new(if state.passages_of.is_some() {
-                format!("0 · ⏷ {}", state.passage_filter)
+            Paragraph::new(if state.passages.of.is_some() {
+                format!("0 · ⏷ {}", state.passages.filter)
             } else {
-                state.lang.t(T::NoPassages).to_owned()
+                state.ui.lang.t(T::NoPassages).to_owned()
             })
             .wrap(Wrap { trim: true })
             .block(b),
@@ -140,6 +149,7 @@ pub fn passages(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
     let width = area.width.saturating_sub(4) as usize;
     let items: Vec<ListItem<'_>> = state
         .passages
+        .rows
         .iter()
         .map(|p| {
             let who = p.speaker.as_deref().unwrap_or("");
@@ -150,7 +160,7 @@ pub fn passages(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
                 .take(width.saturating_mul(2).saturating_sub(4))
                 .collect();
             ListItem::new(vec![
-                Line::styled(head, state.theme.speaker()),
+                Line::styled(head, state.ui.theme.speaker()),
                 Line::raw(format!("« {body} »")),
             ])
         })
@@ -158,8 +168,8 @@ pub fn passages(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
     let b = block(title, focused(state, Focus::Passages), state);
     let mut inner = b.inner(area);
     frame.render_widget(b, area);
-    if !state.passage_filter.is_empty() {
-        let filter = Line::styled(format!("⏷ {}", state.passage_filter), state.theme.dim());
+    if !state.passages.filter.is_empty() {
+        let filter = Line::styled(format!("⏷ {}", state.passages.filter), state.ui.theme.dim());
         frame.render_widget(
             Paragraph::new(filter),
             Rect::new(inner.x, inner.y, inner.width, 1),
@@ -171,8 +181,8 @@ pub fn passages(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
             inner.height.saturating_sub(1),
         );
     }
-    let l = List::new(items).highlight_style(state.theme.highlight());
-    let mut ls = ListState::default().with_selected(Some(state.passage_selected));
+    let l = List::new(items).highlight_style(state.ui.theme.highlight());
+    let mut ls = ListState::default().with_selected(Some(state.passages.selected));
     frame.render_stateful_widget(l, inner, &mut ls);
 }
 
@@ -195,7 +205,7 @@ fn list(
 ) {
     let l = List::new(items)
         .block(block(title, focus, state))
-        .highlight_style(state.theme.highlight());
+        .highlight_style(state.ui.theme.highlight());
     let mut ls = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(l, area, &mut ls);
 }

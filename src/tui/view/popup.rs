@@ -23,21 +23,21 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
             chooser(
                 frame,
                 area,
-                state.lang.t(T::Palette),
+                state.ui.lang.t(T::Palette),
                 query,
                 items,
                 *selected,
             );
         }
         Popup::Picker(p) => {
-            let title = match (&p.purpose, &state.hits_plan) {
-                (PickFor::Code { .. }, _) => state.lang.t(T::PickCode).to_owned(),
-                (PickFor::Uncode { .. }, _) => state.lang.t(T::PickUncode).to_owned(),
-                (PickFor::MergeInto(_), _) => state.lang.t(T::PickMerge).to_owned(),
+            let title = match (&p.purpose, &state.search.plan) {
+                (PickFor::Code { .. }, _) => state.ui.lang.t(T::PickCode).to_owned(),
+                (PickFor::Uncode { .. }, _) => state.ui.lang.t(T::PickUncode).to_owned(),
+                (PickFor::MergeInto(_), _) => state.ui.lang.t(T::PickMerge).to_owned(),
                 (PickFor::CodeHits, Some(plan)) => {
                     let n = plan.units.len();
                     let filter = if plan.filter.is_empty() {
-                        state.lang.t(T::NoFilter).to_owned()
+                        state.ui.lang.t(T::NoFilter).to_owned()
                     } else {
                         plan.filter.clone()
                     };
@@ -47,19 +47,20 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                         format!("Code {n} {} ({filter}) with…", plural(n, "turn", "turns"))
                     }
                 }
-                (PickFor::CodeHits, None) => state.lang.t(T::PickCode).to_owned(),
+                (PickFor::CodeHits, None) => state.ui.lang.t(T::PickCode).to_owned(),
             };
             let items: Vec<String> = entries(state, p)
                 .into_iter()
                 .map(|e| match e {
                     Entry::Node(id) => state.node(id).map(|n| n.path.clone()).unwrap_or_default(),
-                    Entry::New(path) => format!("+ {}: {path}", state.lang.t(T::NewNode)),
+                    Entry::New(path) => format!("+ {}: {path}", state.ui.lang.t(T::NewNode)),
                 })
                 .collect();
             chooser(frame, area, &title, &p.query, items, p.selected);
         }
         Popup::Search { query, selected } => {
             let items: Vec<String> = state
+                .search
                 .hits
                 .iter()
                 .map(|h| {
@@ -73,22 +74,22 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 .collect();
             let title = format!(
                 "{} — {} {}",
-                state.lang.t(T::Search),
-                state.hits.len(),
-                state.lang.t(T::Hits)
+                state.ui.lang.t(T::Search),
+                state.search.hits.len(),
+                state.ui.lang.t(T::Hits)
             );
             chooser(frame, area, &title, query, items, *selected);
         }
         Popup::SourcePicker { query, selected } => {
             let items: Vec<String> = source_matches(state, query)
                 .iter()
-                .filter_map(|id| state.sources.iter().find(|s| s.id == *id))
+                .filter_map(|id| state.sources.rows.iter().find(|s| s.id == *id))
                 .map(|s| format!("{:<8} {}", s.label, s.attributes.join(" · ")))
                 .collect();
             chooser(
                 frame,
                 area,
-                state.lang.t(T::JumpSource),
+                state.ui.lang.t(T::JumpSource),
                 query,
                 items,
                 *selected,
@@ -96,12 +97,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
         }
         Popup::Input { purpose, text } => {
             let title = match purpose {
-                InputFor::RenameNode(_) => state.lang.t(T::Rename),
-                InputFor::AddNode { .. } => state.lang.t(T::AddNode),
-                InputFor::Describe(_) => state.lang.t(T::Describe),
-                InputFor::JumpTo => state.lang.t(T::JumpTo),
-                InputFor::Memo(_) => state.lang.t(T::Memo),
-                InputFor::PassagesFilter => state.lang.t(T::Filter),
+                InputFor::RenameNode(_) => state.ui.lang.t(T::Rename),
+                InputFor::AddNode { .. } => state.ui.lang.t(T::AddNode),
+                InputFor::Describe(_) => state.ui.lang.t(T::Describe),
+                InputFor::JumpTo => state.ui.lang.t(T::JumpTo),
+                InputFor::Memo(_) => state.ui.lang.t(T::Memo),
+                InputFor::PassagesFilter => state.ui.lang.t(T::Filter),
             };
             let tall = matches!(purpose, InputFor::Memo(_));
             let r = centered(area, 90, if tall { 16 } else { 7 });
@@ -124,7 +125,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
             let lines = vec![
                 Line::raw(question.clone()),
                 Line::raw(""),
-                Line::raw(state.lang.t(T::YesNo)),
+                Line::raw(state.ui.lang.t(T::YesNo)),
             ];
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(b), r);
         }
@@ -144,7 +145,7 @@ fn export_form(
     frame.render_widget(Clear, r);
     let b = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", state.lang.t(T::ExportTitle)));
+        .title(format!(" {} ", state.ui.lang.t(T::ExportTitle)));
     let inner = b.inner(r);
     frame.render_widget(b, r);
     let items: Vec<ListItem<'_>> = rows
@@ -163,7 +164,7 @@ fn export_form(
     );
     frame.render_stateful_widget(l, list_area, &mut ls);
     frame.render_widget(
-        Paragraph::new(state.lang.t(T::ExportHint)),
+        Paragraph::new(state.ui.lang.t(T::ExportHint)),
         Rect::new(
             inner.x,
             inner.y + inner.height.saturating_sub(1),
@@ -215,7 +216,7 @@ fn help(frame: &mut Frame<'_>, area: Rect, scroll: usize, state: &AppState) {
         .map(|a| {
             Line::raw(format!(
                 "{:<16} {:<18} {}",
-                state.keymap.keys_for(*a).join(" "),
+                state.ui.keymap.keys_for(*a).join(" "),
                 a.name(),
                 a.describe(state.french())
             ))
@@ -224,6 +225,6 @@ fn help(frame: &mut Frame<'_>, area: Rect, scroll: usize, state: &AppState) {
         .collect();
     let b = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", state.lang.t(T::Help)));
+        .title(format!(" {} ", state.ui.lang.t(T::Help)));
     frame.render_widget(Paragraph::new(lines).block(b), r);
 }

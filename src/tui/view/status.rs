@@ -12,11 +12,12 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 pub fn header(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
-    let mut left = format!(" verbatim · {}", state.project);
-    if let Some(d) = &state.doc {
+    let mut left = format!(" verbatim · {}", state.ui.project);
+    if let Some(d) = &state.transcript.doc {
         left.push_str(&format!(" · {}", d.label));
         if let Some(s) = state
             .sources
+            .rows
             .iter()
             .find(|s| s.id == d.id)
             .filter(|s| !s.attributes.is_empty())
@@ -25,21 +26,25 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
         }
     }
     let mut right = String::new();
-    if state.orphans > 0 {
-        right.push_str(&format!("{} {}  ", state.orphans, state.lang.t(T::Orphans)));
+    if state.ui.orphans > 0 {
+        right.push_str(&format!(
+            "{} {}  ",
+            state.ui.orphans,
+            state.ui.lang.t(T::Orphans)
+        ));
     }
-    if state.indexing {
-        right.push_str(state.lang.t(T::Indexing));
+    if state.ui.indexing {
+        right.push_str(state.ui.lang.t(T::Indexing));
         right.push_str("  ");
     }
-    if let Some((done, total)) = state.exporting {
+    if let Some((done, total)) = state.ui.exporting {
         let pct = (done * 100).checked_div(total).unwrap_or(0);
-        right.push_str(&format!("{} {pct}%  ", state.lang.t(T::Exporting)));
+        right.push_str(&format!("{} {pct}%  ", state.ui.lang.t(T::Exporting)));
     }
-    if state.saved {
-        right.push_str(state.lang.t(T::Saved));
+    if state.ui.saved {
+        right.push_str(state.ui.lang.t(T::Saved));
     }
-    right.push_str(&format!("   coder: {} ", state.coder));
+    right.push_str(&format!("   coder: {} ", state.ui.coder));
     let pad = (area.width as usize).saturating_sub(left.width() + right.width());
     let line = Line::from(vec![
         Span::styled(
@@ -65,9 +70,9 @@ const HINTS: &[(Action, &str, &str)] = &[
 ];
 
 pub fn status_bar(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
-    let mode = match state.mode {
-        Mode::Normal => state.lang.t(T::Normal),
-        Mode::Visual { .. } => state.lang.t(T::Visual),
+    let mode = match state.transcript.mode {
+        Mode::Normal => state.ui.lang.t(T::Normal),
+        Mode::Visual { .. } => state.ui.lang.t(T::Visual),
     };
     let mut spans = vec![
         Span::styled(
@@ -76,14 +81,14 @@ pub fn status_bar(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
         ),
         Span::raw(" "),
     ];
-    if let Some(m) = &state.message {
+    if let Some(m) = &state.ui.message {
         spans.push(Span::styled(
             format!("{m}  "),
             ratatui::style::Style::default().add_modifier(Modifier::BOLD),
         ));
     }
     for (action, en, fr) in HINTS {
-        if let Some(k) = state.keymap.hint(*action) {
+        if let Some(k) = state.ui.keymap.hint(*action) {
             spans.push(Span::styled(
                 k.to_owned(),
                 ratatui::style::Style::default().add_modifier(Modifier::BOLD),

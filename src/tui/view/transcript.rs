@@ -15,9 +15,9 @@ use ratatui::widgets::Paragraph;
 use unicode_segmentation::UnicodeSegmentation;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
-    let title = match &state.doc {
+    let title = match &state.transcript.doc {
         Some(d) => format!(" {} ", d.label),
-        None => format!(" {} ", state.lang.t(super::super::i18n::T::Transcript)),
+        None => format!(" {} ", state.ui.lang.t(super::super::i18n::T::Transcript)),
     };
     let mut b = block(title, focused(state, Focus::Transcript), state);
     if let Some(here) = codes_at_cursor(state) {
@@ -25,9 +25,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
     }
     let inner = b.inner(area);
     frame.render_widget(b, area);
-    let Some(doc) = &state.doc else {
+    let Some(doc) = &state.transcript.doc else {
         frame.render_widget(
-            Paragraph::new(state.lang.t(super::super::i18n::T::NoSource)),
+            Paragraph::new(state.ui.lang.t(super::super::i18n::T::NoSource)),
             inner,
         );
         return;
@@ -35,7 +35,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
     let rows = doc
         .layout
         .iter()
-        .skip(state.scroll)
+        .skip(state.transcript.scroll)
         .take(inner.height as usize);
     let found = search_matches(doc, state);
     let lines: Vec<Line<'_>> = rows.map(|r| line(doc, *r, state, &found)).collect();
@@ -44,11 +44,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
 
 /// The nodes coded at the cursor, with their coders (` II.B.1 - Manque de temps (sg) `).
 fn codes_at_cursor(state: &AppState) -> Option<String> {
-    let doc = state.doc.as_ref()?;
+    let doc = state.transcript.doc.as_ref()?;
     let mut names: Vec<String> = doc
         .codings
         .iter()
-        .filter(|c| c.start <= state.cursor && state.cursor < c.end)
+        .filter(|c| c.start <= state.transcript.cursor && state.transcript.cursor < c.end)
         .filter_map(|c| {
             let memo = if state.memos.contains(&crate::memo::Target::Coding(c.id)) {
                 " ✎"
@@ -73,6 +73,7 @@ fn codes_at_cursor(state: &AppState) -> Option<String> {
 fn search_matches(doc: &Doc, state: &AppState) -> Vec<(usize, usize)> {
     let ix = &doc.text.index;
     state
+        .search
         .hits
         .iter()
         .filter(|h| h.source == doc.id)
@@ -82,7 +83,7 @@ fn search_matches(doc: &Doc, state: &AppState) -> Vec<(usize, usize)> {
 }
 
 fn line<'a>(doc: &'a Doc, row: Row, state: &AppState, found: &[(usize, usize)]) -> Line<'a> {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let here: Vec<&super::super::state::ViewCoding> = doc
         .codings
         .iter()
@@ -95,6 +96,7 @@ fn line<'a>(doc: &'a Doc, row: Row, state: &AppState, found: &[(usize, usize)]) 
         spans.push(match c {
             Some(c) => {
                 let (index, node) = state
+                    .codebook
                     .nodes
                     .iter()
                     .enumerate()
@@ -143,10 +145,15 @@ fn line<'a>(doc: &'a Doc, row: Row, state: &AppState, found: &[(usize, usize)]) 
         } else if at < label_end {
             style = style.patch(theme.speaker());
         }
-        if state.tint
+        if state.transcript.tint
             && let Some(c) = here.iter().find(|c| c.start <= at && at < c.end)
         {
-            let index = state.nodes.iter().position(|n| n.id == c.node).unwrap_or(0);
+            let index = state
+                .codebook
+                .nodes
+                .iter()
+                .position(|n| n.id == c.node)
+                .unwrap_or(0);
             let color =
                 theme.node_color(state.node(c.node).and_then(|n| n.color.as_deref()), index);
             style = style.patch(theme.coded(color));
@@ -157,7 +164,7 @@ fn line<'a>(doc: &'a Doc, row: Row, state: &AppState, found: &[(usize, usize)]) 
         if selection.is_some_and(|(s, e)| s <= at && at < e) {
             style = style.patch(theme.selection());
         }
-        if at == state.cursor && state.focus == Focus::Transcript {
+        if at == state.transcript.cursor && state.ui.focus == Focus::Transcript {
             style = style.patch(theme.cursor());
         }
         if style != run_style && !run.is_empty() {
@@ -169,9 +176,9 @@ fn line<'a>(doc: &'a Doc, row: Row, state: &AppState, found: &[(usize, usize)]) 
     if !run.is_empty() {
         spans.push(Span::styled(run, run_style));
     }
-    if state.cursor == row.end
-        && (row.start == row.end || state.cursor == doc.text.text.len())
-        && state.focus == Focus::Transcript
+    if state.transcript.cursor == row.end
+        && (row.start == row.end || state.transcript.cursor == doc.text.text.len())
+        && state.ui.focus == Focus::Transcript
     {
         spans.push(Span::styled(" ", theme.cursor()));
     }

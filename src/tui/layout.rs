@@ -4,7 +4,7 @@
 //! Invariants: at 80×24 and wider the transcript gets at least 60 columns (side panes collapse
 //! into one tabbed column below 110 columns); rects never overlap.
 
-use super::super::state::{AppState, Focus};
+use super::state::{AppState, Focus};
 use ratatui::layout::Rect;
 
 /// Which side pane the tabbed column shows (narrow terminals).
@@ -31,7 +31,7 @@ pub struct Geometry {
 pub const WIDE: u16 = 110;
 
 pub fn geometry(state: &AppState) -> Geometry {
-    let (w, h) = (state.width.max(20), state.height.max(6));
+    let (w, h) = (state.ui.width.max(20), state.ui.height.max(6));
     let header = Rect::new(0, 0, w, 1);
     let status = Rect::new(0, h - 1, w, 1);
     let body_h = h - 2;
@@ -50,7 +50,7 @@ pub fn geometry(state: &AppState) -> Geometry {
         };
     }
     let side_w = if w >= 76 { (w - 60).min(30) } else { 0 };
-    let side = match state.focus {
+    let side = match state.ui.focus {
         Focus::Codebook => Side::Codebook,
         Focus::Passages => Side::Passages,
         _ => last_side(state),
@@ -67,7 +67,7 @@ pub fn geometry(state: &AppState) -> Geometry {
 }
 
 fn last_side(state: &AppState) -> Side {
-    if state.passages_of.is_some() && state.focus == Focus::Transcript {
+    if state.passages.of.is_some() && state.ui.focus == Focus::Transcript {
         Side::Codebook
     } else {
         Side::Sources
@@ -81,7 +81,7 @@ pub fn transcript_rows(state: &AppState) -> usize {
 
 /// Gutter columns of the transcript: one per coding lane, plus a space.
 pub fn gutter_width(state: &AppState) -> u16 {
-    state.doc.as_ref().map_or(1, |d| d.lanes as u16) + 1
+    state.transcript.doc.as_ref().map_or(1, |d| d.lanes as u16) + 1
 }
 
 /// Width available to the wrapped text.
@@ -96,13 +96,15 @@ pub fn transcript_text_width(state: &AppState) -> usize {
 pub fn byte_at(state: &AppState, x: u16, y: u16) -> Option<usize> {
     use unicode_segmentation::UnicodeSegmentation;
     use unicode_width::UnicodeWidthStr;
-    let doc = state.doc.as_ref()?;
+    let doc = state.transcript.doc.as_ref()?;
     let pane = geometry(state).transcript;
     let (left, top) = (pane.x + 1 + gutter_width(state), pane.y + 1);
     if x < left || y < top || x >= pane.x + pane.width - 1 || y >= pane.y + pane.height - 1 {
         return None;
     }
-    let row = *doc.layout.get(state.scroll + (y - top) as usize)?;
+    let row = *doc
+        .layout
+        .get(state.transcript.scroll + (y - top) as usize)?;
     let column = (x - left) as usize;
     let mut used = 0;
     for (i, g) in doc.text.text[row.start..row.end].grapheme_indices(true) {

@@ -1,0 +1,199 @@
+//! The TUI's two vocabularies between its parts: a [`Msg`] is something that happened (an
+//! action from the keymap, a typed character, a resize, a mouse event, or the runtime's answer
+//! to an effect); an [`Effect`] is work `update` asks the runtime to do (a model change, a
+//! load, a search, an export). `update` is the only writer of the state: the runtime reads it
+//! and answers with messages.
+//!
+//! Invariant: a leaf — it names only the core's types, the action vocabulary and the plain data
+//! of [`super::rows`] and [`super::export_choices`].
+
+use super::action::Action;
+use super::export_choices::ExportChoices;
+use super::rows::{Doc, HitRow, HitsPlan, NodeInfo, PassageRow, SourceRow, TreeRow, ViewCoding};
+use crate::memo::Target;
+use std::collections::HashSet;
+use uuid::Uuid;
+
+/// What `update` is given.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// An action, from the keymap (in every context: panes, text fields, confirmations).
+    Action(Action),
+    /// A printable character typed into a text field.
+    Char(char),
+    Resize(u16, u16),
+    /// A mouse event at a screen cell (column, row).
+    Mouse(MouseMsg, u16, u16),
+    /// The runtime's answers.
+    Done(Done),
+}
+
+/// What the runtime answers after carrying out an effect (or noticing a worker finished).
+#[derive(Debug, Clone)]
+pub enum Done {
+    /// A line for the status bar.
+    Info(String),
+    /// Fresh snapshots of the model after a change.
+    Refreshed(Box<Snapshot>),
+    /// A source was loaded; put the cursor at this code point (at the start when `None`).
+    Opened { doc: Box<Doc>, at: Option<usize> },
+    /// The open source stays; put the cursor at this code point.
+    Jumped(usize),
+    /// The hits of a search.
+    Hits { query: String, hits: Vec<HitRow> },
+    /// The search index is being built (true) or ready (false).
+    Indexing(bool),
+    /// Every hit "code every hit" would code.
+    HitsPlanned(HitsPlan),
+    /// A node was coded with (for `.`).
+    LastNode(Uuid),
+    /// The memo text of a target, to edit.
+    Memo(Target, String),
+    /// The description of a node, to edit.
+    Description(Uuid, String),
+    /// Open the export dialog with these.
+    ExportDialog(Box<ExportDialog>),
+    /// An export's progress: (sections written, all); `None` once it has stopped.
+    Exporting(Option<(usize, usize)>),
+}
+
+/// What the export dialog opens with.
+#[derive(Debug, Clone)]
+pub struct ExportDialog {
+    pub choices: ExportChoices,
+    pub attributes: Vec<String>,
+    /// The node selected in the codebook: id and path.
+    pub node: Option<(Uuid, String)>,
+}
+
+/// Everything the panes show of the model, rebuilt after each change.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub sources: Vec<SourceRow>,
+    pub tree: Vec<TreeRow>,
+    pub nodes: Vec<NodeInfo>,
+    /// The open source's codings (its id, the codings, the gutter lanes), when one is open.
+    pub codings: Option<(Uuid, Vec<ViewCoding>, usize)>,
+    /// The passages of the node shown (`None`: that node is gone, show none).
+    pub passages: Option<Vec<PassageRow>>,
+    pub orphans: usize,
+    pub memos: HashSet<Target>,
+    /// Nodes to expand (the ancestors of `select`) and the node to select, after an add or move.
+    pub expand: Vec<Uuid>,
+    pub select: Option<Uuid>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseMsg {
+    Down,
+    Drag,
+    Up,
+    ScrollDown,
+    ScrollUp,
+}
+
+/// An editing key for a text field, as the popups see it (from an action or a character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKey {
+    Char(char),
+    Backspace,
+    Enter,
+    Esc,
+    Up,
+    Down,
+    /// ←/→: change a choice in a form.
+    Left,
+    Right,
+    /// ctrl-s: save a multi-line field.
+    Save,
+    /// ctrl-k in the search popup: code every hit.
+    CodeAll,
+}
+
+impl TextKey {
+    /// The editing key an action stands for in a text field, if any.
+    pub fn of_action(a: Action) -> Option<Self> {
+        Some(match a {
+            Action::Confirm => Self::Enter,
+            Action::Cancel => Self::Esc,
+            Action::Up => Self::Up,
+            Action::Down | Action::FocusNext => Self::Down,
+            Action::Left => Self::Left,
+            Action::Right => Self::Right,
+            Action::Save => Self::Save,
+            Action::DeleteBack => Self::Backspace,
+            Action::CodeHits => Self::CodeAll,
+            _ => return None,
+        })
+    }
+}
+
+/// A node given by id, or a path to create first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NodeRef {
+    Id(Uuid),
+    New(String),
+}
+
+/// Work for the runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    OpenSource(Uuid),
+    /// Open a source (if needed) and put the cursor at a code point range's start.
+    JumpTo {
+        source: Uuid,
+        start: usize,
+        end: usize,
+    },
+    Code {
+        source: Uuid,
+        start: usize,
+        end: usize,
+        node: NodeRef,
+    },
+    Uncode {
+        source: Uuid,
+        start: usize,
+        end: usize,
+        node: Uuid,
+    },
+    Undo,
+    Redo,
+    AddNode(String),
+    RenameNode(Uuid, String),
+    DescribeNode(Uuid, String),
+    OpenDescription(Uuid),
+    MergeNodes {
+        from: Uuid,
+        into: Uuid,
+    },
+    DeleteNode(Uuid),
+    MoveNode {
+        id: Uuid,
+        parent: Option<Uuid>,
+        index: Option<usize>,
+    },
+    CycleColor(Uuid),
+    OpenMemo(Target),
+    SaveMemo(Target, String),
+    /// Move a memo to another target, appended under a heading to the memo already there.
+    MoveMemo {
+        from: Target,
+        to: Target,
+        heading: String,
+    },
+    /// Search (answered once the background index is ready).
+    Search(String),
+    /// Gather every hit of the last search that the filters allow, then open the picker.
+    PlanCodeHits,
+    /// Code the unit of every gathered hit (one undoable step, the node created in it).
+    CodeHits(NodeRef),
+    /// Open the export dialog with the last choices.
+    OpenExport,
+    /// Export as chosen (with the node selected when the dialog opened).
+    Export(Box<ExportChoices>, Option<Uuid>),
+    /// Copy text to the terminal's clipboard.
+    Copy(String),
+    /// Rebuild the snapshots (the tree after a collapse, the passages after a filter).
+    Refresh,
+}

@@ -1,0 +1,430 @@
+//! The runtime: the one place effects are carried out — model changes through the
+//! [`Session`] (each saved at once), loads (a source, a memo, the export dialog), searches on
+//! the background index, exports on a worker thread — each answered with messages for
+//! `update`. It reads the state and never writes it.
+//!
+//! Invariants: after a model change the answer carries fresh snapshots; an error becomes a
+//! message, never a crash, and leaves the model as it was.
+
+use super::exporter::Exporter;
+use super::i18n::T;
+use super::indexer::Indexer;
+use super::msg::{Done, Effect, Msg, NodeRef};
+use super::rows::HitRow;
+use super::snapshot::{ancestors, load_doc, snapshot};
+use super::state::AppState;
+use crate::index::SearchOptions;
+use crate::memo::Target;
+use crate::session::Session;
+use uuid::Uuid;
+
+/// The session, the search index and the export worker, and what the terminal must be sent.
+pub struct Runtime {
+    pub session: Session,
+    /// The search index, built on a worker thread from the moment the app opens.
+    pub index: Indexer,
+    exporter: Exporter,
+    /// Text for the terminal's clipboard, sent by the event loop after the next draw.
+    pub clipboard: Option<String>,
+}
+
+fn info(text: impl Into<String>) -> Msg {
+    Msg::Done(Done::Info(text.into()))
+}
+
+impl Runtime {
+    pub fn new(session: Session) -> Self {
+        let index = Indexer::start(crate::index::Corpus::of(&session));
+        Self {
+            session,
+            index,
+            exporter: Exporter::default(),
+            clipboard: None,
+        }
+    }
+
+    /// Carries out one effect; the answer is messages for `update` (an error is one message).
+    pub fn run(&mut self, state: &AppState, effect: Effect) -> Vec<Msg> {
+        let result = match effect {
+            Effect::Search(q) => search(&self.session, &mut self.index, state, &q),
+            Effect::PlanCodeHits => plan_code_hits(&self.session, &mut self.index, state),
+            Effect::CodeHits(node) => code_hits(&mut self.session, state, node),
+            Effect::Export(choices, node) => Ok(self.start_export(state, &choices, node)),
+            Effect::Copy(text) => {
+                self.clipboard = Some(text);
+                Ok(vec![info(state.ui.lang.t(T::Copied))])
+            }
+            other => run_one(&mut self.session, state, other),
+        };
+        result.unwrap_or_else(|e| vec![info(e.to_string())])
+    }
+
+    /// What the workers have finished since the last call: the index, export progress.
+    pub fn tick(&mut self, state: &AppState) -> Vec<Msg> {
+        let mut out: Vec<Msg> = self
+            .exporter
+            .poll(state.french(), false)
+            .into_iter()
+            .map(Msg::Done)
+            .collect();
+        if self.index.poll() {
+            out.push(Msg::Done(Done::Indexing(false)));
+        }
+        out
+    }
+
+    /// Waits for the index to be built (tests), then says so.
+    pub fn wait_for_index(&mut self) -> Vec<Msg> {
+        if let Indexer::Building(_) = self.index {
+            self.index.wait();
+            return vec![Msg::Done(Done::Indexing(false))];
+        }
+        vec![]
+    }
+
+    /// Waits for a running export to finish (tests).
+    pub fn wait_for_export(&mut self, state: &AppState) -> Vec<Msg> {
+        self.exporter
+            .poll(state.french(), true)
+            .into_iter()
+            .map(Msg::Done)
+            .collect()
+    }
+
+    /// Builds the annex and starts writing it on a worker thread (an exchange file is written
+    /// at once).
+    fn start_export(
+        &mut self,
+        state: &AppState,
+        choices: &super::export_form::ExportChoices,
+        node: Option<Uuid>,
+    ) -> Vec<Msg> {
+        if self.exporter.is_running() {
+            return vec![info(state.ui.lang.t(T::ExportRunning))];
+        }
+        if !choices.format.is_annex() {
+            return vec![info(
+                super::exporter::write_exchange(&self.session, state.french(), choices)
+                    .unwrap_or_else(|e| e.to_string()),
+            )];
+        }
+        match super::exporter::prepare(&self.session, choices, node) {
+            Ok((annex, path)) => {
+                let total = annex.sections.len();
+                self.exporter.start(annex, choices.format, path);
+                vec![Msg::Done(Done::Exporting(Some((0, total))))]
+            }
+            Err(e) => vec![info(e.to_string())],
+        }
+    }
+}
+
+/// Fresh snapshots after a change (expanding to and selecting a node, when given).
+fn refreshed(session: &Session, state: &AppState, select: Option<Uuid>) -> crate::Result<Msg> {
+    let expand = select.map(|id| ancestors(session, id)).unwrap_or_default();
+    Ok(Msg::Done(Done::Refreshed(Box::new(snapshot(
+        session, state, expand, select,
+    )?))))
+}
+
+/// Runs a search as the user types; a half-typed query keeps the previous hits, silently.
+fn search(
+    session: &Session,
+    index: &mut Indexer,
+    state: &AppState,
+    q: &str,
+) -> crate::Result<Vec<Msg>> {
+    index.poll();
+    let Some(ready) = index.ready() else {
+        if let Indexer::Failed(e) = index {
+            return Err(crate::Error::Invalid(e.clone()));
+        }
+        return Ok(vec![
+            Msg::Done(Done::Indexing(true)),
+            info(state.ui.lang.t(T::Indexing)),
+        ]);
+    };
+    let filters = super::snapshot::parse_filter(session, &state.passages.filter)?;
+    let opts = SearchOptions {
+        filters,
+        nodes: vec![],
+        limit: 200,
+    };
+    let Ok(hits) = ready.search(session, q, &opts) else {
+        return Ok(vec![]);
+    };
+    let hits: Vec<HitRow> = hits
+        .into_iter()
+        .map(|h| HitRow {
+            source: h.source,
+            label: h.label,
+            speaker: h.speaker,
+            unit_start: h.unit_start,
+            unit_end: h.unit_end,
+            snippet: h.snippet.text,
+            matches: h.matches,
+        })
+        .collect();
+    let n = hits.len();
+    Ok(vec![
+        Msg::Done(Done::Hits {
+            query: q.to_owned(),
+            hits,
+        }),
+        info(format!("{n} {}", state.ui.lang.t(T::Hits))),
+    ])
+}
+
+/// The id of a node, creating it first when given as a new path.
+fn resolve_node(session: &mut Session, node: NodeRef) -> crate::Result<Uuid> {
+    match node {
+        NodeRef::Id(id) => Ok(id),
+        NodeRef::New(path) => session
+            .codebook
+            .resolve(&path)
+            .or_else(|_| session.add_node(&path)),
+    }
+}
+
+/// Gathers every hit of the last search that the filters allow (the list shows the best 200)
+/// and counts the interviewer turns among them; `update` then opens the picker.
+fn plan_code_hits(
+    session: &Session,
+    index: &mut Indexer,
+    state: &AppState,
+) -> crate::Result<Vec<Msg>> {
+    index.poll();
+    let Some(ready) = index.ready() else {
+        return Ok(vec![info(state.ui.lang.t(T::Indexing))]);
+    };
+    let opts = SearchOptions {
+        filters: super::snapshot::parse_filter(session, &state.passages.filter)?,
+        nodes: vec![],
+        limit: usize::MAX,
+    };
+    let hits = ready.search(session, &state.search.query, &opts)?;
+    let mut units: Vec<(Uuid, usize, usize)> = Vec::new();
+    let mut interviewer = 0;
+    let mut seen = std::collections::HashSet::new();
+    for h in &hits {
+        if !seen.insert((h.source, h.unit_start, h.unit_end)) {
+            continue;
+        }
+        units.push((h.source, h.unit_start, h.unit_end));
+        let role = session
+            .project
+            .source(&h.source.to_string())
+            .ok()
+            .and_then(|m| {
+                m.speakers
+                    .iter()
+                    .find(|s| Some(&s.name) == h.speaker.as_ref())
+                    .map(|s| s.role)
+            });
+        if role == Some(crate::model::Role::Interviewer) {
+            interviewer += 1;
+        }
+    }
+    if units.is_empty() {
+        return Ok(vec![info(state.ui.lang.t(T::NoHits))]);
+    }
+    Ok(vec![Msg::Done(Done::HitsPlanned(super::rows::HitsPlan {
+        query: state.search.query.clone(),
+        filter: state.passages.filter.clone(),
+        units,
+        interviewer,
+    }))])
+}
+
+/// Codes the unit of every gathered hit with a node, in one undoable step (a new node is
+/// created in that same step).
+fn code_hits(session: &mut Session, state: &AppState, node: NodeRef) -> crate::Result<Vec<Msg>> {
+    let Some(plan) = &state.search.plan else {
+        return Ok(vec![]);
+    };
+    let coder = state.ui.coder.clone();
+    let (node, n) = match node {
+        NodeRef::Id(id) => (id, session.code_ranges(&coder, id, &plan.units)?),
+        NodeRef::New(path) => match session.codebook.resolve(&path) {
+            Ok(id) => (id, session.code_ranges(&coder, id, &plan.units)?),
+            Err(_) => session.code_ranges_in_new_node(&coder, &path, &plan.units)?,
+        },
+    };
+    let path = session.codebook.path_of(node).unwrap_or_default();
+    Ok(vec![
+        Msg::Done(Done::LastNode(node)),
+        info(format!("{} {path} ({n})", state.ui.lang.t(T::Coded))),
+        refreshed(session, state, None)?,
+    ])
+}
+
+/// Model changes and loads.
+fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Result<Vec<Msg>> {
+    let coder = state.ui.coder.clone();
+    let lang = state.ui.lang;
+    let mut out = Vec::new();
+    let mut select = None;
+    match effect {
+        Effect::OpenSource(id) => {
+            let doc = Box::new(load_doc(session, id)?);
+            return Ok(vec![Msg::Done(Done::Opened { doc, at: None })]);
+        }
+        Effect::JumpTo { source, start, .. } => {
+            if state
+                .transcript
+                .doc
+                .as_ref()
+                .is_some_and(|d| d.id == source)
+            {
+                return Ok(vec![Msg::Done(Done::Jumped(start))]);
+            }
+            let doc = Box::new(load_doc(session, source)?);
+            return Ok(vec![Msg::Done(Done::Opened {
+                doc,
+                at: Some(start),
+            })]);
+        }
+        Effect::Code {
+            source,
+            start,
+            end,
+            node,
+        } => {
+            let node = resolve_node(session, node)?;
+            session.code(&coder, source, start, end, node)?;
+            out.push(Msg::Done(Done::LastNode(node)));
+            let path = session.codebook.path_of(node).unwrap_or_default();
+            out.push(info(format!("{} {path}", lang.t(T::Coded))));
+        }
+        Effect::Uncode {
+            source,
+            start,
+            end,
+            node,
+        } => {
+            session.uncode(&coder, source, start, end, Some(node))?;
+            out.push(info(lang.t(T::Uncoded)));
+        }
+        Effect::Undo => out.push(info(match session.undo()? {
+            Some(l) => format!("{} {}", lang.t(T::Undone), step_name(&l, lang)),
+            None => lang.t(T::NothingToUndo).into(),
+        })),
+        Effect::Redo => out.push(info(match session.redo()? {
+            Some(l) => format!("{} {}", lang.t(T::Redone), step_name(&l, lang)),
+            None => lang.t(T::NothingToRedo).into(),
+        })),
+        Effect::AddNode(path) => select = Some(session.add_node(&path)?),
+        Effect::RenameNode(id, name) => session.rename_node(id, &name)?,
+        Effect::DescribeNode(id, text) => session.describe_node(id, &text)?,
+        Effect::OpenDescription(id) => {
+            let text = session
+                .codebook
+                .node(id)
+                .map(|n| n.description.clone())
+                .unwrap_or_default();
+            return Ok(vec![Msg::Done(Done::Description(id, text))]);
+        }
+        Effect::MergeNodes { from, into } => {
+            let moved = session.merge_nodes(from, into)?;
+            out.push(info(format!("{} {moved}", lang.t(T::Merged))));
+            select = Some(into);
+        }
+        Effect::DeleteNode(id) => {
+            let removed = session.delete_node(id, true)?;
+            out.push(info(format!("{} {removed}", lang.t(T::Deleted))));
+        }
+        Effect::MoveNode { id, parent, index } => {
+            session.move_node(id, parent, index)?;
+            select = Some(id);
+            out.push(info(lang.t(T::Moved)));
+        }
+        Effect::CycleColor(id) => {
+            let index = session
+                .codebook
+                .all_ids()
+                .iter()
+                .position(|n| *n == id)
+                .unwrap_or(0);
+            let current = session.codebook.node(id).and_then(|n| n.color.clone());
+            session.color_node(id, Some(&next_color(current.as_deref(), index)))?;
+        }
+        Effect::OpenMemo(target) => {
+            let text = session
+                .memos()?
+                .into_iter()
+                .find(|m| m.target == target)
+                .map(|m| m.text)
+                .unwrap_or_default();
+            return Ok(vec![Msg::Done(Done::Memo(target, text))]);
+        }
+        Effect::SaveMemo(target, text) => {
+            match session.memos()?.into_iter().find(|m| m.target == target) {
+                Some(m) => session.edit_memo(m.id, &text)?,
+                None if !text.trim().is_empty() => drop(session.add_memo(target, &text)?),
+                None => {}
+            }
+        }
+        Effect::MoveMemo { from, to, heading } => move_memo(session, from, to, &heading)?,
+        Effect::OpenExport => {
+            return Ok(vec![Msg::Done(Done::ExportDialog(Box::new(
+                super::exporter::dialog(session, state.selected_node()),
+            )))]);
+        }
+        Effect::Refresh => {}
+        Effect::Search(_)
+        | Effect::PlanCodeHits
+        | Effect::CodeHits(_)
+        | Effect::Export(..)
+        | Effect::Copy(_) => return Ok(vec![]),
+    }
+    out.push(refreshed(session, state, select)?);
+    Ok(out)
+}
+
+/// An undo step's label in words (`code.batch` → "coding every hit").
+fn step_name(label: &str, lang: super::i18n::Lang) -> String {
+    let fr = lang == super::i18n::Lang::Fr;
+    let words = match label {
+        "code" => ("coding", "codage"),
+        "uncode" => ("uncoding", "décodage"),
+        "code.batch" => ("coding several passages", "codage de plusieurs passages"),
+        "code.speaker" => ("coding a speaker's turns", "codage des tours d'un locuteur"),
+        "node.add" => ("new node", "nouveau code"),
+        "node.rename" => ("renaming", "renommage"),
+        "node.move" | "node.reorder" => ("moving a node", "déplacement d'un code"),
+        "node.describe" => ("description", "description"),
+        "node.color" => ("colour", "couleur"),
+        "node.merge" => ("merge", "fusion"),
+        "node.delete" => ("deletion", "suppression"),
+        other => return other.replace(['.', '_'], " "),
+    };
+    if fr { words.1 } else { words.0 }.to_owned()
+}
+
+/// Moves the memo of `from` (if any) into the memo of `to`, under a heading.
+fn move_memo(session: &mut Session, from: Target, to: Target, heading: &str) -> crate::Result<()> {
+    let memos = session.memos()?;
+    let Some(moved) = memos.iter().find(|m| m.target == from) else {
+        return Ok(());
+    };
+    let block = format!("{heading}\n{}", moved.text.trim_end());
+    match memos.iter().find(|m| m.target == to) {
+        Some(there) => {
+            session.edit_memo(there.id, &format!("{}\n\n{block}", there.text.trim_end()))?
+        }
+        None => drop(session.add_memo(to, &block)?),
+    }
+    session.delete_memo(moved.id)
+}
+
+const COLORS: [&str; 12] = [
+    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7",
+    "#9C755F", "#BAB0AC", "#86BCB6", "#D37295",
+];
+
+fn next_color(current: Option<&str>, index: usize) -> String {
+    let i = current
+        .and_then(|c| COLORS.iter().position(|x| x.eq_ignore_ascii_case(c)))
+        .map_or(index, |i| i + 1);
+    COLORS[i % COLORS.len()].to_owned()
+}
