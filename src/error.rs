@@ -38,6 +38,11 @@ pub enum Error {
         "the project in {0} is in use by another verbatim process (lock .verbatim/lock); try again when it has finished"
     )]
     Locked(PathBuf),
+    /// The project folder cannot be written (permissions, read-only media).
+    #[error(
+        "the project in {0} cannot be written (a read-only folder or medium); open it read-only to read, search and export"
+    )]
+    ReadOnly(PathBuf),
     /// The folder is not a verbatim project.
     #[error("{0} is not a verbatim project (no verbatim.json); create one with `verbatim init`")]
     NotAProject(PathBuf),

@@ -109,10 +109,17 @@ impl Project {
         Ok(())
     }
 
+    /// Whether this process holds the project's write lock.
+    pub fn is_writer(&self) -> bool {
+        self.lock.is_some()
+    }
+
     fn require_writer(&self) -> Result<()> {
         match self.lock {
             Some(_) => Ok(()),
-            None => Err(Error::Invalid("this project was opened read-only".into())),
+            None => Err(Error::Invalid(
+                "this project was opened read-only: nothing can be changed".into(),
+            )),
         }
     }
 

@@ -55,6 +55,20 @@ impl Session {
         Ok(session)
     }
 
+    /// Opens as the writer, or read-only when the project folder cannot be written (the TUI):
+    /// [`Session::is_read_only`] tells which. Another writer is still an error.
+    pub fn open_for_editing(dir: &Path) -> Result<Self> {
+        match Self::open_writer(dir) {
+            Err(Error::ReadOnly(_)) => Self::open(dir),
+            other => other,
+        }
+    }
+
+    /// Whether this session only reads (no lock held).
+    pub fn is_read_only(&self) -> bool {
+        !self.project.is_writer()
+    }
+
     fn load(project: Project) -> Result<Self> {
         let codebook = Codebook::read(&project.root().join(CODEBOOK))?;
         let codings = Codings::load(project.root())?;

@@ -44,7 +44,7 @@ pub fn run(dir: &Path) -> Result<()> {
     let dirs = Dirs::locate()?;
     let keymap = keymap::Keymap::load(&dirs.config).map_err(Error::Invalid)?;
     let lang = i18n::Lang::detect(config_language(&dirs).as_deref());
-    let session = Session::open_writer(dir)?;
+    let session = Session::open_for_editing(dir)?;
     let mut terminal = ratatui::init();
     let size = terminal
         .size()
