@@ -127,6 +127,10 @@ pub enum Command {
     },
     /// Pseudonymisation: the key, candidates, applying it, checking for leaks
     Anonymise(super::anonymise::AnonymiseArgs),
+    /// Print a transcript, with code-point positions per unit (--offsets)
+    Show(super::show::ShowArgs),
+    /// List codings with their ids
+    Codings(super::show::CodingsArgs),
 }
 
 /// `verbatim export`.

@@ -16,8 +16,10 @@ mod memo;
 mod open;
 mod output;
 mod passages;
+mod pipe;
 mod search;
 mod session;
+mod show;
 mod sources;
 mod speakers;
 
@@ -26,9 +28,11 @@ use clap::Parser;
 use std::process::ExitCode;
 
 pub fn run() -> ExitCode {
+    pipe::quiet_on_broken_pipe();
     let cli = Cli::parse();
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if pipe::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(1)
@@ -80,5 +84,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         }) => export::import_qdpx(&file, &dir, language),
         Some(Command::Memo { cmd }) => memo::run(&globals, cmd),
         Some(Command::Anonymise(a)) => anonymise::run(&globals, a),
+        Some(Command::Show(a)) => show::show(&globals, a),
+        Some(Command::Codings(a)) => show::codings(&globals, a),
     }
 }

@@ -1,5 +1,6 @@
-//! The search language: words (all required), "phrases", `OR` between two clauses, `NOT x` or
-//! `-x` to exclude, `prefix*`. Parsed into clauses, compiled to a tantivy query over the
+//! The search language: words (all required; `AND` may be written and changes nothing),
+//! "phrases", `OR` between two clauses, `NOT x` or `-x` to exclude, `prefix*`. Parentheses
+//! outside a phrase are refused with a sentence (they would silently group nothing). Parsed into clauses, compiled to a tantivy query over the
 //! stemmed and folded fields, and into a [`Matcher`] that finds the matching spans in a text
 //! (for snippets, exact positions and the node filter).
 //!
@@ -79,7 +80,15 @@ pub fn parse(q: &str, language: Language) -> Result<Parsed> {
     let mut negate = false;
     let mut or_next = false;
     for item in lex(q)? {
+        if !item.starts_with('"') && item.contains(['(', ')']) {
+            return Err(Error::Invalid(format!(
+                "the query {q:?} has parentheses, which search does not group by: words are all \
+                 required and OR joins the two words around it (médecin soir OR nuit); put \
+                 \"(rires)\" in quotes to find the text itself"
+            )));
+        }
         match item.as_str() {
+            "AND" | "&&" => continue,
             "OR" | "|" => {
                 or_next = !parsed.groups.is_empty();
                 continue;
@@ -321,5 +330,23 @@ mod tests {
                 .contains("no word to search for")
         );
         assert!(parse("  ", Language::Fr).is_err());
+    }
+}
+
+#[cfg(test)]
+mod and_and_parentheses {
+    use super::*;
+
+    #[test]
+    fn and_is_the_default_and_parentheses_are_refused() {
+        let with_and = parse("médecin AND soir", Language::Fr).unwrap();
+        let without = parse("médecin soir", Language::Fr).unwrap();
+        assert_eq!(with_and.groups, without.groups);
+        assert_eq!(with_and.groups.len(), 2);
+        let err = parse("(médecin OR infirmière) soir", Language::Fr)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("parentheses"), "{err}");
+        assert!(parse("\"(rires)\"", Language::Fr).is_ok());
     }
 }
