@@ -63,7 +63,7 @@ pub struct NodeAgreement {
     pub node: Uuid,
     pub path: String,
     /// Two coders: pooled over sources.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub figures: Option<Figures>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceFigures>,

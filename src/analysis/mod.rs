@@ -15,10 +15,14 @@ pub mod matrix;
 pub mod merge;
 pub mod ranges;
 pub mod report;
+pub mod report_md;
 pub mod saturation;
 pub mod selection;
 pub mod stats;
 pub mod stopwords;
+pub mod svg;
+pub mod table;
+pub mod tables;
 pub mod words;
 
 pub use selection::{Coded, Selection, SourceView, UnitView};

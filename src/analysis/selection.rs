@@ -23,6 +23,8 @@ use uuid::Uuid;
 pub struct UnitView {
     pub start: usize,
     pub end: usize,
+    /// Where the spoken text starts (after the speaker label), as a code point.
+    pub body: usize,
     pub speaker: Option<String>,
     pub role: Option<Role>,
     /// The speaker's case, else the source's.
@@ -53,6 +55,7 @@ impl SourceView {
                 UnitView {
                     start: text.index.cp_of(u.start).unwrap_or(0),
                     end: text.index.cp_of(u.end).unwrap_or(text.len()),
+                    body: text.index.cp_of(u.body_start).unwrap_or(0),
                     speaker: speaker.map(|s| s.name.clone()),
                     role: speaker.map(|s| s.role),
                     case: speaker
@@ -198,6 +201,7 @@ impl Selection {
                     UnitView {
                         start: text.index.cp_of(u.start).unwrap_or(0),
                         end: text.index.cp_of(u.end).unwrap_or(text.len()),
+                        body: text.index.cp_of(u.body_start).unwrap_or(0),
                         speaker: speaker.map(|s| s.name.clone()),
                         role: speaker.map(|s| s.role),
                         case,

@@ -125,6 +125,25 @@ pub enum Command {
         #[command(subcommand)]
         cmd: MemoCmd,
     },
+    /// Coding overview: per node, codings, verbatims, sources, cases and words coded
+    Stats(super::analysis_args::StatsArgs),
+    /// Nodes × case attribute values (or sources, cases), with totals and percentages
+    Matrix(super::analysis_args::MatrixArgs),
+    /// Node × node: passages where both apply (overlapping text, same turn or same source)
+    Cooccurrence(super::analysis_args::CooccurrenceArgs),
+    /// Word frequency (by stem or exact form, without stop words), or a word in context
+    Words(super::analysis_args::WordsArgs),
+    /// Intercoder agreement: percent, Cohen's kappa, Krippendorff's alpha, disagreements
+    Agreement(super::analysis_args::AgreementArgs),
+    /// Operations over coders' codings: merge (consensus)
+    Codings {
+        #[command(subcommand)]
+        cmd: super::analysis_args::CodingsCmd,
+    },
+    /// New nodes per successive interview, cumulative
+    Saturation(super::analysis_args::SaturationArgs),
+    /// The figures of a methods section (Markdown)
+    Report(super::analysis_args::ReportArgs),
     /// Pseudonymisation: the key, candidates, applying it, checking for leaks
     Anonymise(super::anonymise::AnonymiseArgs),
     /// Print a transcript, with code-point positions per unit (--offsets)

@@ -5,6 +5,9 @@
 //! Invariants: errors go to stderr as one sentence, exit code 1 for a user error and 2 for a
 //! usage error (clap's); stdout carries only the result.
 
+mod analysis;
+mod analysis_args;
+mod analysis_out;
 mod anonymise;
 mod args;
 mod cases;
@@ -83,6 +86,14 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             language,
         }) => export::import_qdpx(&file, &dir, language),
         Some(Command::Memo { cmd }) => memo::run(&globals, cmd),
+        Some(Command::Stats(a)) => analysis::stats(&globals, a),
+        Some(Command::Matrix(a)) => analysis::matrix(&globals, a),
+        Some(Command::Cooccurrence(a)) => analysis::cooccurrence(&globals, a),
+        Some(Command::Words(a)) => analysis::words(&globals, a),
+        Some(Command::Agreement(a)) => analysis::agreement(&globals, a),
+        Some(Command::Codings { cmd }) => analysis::codings(&globals, cmd),
+        Some(Command::Saturation(a)) => analysis::saturation(&globals, a),
+        Some(Command::Report(a)) => analysis::report(&globals, a),
         Some(Command::Anonymise(a)) => anonymise::run(&globals, a),
         Some(Command::Show(a)) => show::show(&globals, a),
         Some(Command::Codings(a)) => show::codings(&globals, a),

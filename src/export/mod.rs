@@ -16,7 +16,7 @@ mod markdown;
 mod odt;
 pub mod options;
 mod pseudonyms;
-mod table;
+pub(crate) mod table;
 mod xlsx;
 pub(crate) mod xml;
 
