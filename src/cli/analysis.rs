@@ -292,27 +292,20 @@ pub fn agreement(globals: &Globals, a: AgreementArgs) -> Result<()> {
     )
 }
 
-pub fn codings(globals: &Globals, cmd: CodingsCmd) -> Result<()> {
-    match cmd {
-        CodingsCmd::Merge {
-            coders,
-            into,
-            agreed_only,
-        } => {
-            let mut s = session::write(globals)?;
-            let n = merge::merge_coders(&mut s, &coders, &into, agreed_only)?;
-            println!(
-                "{n} passages coded for {into} ({} of {})",
-                if agreed_only {
-                    "agreed by all"
-                } else {
-                    "union"
-                },
-                coders.join(", ")
-            );
-            Ok(())
-        }
-    }
+pub fn merge(globals: &Globals, a: MergeArgs) -> Result<()> {
+    let mut s = session::write(globals)?;
+    let n = merge::merge_coders(&mut s, &a.coders, &a.into, a.agreed_only)?;
+    println!(
+        "{n} passages coded for {} ({} of {})",
+        a.into,
+        if a.agreed_only {
+            "agreed by all"
+        } else {
+            "union"
+        },
+        a.coders.join(", ")
+    );
+    Ok(())
 }
 
 pub fn saturation(globals: &Globals, a: SaturationArgs) -> Result<()> {

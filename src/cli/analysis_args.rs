@@ -2,7 +2,7 @@
 //! merge, saturation and report. Each takes the filters of `passages` and the output options.
 
 use super::args::FilterArgs;
-use clap::{Args, Subcommand};
+use clap::Args;
 use std::path::PathBuf;
 use verbatim::model::Language;
 
@@ -133,19 +133,17 @@ pub struct AgreementArgs {
     pub out: OutArgs,
 }
 
-#[derive(Subcommand)]
-pub enum CodingsCmd {
-    /// Pool coders' codings into another coder: their union, or what all of them coded
-    Merge {
-        #[arg(long, value_name = "A,B", value_delimiter = ',', required = true)]
-        coders: Vec<String>,
-        /// The coder who receives the consensus
-        #[arg(long, value_name = "NAME")]
-        into: String,
-        /// Only what every coder coded (intersection)
-        #[arg(long)]
-        agreed_only: bool,
-    },
+/// `verbatim codings merge`: pool coders' codings into another coder.
+#[derive(Args)]
+pub struct MergeArgs {
+    #[arg(long, value_name = "A,B", value_delimiter = ',', required = true)]
+    pub coders: Vec<String>,
+    /// The coder who receives the consensus
+    #[arg(long, value_name = "NAME")]
+    pub into: String,
+    /// Only what every coder coded (intersection)
+    #[arg(long)]
+    pub agreed_only: bool,
 }
 
 /// `verbatim saturation`.

@@ -135,11 +135,6 @@ pub enum Command {
     Words(super::analysis_args::WordsArgs),
     /// Intercoder agreement: percent, Cohen's kappa, Krippendorff's alpha, disagreements
     Agreement(super::analysis_args::AgreementArgs),
-    /// Operations over coders' codings: merge (consensus)
-    Codings {
-        #[command(subcommand)]
-        cmd: super::analysis_args::CodingsCmd,
-    },
     /// New nodes per successive interview, cumulative
     Saturation(super::analysis_args::SaturationArgs),
     /// The figures of a methods section (Markdown)

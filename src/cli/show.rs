@@ -82,6 +82,8 @@ pub enum CodingsCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Pool coders' codings into another coder: their union, or what all of them coded
+    Merge(super::analysis_args::MergeArgs),
 }
 
 #[derive(Serialize)]
@@ -99,7 +101,10 @@ struct CodingRow {
 }
 
 pub fn codings(globals: &Globals, args: CodingsArgs) -> Result<()> {
-    let CodingsCmd::List { source, json } = args.cmd;
+    let (source, json) = match args.cmd {
+        CodingsCmd::List { source, json } => (source, json),
+        CodingsCmd::Merge(a) => return super::analysis::merge(globals, a),
+    };
     let session = super::session::read(globals)?;
     let only = source
         .map(|s| session.project.source(&s).map(|m| m.id))
