@@ -16,6 +16,8 @@
 //! - [`anonymise`]: the pseudonymisation key (outside the project), matching and replacing names.
 //! - [`limits`]: one rule per limit (node names and depth, nesting of what is read), the same
 //!   for every way in.
+//! - [`repair`]: what `check` finds beyond anchoring (lost codings, unreferenced files, unused
+//!   cases) and what `check --repair` fixes.
 //! - [`journal`], [`config`], [`error`].
 //! - `tui` (feature `tui`): the terminal front end; the core above never depends on it.
 //!
@@ -40,6 +42,7 @@ pub mod model;
 pub mod overview;
 pub mod project;
 pub mod refi;
+pub mod repair;
 pub mod session;
 pub mod store;
 pub mod text;

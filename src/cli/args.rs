@@ -104,11 +104,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check that every coding is anchored; report kept, moved, orphaned codings and problems
-    Check {
-        #[arg(long)]
-        json: bool,
-    },
+    /// Check that every coding is anchored and every file referred to; report kept, moved,
+    /// orphaned codings and problems (exit 1 when there is a problem); --repair fixes them
+    Check(super::check::CheckArgs),
     /// Export the annex "verbatims per category" (docx, odt, md, html, csv, xlsx), or the
     /// project / codebook for other QDA programs (qdpx, qdc)
     Export(ExportArgs),

@@ -11,6 +11,7 @@ mod analysis_out;
 mod anonymise;
 mod args;
 mod cases;
+mod check;
 mod code;
 mod codebook;
 mod export;
@@ -71,7 +72,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             filters,
             json,
         }) => passages::passages(&globals, &node, descendants, &filters, json),
-        Some(Command::Check { json }) => passages::check(&globals, json),
+        Some(Command::Check(a)) => check::run(&globals, &a),
         Some(Command::Search {
             query,
             node,

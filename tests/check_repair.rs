@@ -1,0 +1,136 @@
+//! `verbatim check` exits 1 when it reports a problem; `check --repair` moves codings on a node
+//! that is gone to `Lost and found` (undoable, journalled); with `--yes` it removes files and
+//! case rows nothing refers to, listing them first without it.
+
+mod common;
+
+use common::{ANNEX_VERBATIMS, Workspace, code_line};
+use predicates::prelude::*;
+use std::path::Path;
+
+fn coded(ws: &Workspace) -> std::path::PathBuf {
+    let p = ws.coded_sample();
+    let lines: Vec<String> = ANNEX_VERBATIMS
+        .iter()
+        .map(|(l, n, node)| code_line(&p, l, n, node))
+        .collect();
+    ws.code_lines("ana", &lines);
+    p
+}
+
+fn journal_ops(p: &Path) -> Vec<String> {
+    std::fs::read_to_string(p.join("journal.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["op"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn codings_on_a_vanished_node_go_to_lost_and_found() {
+    let ws = Workspace::new();
+    let p = coded(&ws);
+    ws.cmd()
+        .args(["--project", "p", "check"])
+        .assert()
+        .success();
+    // As a writer killed in the middle of a merge used to leave it: the node is gone from the
+    // codebook, its codings are still there.
+    let path = p.join("codebook.json");
+    let mut book: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    book["nodes"].as_array_mut().unwrap().remove(0);
+    std::fs::write(&path, serde_json::to_vec_pretty(&book).unwrap()).unwrap();
+    ws.cmd()
+        .args(["--project", "p", "check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("not in the codebook"))
+        .stderr(predicate::str::contains("check --repair"));
+    ws.cmd()
+        .args(["--project", "p", "check", "--repair"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "coding(s) moved to 'Lost and found'",
+        ));
+    ws.cmd()
+        .args(["--project", "p", "check"])
+        .assert()
+        .success();
+    let passages = ws.json(&p, &["passages", "Lost and found"]);
+    let quotes: Vec<&str> = passages["passages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["text"].as_str().unwrap())
+        .collect();
+    assert!(quotes.contains(&ANNEX_VERBATIMS[0].1), "{quotes:?}");
+    assert!(quotes.contains(&ANNEX_VERBATIMS[1].1), "{quotes:?}");
+    assert_eq!(
+        journal_ops(&p).last().unwrap(),
+        "check.repair.lost-and-found"
+    );
+}
+
+#[test]
+fn unreferenced_files_and_unused_cases_are_listed_then_removed_with_yes() {
+    let ws = Workspace::new();
+    let p = coded(&ws);
+    std::fs::write(
+        p.join("sources/restes.txt"),
+        "Texte d'un import interrompu.",
+    )
+    .unwrap();
+    let stray = p.join(format!("codings/ana/{}.jsonl", uuid::Uuid::new_v4()));
+    std::fs::write(&stray, "").unwrap();
+    let cases = std::fs::read_to_string(p.join("cases.csv")).unwrap();
+    let columns = cases.lines().next().unwrap().split(',').count();
+    std::fs::write(
+        p.join("cases.csv"),
+        format!("{cases}Ancien-E01{}\n", ",".repeat(columns - 1)),
+    )
+    .unwrap();
+    ws.cmd()
+        .args(["--project", "p", "check"])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("sources/restes.txt: no source refers to this file")
+                .and(predicate::str::contains("case 'Ancien-E01' is not used")),
+        );
+    ws.cmd()
+        .args(["--project", "p", "check", "--repair"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("to remove: sources/restes.txt"));
+    assert!(
+        p.join("sources/restes.txt").exists(),
+        "nothing removed without --yes"
+    );
+    ws.cmd()
+        .args(["--project", "p", "check", "--repair", "--yes"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("removed sources/restes.txt")
+                .and(predicate::str::contains("removed case 'Ancien-E01'")),
+        );
+    assert!(!p.join("sources/restes.txt").exists());
+    assert!(!stray.exists());
+    assert!(
+        !std::fs::read_to_string(p.join("cases.csv"))
+            .unwrap()
+            .contains("Ancien-E01")
+    );
+    assert_eq!(journal_ops(&p).last().unwrap(), "check.repair.remove");
+    ws.cmd()
+        .args(["--project", "p", "check"])
+        .assert()
+        .success();
+}
