@@ -12,7 +12,8 @@ mod support;
 use divan::counter::BytesCount;
 use std::sync::LazyLock;
 use std::time::Instant;
-use verbatim::index::{SearchIndex, SearchOptions};
+use verbatim::index::SearchIndex;
+use verbatim::query::{SearchOptions, search};
 use verbatim::session::Session;
 
 struct Fixture {
@@ -82,7 +83,7 @@ fn query_bench(bencher: divan::Bencher, query: &str, node_filtered: bool) {
     let mut times: Vec<f64> = (0..200)
         .map(|_| {
             let t = Instant::now();
-            let hits = index.search(&s, query, &opts).expect("search");
+            let hits = search(&index, &s, query, &opts).expect("search");
             assert!(!hits.is_empty(), "{query}");
             t.elapsed().as_secs_f64() * 1000.0
         })
@@ -94,7 +95,7 @@ fn query_bench(bencher: divan::Bencher, query: &str, node_filtered: bool) {
         times[100],
         times[197]
     );
-    bencher.bench_local(|| index.search(&s, query, &opts).expect("search"));
+    bencher.bench_local(|| search(&index, &s, query, &opts).expect("search"));
 }
 
 #[divan::bench(sample_count = 100)]

@@ -12,6 +12,7 @@
 //! - [`codebook`]: the code tree (`codebook.json`).
 //! - [`export`]: the thesis annex (DOCX, ODT, Markdown, HTML, CSV, XLSX).
 //! - [`analysis`]: overview, matrix, co-occurrence, word frequency, agreement, saturation, report.
+//! - [`query`]: the filter grammar and the selection engine (codings → passages, filtered).
 //! - [`demo`]: the demo project built from the embedded sample corpus.
 //! - [`anonymise`]: the pseudonymisation key (outside the project), matching and replacing names.
 //! - [`limits`]: one rule per limit (node names and depth, nesting of what is read), the same
@@ -41,6 +42,7 @@ pub mod memo;
 pub mod model;
 pub mod overview;
 pub mod project;
+pub mod query;
 pub mod refi;
 pub mod repair;
 pub mod session;

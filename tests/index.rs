@@ -2,7 +2,8 @@
 //! source re-indexed alone, rebuilt when the analysers' fingerprint changes, and deletable.
 
 use verbatim::config::Dirs;
-use verbatim::index::{SearchIndex, SearchOptions};
+use verbatim::index::SearchIndex;
+use verbatim::query::{SearchOptions, search};
 use verbatim::session::Session;
 
 fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
@@ -52,33 +53,33 @@ fn the_index_is_a_cache_updated_per_source_and_rebuilt_on_a_new_fingerprint() {
         rebuilt.rebuilt && rebuilt.indexed == 8,
         "a new fingerprint rebuilds everything"
     );
-    let hits = index
-        .search(
-            &s,
-            "plateforme",
-            &SearchOptions {
-                limit: 5,
-                ..Default::default()
-            },
-        )
-        .unwrap();
+    let hits = search(
+        &index,
+        &s,
+        "plateforme",
+        &SearchOptions {
+            limit: 5,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert!(!hits.is_empty());
     drop(index);
     std::fs::remove_dir_all(SearchIndex::dir_of(&root)).unwrap();
     let (index, fresh) = SearchIndex::open(&s).unwrap();
     assert!(fresh.rebuilt, "a deleted index is rebuilt from sources/");
     assert!(
-        !index
-            .search(
-                &s,
-                "plateforme",
-                &SearchOptions {
-                    limit: 5,
-                    ..Default::default()
-                }
-            )
-            .unwrap()
-            .is_empty()
+        !search(
+            &index,
+            &s,
+            "plateforme",
+            &SearchOptions {
+                limit: 5,
+                ..Default::default()
+            }
+        )
+        .unwrap()
+        .is_empty()
     );
 }
 

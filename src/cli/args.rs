@@ -229,6 +229,9 @@ pub struct CommonFilters {
     pub role: Option<Role>,
     #[arg(long = "exclude-role", value_name = "R")]
     pub exclude_role: Option<Role>,
+    /// Filters as typed in the TUI: case:E01 Profession="Médecin généraliste" role:participant
+    #[arg(long = "filter", value_name = "FILTER")]
+    pub filter: Option<String>,
 }
 
 #[derive(Args)]

@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use uuid::Uuid;
 use verbatim::codebook::{Codebook, Node};
-use verbatim::session::{NodeCounts, node_counts};
+use verbatim::query::{NodeCounts, node_counts};
 
 #[derive(Serialize)]
 struct Row<'a> {

@@ -3,42 +3,41 @@
 use super::args::{FilterArgs, Globals};
 use super::output::print_json;
 use super::session;
-use anyhow::{Result, bail};
-use verbatim::coding::passages::Filters;
+use anyhow::Result;
+use verbatim::query::{FilterExpr, Filters, Key, passages as select_passages};
 use verbatim::session::Session;
 
-/// Turns filter arguments into core filters (node paths resolved).
+/// Turns filter flags into core filters, through the query grammar (the same rules as the TUI
+/// prompt): `--filter TEXT` first, then each flag as one term; `--coder` filters by coder.
 pub fn filters(s: &Session, globals: &Globals, a: &FilterArgs) -> Result<Filters> {
-    let mut attrs = Vec::new();
-    for kv in &a.common.attrs {
-        let Some((k, v)) = kv.split_once('=') else {
-            bail!("--attr '{kv}' must be of the form NAME=VALUE")
-        };
-        if !s.project.cases.attributes.iter().any(|x| x == k.trim()) {
-            bail!("--attr '{kv}': no case attribute is named '{}'", k.trim());
-        }
-        attrs.push((k.trim().to_owned(), v.trim().to_owned()));
-    }
-    let also = if a.common.also_node.is_empty() {
-        None
-    } else {
-        Some(
-            a.common
-                .also_node
-                .iter()
-                .map(|p| s.codebook.resolve(p))
-                .collect::<Result<Vec<_>, _>>()?,
-        )
+    let c = &a.common;
+    let attributes = &s.project.cases.attributes;
+    let mut e = match &c.filter {
+        Some(text) => FilterExpr::parse(text, attributes)?,
+        None => FilterExpr::default(),
     };
-    Ok(Filters {
-        case: a.common.case.clone(),
-        attrs,
-        speaker: a.speaker.clone(),
-        role: a.common.role,
-        exclude_role: a.common.exclude_role,
-        also_nodes: also,
-        coder: globals.coder.clone(),
-    })
+    if let Some(v) = &c.case {
+        e.push(Key::Case, v);
+    }
+    for kv in &c.attrs {
+        e.attr_flag(kv)?;
+    }
+    if let Some(v) = &a.speaker {
+        e.push(Key::Speaker, v);
+    }
+    if let Some(r) = c.role {
+        e.push(Key::Role, r.as_str());
+    }
+    if let Some(r) = c.exclude_role {
+        e.push(Key::ExcludeRole, r.as_str());
+    }
+    for p in &c.also_node {
+        e.push(Key::Also, p);
+    }
+    if let Some(v) = &globals.coder {
+        e.push(Key::Coder, v);
+    }
+    Ok(e.resolve(&s.project, &s.codebook)?)
 }
 
 pub fn passages(
@@ -50,7 +49,7 @@ pub fn passages(
 ) -> Result<()> {
     let s = session::read(globals)?;
     let id = s.codebook.resolve(node)?;
-    let list = s.passages(&[id], descendants, &filters(&s, globals, f)?)?;
+    let list = select_passages(&s, &[id], descendants, &filters(&s, globals, f)?)?;
     if json {
         return print_json("passages", &list);
     }

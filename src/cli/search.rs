@@ -5,7 +5,8 @@ use super::output::print_json;
 use super::passages::filters;
 use super::session;
 use anyhow::{Result, bail};
-use verbatim::index::{SearchIndex, SearchOptions};
+use verbatim::index::SearchIndex;
+use verbatim::query::{SearchOptions, search as run_search};
 use verbatim::session::Session;
 
 fn options(
@@ -35,7 +36,7 @@ pub fn search(
 ) -> Result<()> {
     let s = session::read(globals)?;
     let (index, _) = SearchIndex::open(&s)?;
-    let hits = index.search(&s, query, &options(&s, globals, nodes, f, limit)?)?;
+    let hits = run_search(&index, &s, query, &options(&s, globals, nodes, f, limit)?)?;
     if json {
         return print_json("hits", &hits);
     }
@@ -75,7 +76,7 @@ pub fn code_hits(s: &mut Session, globals: &Globals, query: &str, a: &CodeArgs) 
     };
     let opts = options(s, globals, &a.node, &f, usize::MAX)?;
     let (index, _) = SearchIndex::open(s)?;
-    let hits = index.search(s, query, &opts)?;
+    let hits = run_search(&index, s, query, &opts)?;
     let mut units: Vec<(uuid::Uuid, usize, usize)> = hits
         .iter()
         .map(|h| (h.source, h.unit_start, h.unit_end))

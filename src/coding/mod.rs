@@ -6,7 +6,6 @@
 //! 40 code points of context; an orphaned coding is kept with its last known range, never dropped.
 
 mod ops;
-pub mod passages;
 
 pub use ops::{SourceText, apply, make_coding, refresh as ops_refresh, uncode};
 

@@ -1,41 +1,21 @@
-//! Collects the verbatims of every annex section in one pass over the sources (each text is cut
-//! into units once), and the transcripts annex.
+//! Collects the verbatims of every annex section in one pass over the sources (through the
+//! query layer's selection engine: each text is cut into units once), and the transcripts annex.
 //!
 //! Invariants: codings of a section in one source that overlap, touch or are separated only by
-//! white space become one verbatim;
-//! orphaned codings never appear; filters are those of `passages` (DESIGN §4), applied to the
-//! unit where a verbatim starts; verbatims come out by source (natural label order) then position.
+//! white space become one verbatim; orphaned codings never appear; filters are those of
+//! `passages` (DESIGN §4), applied to the unit where a verbatim starts; verbatims come out by
+//! source (natural label order) then position.
 
 use super::annex::{Transcript, Verbatim};
 use super::citation::{Citation, CitationData};
 use super::options::Options;
-use crate::coding::SourceText;
-use crate::coding::passages::{Filters, Span, merge_spans};
 use crate::error::Result;
-use crate::model::{Role, SourceMeta};
+use crate::model::Role;
+use crate::query::{Selection, SourceSelection, Stretch, select_each};
 use crate::session::Session;
 use crate::text::turns;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
-
-/// What the units of one source tell about a position.
-struct Units<'a> {
-    meta: &'a SourceMeta,
-    text: &'a SourceText,
-    units: Vec<turns::Unit>,
-}
-
-impl Units<'_> {
-    /// The timestamp of unit `i`, or the last one written before it.
-    fn time(&self, i: usize) -> Option<String> {
-        self.units[..=i].iter().rev().find_map(|u| u.time.clone())
-    }
-
-    fn is_interviewer(&self, u: &turns::Unit) -> bool {
-        u.speaker
-            .is_some_and(|s| self.meta.speakers[s].role == Role::Interviewer)
-    }
-}
 
 /// The verbatims of each of `sections` sections; `targets` gives, for a node, the sections its
 /// codings go to.
@@ -46,91 +26,46 @@ pub(super) fn verbatims(
     targets: &HashMap<Uuid, Vec<usize>>,
     sections: usize,
 ) -> Result<Vec<Vec<Verbatim>>> {
-    let f = &options.filters;
-    let also: Option<HashSet<Uuid>> = f.also_nodes.as_ref().map(|ns| {
-        ns.iter()
-            .flat_map(|n| session.codebook.subtree_ids(*n))
-            .collect()
-    });
+    let sel = Selection {
+        groups: targets.clone(),
+        filters: options.filters.clone(),
+        join_across_spaces: true,
+    };
     let mut out: Vec<Vec<Verbatim>> = vec![Vec::new(); sections];
-    for meta in session.project.sources() {
-        let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
-        let mut also_spans: Vec<(usize, usize)> = Vec::new();
-        for (coder, c) in session.codings.of_source(meta.id) {
-            if c.is_orphaned() || f.coder.as_deref().is_some_and(|w| w != coder) {
-                continue;
-            }
-            if also.as_ref().is_some_and(|a| a.contains(&c.node)) {
-                also_spans.push((c.start, c.end));
-            }
-            for &t in targets.get(&c.node).into_iter().flatten() {
-                spans
-                    .entry(t)
-                    .or_default()
-                    .push((c.start, c.end, coder.to_owned(), c.node));
-            }
-        }
-        if spans.is_empty() {
-            continue;
-        }
-        let text = session.text(meta.id)?;
-        let units = Units {
-            meta,
-            text: &text,
-            units: turns::source_units(meta, &text.text),
-        };
-        let row = session.project.cases.rows.get(&meta.case);
-        for (section, list) in spans {
-            for (start, end) in join_adjacent(&text, merge_spans(list)) {
-                if also.is_some() && !also_spans.iter().any(|(s, e)| *s < end && start < *e) {
-                    continue;
-                }
-                if let Some(v) = verbatim(session, options, citation, &units, row, start, end) {
-                    out[section].push(v);
+    select_each(session, &sel, |s| {
+        let row = session.project.cases.rows.get(&s.meta.case);
+        for (section, stretches) in &s.groups {
+            for st in stretches {
+                if let Some(v) = verbatim(session, options, citation, &s, row, st) {
+                    out[*section].push(v);
                 }
             }
         }
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 
-/// Ranges of merged spans, with those separated only by white space joined too (two codings
-/// of consecutive sentences make one verbatim).
-fn join_adjacent<T, U>(
-    text: &SourceText,
-    merged: Vec<(usize, usize, T, U)>,
-) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(merged.len());
-    for (start, end, _, _) in merged {
-        match out.last_mut() {
-            Some(last) if text.slice(last.1, start).trim().is_empty() => last.1 = end,
-            _ => out.push((start, end)),
-        }
-    }
-    out
+/// The timestamp of unit `i`, or the last one written before it.
+fn time_at(units: &[turns::Unit], i: usize) -> Option<String> {
+    units[..=i].iter().rev().find_map(|u| u.time.clone())
 }
 
-/// One verbatim from `start..end`, or `None` when the filters leave it out.
+/// One verbatim from a kept stretch, or `None` when nothing is left of it (only the
+/// interviewer's words, with those left out).
 fn verbatim(
     session: &Session,
     options: &Options,
     citation: &Citation,
-    u: &Units,
+    u: &SourceSelection,
     source_row: Option<&BTreeMap<String, String>>,
-    start: usize,
-    end: usize,
+    st: &Stretch,
 ) -> Option<Verbatim> {
-    let text = u.text;
+    let text = &u.text;
+    let (start, end) = (st.start, st.end);
     let (b0, b1) = (text.index.byte_of(start)?, text.index.byte_of(end)?);
-    let at = turns::index_containing(&u.units, b0);
-    let unit = at.map(|i| &u.units[i]);
-    let speaker = unit.and_then(|x| x.speaker).map(|i| &u.meta.speakers[i]);
-    let case = speaker
-        .and_then(|s| s.case.clone())
-        .unwrap_or_else(|| u.meta.case.clone());
-    if !session.keep(&options.filters, &case, speaker) {
-        return None;
-    }
+    let speaker = st.speaker.map(|i| &u.meta.speakers[i]);
+    let case = st.case.clone();
     let mut body = if options.keep_interviewer {
         text.text[b0..b1].trim().to_owned()
     } else {
@@ -151,8 +86,9 @@ fn verbatim(
         .iter()
         .map(|a| row.and_then(|r| r.get(a)).cloned().unwrap_or_default())
         .collect();
+    let at = st.unit;
     let turn = at.map_or(0, |i| i + 1);
-    let time = at.and_then(|i| u.time(i));
+    let time = at.and_then(|i| time_at(&u.units, i));
     let citation = citation.render(&CitationData {
         text: &body,
         case: &case,
@@ -188,11 +124,15 @@ fn verbatim(
 
 /// The text of `b0..b1` without the interviewer's turns (each gap marked `[…]`); `None` when
 /// nothing else is left.
-fn without_interviewer(u: &Units, b0: usize, b1: usize) -> Option<String> {
+fn without_interviewer(u: &SourceSelection, b0: usize, b1: usize) -> Option<String> {
+    let is_interviewer = |x: &turns::Unit| {
+        x.speaker
+            .is_some_and(|s| u.meta.speakers[s].role == Role::Interviewer)
+    };
     let mut pieces: Vec<&str> = Vec::new();
     let mut from = b0;
     for unit in u.units.iter().filter(|x| x.start < b1 && b0 <= x.end) {
-        if u.is_interviewer(unit) {
+        if is_interviewer(unit) {
             pieces.push(&u.text.text[from..unit.start.max(from)]);
             from = (unit.end + 1).min(b1).max(from);
         }
@@ -245,15 +185,11 @@ fn first_words(after: &str, n: usize) -> String {
 /// The transcripts annex: every source kept by the case and attribute filters, units numbered.
 pub(super) fn transcripts(session: &Session, options: &Options) -> Result<Vec<Transcript>> {
     // A whole transcript is kept or not by its case; speaker and role filters do not apply.
-    let by_case = Filters {
-        case: options.filters.case.clone(),
-        attrs: options.filters.attrs.clone(),
-        ..Filters::default()
-    };
+    let by_case = options.filters.by_case();
     let attrs = &session.project.cases.attributes;
     let mut out = Vec::new();
     for meta in session.project.sources() {
-        if !session.keep(&by_case, &meta.case, None) {
+        if !by_case.admits(&session.project.cases, &meta.case, None) {
             continue;
         }
         let row = session.project.cases.rows.get(&meta.case);

@@ -4,8 +4,8 @@
 //! Invariant: the defaults give the annex French theses expect — the whole tree, the verbatim then
 //! the interview number, by source then position, interviewer turns kept.
 
-use crate::coding::passages::Filters;
 use crate::error::{Error, Result};
+use crate::query::Filters;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 use uuid::Uuid;

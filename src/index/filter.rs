@@ -1,8 +1,9 @@
-//! A tantivy query that keeps only the units a search may return — by speaker (case,
-//! attribute, speaker and role filters) and by overlap with coded ranges (node filters) — read
-//! from fast fields, so filtered searches score only allowed units.
+//! The units a search may return ([`AllowedUnits`], computed by the query layer from the
+//! DESIGN §4 filters), and a tantivy query that keeps only those, read from fast fields, so
+//! filtered searches score only allowed units.
 //!
-//! Invariant: it adds nothing to scores (constant 0), so ranking is the text query's alone.
+//! Invariant: the filter adds nothing to scores (constant 0), so ranking is the text query's
+//! alone; the index never looks at codings or cases itself.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -12,19 +13,31 @@ use tantivy::query::{
 use tantivy::{BitSet, DocId, Score, SegmentReader};
 use uuid::Uuid;
 
-/// Which units pass.
-#[derive(Debug, Default)]
-pub struct UnitSpec {
-    /// Allowed speakers per source, as indices in its speaker list, `NO_SPEAKER` for units
-    /// without one (None: every unit).
+/// Code point ranges per source.
+pub type Ranges = HashMap<Uuid, Vec<(usize, usize)>>;
+
+/// Which units and matches a search keeps. The default keeps everything.
+#[derive(Debug, Default, Clone)]
+pub struct AllowedUnits {
+    /// Allowed speakers per source, as indices in its speaker list, [`super::NO_SPEAKER`] for
+    /// units without one (None: every unit; a source absent from the map: none of its units).
     pub speakers: Option<HashMap<Uuid, HashSet<u64>>>,
-    /// Each map: a unit must overlap one of its source's ranges (code points).
-    pub overlap: Vec<HashMap<Uuid, Vec<(usize, usize)>>>,
+    /// Each map: a unit must overlap one of its source's ranges, and a match must lie inside one
+    /// (node filters: the coded ranges of the nodes).
+    pub within: Vec<Ranges>,
 }
 
-impl UnitSpec {
+impl AllowedUnits {
     pub fn is_empty(&self) -> bool {
-        self.speakers.is_none() && self.overlap.is_empty()
+        self.speakers.is_none() && self.within.is_empty()
+    }
+
+    /// Whether a match at `s..e` of `source` lies inside a range of every `within` map.
+    pub fn keeps_match(&self, source: &Uuid, (s, e): (usize, usize)) -> bool {
+        self.within.iter().all(|r| {
+            r.get(source)
+                .is_some_and(|rs| rs.iter().any(|(a, b)| *a <= s && e <= *b))
+        })
     }
 
     /// The rules for one source (looked up once per run of that source's documents); None when
@@ -35,7 +48,7 @@ impl UnitSpec {
             None => None,
         };
         let overlap = self
-            .overlap
+            .within
             .iter()
             .map(|m| m.get(source).map(Vec::as_slice))
             .collect::<Option<Vec<_>>>()?;
@@ -61,7 +74,7 @@ impl SourceRules<'_> {
 
 /// The filter as a tantivy query.
 #[derive(Debug, Clone)]
-pub struct UnitFilter(pub Arc<UnitSpec>);
+pub struct UnitFilter(pub Arc<AllowedUnits>);
 
 impl Query for UnitFilter {
     fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
@@ -69,7 +82,7 @@ impl Query for UnitFilter {
     }
 }
 
-struct UnitFilterWeight(Arc<UnitSpec>);
+struct UnitFilterWeight(Arc<AllowedUnits>);
 
 /// Every value of a fast field, indexed by document (all our fields have one value per doc).
 fn column(reader: &SegmentReader, name: &str) -> tantivy::Result<Vec<u64>> {

@@ -14,7 +14,8 @@ mod filter;
 pub mod query;
 mod search;
 
-pub use search::{Hit, SearchOptions, Snippet};
+pub use filter::{AllowedUnits, Ranges};
+pub use search::{Hit, Snippet, SourceTexts};
 
 use crate::error::{Error, Result};
 use crate::model::Language;

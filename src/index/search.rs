@@ -1,29 +1,27 @@
-//! Running a query: ranked units from tantivy, restricted by the core's filters (DESIGN §4) —
-//! case, attributes, speaker and role become the set of allowed units; `--node` keeps a hit only
-//! where a match falls inside a coded range — then exact match positions and a snippet.
+//! Running a query: ranked units from tantivy, restricted to the [`AllowedUnits`] the query
+//! layer computed from the filters (DESIGN §4) — then exact match positions and a snippet.
 //!
 //! Invariant: positions are code points in the source text; snippet match ranges are code
-//! points within the snippet text.
+//! points within the snippet text. The index reads sources only through [`SourceTexts`]; it
+//! knows nothing of sessions, codings or cases.
 
 use super::SearchIndex;
-use super::filter::{UnitFilter, UnitSpec};
+use super::filter::{AllowedUnits, UnitFilter};
 use super::query;
-use crate::coding::passages::Filters;
+use crate::coding::SourceText;
 use crate::error::Result;
-use crate::session::Session;
+use crate::model::SourceMeta;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::sync::Arc;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query};
 use uuid::Uuid;
 
-/// What to search and how.
-#[derive(Debug, Clone, Default)]
-pub struct SearchOptions {
-    pub filters: Filters,
-    /// Only matches inside codings of these nodes (with descendants).
-    pub nodes: Vec<Uuid>,
-    pub limit: usize,
+/// What a search reads besides the index: the sources' metadata and texts.
+pub trait SourceTexts {
+    fn meta(&self, source: Uuid) -> Option<&SourceMeta>;
+    fn text(&self, source: Uuid) -> Result<Arc<SourceText>>;
 }
 
 /// A snippet of the unit around the first match.
@@ -53,49 +51,31 @@ pub struct Hit {
     pub matches: Vec<(usize, usize)>,
 }
 
-type Ranges = HashMap<Uuid, Vec<(usize, usize)>>;
-
 /// The most units one query looks at.
 const MAX_HITS: usize = 100_000;
 
 impl SearchIndex {
-    /// Runs `query` with options against the session's project.
+    /// Runs `query_text` over the units `allowed` keeps, best first, at most `limit` hits.
     pub fn search(
         &self,
-        session: &Session,
+        sources: &dyn SourceTexts,
         query_text: &str,
-        opts: &SearchOptions,
+        allowed: &AllowedUnits,
+        limit: usize,
     ) -> Result<Vec<Hit>> {
         let parsed = query::parse(query_text, self.language)?;
         let mut matcher = parsed.matcher(self.language);
         let f = self.fields;
-        let allowed = allowed_speakers(session, &opts.filters);
-        let node_ranges = coded_ranges(session, &opts.nodes, &opts.filters);
-        let also_ranges = opts
-            .filters
-            .also_nodes
-            .as_ref()
-            .map(|n| coded_ranges(session, n, &opts.filters))
-            .unwrap_or_default();
         let mut q: Box<dyn Query> = parsed.to_query(f.text, f.folded);
-        let spec = UnitSpec {
-            speakers: allowed,
-            overlap: [&node_ranges, &also_ranges]
-                .into_iter()
-                .flatten()
-                .cloned()
-                .collect(),
-        };
-        let spec_empty = spec.is_empty();
-        if !spec_empty {
-            let filter: Box<dyn Query> = Box::new(UnitFilter(std::sync::Arc::new(spec)));
+        let post_filter = !allowed.is_empty();
+        if post_filter {
+            let filter: Box<dyn Query> = Box::new(UnitFilter(Arc::new(allowed.clone())));
             q = Box::new(BooleanQuery::new(vec![
                 (Occur::Must, q),
                 (Occur::Must, filter),
             ]));
         }
-        let want = opts.limit.clamp(1, MAX_HITS);
-        let post_filter = !spec_empty;
+        let want = limit.clamp(1, MAX_HITS);
         // With filters, candidates are widened in stages until enough survive.
         let windows: Vec<usize> = if post_filter {
             vec![
@@ -107,13 +87,6 @@ impl SearchIndex {
             vec![want]
         };
         let searcher = self.reader.searcher();
-        let labels: HashMap<Uuid, &str> = session
-            .project
-            .manifest
-            .sources
-            .iter()
-            .map(|s| (s.id, s.label.as_str()))
-            .collect();
         let mut hits = Vec::new();
         let mut columns = Columns::default();
         for window in windows {
@@ -123,14 +96,12 @@ impl SearchIndex {
                 .map_err(super::tantivy_err)?;
             let exhausted = top.len() < window;
             self.collect(
-                session,
+                sources,
                 &searcher,
                 top,
                 &mut columns,
                 &mut matcher,
-                &labels,
-                &node_ranges,
-                &also_ranges,
+                allowed,
                 want,
                 &mut hits,
             )?;
@@ -145,14 +116,12 @@ impl SearchIndex {
     #[allow(clippy::too_many_arguments)]
     fn collect(
         &self,
-        session: &Session,
+        sources: &dyn SourceTexts,
         searcher: &tantivy::Searcher,
         top: Vec<(f32, tantivy::DocAddress)>,
         columns: &mut Columns,
         matcher: &mut query::Matcher,
-        labels: &HashMap<Uuid, &str>,
-        node_ranges: &Option<Ranges>,
-        also_ranges: &Option<Ranges>,
+        allowed: &AllowedUnits,
         want: usize,
         hits: &mut Vec<Hit>,
     ) -> Result<()> {
@@ -171,15 +140,9 @@ impl SearchIndex {
                 end: unit_end,
                 ..
             } = doc;
-            let source_text = session.text(source)?;
+            let source_text = sources.text(source)?;
             let text = source_text.slice(unit_start, unit_end);
             let to_cp = |byte: usize| unit_start + text[..byte].chars().count();
-            let inside = |r: &Option<Ranges>, (s, e): (usize, usize)| {
-                r.as_ref().is_none_or(|r| {
-                    r.get(&source)
-                        .is_some_and(|rs| rs.iter().any(|(a, b)| *a <= s && e <= *b))
-                })
-            };
             let spans: Vec<(usize, usize)> = matcher
                 .spans(text)
                 .into_iter()
@@ -187,19 +150,19 @@ impl SearchIndex {
                 .collect();
             let matches: Vec<(usize, usize)> = spans
                 .into_iter()
-                .filter(|m| inside(node_ranges, *m) && inside(also_ranges, *m))
+                .filter(|m| allowed.keeps_match(&source, *m))
                 .collect();
             let Some(&(start, end)) = matches.first() else {
                 continue;
             };
-            let meta = session.project.source(&source.to_string())?;
+            let meta = sources.meta(source);
             let speaker = doc
                 .speaker
-                .and_then(|i| meta.speakers.get(i))
+                .and_then(|i| meta?.speakers.get(i))
                 .map(|s| s.name.clone());
             hits.push(Hit {
                 source,
-                label: labels.get(&source).copied().unwrap_or("").to_owned(),
+                label: meta.map_or("", |m| m.label.as_str()).to_owned(),
                 speaker,
                 start,
                 end,
@@ -213,57 +176,6 @@ impl SearchIndex {
         }
         Ok(())
     }
-}
-
-/// Speakers allowed by the case, attribute, speaker and role filters, per source, as indices in
-/// its speaker list (`NO_SPEAKER` for units without one). Read from the manifest only: no text.
-fn allowed_speakers(session: &Session, f: &Filters) -> Option<HashMap<Uuid, HashSet<u64>>> {
-    if f.case.is_none()
-        && f.attrs.is_empty()
-        && f.speaker.is_none()
-        && f.role.is_none()
-        && f.exclude_role.is_none()
-    {
-        return None;
-    }
-    let mut out = HashMap::new();
-    for meta in &session.project.manifest.sources {
-        let mut ok: HashSet<u64> = meta
-            .speakers
-            .iter()
-            .enumerate()
-            .filter(|(_, sp)| session.keep(f, sp.case.as_deref().unwrap_or(&meta.case), Some(sp)))
-            .map(|(i, _)| i as u64)
-            .collect();
-        if session.keep(f, &meta.case, None) {
-            ok.insert(super::NO_SPEAKER);
-        }
-        if !ok.is_empty() {
-            out.insert(meta.id, ok);
-        }
-    }
-    Some(out)
-}
-
-/// Coded ranges (code points) of nodes with their descendants, per source (None: no filter).
-fn coded_ranges(session: &Session, nodes: &[Uuid], f: &Filters) -> Option<Ranges> {
-    if nodes.is_empty() {
-        return None;
-    }
-    let set: HashSet<Uuid> = nodes
-        .iter()
-        .flat_map(|n| session.codebook.subtree_ids(*n))
-        .collect();
-    let mut out: Ranges = HashMap::new();
-    for (coder, source, c) in session.codings.all() {
-        if set.contains(&c.node)
-            && !c.is_orphaned()
-            && f.coder.as_deref().is_none_or(|w| w == coder)
-        {
-            out.entry(source).or_default().push((c.start, c.end));
-        }
-    }
-    Some(out)
 }
 
 /// Up to about 160 characters of the unit around the first match, cut at spaces.

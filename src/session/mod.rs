@@ -9,13 +9,11 @@ mod codebook_ops;
 mod edit;
 pub mod history;
 mod memos;
-mod read;
 mod speakers;
 pub mod sync;
 
 pub use edit::{BatchItem, LoadReport};
 pub use history::{Change, History, Step};
-pub use read::{NodeCounts, node_counts};
 pub use speakers::{PreviewSpeaker, PreviewTurn, SpeakerPreview};
 pub use sync::{AnchorReport, CodingRef};
 

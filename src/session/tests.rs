@@ -1,5 +1,5 @@
 //! Tests of the session: merge, forced delete, uncode, turns and speakers, batches, re-anchoring,
-//! templates, counts and passages — each change checked in memory, on disk, and through undo.
+//! templates — each change checked in memory, on disk, and through undo.
 
 use super::*;
 use crate::import::{ImportOptions, commit, prepare_bytes};
@@ -227,42 +227,5 @@ fn load_template_merges_by_path_with_a_report() {
             .unwrap()
             .description,
         "Financement"
-    );
-}
-
-#[test]
-fn counts_and_passages_use_the_union_of_coders() {
-    let (_d, mut s) = project();
-    let e1 = src(&s);
-    let (temps, charge) = (node(&s, "Freins/Temps"), node(&s, "Freins/Charge"));
-    s.code("sg", e1, 31, 45, temps).unwrap();
-    s.code("mb", e1, 35, 50, temps).unwrap();
-    s.code("mb", e1, 100, 110, charge).unwrap();
-    let counts = node_counts(&s, None);
-    assert_eq!(
-        counts[&temps],
-        NodeCounts {
-            codings: 2,
-            sources: 1,
-            codings_total: 2,
-            sources_total: 1
-        }
-    );
-    assert_eq!(counts[&node(&s, "Freins")].codings_total, 3);
-    let ps = s.passages(&[temps], false, &Default::default()).unwrap();
-    assert_eq!(ps.len(), 1);
-    assert_eq!((ps[0].start, ps[0].end), (31, 50));
-    assert_eq!(ps[0].coders, ["mb", "sg"]);
-    assert_eq!(ps[0].speaker.as_deref(), Some("M1"));
-    let f = crate::coding::passages::Filters {
-        coder: Some("sg".into()),
-        ..Default::default()
-    };
-    assert_eq!(s.passages(&[temps], false, &f).unwrap()[0].end, 45);
-    assert_eq!(
-        s.passages(&[node(&s, "Freins")], true, &Default::default())
-            .unwrap()
-            .len(),
-        2
     );
 }

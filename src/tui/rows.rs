@@ -8,7 +8,7 @@
 use super::wrap::Row;
 use crate::coding::SourceText;
 use crate::model::Role;
-use crate::session::NodeCounts;
+use crate::query::NodeCounts;
 use crate::text::turns::Unit;
 use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;

@@ -13,8 +13,8 @@ use super::msg::{Done, Effect, Msg, NodeRef};
 use super::rows::HitRow;
 use super::snapshot::{ancestors, load_doc, snapshot};
 use super::state::AppState;
-use crate::index::SearchOptions;
 use crate::memo::Target;
+use crate::query::SearchOptions;
 use crate::session::Session;
 use uuid::Uuid;
 
@@ -150,7 +150,7 @@ fn search(
         nodes: vec![],
         limit: 200,
     };
-    let Ok(hits) = ready.search(session, q, &opts) else {
+    let Ok(hits) = crate::query::search(ready, session, q, &opts) else {
         return Ok(vec![]);
     };
     let hits: Vec<HitRow> = hits
@@ -202,7 +202,7 @@ fn plan_code_hits(
         nodes: vec![],
         limit: usize::MAX,
     };
-    let hits = ready.search(session, &state.search.query, &opts)?;
+    let hits = crate::query::search(ready, session, &state.search.query, &opts)?;
     let mut units: Vec<(Uuid, usize, usize)> = Vec::new();
     let mut interviewer = 0;
     let mut seen = std::collections::HashSet::new();

@@ -8,7 +8,8 @@ use super::msg::Snapshot;
 use super::rows::{Doc, NodeInfo, PassageRow, SourceRow, TreeRow, ViewCoding};
 use super::state::AppState;
 use crate::codebook::Node;
-use crate::session::{Session, node_counts};
+use crate::query::node_counts;
+use crate::session::Session;
 use crate::text::turns;
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -100,7 +101,7 @@ fn tree(session: &Session, collapsed: &HashSet<Uuid>) -> (Vec<TreeRow>, Vec<Node
         depth: usize,
         collapsed: &HashSet<Uuid>,
         session: &Session,
-        counts: &std::collections::HashMap<Uuid, crate::session::NodeCounts>,
+        counts: &std::collections::HashMap<Uuid, crate::query::NodeCounts>,
         rows: &mut Vec<TreeRow>,
     ) {
         for n in nodes {
@@ -163,8 +164,7 @@ fn passages(session: &Session, state: &AppState) -> crate::Result<Option<Vec<Pas
     };
     let filters = parse_filter(session, &state.passages.filter)?;
     Ok(Some(
-        session
-            .passages(&[node], true, &filters)?
+        crate::query::passages(session, &[node], true, &filters)?
             .into_iter()
             .map(|p| PassageRow {
                 source: p.source,
@@ -178,40 +178,10 @@ fn passages(session: &Session, state: &AppState) -> crate::Result<Option<Vec<Pas
     ))
 }
 
-/// Parses the passages filter typed in the TUI: `case:C`, `K=V` (a case attribute),
-/// `speaker:S`, `role:R`, `-role:R`, `coder:C`, `also:NODEPATH`; `_` stands for a space.
-pub fn parse_filter(
-    session: &Session,
-    text: &str,
-) -> crate::Result<crate::coding::passages::Filters> {
-    use crate::error::Error;
-    let mut f = crate::coding::passages::Filters::default();
-    let role = |v: &str| v.parse::<crate::model::Role>().map_err(Error::Invalid);
-    for token in text.split_whitespace() {
-        let token = token.replace('_', " ");
-        match token.split_once(':') {
-            Some(("case", v)) => f.case = Some(v.to_owned()),
-            Some(("speaker", v)) => f.speaker = Some(v.to_owned()),
-            Some(("role", v)) => f.role = Some(role(v)?),
-            Some(("-role", v)) => f.exclude_role = Some(role(v)?),
-            Some(("coder", v)) => f.coder = Some(v.to_owned()),
-            Some(("also", v)) => f
-                .also_nodes
-                .get_or_insert_with(Vec::new)
-                .push(session.codebook.resolve(v)?),
-            _ => match token.split_once('=') {
-                Some((k, v)) if session.project.cases.attributes.iter().any(|a| a == k) => {
-                    f.attrs.push((k.to_owned(), v.to_owned()))
-                }
-                _ => {
-                    return Err(Error::Invalid(format!(
-                        "filter '{token}' is not case:, K=V (a case attribute), speaker:, role:, -role:, coder: or also:"
-                    )));
-                }
-            },
-        }
-    }
-    Ok(f)
+/// Parses the passages filter typed in the TUI with the query grammar (`crate::query::grammar`),
+/// the same as the CLI's `--filter`.
+pub fn parse_filter(session: &Session, text: &str) -> crate::Result<crate::query::Filters> {
+    crate::query::parse_filters(text, &session.project, &session.codebook)
 }
 
 /// Loads a source for the transcript pane, with its codings (not yet laid out).

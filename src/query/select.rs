@@ -1,0 +1,238 @@
+//! The selection engine: from codings to filtered stretches of text, the one walk behind
+//! `passages`, the annex and (through [`super::allowed_units`]) node-filtered search.
+//!
+//! Invariants: sources come in natural label order, stretches by position within each group;
+//! the coders are united (overlapping or touching codings of a group become one stretch that
+//! names every coder and node); orphaned codings never count; the speaker, case and role of a
+//! stretch are those of the unit (turn or paragraph) containing its start; the `also:` filter
+//! keeps a stretch that overlaps a coding of those nodes (same coder filter).
+
+use super::filters::Filters;
+use crate::coding::SourceText;
+use crate::error::Result;
+use crate::model::SourceMeta;
+use crate::session::Session;
+use crate::text::turns;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+use uuid::Uuid;
+
+/// What to select: the codings of which nodes, into which groups, through which filters.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// For a node, the groups its codings go to (a node absent here is not selected).
+    pub groups: HashMap<Uuid, Vec<usize>>,
+    pub filters: Filters,
+    /// Also join stretches separated only by white space (two codings of consecutive sentences
+    /// make one verbatim in the annex; `passages` keeps them apart).
+    pub join_across_spaces: bool,
+}
+
+impl Selection {
+    /// One group: `nodes`, each with its descendants when `descendants`.
+    pub fn of_nodes(
+        session: &Session,
+        nodes: &[Uuid],
+        descendants: bool,
+        filters: Filters,
+    ) -> Self {
+        let mut groups = HashMap::new();
+        for n in nodes {
+            let ids = if descendants {
+                session.codebook.subtree_ids(*n)
+            } else {
+                vec![*n]
+            };
+            for id in ids {
+                groups.insert(id, vec![0]);
+            }
+        }
+        Self {
+            groups,
+            filters,
+            join_across_spaces: false,
+        }
+    }
+}
+
+/// A selected stretch of one source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stretch {
+    /// Code point range in the source text.
+    pub start: usize,
+    pub end: usize,
+    pub coders: BTreeSet<String>,
+    pub nodes: BTreeSet<Uuid>,
+    /// The unit containing `start` (index into [`SourceSelection::units`]).
+    pub unit: Option<usize>,
+    /// The speaker of that unit (index into the source's speakers).
+    pub speaker: Option<usize>,
+    /// The speaker's case, else the source's.
+    pub case: String,
+}
+
+/// What was selected in one source, with what the caller needs to present it.
+pub struct SourceSelection<'s> {
+    pub meta: &'s SourceMeta,
+    pub text: Arc<SourceText>,
+    pub units: Vec<turns::Unit>,
+    /// Kept stretches per group, groups in increasing order (groups with nothing kept omitted).
+    pub groups: Vec<(usize, Vec<Stretch>)>,
+}
+
+/// A coded stretch before merging: range, coder, node.
+pub type Span = (usize, usize, String, Uuid);
+
+/// Walks the sources that have codings in the selection, calling `each` once per source with
+/// the stretches the filters keep. Texts are read only for those sources.
+pub fn select_each<'s>(
+    session: &'s Session,
+    sel: &Selection,
+    mut each: impl FnMut(SourceSelection<'s>) -> Result<()>,
+) -> Result<()> {
+    let f = &sel.filters;
+    let also: Option<HashSet<Uuid>> = f.also_nodes.as_ref().map(|ns| {
+        ns.iter()
+            .flat_map(|n| session.codebook.subtree_ids(*n))
+            .collect()
+    });
+    for meta in session.project.sources() {
+        let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
+        let mut also_spans: Vec<(usize, usize)> = Vec::new();
+        for (coder, c) in session.codings.of_source(meta.id) {
+            if c.is_orphaned() || f.coder.as_deref().is_some_and(|w| w != coder) {
+                continue;
+            }
+            if also.as_ref().is_some_and(|a| a.contains(&c.node)) {
+                also_spans.push((c.start, c.end));
+            }
+            for &g in sel.groups.get(&c.node).into_iter().flatten() {
+                spans
+                    .entry(g)
+                    .or_default()
+                    .push((c.start, c.end, coder.to_owned(), c.node));
+            }
+        }
+        if spans.is_empty() {
+            continue;
+        }
+        let text = session.text(meta.id)?;
+        let units = turns::source_units(meta, &text.text);
+        let mut groups = Vec::new();
+        for (g, list) in spans {
+            let mut merged = merge_spans(list);
+            if sel.join_across_spaces {
+                merged = join_across_spaces(&text, merged);
+            }
+            let kept: Vec<Stretch> = merged
+                .into_iter()
+                .filter(|(start, end, _, _)| {
+                    also.is_none() || also_spans.iter().any(|(s, e)| s < end && start < e)
+                })
+                .filter_map(|(start, end, coders, nodes)| {
+                    let byte = text.index.byte_of(start).unwrap_or(0);
+                    let unit = turns::index_containing(&units, byte);
+                    let speaker = unit.and_then(|i| units[i].speaker);
+                    let who = speaker.map(|i| &meta.speakers[i]);
+                    let case = who
+                        .and_then(|s| s.case.clone())
+                        .unwrap_or_else(|| meta.case.clone());
+                    f.admits(&session.project.cases, &case, who)
+                        .then_some(Stretch {
+                            start,
+                            end,
+                            coders,
+                            nodes,
+                            unit,
+                            speaker,
+                            case,
+                        })
+                })
+                .collect();
+            if !kept.is_empty() {
+                groups.push((g, kept));
+            }
+        }
+        if !groups.is_empty() {
+            each(SourceSelection {
+                meta,
+                text,
+                units,
+                groups,
+            })?;
+        }
+    }
+    Ok(())
+}
+
+type Merged = (usize, usize, BTreeSet<String>, BTreeSet<Uuid>);
+
+/// Merges overlapping or touching spans into (start, end, coders, nodes), in order.
+pub fn merge_spans(mut spans: Vec<Span>) -> Vec<Merged> {
+    spans.sort_by_key(|s| (s.0, s.1));
+    let mut out: Vec<Merged> = Vec::new();
+    for (s, e, coder, node) in spans {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => {
+                last.1 = last.1.max(e);
+                last.2.insert(coder);
+                last.3.insert(node);
+            }
+            _ => out.push((s, e, BTreeSet::from([coder]), BTreeSet::from([node]))),
+        }
+    }
+    out
+}
+
+/// Joins merged stretches separated only by white space.
+fn join_across_spaces(text: &SourceText, merged: Vec<Merged>) -> Vec<Merged> {
+    let mut out: Vec<Merged> = Vec::with_capacity(merged.len());
+    for m in merged {
+        match out.last_mut() {
+            Some(last) if text.slice(last.1, m.0).trim().is_empty() => {
+                last.1 = m.1;
+                last.2.extend(m.2);
+                last.3.extend(m.3);
+            }
+            _ => out.push(m),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_spans_of_two_coders_become_one_passage() {
+        let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+        let merged = merge_spans(vec![
+            (10, 20, "sg".into(), a),
+            (0, 5, "sg".into(), a),
+            (15, 30, "mb".into(), b),
+            (30, 31, "mb".into(), a),
+            (40, 50, "sg".into(), a),
+        ]);
+        let ranges: Vec<(usize, usize)> = merged.iter().map(|m| (m.0, m.1)).collect();
+        assert_eq!(ranges, [(0, 5), (10, 31), (40, 50)]);
+        assert_eq!(
+            merged[1].2.iter().cloned().collect::<Vec<_>>(),
+            ["mb", "sg"]
+        );
+        assert_eq!(merged[1].3.len(), 2);
+    }
+
+    #[test]
+    fn stretches_separated_by_spaces_join_with_their_coders() {
+        let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+        let text = SourceText::new("un deux.  trois quatre. cinq".into());
+        let merged = merge_spans(vec![(0, 8, "sg".into(), a), (10, 23, "mb".into(), b)]);
+        let joined = join_across_spaces(&text, merged);
+        assert_eq!((joined[0].0, joined[0].1), (0, 23));
+        assert_eq!(joined[0].2.len(), 2);
+        assert_eq!(joined[0].3.len(), 2);
+        let apart = merge_spans(vec![(0, 3, "sg".into(), a), (10, 15, "sg".into(), a)]);
+        assert_eq!(join_across_spaces(&text, apart).len(), 2);
+    }
+}
