@@ -7,8 +7,8 @@
 
 use super::ranges::{self, Range};
 use super::selection::Selection;
-use crate::coding::passages::Filters;
 use crate::error::{Error, Result};
+use crate::query::Filters;
 use crate::session::{BatchItem, Session};
 use std::collections::BTreeMap;
 use uuid::Uuid;

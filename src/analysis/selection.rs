@@ -9,11 +9,11 @@
 use crate::cases::CaseTable;
 use crate::codebook::Codebook;
 use crate::coding::SourceText;
-use crate::coding::passages::Filters;
 use crate::error::Result;
 use crate::model::{Role, Speaker};
+use crate::query::Filters;
 use crate::session::Session;
-use crate::text::{fold_for_match, turns};
+use crate::text::turns;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -197,7 +197,7 @@ impl Selection {
                     let case = speaker
                         .and_then(|s| s.case.clone())
                         .unwrap_or_else(|| meta.case.clone());
-                    let kept = keeps(&session.project.cases, filters, &case, speaker);
+                    let kept = filters.admits(&session.project.cases, &case, speaker);
                     UnitView {
                         start: text.index.cp_of(u.start).unwrap_or(0),
                         end: text.index.cp_of(u.end).unwrap_or(text.len()),
@@ -252,28 +252,4 @@ impl Selection {
     pub fn attributes(&self) -> &BTreeMap<String, BTreeMap<String, String>> {
         &self.cases.rows
     }
-}
-
-/// Whether the DESIGN §4 filters keep a unit of this case and speaker (as `Session::keep`).
-fn keeps(cases: &CaseTable, f: &Filters, case: &str, speaker: Option<&Speaker>) -> bool {
-    if f.case.as_deref().is_some_and(|c| c != case) {
-        return false;
-    }
-    let row = cases.rows.get(case);
-    if !f.attrs.iter().all(|(k, v)| {
-        row.and_then(|r| r.get(k))
-            .is_some_and(|x| fold_for_match(x) == fold_for_match(v))
-    }) {
-        return false;
-    }
-    if let Some(s) = &f.speaker
-        && speaker.is_none_or(|sp| fold_for_match(&sp.name) != fold_for_match(s))
-    {
-        return false;
-    }
-    let role = speaker.map(|s| s.role);
-    if f.role.is_some_and(|r| role != Some(r)) {
-        return false;
-    }
-    !(f.exclude_role.is_some() && role == f.exclude_role)
 }
