@@ -10,10 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeSet;
 use std::path::Path;
 use verbatim::session::Session;
-use verbatim::tui::app::App;
-use verbatim::tui::i18n::Lang;
-use verbatim::tui::keymap::Keymap;
-use verbatim::tui::theme::{Depth, Theme};
+use verbatim::tui::testing::{App, Depth, Keymap, Lang, Theme};
 
 const NODE: &str = "II - La CPTS vécue/II.B - Freins/II.B.1 - Manque de temps";
 
@@ -73,20 +70,32 @@ fn tui(p: &Path, filter: &str) -> (Vec<Row>, Option<String>) {
         40,
     );
     press(&mut a, KeyCode::Char('3'));
-    a.state.tree_selected = a.state.tree.iter().position(|r| r.id == node).unwrap();
+    let row = a
+        .state()
+        .codebook
+        .tree
+        .iter()
+        .position(|r| r.id == node)
+        .unwrap();
+    press(&mut a, KeyCode::Char('g'));
+    for _ in 0..row {
+        press(&mut a, KeyCode::Char('j'));
+    }
     press(&mut a, KeyCode::Enter);
+    assert_eq!(a.state().passages.of, Some(node));
     press(&mut a, KeyCode::Char('f'));
     for c in filter.chars() {
         press(&mut a, KeyCode::Char(c));
     }
     press(&mut a, KeyCode::Enter);
     let rows = a
-        .state
+        .state()
         .passages
+        .rows
         .iter()
         .map(|r| (r.label.clone(), r.speaker.clone(), r.start, r.end))
         .collect();
-    (rows, a.state.message.clone())
+    (rows, a.state().ui.message.clone())
 }
 
 fn labels(rows: &[Row]) -> BTreeSet<&str> {
