@@ -7,7 +7,7 @@
 //! - [`text`]: normalisation (NFC, LF), natural order, words, offsets, speaker turns.
 //! - [`store`]: atomic writes, stable JSON, format numbers, the project lock.
 //! - [`project`]: a project folder opened read-only or as its one writer.
-//! - [`import`]: transcripts in (.txt, .md, .docx, .odt, .srt, .vtt).
+//! - [`import`]: transcripts in (.txt, .md, .docx, .odt, .rtf, .html, .srt, .vtt, Whisper .json).
 //! - [`cases`]: cases and attributes (`cases.csv`).
 //! - [`codebook`]: the code tree (`codebook.json`).
 //! - [`export`]: the thesis annex (DOCX, ODT, Markdown, HTML, CSV, XLSX).

@@ -46,7 +46,7 @@ pub enum Command {
         #[arg(long)]
         reset: bool,
     },
-    /// Import transcripts (.txt .md .docx .odt .srt .vtt), files or folders
+    /// Import transcripts (.txt .md .docx .odt .rtf .html .srt .vtt, Whisper .json), files or folders
     Import(ImportArgs),
     /// List sources, or rename one
     Sources {

@@ -1,5 +1,6 @@
-//! Importing transcripts into a project: .txt and .md (any common encoding), .docx, .odt, .srt
-//! and .vtt. Each file is read, decoded, converted to text, normalised (NFC, LF) and its speakers
+//! Importing transcripts into a project: .txt and .md (any common encoding), .docx, .odt, .rtf,
+//! .html (noScribe's too), .srt, .vtt and Whisper/WhisperX .json; .doc, .qdpx and .qdc are
+//! refused with what to do instead. Each file is read, decoded, converted to text, normalised (NFC, LF) and its speakers
 //! detected; then the whole batch is written.
 //!
 //! Invariants: an import is all or nothing unless the caller asks to keep going, in which case
@@ -10,10 +11,13 @@
 pub mod decode;
 mod docx;
 pub mod entities;
+mod html;
 mod odt;
+mod rtf;
 mod subtitles;
 #[cfg(test)]
 pub(crate) mod testzip;
+mod whisper;
 mod write;
 pub(crate) mod zipxml;
 
@@ -29,7 +33,25 @@ use unicode_normalization::UnicodeNormalization;
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// File extensions we import, lowercase.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "docx", "odt", "srt", "vtt"];
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "docx", "odt", "srt", "vtt", "rtf", "html", "htm", "json",
+];
+
+/// Why a file of a known kind that is not a transcript is refused, and what to do instead.
+fn refusal_hint(path: &Path) -> Option<String> {
+    let shown = path.display();
+    Some(match extension(path)?.as_str() {
+        "doc" => "is an old Word .doc file, which verbatim cannot read: open it in Word or \
+                  LibreOffice and save it as .docx, then import that"
+            .to_owned(),
+        "qdpx" => format!(
+            "is a REFI-QDA project: make a verbatim project from it with \
+             `verbatim import-qdpx {shown} DIR`"
+        ),
+        "qdc" => format!("is a REFI-QDA codebook: load it with `verbatim codebook import {shown}`"),
+        _ => return None,
+    })
+}
 
 /// A transcript read and converted, ready to be written into a project.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +87,8 @@ pub fn collect(paths: &[PathBuf]) -> Result<Collected> {
             collect_dir(path, &mut out)?;
         } else if is_supported(path) {
             out.files.push(path.clone());
+        } else if let Some(hint) = refusal_hint(path) {
+            return Err(Error::bad_input(path, hint));
         } else {
             return Err(Error::bad_input(
                 path,
@@ -177,11 +201,24 @@ fn prepare_named(
             let (t, names) = converted.map_err(bad)?;
             (t, Some(names))
         }
+        "rtf" => (rtf::to_text(bytes).map_err(bad)?, None),
+        "html" | "htm" => {
+            let decoded = decode::decode_text_bytes(path, bytes)?;
+            (html::to_text(&decoded).map_err(bad)?, None)
+        }
+        "json" => {
+            let decoded = decode::decode_text_bytes(path, bytes)?;
+            let (t, names) = whisper::to_text(&decoded).map_err(bad)?;
+            (t, Some(names))
+        }
         "txt" => (
             entities::decode(&decode::decode_text_bytes(path, bytes)?),
             None,
         ),
         "md" | "markdown" => (decode::decode_text_bytes(path, bytes)?, None),
+        _ if refusal_hint(path).is_some() => {
+            return Err(bad(refusal_hint(path).unwrap_or_default()));
+        }
         _ => {
             return Err(bad(format!(
                 "is not a format verbatim imports (expected one of .{})",
@@ -247,3 +284,5 @@ mod proptests;
 mod tests;
 #[cfg(test)]
 mod tests_conventions;
+#[cfg(test)]
+mod tests_formats;

@@ -8,7 +8,9 @@ use crate::text::turns::{detect, split_units_as};
 use proptest::prelude::*;
 
 /// Every file name extension an importer answers to.
-const FORMATS: &[&str] = &["txt", "md", "srt", "vtt", "docx", "odt"];
+const FORMATS: &[&str] = &[
+    "txt", "md", "srt", "vtt", "docx", "odt", "rtf", "html", "json",
+];
 
 fn check_units(p: &Prepared) {
     let names: Vec<String> = p.speakers.iter().map(|s| s.name.clone()).collect();

@@ -328,13 +328,16 @@ pub(super) fn dash(line: &str) -> Option<usize> {
 /// of a turn.
 pub(super) fn is_footer(line: &str) -> bool {
     let folded = fold_for_match(line.trim_matches(is_space));
+    let folded = folded.trim_start_matches(['(', '[']);
     [
         "transcribed by ",
+        "transcribed with ",
         "transcrit par ",
+        "transcrit avec ",
         "transcription par ",
         "transcription by ",
     ]
     .iter()
     .any(|p| folded.starts_with(p))
-        && folded.split_whitespace().count() <= 6
+        && folded.split_whitespace().count() <= 8
 }
