@@ -83,6 +83,7 @@ actions! {
     ToggleMouse => "toggle_mouse", "Mouse on or off (off gives the terminal's own selection back)", "Souris active ou non (inactive : sélection du terminal)";
     Copy => "copy", "Copy the passage under the cursor with its citation", "Copier le passage avec sa référence";
     PassagesFilter => "passages_filter", "Filter the passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:PATH)", "Filtrer les passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:CHEMIN)";
+    SwitchCoder => "switch_coder", "Switch the current coder (every coder's codings stay shown)", "Changer de codeur (les codages de tous restent affichés)";
     Memo => "memo", "Edit the memo of the source, node or coding", "Écrire le mémo de la source, du code ou du codage";
     NodeAddChild => "node_add_child", "Add a child node", "Ajouter un sous-code";
     NodeAddSibling => "node_add_sibling", "Add a sibling node", "Ajouter un code au même niveau";

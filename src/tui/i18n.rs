@@ -63,6 +63,11 @@ pub enum T {
     ExportTitle,
     ExportHint,
     NoFilter,
+    CoderPrompt,
+    CoderLabel,
+    HelpEverywhere,
+    HelpTextFields,
+    HelpKeys,
 }
 
 impl Lang {
@@ -162,6 +167,17 @@ impl Lang {
                 "an export is already running",
                 "un export est déjà en cours",
             ),
+            T::HelpEverywhere => ("Everywhere", "Partout"),
+            T::HelpTextFields => ("Text fields", "Champs de texte"),
+            T::HelpKeys => (
+                "↑↓ line · pages · g/G top/bottom · Esc close",
+                "↑↓ ligne · pages · g/G début/fin · Échap fermer",
+            ),
+            T::CoderPrompt => (
+                "Coder (letters, digits, - _ .): your codings are saved under this name",
+                "Codeur (lettres, chiffres, - _ .) : vos codages sont enregistrés sous ce nom",
+            ),
+            T::CoderLabel => ("coder:", "codeur :"),
             T::NoFilter => ("no filter", "sans filtre"),
             T::ExportTitle => ("Export the annex", "Exporter l'annexe"),
             T::ExportHint => (

@@ -45,6 +45,8 @@ pub enum Done {
     Indexing(bool),
     /// Every hit "code every hit" would code.
     HitsPlanned(HitsPlan),
+    /// The current coder changed.
+    Coder(String),
     /// A node was coded with (for `.`).
     LastNode(Uuid),
     /// The memo text of a target, to edit.
@@ -192,6 +194,8 @@ pub enum Effect {
     OpenExport,
     /// Export as chosen (with the node selected when the dialog opened).
     Export(Box<ExportChoices>, Option<Uuid>),
+    /// Make this the current coder.
+    SetCoder(String),
     /// Copy text to the terminal's clipboard.
     Copy(String),
     /// Rebuild the snapshots (the tree after a collapse, the passages after a filter).

@@ -370,6 +370,20 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
                 super::exporter::dialog(session, state.selected_node()),
             )))]);
         }
+        Effect::SetCoder(name) => {
+            session.project.set_coder(&name)?;
+            let coders: std::collections::BTreeSet<&str> =
+                session.codings.all().map(|(c, _, _)| c).collect();
+            let shown = coders.into_iter().collect::<Vec<_>>().join(", ");
+            return Ok(vec![
+                Msg::Done(Done::Coder(name.clone())),
+                info(if lang == super::i18n::Lang::Fr {
+                    format!("codeur : {name} · codages affichés : {shown}")
+                } else {
+                    format!("coder: {name} · codings shown: {shown}")
+                }),
+            ]);
+        }
         Effect::Refresh => {}
         Effect::Search(_)
         | Effect::PlanCodeHits

@@ -69,6 +69,7 @@ pub enum InputFor {
     JumpTo,
     Memo(crate::memo::Target),
     PassagesFilter,
+    Coder,
 }
 
 #[derive(Debug, Clone)]

@@ -14,4 +14,5 @@ pub use super::layout::{Geometry, geometry};
 pub use super::rows::{Doc, HitRow, HitsPlan, NodeInfo, PassageRow, SourceRow, TreeRow};
 pub use super::state::{AppState, Focus, Mode, Popup};
 pub use super::theme::{Depth, Theme};
+pub use super::update::palette_matches;
 pub use super::update::picker::{Entry, entries};

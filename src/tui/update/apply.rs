@@ -51,6 +51,7 @@ pub(super) fn done(state: &mut AppState, done: Done) -> Vec<Effect> {
             state.search.plan = Some(plan);
             super::search::code_hits_picker(state);
         }
+        Done::Coder(name) => state.ui.coder = name,
         Done::LastNode(id) => state.codebook.last_node = Some(id),
         Done::Memo(target, text) => {
             state.popup = Some(Popup::Input {

@@ -6,14 +6,17 @@
 
 mod apply;
 mod codebook;
+pub mod help;
 pub mod motion;
+mod palette;
 pub mod picker;
 mod popups;
 pub(super) mod search;
 mod uncode;
 
-pub use popups::{palette_matches, source_matches, takes_text};
+pub use palette::palette_matches;
 use popups::{popup_action, text_key};
+pub use popups::{source_matches, takes_text};
 
 use super::action::Action;
 use super::i18n::T;
@@ -86,6 +89,12 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             return step_passage(state, a == Action::NextPassage);
         }
         Action::Memo => return memo(state),
+        Action::SwitchCoder => {
+            state.popup = Some(Popup::Input {
+                purpose: InputFor::Coder,
+                text: state.ui.coder.clone(),
+            })
+        }
         Action::Export => return vec![Effect::OpenExport],
         Action::PassagesFilter => {
             state.popup = Some(Popup::Input {

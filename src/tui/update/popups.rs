@@ -28,23 +28,14 @@ pub fn takes_text(state: &AppState) -> bool {
 }
 
 pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
+    if matches!(state.popup, Some(Popup::Help { .. })) && super::help::scroll(state, a) {
+        return vec![];
+    }
     match (&state.popup, a) {
         (Some(Popup::Confirm { on_yes, .. }), Action::Confirm) => {
             let fx = on_yes.clone();
             state.popup = None;
             fx
-        }
-        (Some(Popup::Help { scroll }), Action::Down | Action::PageDown) => {
-            state.popup = Some(Popup::Help {
-                scroll: scroll + if a == Action::Down { 1 } else { 10 },
-            });
-            vec![]
-        }
-        (Some(Popup::Help { scroll }), Action::Up | Action::PageUp) => {
-            state.popup = Some(Popup::Help {
-                scroll: scroll.saturating_sub(if a == Action::Up { 1 } else { 10 }),
-            });
-            vec![]
         }
         (_, Action::Cancel | Action::Quit | Action::Help) => {
             state.popup = None;
@@ -108,7 +99,7 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
             mut query,
             mut selected,
         } => {
-            let names = palette_matches(state, &query);
+            let names = super::palette_matches(state, &query);
             match edit_query(key, &mut query, &mut selected, names.len()) {
                 Edit::Close => return vec![],
                 Edit::Choose => {
@@ -256,6 +247,9 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
             vec![Effect::AddNode(path)]
         }
         InputFor::Describe(id) => vec![Effect::DescribeNode(id, text)],
+        InputFor::Coder if !text.trim().is_empty() => {
+            vec![Effect::SetCoder(text.trim().to_owned())]
+        }
         InputFor::Memo(target) => vec![Effect::SaveMemo(target, text)],
         InputFor::PassagesFilter => {
             state.passages.filter = text.trim().to_owned();
@@ -285,20 +279,6 @@ fn new_path_allowed(path: &str) -> Result<(), String> {
     crate::codebook::Codebook::default()
         .check_new_path(path)
         .map_err(|e| e.to_string())
-}
-
-/// Actions whose name or description matches the palette query.
-pub fn palette_matches(state: &AppState, query: &str) -> Vec<Action> {
-    let q = crate::text::fold_for_match(query.trim());
-    Action::ALL
-        .iter()
-        .copied()
-        .filter(|a| {
-            q.is_empty()
-                || crate::text::fold_for_match(a.name()).contains(&q)
-                || crate::text::fold_for_match(a.describe(state.french())).contains(&q)
-        })
-        .collect()
 }
 
 /// Sources whose label matches the source picker query.

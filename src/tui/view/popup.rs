@@ -18,7 +18,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
         Popup::Palette { query, selected } => {
             let items: Vec<String> = palette_matches(state, query)
                 .iter()
-                .map(|a| format!("{:<18} {}", a.name(), a.describe(state.french())))
+                .map(|a| {
+                    let keys = state.ui.keymap.keys_for(*a).join(" ");
+                    format!("{keys:<10} {}", a.describe(state.french()))
+                })
                 .collect();
             chooser(
                 frame,
@@ -103,6 +106,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 InputFor::JumpTo => state.ui.lang.t(T::JumpTo),
                 InputFor::Memo(_) => state.ui.lang.t(T::Memo),
                 InputFor::PassagesFilter => state.ui.lang.t(T::Filter),
+                InputFor::Coder => state.ui.lang.t(T::CoderPrompt),
             };
             let tall = matches!(purpose, InputFor::Memo(_));
             let r = centered(area, 90, if tall { 16 } else { 7 });
@@ -209,22 +213,16 @@ fn chooser(
 }
 
 fn help(frame: &mut Frame<'_>, area: Rect, scroll: usize, state: &AppState) {
-    let r = centered(area, 90, area.height.saturating_sub(2));
+    let r = centered(area, 96, area.height.saturating_sub(2));
     frame.render_widget(Clear, r);
-    let lines: Vec<Line<'_>> = super::super::action::Action::ALL
-        .iter()
-        .map(|a| {
-            Line::raw(format!(
-                "{:<16} {:<18} {}",
-                state.ui.keymap.keys_for(*a).join(" "),
-                a.name(),
-                a.describe(state.french())
-            ))
-        })
+    let lines: Vec<Line<'_>> = super::super::update::help::help_lines(state)
+        .into_iter()
         .skip(scroll)
+        .map(Line::raw)
         .collect();
     let b = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", state.ui.lang.t(T::Help)));
+        .title(format!(" {} ", state.ui.lang.t(T::Help)))
+        .title_bottom(format!(" {} ", state.ui.lang.t(T::HelpKeys)));
     frame.render_widget(Paragraph::new(lines).block(b), r);
 }

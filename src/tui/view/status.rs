@@ -44,7 +44,11 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
     if state.ui.saved {
         right.push_str(state.ui.lang.t(T::Saved));
     }
-    right.push_str(&format!("   coder: {} ", state.ui.coder));
+    right.push_str(&format!(
+        "   {} {} ",
+        state.ui.lang.t(T::CoderLabel),
+        state.ui.coder
+    ));
     let pad = (area.width as usize).saturating_sub(left.width() + right.width());
     let line = Line::from(vec![
         Span::styled(
