@@ -90,3 +90,71 @@ fn the_coder_is_switched_and_new_codings_are_theirs() {
     let fr = app_in(&f, Lang::Fr, 140, 40);
     assert!(screen(&fr)[0].contains("codeur : sg"), "translated");
 }
+
+/// Opens the passages of the codebook's node at `row` (after coding a few turns with it).
+fn passages_of_a_node(a: &mut verbatim::tui::testing::App) {
+    // Code three participant turns with the first node.
+    keys(a, "} } c enter } } c enter } } c enter");
+    keys(a, "3 g enter");
+}
+
+#[test]
+fn the_passages_reader_shows_each_verbatim_in_full_with_citation_and_context_on_demand() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    passages_of_a_node(&mut a);
+    let rows = a.state().passages.rows.clone();
+    assert_eq!(rows.len(), 3);
+    let longest = rows.iter().max_by_key(|p| p.text.len()).unwrap();
+    let words: Vec<&str> = longest.text.split_whitespace().collect();
+    let tail = format!("{} »", words[words.len() - 2..].join(" "));
+    keys(&mut a, "P");
+    assert!(a.state().passages.reader);
+    let s = screen(&a).join("\n");
+    assert!(
+        s.contains(&tail),
+        "the whole verbatim, to its last words: {tail}\n{s}"
+    );
+    assert!(!s.contains("(E01, "), "no citation before asked");
+    keys(&mut a, "i");
+    let s = screen(&a).join("\n");
+    assert!(s.contains("case E01"), "citation: {s}");
+    keys(&mut a, "j enter");
+    assert!(
+        !a.state().passages.reader,
+        "enter goes to the passage in the transcript"
+    );
+    let doc = a.state().transcript.doc.as_ref().unwrap();
+    assert_eq!(
+        doc.text.index.cp_of(a.state().transcript.cursor),
+        Some(rows[1].start)
+    );
+}
+
+#[test]
+fn next_and_previous_passage_go_from_the_cursor() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    passages_of_a_node(&mut a);
+    let rows = a.state().passages.rows.clone();
+    keys(&mut a, "2 g");
+    keys(&mut a, ">");
+    let cp = |a: &verbatim::tui::testing::App| {
+        let t = &a.state().transcript;
+        t.doc.as_ref().unwrap().text.index.cp_of(t.cursor).unwrap()
+    };
+    assert_eq!(cp(&a), rows[0].start);
+    keys(&mut a, ">");
+    assert_eq!(cp(&a), rows[1].start, "the next one after the cursor");
+    keys(&mut a, "<");
+    assert_eq!(cp(&a), rows[0].start);
+    keys(&mut a, "<");
+    assert!(
+        a.state()
+            .ui
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("no more passages")
+    );
+}

@@ -82,6 +82,8 @@ actions! {
     ToggleAttributes => "toggle_attributes", "Show case attributes in the sources pane", "Afficher les attributs des cas";
     ToggleMouse => "toggle_mouse", "Mouse on or off (off gives the terminal's own selection back)", "Souris active ou non (inactive : sélection du terminal)";
     Copy => "copy", "Copy the passage under the cursor with its citation", "Copier le passage avec sa référence";
+    PassagesReader => "passages_reader", "Read the passages in full in the wide pane (again: back to the transcript)", "Lire les passages en entier dans le grand panneau (encore : retour à la transcription)";
+    PassageDetails => "passage_details", "Show each passage's citation and context", "Afficher la référence et le contexte de chaque passage";
     PassagesFilter => "passages_filter", "Filter the passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:PATH)", "Filtrer les passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:CHEMIN)";
     SwitchCoder => "switch_coder", "Switch the current coder (every coder's codings stay shown)", "Changer de codeur (les codages de tous restent affichés)";
     Memo => "memo", "Edit the memo of the source, node or coding", "Écrire le mémo de la source, du code ou du codage";

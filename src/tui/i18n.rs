@@ -63,6 +63,8 @@ pub enum T {
     ExportTitle,
     ExportHint,
     NoFilter,
+    CaseLabel,
+    NoMorePassages,
     CoderPrompt,
     CoderLabel,
     HelpEverywhere,
@@ -178,6 +180,8 @@ impl Lang {
                 "Codeur (lettres, chiffres, - _ .) : vos codages sont enregistrés sous ce nom",
             ),
             T::CoderLabel => ("coder:", "codeur :"),
+            T::NoMorePassages => ("no more passages this way", "plus de passage dans ce sens"),
+            T::CaseLabel => ("case", "cas"),
             T::NoFilter => ("no filter", "sans filtre"),
             T::ExportTitle => ("Export the annex", "Exporter l'annexe"),
             T::ExportHint => (

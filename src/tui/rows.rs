@@ -119,6 +119,11 @@ pub struct PassageRow {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    pub case: String,
+    pub coders: Vec<String>,
+    /// Up to a few words of the text before and after, for context.
+    pub before: String,
+    pub after: String,
 }
 
 /// A search hit, as listed and highlighted.

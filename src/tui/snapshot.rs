@@ -166,16 +166,42 @@ fn passages(session: &Session, state: &AppState) -> crate::Result<Option<Vec<Pas
     Ok(Some(
         crate::query::passages(session, &[node], true, &filters)?
             .into_iter()
-            .map(|p| PassageRow {
-                source: p.source,
-                label: p.label,
-                speaker: p.speaker,
-                start: p.start,
-                end: p.end,
-                text: p.text,
+            .map(|p| {
+                let (before, after) = context(session, p.source, p.start, p.end);
+                PassageRow {
+                    source: p.source,
+                    label: p.label,
+                    speaker: p.speaker,
+                    start: p.start,
+                    end: p.end,
+                    text: p.text,
+                    case: p.case,
+                    coders: p.coders,
+                    before,
+                    after,
+                }
             })
             .collect(),
     ))
+}
+
+/// Up to 160 characters before and after a code point range of a source, cut at words.
+fn context(session: &Session, source: Uuid, start: usize, end: usize) -> (String, String) {
+    const AROUND: usize = 160;
+    let Ok(text) = session.text(source) else {
+        return Default::default();
+    };
+    let before = text.slice(start.saturating_sub(AROUND), start);
+    let after = text.slice(end, (end + AROUND).min(text.len()));
+    let before = match before.split_once(char::is_whitespace) {
+        Some((_, rest)) if start > AROUND => format!("…{rest}"),
+        _ => before.to_owned(),
+    };
+    let after = match after.rsplit_once(char::is_whitespace) {
+        Some((head, _)) if end + AROUND < text.len() => format!("{head}…"),
+        _ => after.to_owned(),
+    };
+    (before, after)
 }
 
 /// Parses the passages filter typed in the TUI with the query grammar (`crate::query::grammar`),

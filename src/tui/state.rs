@@ -178,6 +178,10 @@ pub struct PassagesPane {
     pub of: Option<Uuid>,
     /// The passages filter as typed (`case:E01 Sexe=F -role:interviewer`).
     pub filter: String,
+    /// The passages read in full in the wide pane (instead of the transcript).
+    pub reader: bool,
+    /// Each passage's citation and context shown.
+    pub details: bool,
 }
 
 /// The last search and its hits (highlighted in the transcript, for n/N).

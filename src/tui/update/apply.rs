@@ -80,9 +80,13 @@ pub(super) fn done(state: &mut AppState, done: Done) -> Vec<Effect> {
     vec![]
 }
 
+/// Puts the cursor at a code point, its row in the middle of the pane.
 fn jump(state: &mut AppState, cp: usize) {
+    let rows = super::super::layout::transcript_rows(state);
     if let Some(doc) = &state.transcript.doc {
         state.transcript.cursor = doc.text.index.byte_of(cp).unwrap_or(0);
+        let row = super::super::wrap::row_of(&doc.layout, state.transcript.cursor);
+        state.transcript.scroll = row.saturating_sub(rows / 2);
     }
 }
 

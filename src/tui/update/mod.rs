@@ -96,6 +96,15 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             })
         }
         Action::Export => return vec![Effect::OpenExport],
+        Action::PassagesReader => {
+            state.passages.reader = !state.passages.reader;
+            state.ui.focus = if state.passages.reader {
+                Focus::Passages
+            } else {
+                Focus::Transcript
+            };
+        }
+        Action::PassageDetails => state.passages.details = !state.passages.details,
         Action::PassagesFilter => {
             state.popup = Some(Popup::Input {
                 purpose: InputFor::PassagesFilter,
@@ -190,6 +199,7 @@ fn jump_to_passage(state: &mut AppState) -> Vec<Effect> {
         return vec![];
     };
     state.ui.focus = Focus::Transcript;
+    state.passages.reader = false;
     vec![Effect::JumpTo {
         source: p.source,
         start: p.start,
@@ -197,18 +207,37 @@ fn jump_to_passage(state: &mut AppState) -> Vec<Effect> {
     }]
 }
 
+/// `>`/`<`: the next (previous) passage after (before) the cursor, in source order; with no
+/// transcript open, the next in the list.
 fn step_passage(state: &mut AppState, forward: bool) -> Vec<Effect> {
     if state.passages.rows.is_empty() {
         state.ui.message = Some(state.ui.lang.t(T::NoPassages).into());
         return vec![];
     }
-    let last = state.passages.rows.len() - 1;
-    state.passages.selected = if forward {
-        (state.passages.selected + 1).min(last)
-    } else {
-        state.passages.selected.saturating_sub(1)
+    let order = |id: uuid::Uuid| state.sources.rows.iter().position(|s| s.id == id);
+    let here = state
+        .transcript
+        .doc
+        .as_ref()
+        .and_then(|d| Some((order(d.id)?, d.text.index.cp_of(state.transcript.cursor)?)));
+    let keyed = state
+        .passages
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some(((order(p.source)?, p.start), i)));
+    let found = match (here, forward) {
+        (Some(h), true) => keyed.filter(|(k, _)| *k > h).min().map(|(_, i)| i),
+        (Some(h), false) => keyed.filter(|(k, _)| *k < h).max().map(|(_, i)| i),
+        (None, true) => Some((state.passages.selected + 1).min(state.passages.rows.len() - 1)),
+        (None, false) => Some(state.passages.selected.saturating_sub(1)),
     };
-    let p = &state.passages.rows[state.passages.selected];
+    let Some(i) = found else {
+        state.ui.message = Some(state.ui.lang.t(T::NoMorePassages).into());
+        return vec![];
+    };
+    state.passages.selected = i;
+    let p = &state.passages.rows[i];
     vec![Effect::JumpTo {
         source: p.source,
         start: p.start,

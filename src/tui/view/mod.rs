@@ -3,6 +3,7 @@
 
 mod panes;
 mod popup;
+mod reader;
 mod status;
 mod transcript;
 
@@ -15,7 +16,11 @@ use ratatui::widgets::{Block, Borders};
 pub fn render(frame: &mut Frame<'_>, state: &AppState) {
     let g = super::layout::geometry(state);
     status::header(frame, g.header, state);
-    transcript::render(frame, g.transcript, state);
+    if state.passages.reader {
+        reader::render(frame, g.transcript, state);
+    } else {
+        transcript::render(frame, g.transcript, state);
+    }
     if let Some(r) = g.sources {
         panes::sources(frame, r, state);
     }
