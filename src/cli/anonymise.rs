@@ -38,6 +38,19 @@ pub enum AnonymiseCmd {
         #[command(subcommand)]
         cmd: KeyCmd,
     },
+    /// Replace every original in the project itself (a backup is made first, outside it)
+    Apply {
+        /// Do it (without it, only say what would change)
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Scan every file of the project folder for an original of the key
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
     /// List likely names to review (titles, places, structures, speakers, capitalised words)
     Suggest {
         /// Show at most N candidates (default all)
@@ -86,6 +99,8 @@ pub fn key_path(globals: &Globals, given: Option<&Path>) -> Result<PathBuf> {
 pub fn run(globals: &Globals, args: AnonymiseArgs) -> Result<()> {
     match args.cmd {
         AnonymiseCmd::Key { cmd } => run_key(globals, args.key.as_deref(), cmd),
+        AnonymiseCmd::Apply { yes, json } => apply(globals, args.key.as_deref(), yes, json),
+        AnonymiseCmd::Check { json } => check(globals, args.key.as_deref(), json),
         AnonymiseCmd::Suggest { limit, json } => suggest(globals, args.key.as_deref(), limit, json),
     }
 }
@@ -207,4 +222,79 @@ fn run_key(globals: &Globals, given: Option<&Path>, cmd: KeyCmd) -> Result<()> {
         }
     }
     Ok(())
+}
+
+fn load_key(globals: &Globals, given: Option<&Path>) -> Result<Key> {
+    let path = key_path(globals, given)?;
+    let key = Key::load(&path)?;
+    if key.is_empty() {
+        return Err(anyhow!(
+            "the key is empty ({}); add names with `verbatim anonymise key add`",
+            path.display()
+        ));
+    }
+    Ok(key)
+}
+
+fn apply(globals: &Globals, given: Option<&Path>, yes: bool, json: bool) -> Result<()> {
+    let key = load_key(globals, given)?;
+    let matcher = key.matcher();
+    let (report, backup) = if yes {
+        let mut s = super::session::write(globals)?;
+        let backup = verbatim::anonymise::folder::backup(s.root(), s.project.manifest.id)?;
+        (s.apply_key(&matcher)?, Some(backup))
+    } else {
+        let mut s = super::session::read(globals)?;
+        (s.pseudonymise(&matcher)?, None)
+    };
+    if json {
+        return print_json(
+            "applied",
+            &serde_json::json!({"done": yes, "report": report,
+            "backup": backup.as_ref().map(|b| b.display().to_string())}),
+        );
+    }
+    if report.is_empty() {
+        println!("nothing to replace: the project holds no name of the key");
+        return Ok(());
+    }
+    for (label, n) in &report.sources {
+        println!("{label}: {n} name(s) replaced");
+    }
+    println!(
+        "{} coding(s) moved or updated, {} node(s), {} memo(s), {} manifest field(s), {} case value(s)",
+        report.codings, report.nodes, report.memos, report.manifest_fields, report.case_values
+    );
+    match backup {
+        Some(b) => eprintln!(
+            "backup of the project before the change: {}\nnote: git history, if any, still holds the original names",
+            b.display()
+        ),
+        None => eprintln!(
+            "nothing was changed; run again with --yes to replace the names in the project"
+        ),
+    }
+    Ok(())
+}
+
+fn check(globals: &Globals, given: Option<&Path>, json: bool) -> Result<()> {
+    let key = load_key(globals, given)?;
+    let project = Project::open(&globals.project)?;
+    let leaks = verbatim::anonymise::folder::check(project.root(), &key.matcher())?;
+    if json {
+        print_json("leaks", &leaks)?;
+    } else {
+        for l in &leaks {
+            println!("{l}");
+        }
+    }
+    if leaks.is_empty() {
+        eprintln!("no name of the key in {}", project.root().display());
+        Ok(())
+    } else {
+        Err(anyhow!(
+            "{} name(s) of the key found in the project folder",
+            leaks.len()
+        ))
+    }
 }

@@ -88,6 +88,18 @@ pub fn write_exchange_with(
     options: &Options,
 ) -> Result<Report> {
     let key = crate::anonymise::project_matcher(session.project.manifest.id)?;
+    // With a key, the exchange files come from a pseudonymised copy of the project, made in
+    // memory from a read-only session: texts, codings moved with them, names, memos.
+    let pseudonymised;
+    let session = match &key {
+        Some(k) if !options.keep_names => {
+            let mut copy = Session::open(session.root())?;
+            copy.pseudonymise(k)?;
+            pseudonymised = copy;
+            &pseudonymised
+        }
+        _ => session,
+    };
     let mut warnings = Vec::new();
     let (bytes, sections) = match format {
         Format::Qdc => (

@@ -9,11 +9,13 @@ mod codebook_ops;
 mod edit;
 pub mod history;
 mod memos;
+mod pseudonymise;
 mod speakers;
 pub mod sync;
 
 pub use edit::{BatchItem, LoadReport};
 pub use history::{Change, History, Step};
+pub use pseudonymise::KeyReport;
 pub use speakers::{PreviewSpeaker, PreviewTurn, SpeakerPreview};
 pub use sync::{AnchorReport, CodingRef};
 

@@ -232,7 +232,7 @@ impl Session {
         self.write_state()
     }
 
-    fn write_state(&self) -> Result<()> {
+    pub(super) fn write_state(&self) -> Result<()> {
         let root = self.project.root();
         let mut state = State {
             format: 1,
