@@ -158,3 +158,32 @@ fn next_and_previous_passage_go_from_the_cursor() {
             .contains("no more passages")
     );
 }
+
+#[test]
+fn the_memo_browser_lists_searches_and_opens_every_memo() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    keys(&mut a, "1 m text:Entretien_très_riche_sur_la_CPTS ctrl-s");
+    keys(&mut a, "2 } } c enter m text:Passage_sur_les_délais ctrl-s");
+    keys(&mut a, "ctrl-e");
+    let s = screen(&a).join("\n");
+    assert!(s.contains("Memos") && s.contains("(2)"), "{s}");
+    assert!(
+        s.contains("Entretien très riche sur la CP  Source E01"),
+        "{s}"
+    );
+    assert!(s.contains("Coding E01 « "), "{s}");
+    let today = time::OffsetDateTime::now_utc().year().to_string();
+    assert!(s.contains(&format!("{today}-")), "dated: {s}");
+    keys(&mut a, "text:delais");
+    let s = screen(&a).join("\n");
+    assert!(
+        s.contains("Passage sur les délais") && !s.contains("très riche"),
+        "{s}"
+    );
+    keys(&mut a, "enter");
+    match &a.state().popup {
+        Some(Popup::Input { text, .. }) => assert_eq!(text, "Passage sur les délais"),
+        other => panic!("the memo opens in the editor: {other:?}"),
+    }
+}

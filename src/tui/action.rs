@@ -85,6 +85,7 @@ actions! {
     PassagesReader => "passages_reader", "Read the passages in full in the wide pane (again: back to the transcript)", "Lire les passages en entier dans le grand panneau (encore : retour à la transcription)";
     PassageDetails => "passage_details", "Show each passage's citation and context", "Afficher la référence et le contexte de chaque passage";
     PassagesFilter => "passages_filter", "Filter the passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:PATH)", "Filtrer les passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:CHEMIN)";
+    Memos => "memos", "Browse every memo (project, sources, nodes, codings): type to search, Enter to open", "Parcourir les mémos (projet, sources, codes, codages) : tapez pour chercher, Entrée pour ouvrir";
     SwitchCoder => "switch_coder", "Switch the current coder (every coder's codings stay shown)", "Changer de codeur (les codages de tous restent affichés)";
     Memo => "memo", "Edit the memo of the source, node or coding", "Écrire le mémo de la source, du code ou du codage";
     NodeAddChild => "node_add_child", "Add a child node", "Ajouter un sous-code";

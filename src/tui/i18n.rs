@@ -63,6 +63,7 @@ pub enum T {
     ExportTitle,
     ExportHint,
     NoFilter,
+    MemosTitle,
     CaseLabel,
     NoMorePassages,
     CoderPrompt,
@@ -182,6 +183,10 @@ impl Lang {
             T::CoderLabel => ("coder:", "codeur :"),
             T::NoMorePassages => ("no more passages this way", "plus de passage dans ce sens"),
             T::CaseLabel => ("case", "cas"),
+            T::MemosTitle => (
+                "Memos (type to search · Enter: open)",
+                "Mémos (tapez pour chercher · Entrée : ouvrir)",
+            ),
             T::NoFilter => ("no filter", "sans filtre"),
             T::ExportTitle => ("Export the annex", "Exporter l'annexe"),
             T::ExportHint => (

@@ -45,6 +45,8 @@ pub enum Done {
     Indexing(bool),
     /// Every hit "code every hit" would code.
     HitsPlanned(HitsPlan),
+    /// Every memo, for the browser.
+    MemoList(Vec<super::rows::MemoRow>),
     /// The current coder changed.
     Coder(String),
     /// A node was coded with (for `.`).
@@ -194,6 +196,8 @@ pub enum Effect {
     OpenExport,
     /// Export as chosen (with the node selected when the dialog opened).
     Export(Box<ExportChoices>, Option<Uuid>),
+    /// List every memo for the browser.
+    ListMemos,
     /// Make this the current coder.
     SetCoder(String),
     /// Copy text to the terminal's clipboard.

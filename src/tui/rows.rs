@@ -126,6 +126,17 @@ pub struct PassageRow {
     pub after: String,
 }
 
+/// A memo in the memo browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoRow {
+    pub target: crate::memo::Target,
+    /// What it is about, in words (`Source E01`, `Node II.B - Freins`, `Coding E01 « … »`).
+    pub title: String,
+    /// When its file was last written (`2026-03-14 09:30`), if known.
+    pub date: String,
+    pub text: String,
+}
+
 /// A search hit, as listed and highlighted.
 #[derive(Debug, Clone)]
 pub struct HitRow {

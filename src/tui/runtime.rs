@@ -370,6 +370,11 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
                 super::exporter::dialog(session, state.selected_node()),
             )))]);
         }
+        Effect::ListMemos => {
+            return Ok(vec![Msg::Done(Done::MemoList(super::snapshot::memo_rows(
+                session, lang,
+            )?))]);
+        }
         Effect::SetCoder(name) => {
             session.project.set_coder(&name)?;
             let coders: std::collections::BTreeSet<&str> =

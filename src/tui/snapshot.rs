@@ -5,7 +5,7 @@
 //! Invariant: these functions only read the session and the state; they return whole values.
 
 use super::msg::Snapshot;
-use super::rows::{Doc, NodeInfo, PassageRow, SourceRow, TreeRow, ViewCoding};
+use super::rows::{Doc, MemoRow, NodeInfo, PassageRow, SourceRow, TreeRow, ViewCoding};
 use super::state::AppState;
 use crate::codebook::Node;
 use crate::query::node_counts;
@@ -270,4 +270,66 @@ fn codings(session: &Session, doc: &Doc, id: Uuid) -> (Vec<ViewCoding>, usize) {
         c.lane = lane.min(3);
     }
     (codings, lane_ends.len().clamp(1, 4))
+}
+
+/// Every memo for the browser: what it is about in words, when it was last written, its text;
+/// the project's first, then by date, newest first.
+pub fn memo_rows(session: &Session, lang: super::i18n::Lang) -> crate::Result<Vec<MemoRow>> {
+    use crate::memo::Target;
+    let fr = lang == super::i18n::Lang::Fr;
+    let label = |id: Uuid| {
+        session
+            .project
+            .source(&id.to_string())
+            .map_or_else(|_| id.to_string(), |m| m.label.clone())
+    };
+    let mut rows: Vec<MemoRow> = session
+        .memos()?
+        .into_iter()
+        .map(|m| {
+            let title = match m.target {
+                Target::Project => (if fr { "Projet" } else { "Project" }).to_owned(),
+                Target::Source(id) => format!("Source {}", label(id)),
+                Target::Node(id) => format!(
+                    "{} {}",
+                    if fr { "Code" } else { "Node" },
+                    session.codebook.path_of(id).unwrap_or_default()
+                ),
+                Target::Coding(id) => {
+                    let found = session.codings.all().find(|(_, _, c)| c.id == id);
+                    let what = if fr { "Codage" } else { "Coding" };
+                    match found {
+                        Some((_, source, c)) => {
+                            let quote: String = c.quote.chars().take(24).collect();
+                            format!("{what} {} « {quote}… »", label(source))
+                        }
+                        None => what.to_owned(),
+                    }
+                }
+            };
+            let date = std::fs::metadata(session.root().join("memos").join(format!("{}.md", m.id)))
+                .and_then(|md| md.modified())
+                .ok()
+                .map(|t| time::OffsetDateTime::from(t))
+                .and_then(|t| {
+                    t.format(time::macros::format_description!(
+                        "[year]-[month]-[day] [hour]:[minute]"
+                    ))
+                    .ok()
+                })
+                .unwrap_or_default();
+            MemoRow {
+                target: m.target,
+                title,
+                date,
+                text: m.text,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (b.target == Target::Project)
+            .cmp(&(a.target == Target::Project))
+            .then(b.date.cmp(&a.date))
+    });
+    Ok(rows)
 }

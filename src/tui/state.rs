@@ -99,6 +99,12 @@ pub enum Popup {
         on_yes: Vec<super::msg::Effect>,
     },
     Export(Box<super::export_form::ExportForm>),
+    /// The memo browser: every memo, filtered by the words typed.
+    Memos {
+        query: String,
+        selected: usize,
+        rows: Vec<super::rows::MemoRow>,
+    },
 }
 
 /// The whole TUI state, one part per pane. `update` is its only writer.

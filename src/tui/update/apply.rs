@@ -51,6 +51,13 @@ pub(super) fn done(state: &mut AppState, done: Done) -> Vec<Effect> {
             state.search.plan = Some(plan);
             super::search::code_hits_picker(state);
         }
+        Done::MemoList(rows) => {
+            state.popup = Some(Popup::Memos {
+                query: String::new(),
+                selected: 0,
+                rows,
+            })
+        }
         Done::Coder(name) => state.ui.coder = name,
         Done::LastNode(id) => state.codebook.last_node = Some(id),
         Done::Memo(target, text) => {

@@ -15,8 +15,8 @@ pub(super) mod search;
 mod uncode;
 
 pub use palette::palette_matches;
+pub use popups::{memo_matches, source_matches, takes_text};
 use popups::{popup_action, text_key};
-pub use popups::{source_matches, takes_text};
 
 use super::action::Action;
 use super::i18n::T;
@@ -89,6 +89,7 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             return step_passage(state, a == Action::NextPassage);
         }
         Action::Memo => return memo(state),
+        Action::Memos => return vec![Effect::ListMemos],
         Action::SwitchCoder => {
             state.popup = Some(Popup::Input {
                 purpose: InputFor::Coder,

@@ -23,6 +23,7 @@ pub fn takes_text(state: &AppState) -> bool {
                 | Popup::Search { .. }
                 | Popup::Input { .. }
                 | Popup::Export(_)
+                | Popup::Memos { .. }
         )
     )
 }
@@ -150,6 +151,29 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
                 state.popup = Some(Popup::Input { purpose, text })
             }
         },
+        Popup::Memos {
+            mut query,
+            mut selected,
+            rows,
+        } => {
+            let found = memo_matches(&rows, &query);
+            match edit_query(key, &mut query, &mut selected, found.len()) {
+                Edit::Close => return vec![],
+                Edit::Choose => {
+                    return found
+                        .get(selected)
+                        .map(|i| vec![Effect::OpenMemo(rows[*i].target)])
+                        .unwrap_or_default();
+                }
+                Edit::Changed | Edit::Moved => {
+                    state.popup = Some(Popup::Memos {
+                        query,
+                        selected,
+                        rows,
+                    })
+                }
+            }
+        }
         Popup::Export(mut form) => match form.key(key) {
             Outcome::Close => {}
             Outcome::Stay => state.popup = Some(Popup::Export(form)),
@@ -279,6 +303,22 @@ fn new_path_allowed(path: &str) -> Result<(), String> {
     crate::codebook::Codebook::default()
         .check_new_path(path)
         .map_err(|e| e.to_string())
+}
+
+/// The memos (indexes into `rows`) whose title or text holds every word of the query.
+pub fn memo_matches(rows: &[super::super::rows::MemoRow], query: &str) -> Vec<usize> {
+    let words: Vec<String> = crate::text::fold_for_match(query)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    rows.iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            let hay = crate::text::fold_for_match(&format!("{} {}", m.title, m.text));
+            words.iter().all(|w| hay.contains(w.as_str()))
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Sources whose label matches the source picker query.

@@ -134,6 +134,23 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(b), r);
         }
         Popup::Export(form) => export_form(frame, area, form, state),
+        Popup::Memos {
+            query,
+            selected,
+            rows,
+        } => {
+            let items: Vec<String> = super::super::update::memo_matches(rows, query)
+                .into_iter()
+                .map(|i| {
+                    let m = &rows[i];
+                    let first = m.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                    let first: String = first.trim().chars().take(30).collect();
+                    format!("{:<16} {first:<30}  {}", m.date, m.title)
+                })
+                .collect();
+            let title = format!("{} ({})", state.ui.lang.t(T::MemosTitle), rows.len());
+            chooser(frame, area, &title, query, items, *selected);
+        }
     }
 }
 
@@ -186,7 +203,7 @@ fn chooser(
     items: Vec<String>,
     selected: usize,
 ) {
-    let r = centered(area, 76, 18);
+    let r = centered(area, 100, 18);
     frame.render_widget(Clear, r);
     let b = Block::default()
         .borders(Borders::ALL)
