@@ -310,7 +310,7 @@ pub fn memo_rows(session: &Session, lang: super::i18n::Lang) -> crate::Result<Ve
             let date = std::fs::metadata(session.root().join("memos").join(format!("{}.md", m.id)))
                 .and_then(|md| md.modified())
                 .ok()
-                .map(|t| time::OffsetDateTime::from(t))
+                .map(time::OffsetDateTime::from)
                 .and_then(|t| {
                     t.format(time::macros::format_description!(
                         "[year]-[month]-[day] [hour]:[minute]"
