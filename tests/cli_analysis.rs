@@ -246,3 +246,49 @@ fn words_saturation_and_consensus_merge() {
     let passages = ws.json(&p, &["--coder", "consensus", "passages", TEMPS]);
     assert_eq!(passages["passages"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_saved_query_runs_again_after_new_codings_and_codes_a_node() {
+    let (ws, p) = setup();
+    let q = format!("\"{TEMPS}\" OR \"{INTER}\"");
+    let first = ws.json(&p, &["query", &q, "--save", "temps ou inter"]);
+    assert_eq!(first["passages"].as_array().unwrap().len(), 3);
+    assert!(p.join("queries/temps ou inter.txt").is_file());
+    ws.code_lines(
+        "sg",
+        &[code_line(
+            &p,
+            "E08",
+            "On a recruté une coordinatrice",
+            TEMPS,
+        )],
+    );
+    let again = ws.json(&p, &["query", "--run", "temps ou inter"]);
+    assert_eq!(again["passages"].as_array().unwrap().len(), 4);
+    let narrowed = ws.json(&p, &["query", &format!("\"{TEMPS}\" AND text:cardiologie")]);
+    assert_eq!(narrowed["passages"].as_array().unwrap().len(), 1);
+    ws.cmd()
+        .args([
+            "--project",
+            "p",
+            "query",
+            "--run",
+            "temps ou inter",
+            "--code",
+            "Requêtes/Temps ou inter",
+        ])
+        .assert()
+        .success();
+    let coded = ws.json(&p, &["passages", "Requêtes/Temps ou inter"]);
+    assert_eq!(coded["passages"].as_array().unwrap().len(), 4);
+    ws.cmd()
+        .args(["--project", "p", "query", "\"Nope\" OR"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("query, at character"));
+    ws.cmd()
+        .args(["--project", "p", "query", "--run", "absent"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no saved query named 'absent'"));
+}

@@ -13,6 +13,7 @@ pub mod cooccurrence;
 pub mod kappa;
 pub mod matrix;
 pub mod merge;
+pub mod query;
 pub mod ranges;
 pub mod report;
 pub mod report_md;

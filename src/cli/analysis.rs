@@ -365,3 +365,69 @@ pub fn report(globals: &Globals, a: ReportArgs) -> Result<()> {
     print!("{md}");
     Ok(())
 }
+
+pub fn query(globals: &Globals, a: QueryArgs) -> Result<()> {
+    use verbatim::analysis::query;
+    let writes = a.save.is_some() || a.code.is_some();
+    let mut s = if writes {
+        session::write(globals)?
+    } else {
+        session::read(globals)?
+    };
+    let expr = match (&a.expr, &a.run) {
+        (Some(e), _) => e.clone(),
+        (None, Some(name)) => query::load(s.root(), name)?,
+        (None, None) => bail!("give a query, or --run NAME"),
+    };
+    let parsed = query::parse(&expr, &s.codebook)?;
+    if let Some(name) = &a.save {
+        let path = query::save(&s, name, &expr)?;
+        eprintln!("saved {}", path.display());
+    }
+    let sel = selection(&s, globals, &a.filters)?;
+    let hits = query::run(&sel, &parsed);
+    if let Some(path) = &a.code {
+        let ranges: Vec<(uuid::Uuid, usize, usize)> =
+            hits.iter().map(|h| (h.source, h.start, h.end)).collect();
+        if ranges.is_empty() {
+            bail!("the query gives no passage; nothing to code into '{path}'");
+        }
+        let coder = s.coder().to_owned();
+        let (_, n) = s.code_ranges_in_new_node(&coder, path, &ranges)?;
+        eprintln!("{n} passages coded into {path}");
+    }
+    let l = language(&a.out, s.project.manifest.language);
+    let table = verbatim::analysis::table::Table {
+        title: tr(l, "Query", "Requête"),
+        header: vec![
+            tr(l, "source", "source"),
+            tr(l, "speaker", "locuteur"),
+            tr(l, "start", "début"),
+            tr(l, "end", "fin"),
+            tr(l, "text", "texte"),
+        ],
+        rows: hits
+            .iter()
+            .map(|h| {
+                use verbatim::analysis::table::Value;
+                vec![
+                    Value::text(&h.label),
+                    Value::text(h.speaker.clone().unwrap_or_default()),
+                    Value::Int(h.start),
+                    Value::Int(h.end),
+                    Value::text(h.text.replace('\n', " ")),
+                ]
+            })
+            .collect(),
+        notes: vec![format!("{} {}", hits.len(), tr(l, "passages", "passages"))],
+    };
+    emit(
+        &a.out,
+        Output {
+            key: "passages",
+            json: &hits,
+            table,
+            svg: None,
+        },
+    )
+}

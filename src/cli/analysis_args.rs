@@ -166,3 +166,24 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub out: OutArgs,
 }
+
+/// `verbatim query`.
+#[derive(Args)]
+pub struct QueryArgs {
+    /// "NODE" AND|OR|NOT|NEAR[/N] "NODE", text:"words", parentheses
+    #[arg(required_unless_present = "run", conflicts_with = "run")]
+    pub expr: Option<String>,
+    /// Save the query as queries/NAME.txt (it travels with the project)
+    #[arg(long, value_name = "NAME")]
+    pub save: Option<String>,
+    /// Run a saved query
+    #[arg(long, value_name = "NAME")]
+    pub run: Option<String>,
+    /// Code the result's passages into this new node (one undoable step)
+    #[arg(long, value_name = "NODEPATH")]
+    pub code: Option<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub out: OutArgs,
+}

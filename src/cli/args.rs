@@ -133,6 +133,8 @@ pub enum Command {
     Words(super::analysis_args::WordsArgs),
     /// Intercoder agreement: percent, Cohen's kappa, Krippendorff's alpha, disagreements
     Agreement(super::analysis_args::AgreementArgs),
+    /// Coding query: "NODE" AND|OR|NOT|NEAR[/N] "NODE", text:"words", parentheses; --save, --run
+    Query(super::analysis_args::QueryArgs),
     /// New nodes per successive interview, cumulative
     Saturation(super::analysis_args::SaturationArgs),
     /// The figures of a methods section (Markdown)

@@ -92,6 +92,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Cooccurrence(a)) => analysis::cooccurrence(&globals, a),
         Some(Command::Words(a)) => analysis::words(&globals, a),
         Some(Command::Agreement(a)) => analysis::agreement(&globals, a),
+        Some(Command::Query(a)) => analysis::query(&globals, a),
         Some(Command::Saturation(a)) => analysis::saturation(&globals, a),
         Some(Command::Report(a)) => analysis::report(&globals, a),
         Some(Command::Anonymise(a)) => anonymise::run(&globals, a),
