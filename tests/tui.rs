@@ -725,7 +725,8 @@ fn the_export_dialog_writes_the_annex_in_the_background_and_remembers_the_choice
     keys(&mut a, "enter");
     assert!(a.state().popup.is_none());
     a.wait_for_export();
-    let md = std::fs::read_to_string(f.root.join("annexe-verbatims.md")).unwrap();
+    let out = f.root.parent().unwrap().join("annexe-verbatims.md");
+    let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.contains("II.B.1 - Manque de temps"), "{md}");
     assert!(md.contains("> « Oui, bien sûr"), "{md}");
     assert!(
@@ -734,9 +735,10 @@ fn the_export_dialog_writes_the_annex_in_the_background_and_remembers_the_choice
     );
     let s = screen(&a);
     assert!(
-        s.last()
-            .unwrap()
-            .contains("exported annexe-verbatims.md (29 nodes, 1 verbatims)"),
+        s.last().unwrap().contains(&format!(
+            "exported {} (29 nodes, 1 verbatim)",
+            out.display()
+        )),
         "{:?}",
         s.last()
     );
@@ -770,9 +772,14 @@ fn the_export_dialog_also_writes_a_refi_qda_project() {
     assert!(
         s.last()
             .unwrap()
-            .contains("exported annexe-verbatims.qdpx (29 nodes, 1 codings)"),
+            .contains("annexe-verbatims.qdpx (29 nodes, 1 coding)"),
         "{:?}",
         s.last()
     );
-    common::valid_qdpx(f._dir.path(), &f.root.join("annexe-verbatims.qdpx"));
+    let out = f.root.parent().unwrap().join("annexe-verbatims.qdpx");
+    assert!(
+        s.last().unwrap().contains(&out.display().to_string()),
+        "the full path"
+    );
+    common::valid_qdpx(f._dir.path(), &out);
 }

@@ -187,3 +187,25 @@ fn the_memo_browser_lists_searches_and_opens_every_memo() {
         other => panic!("the memo opens in the editor: {other:?}"),
     }
 }
+
+#[test]
+fn an_export_to_a_missing_folder_says_so_and_its_name_is_not_remembered() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    keys(&mut a, "} c enter E down");
+    for _ in 0.."annexe-verbatims.docx".len() {
+        keys(&mut a, "backspace");
+    }
+    keys(&mut a, "text:nowhere/annexe.docx enter");
+    a.wait_for_export();
+    let message = a.state().ui.message.clone().unwrap_or_default();
+    assert!(message.contains("does not exist"), "{message}");
+    keys(&mut a, "E");
+    let Some(Popup::Export(form)) = &a.state().popup else {
+        panic!("the export dialog is open")
+    };
+    assert_eq!(
+        form.choices.file, "annexe-verbatims.docx",
+        "the failed name was not kept"
+    );
+}

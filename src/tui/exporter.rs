@@ -38,22 +38,56 @@ pub fn dialog(session: &Session, selected: Option<uuid::Uuid>) -> ExportDialog {
     }
 }
 
-/// The output file of the choices (relative to the project folder unless absolute), after
-/// saving the choices.
+/// The output file of the choices: `~` is the home folder; a relative name goes in the
+/// project's parent folder (or the current folder when the project is in a hidden folder,
+/// as the sample is), never inside the project's data. Its folder must exist.
 fn target(session: &Session, choices: &ExportChoices) -> crate::Result<PathBuf> {
-    if choices.file.trim().is_empty() {
+    let name = choices.file.trim();
+    if name.is_empty() {
         return Err(crate::Error::Invalid("the export needs a file name".into()));
     }
-    crate::store::write_cache(
-        &export::choices_path(session.root()),
-        &crate::store::to_json_bytes(choices),
-    )?;
-    let file = Path::new(choices.file.trim());
-    Ok(if file.is_absolute() {
-        file.to_owned()
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let path = match (name.strip_prefix('~'), &home) {
+        (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with('/') => {
+            home.join(rest.trim_start_matches('/'))
+        }
+        _ if Path::new(name).is_absolute() => PathBuf::from(name),
+        _ => default_folder(session.root()).join(name),
+    };
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(crate::Error::Invalid(
+            format!("the folder {} does not exist", dir.display()),
+        )),
+        _ => Ok(path),
+    }
+}
+
+/// Where a relative export name goes: the project's parent, unless that is a hidden folder
+/// of the home folder (the sample's data folder, say).
+fn default_folder(root: &Path) -> PathBuf {
+    let parent = root.parent().unwrap_or(root);
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let below_home = home.as_deref().and_then(|h| parent.strip_prefix(h).ok());
+    let hidden = below_home.is_some_and(|p| {
+        p.components().any(|c| {
+            c.as_os_str()
+                .to_str()
+                .is_some_and(|s| s.starts_with('.') && s.len() > 1 && s != "..")
+        })
+    });
+    if hidden {
+        std::env::current_dir().unwrap_or_else(|_| parent.to_owned())
     } else {
-        session.root().join(file)
-    })
+        parent.to_owned()
+    }
+}
+
+/// Remembers the choices for the next dialog (once the export has worked).
+fn remember(root: &Path, choices: &ExportChoices) -> crate::Result<()> {
+    crate::store::write_cache(
+        &export::choices_path(root),
+        &crate::store::to_json_bytes(choices),
+    )
 }
 
 /// Writes a REFI-QDA exchange file (quick: no annex to lay out) and says what was written.
@@ -64,20 +98,15 @@ pub fn write_exchange(
 ) -> crate::Result<String> {
     let path = target(session, choices)?;
     let r = export::write_exchange(session, choices.format, &path)?;
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    remember(session.root(), choices)?;
+    let name = path.display().to_string();
+    let (n, c) = (r.sections, r.verbatims);
+    let s = |k: usize| if k == 1 { "" } else { "s" };
     let mut m = match (french, choices.format) {
-        (true, Format::Qdc) => format!("exporté : {name} ({} codes)", r.sections),
-        (false, Format::Qdc) => format!("exported {name} ({} nodes)", r.sections),
-        (true, _) => format!(
-            "exporté : {name} ({} codes, {} codages)",
-            r.sections, r.verbatims
-        ),
-        (false, _) => format!(
-            "exported {name} ({} nodes, {} codings)",
-            r.sections, r.verbatims
-        ),
+        (true, Format::Qdc) => format!("exporté : {name} ({n} code{})", s(n)),
+        (false, Format::Qdc) => format!("exported {name} ({n} node{})", s(n)),
+        (true, _) => format!("exporté : {name} ({n} code{}, {c} codage{})", s(n), s(c)),
+        (false, _) => format!("exported {name} ({n} node{}, {c} coding{})", s(n), s(c)),
     };
     if let Some(w) = r.warnings.first() {
         m.push_str(&format!(" — {w}"));
@@ -104,8 +133,8 @@ pub fn prepare(
     {
         options.citation = None;
     }
-    let annex = export::build(session, &options)?;
     let path = target(session, choices)?;
+    let annex = export::build(session, &options)?;
     Ok((annex, path))
 }
 
@@ -118,6 +147,8 @@ enum Update {
 #[derive(Default)]
 pub struct Exporter {
     job: Option<(Receiver<Update>, PathBuf)>,
+    /// The choices to remember once the export has worked: project folder and choices.
+    pending: Option<(PathBuf, ExportChoices)>,
 }
 
 impl Exporter {
@@ -126,6 +157,18 @@ impl Exporter {
     }
 
     /// Starts writing `annex` to `path` on a worker thread.
+    /// Starts writing `annex` to `path` on a worker thread; `remember` is saved when it works.
+    pub fn start_remembering(
+        &mut self,
+        annex: Annex,
+        format: Format,
+        path: PathBuf,
+        remember: (PathBuf, ExportChoices),
+    ) {
+        self.pending = Some(remember);
+        self.start(annex, format, path);
+    }
+
     pub fn start(&mut self, mut annex: Annex, format: Format, path: PathBuf) {
         let (tx, rx) = channel();
         let to = path.clone();
@@ -159,8 +202,12 @@ impl Exporter {
                 }
                 Ok(Update::Done(result)) => {
                     out.push(Done::Exporting(None));
+                    let pending = self.pending.take();
                     out.push(Done::Info(match result {
-                        Ok(r) => done_message(french, path, &r),
+                        Ok(r) => match pending.map(|(root, c)| remember(&root, &c)) {
+                            Some(Err(e)) => e.to_string(),
+                            _ => done_message(french, path, &r),
+                        },
                         Err(e) => e,
                     }));
                     self.job = None;
@@ -179,20 +226,13 @@ impl Exporter {
 }
 
 fn done_message(french: bool, path: &Path, r: &Report) -> String {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = path.display();
+    let (n, v) = (r.sections, r.verbatims);
+    let s = |k: usize| if k == 1 { "" } else { "s" };
     let mut m = if french {
-        format!(
-            "exporté : {name} ({} codes, {} verbatims)",
-            r.sections, r.verbatims
-        )
+        format!("exporté : {name} ({n} code{}, {v} verbatim{})", s(n), s(v))
     } else {
-        format!(
-            "exported {name} ({} nodes, {} verbatims)",
-            r.sections, r.verbatims
-        )
+        format!("exported {name} ({n} node{}, {v} verbatim{})", s(n), s(v))
     };
     if let Some(w) = r.warnings.first() {
         m.push_str(&format!(" — {w}"));

@@ -111,7 +111,9 @@ impl Runtime {
         match super::exporter::prepare(&self.session, choices, node) {
             Ok((annex, path)) => {
                 let total = annex.sections.len();
-                self.exporter.start(annex, choices.format, path);
+                let remember = (self.session.root().to_owned(), choices.clone());
+                self.exporter
+                    .start_remembering(annex, choices.format, path, remember);
                 vec![Msg::Done(Done::Exporting(Some((0, total))))]
             }
             Err(e) => vec![info(e.to_string())],
