@@ -1,8 +1,10 @@
-//! A project folder (DESIGN §3): create, open read-only or as the one writer, save, and the
-//! source/case/speaker edits that touch the manifest and `cases.csv` together.
+//! A project folder (DESIGN §3): create, open read-only or as the one writer, stage its files
+//! in transactions, and the source/case/speaker edits of the manifest and `cases.csv` (its
+//! [`Meta`]), made in memory: `Session` saves them as undoable steps.
 //!
 //! Invariants: only a writer (holding `.verbatim/lock`) saves; every save is atomic; every case
-//! referenced by a source or speaker has a row in `cases.csv`; labels are unique.
+//! referenced by a source or speaker has a row in `cases.csv`; labels are unique; an edit that
+//! fails leaves the manifest and cases as they were.
 
 use crate::cases::{CaseTable, CasesImportReport};
 use crate::error::{Error, Result};
@@ -14,6 +16,13 @@ use std::path::{Path, PathBuf};
 pub const MANIFEST: &str = "verbatim.json";
 pub const CASES: &str = "cases.csv";
 pub const CODEBOOK: &str = "codebook.json";
+
+/// The manifest and the case table: what source, speaker and case edits change together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    pub manifest: Manifest,
+    pub cases: CaseTable,
+}
 
 /// An open project.
 #[derive(Debug)]
@@ -154,6 +163,33 @@ impl Project {
         Ok(Transaction::new(&self.root))
     }
 
+    /// The manifest and cases as they are in memory.
+    pub fn meta(&self) -> Meta {
+        Meta {
+            manifest: self.manifest.clone(),
+            cases: self.cases.clone(),
+        }
+    }
+
+    pub(crate) fn set_meta(&mut self, meta: Meta) {
+        (self.manifest, self.cases) = (meta.manifest, meta.cases);
+    }
+
+    /// Stages `verbatim.json` and `cases.csv` as `meta` has them.
+    pub(crate) fn stage_meta(&self, txn: &mut Transaction, meta: &Meta) -> Result<()> {
+        let mut cases = meta.cases.clone();
+        cases.ensure_cases(meta.manifest.sources.iter().flat_map(|s| {
+            std::iter::once(s.case.as_str())
+                .chain(s.speakers.iter().filter_map(|sp| sp.case.as_deref()))
+        }));
+        txn.write(&self.root.join(CASES), &cases.to_csv())?;
+        let mut manifest = meta.manifest.clone();
+        manifest
+            .sources
+            .sort_by(|a, b| natural_cmp(&a.label, &b.label));
+        txn.write(&self.root.join(MANIFEST), &store::to_json_bytes(&manifest))
+    }
+
     /// Stages `verbatim.json` (sources in natural label order).
     pub fn stage_manifest(&self, txn: &mut Transaction) -> Result<()> {
         let mut manifest = self.manifest.clone();
@@ -267,8 +303,9 @@ impl Project {
             .sum()
     }
 
-    /// Renames a source; its case follows when it was named after the source.
-    pub fn rename_source(&mut self, old: &str, new: &str) -> Result<()> {
+    /// Renames a source in memory; its case follows when it was named after the source.
+    /// Returns the ids for the journal.
+    pub(crate) fn rename_source(&mut self, old: &str, new: &str) -> Result<Vec<String>> {
         self.require_writer()?;
         let new = new.trim();
         validate_label(new)?;
@@ -277,7 +314,6 @@ impl Project {
                 "a source is already labelled '{new}'"
             )));
         }
-        let before = (self.manifest.clone(), self.cases.clone());
         let source = self.source_mut(old)?;
         let old_label = std::mem::replace(&mut source.label, new.to_owned());
         let id = source.id.to_string();
@@ -292,17 +328,18 @@ impl Project {
                 self.cases.rename(&old_label, new);
             }
         }
-        self.commit_meta(before, "source.rename", &[id])
+        Ok(vec![id])
     }
 
-    /// Sets a speaker's role and, optionally, case (a speaker name not yet known is added).
-    pub fn set_speaker(
+    /// Sets a speaker's role and, optionally, case, in memory (a speaker name not yet known is
+    /// added). Returns the ids for the journal.
+    pub(crate) fn set_speaker(
         &mut self,
         source: &str,
         name: &str,
         role: Role,
         case: Option<&str>,
-    ) -> Result<()> {
+    ) -> Result<Vec<String>> {
         self.require_writer()?;
         let name = name.trim();
         if name.is_empty() || name.contains('\n') || name.contains(':') {
@@ -310,7 +347,6 @@ impl Project {
                 "speaker name '{name}' must be one line without ':'"
             )));
         }
-        let before = (self.manifest.clone(), self.cases.clone());
         let src = self.source_mut(source)?;
         let id = src.id.to_string();
         let case = case
@@ -330,33 +366,44 @@ impl Project {
                 case,
             }),
         }
-        self.commit_meta(before, "speaker.set", &[id])
+        Ok(vec![id])
     }
 
-    /// Sets one attribute of a case.
-    pub fn set_case_attribute(&mut self, case: &str, attribute: &str, value: &str) -> Result<()> {
+    /// Sets one attribute of a case, in memory. Returns the ids for the journal.
+    pub(crate) fn set_case_attribute(
+        &mut self,
+        case: &str,
+        attribute: &str,
+        value: &str,
+    ) -> Result<Vec<String>> {
         self.require_writer()?;
         if !self.has_case(case) {
             return Err(Error::Invalid(format!("no case named '{case}'")));
         }
-        let before = (self.manifest.clone(), self.cases.clone());
-        let refs: Vec<String> = self.referenced_cases().map(str::to_owned).collect();
-        self.cases.ensure_cases(refs.iter().map(String::as_str));
-        if let Err(e) = self.cases.set(case, attribute, value) {
-            (self.manifest, self.cases) = before;
-            return Err(e);
-        }
-        self.commit_meta(before, "case.set", &[case.to_owned()])
+        let mut cases = self.cases.clone();
+        cases.ensure_cases(self.referenced_cases());
+        cases.set(case, attribute, value)?;
+        self.cases = cases;
+        Ok(vec![case.to_owned()])
     }
 
-    /// Merges a cases CSV file into the project's cases.
+    /// Merges a cases CSV file into the project's cases and saves them (a project being made:
+    /// the demo, benchmarks; once a session is open, `Session::import_cases`).
     pub fn import_cases(&mut self, path: &Path) -> Result<CasesImportReport> {
         let bytes = crate::import::read_input(path)?;
         self.import_cases_bytes(path, &bytes)
     }
 
-    /// Merges the cases CSV in `bytes` (read from `origin`) into the project's cases.
+    /// [`Project::import_cases`] from bytes already read from `origin`.
     pub fn import_cases_bytes(&mut self, origin: &Path, bytes: &[u8]) -> Result<CasesImportReport> {
+        let before = (self.manifest.clone(), self.cases.clone());
+        let report = self.merge_cases(origin, bytes)?;
+        self.commit_meta(before, "cases.import", &report.updated)?;
+        Ok(report)
+    }
+
+    /// Merges the cases CSV in `bytes` (read from `origin`) into the cases, in memory.
+    pub(crate) fn merge_cases(&mut self, origin: &Path, bytes: &[u8]) -> Result<CasesImportReport> {
         self.require_writer()?;
         let (incoming, lines) = crate::cases::parse_for_import(origin, bytes)?;
         let refs: Vec<String> = self.referenced_cases().map(str::to_owned).collect();
@@ -365,11 +412,7 @@ impl Project {
         let report = cases.merge(incoming, &lines, |id| {
             refs.iter().any(|r| r == id) || self.cases.rows.contains_key(id)
         });
-        let before = (
-            self.manifest.clone(),
-            std::mem::replace(&mut self.cases, cases),
-        );
-        self.commit_meta(before, "cases.import", &report.updated)?;
+        self.cases = cases;
         Ok(report)
     }
 

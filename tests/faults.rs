@@ -52,7 +52,7 @@ fn ops() -> Vec<(&'static str, Op)> {
             s.add_memo(verbatim::memo::Target::Project, "Relire « E04 »")
                 .map(drop)
         }),
-        ("rename", |s| s.project.rename_source("E01", "E01-bis")),
+        ("rename", |s| s.rename_source("E01", "E01-bis")),
     ]
 }
 

@@ -2,15 +2,14 @@
 
 use super::args::{CasesCmd, Globals};
 use super::output::{print_json, print_table};
-use super::sources::open_writer;
 use anyhow::Result;
 use verbatim::{Project, overview};
 
 pub fn run(globals: &Globals, cmd: CasesCmd) -> Result<()> {
     match cmd {
         CasesCmd::Import { file } => {
-            let mut project = open_writer(globals)?;
-            let report = project.import_cases(&file)?;
+            let mut s = super::session::write(globals)?;
+            let report = s.import_cases(&file)?;
             println!(
                 "updated {} cases: {}",
                 report.updated.len(),
@@ -52,8 +51,8 @@ pub fn run(globals: &Globals, cmd: CasesCmd) -> Result<()> {
             Ok(())
         }
         CasesCmd::Set { case, attr, value } => {
-            let mut project = open_writer(globals)?;
-            project.set_case_attribute(&case, &attr, &value)?;
+            let mut s = super::session::write(globals)?;
+            s.set_case_attribute(&case, &attr, &value)?;
             println!("{case}: {attr} = {value}");
             Ok(())
         }

@@ -17,8 +17,8 @@ pub fn open_writer(globals: &Globals) -> Result<Project> {
 pub fn run(globals: &Globals, cmd: Option<SourcesCmd>, json: bool) -> Result<()> {
     match cmd {
         Some(SourcesCmd::Rename { old, new }) => {
-            let mut project = open_writer(globals)?;
-            project.rename_source(&old, &new)?;
+            let mut s = super::session::write(globals)?;
+            s.rename_source(&old, &new)?;
             println!("renamed {old} to {}", new.trim());
             Ok(())
         }
@@ -66,8 +66,8 @@ pub fn speakers(globals: &Globals, cmd: SpeakersCmd) -> Result<()> {
             role,
             case,
         } => {
-            let mut project = open_writer(globals)?;
-            project.set_speaker(&source, &name, role, case.as_deref())?;
+            let mut s = super::session::write(globals)?;
+            s.set_speaker(&source, &name, role, case.as_deref())?;
             println!("{name} in {source} is now {}", role.as_str());
             Ok(())
         }

@@ -1,11 +1,12 @@
 //! Undo/redo of model changes as a log of steps. Each step keeps the state before and after
-//! of everything it touched (a coder's codings in one source, or the codebook), so an inverse
-//! always has what the change removed — a merge, a forced delete.
+//! of everything it touched (a coder's codings in one source, the codebook, or the manifest
+//! and cases), so an inverse always has what the change removed — a merge, a forced delete.
 //!
 //! Invariant: undoing then redoing a step restores exactly the state after it.
 
 use crate::codebook::Codebook;
 use crate::coding::Coding;
+use crate::project::Meta;
 use uuid::Uuid;
 
 /// One part of a step.
@@ -21,6 +22,8 @@ pub enum Change {
         before: Box<Codebook>,
         after: Box<Codebook>,
     },
+    /// Sources, speakers and cases (`verbatim.json` and `cases.csv`).
+    Meta { before: Box<Meta>, after: Box<Meta> },
 }
 
 /// One user action, as undone or redone in one go.
@@ -51,6 +54,10 @@ impl Step {
                     after: before.clone(),
                 },
                 Change::Codebook { before, after } => Change::Codebook {
+                    before: after.clone(),
+                    after: before.clone(),
+                },
+                Change::Meta { before, after } => Change::Meta {
                     before: after.clone(),
                     after: before.clone(),
                 },

@@ -9,6 +9,7 @@ mod codebook_ops;
 mod edit;
 pub mod history;
 mod memos;
+mod meta;
 mod pseudonymise;
 mod speakers;
 pub mod sync;
@@ -188,6 +189,7 @@ impl Session {
                     &self.project.root().join(CODEBOOK),
                     &crate::store::to_json_bytes(&**after),
                 )?,
+                Change::Meta { after, .. } => self.project.stage_meta(&mut txn, after)?,
             }
         }
         self.project.commit(txn, op, ids)?;
@@ -204,6 +206,7 @@ impl Session {
                     let _ = self.ensure_anchored_copy(*source);
                 }
                 Change::Codebook { after, .. } => self.codebook = (**after).clone(),
+                Change::Meta { after, .. } => self.project.set_meta((**after).clone()),
             }
         }
         Ok(())

@@ -113,32 +113,24 @@ impl Session {
         })
     }
 
-    /// Saves what [`Session::preview_speakers`] found: the source's convention and speakers.
-    /// The text and the codings are left as they are.
+    /// Saves what [`Session::preview_speakers`] found: the source's convention and speakers, as
+    /// one undoable step. The text and the codings are left as they are.
     pub fn apply_speakers(&mut self, preview: &SpeakerPreview) -> Result<()> {
-        self.project.ensure_writer()?;
-        let meta = self
-            .project
-            .manifest
-            .sources
-            .iter()
-            .find(|s| s.id == preview.source)
-            .ok_or_else(|| Error::Invalid(format!("no source with id {}", preview.source)))?;
-        let speakers = merged_speakers(&meta.speakers, &preview.detection, meta.kind, &meta.label);
-        let before = meta.clone();
-        let meta = self.project.source_by_id_mut(preview.source);
-        meta.speakers = speakers;
-        meta.convention = preview.detection.convention.clone();
-        let saved = self
-            .project
-            .save_cases()
-            .and_then(|()| self.project.save_manifest());
-        if let Err(e) = saved {
-            *self.project.source_by_id_mut(preview.source) = before;
-            return Err(e);
-        }
-        self.project
-            .journal("speakers.detect", &[preview.source.to_string()])
+        let id = preview.source;
+        self.meta_step("speakers.detect", |project| {
+            let meta = project
+                .manifest
+                .sources
+                .iter()
+                .find(|s| s.id == id)
+                .ok_or_else(|| Error::Invalid(format!("no source with id {id}")))?;
+            let speakers =
+                merged_speakers(&meta.speakers, &preview.detection, meta.kind, &meta.label);
+            let meta = project.source_by_id_mut(id);
+            meta.speakers = speakers;
+            meta.convention = preview.detection.convention.clone();
+            Ok(vec![id.to_string()])
+        })
     }
 }
 

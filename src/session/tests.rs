@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::import::{ImportOptions, commit, prepare_bytes};
-use crate::model::Language;
+use crate::model::{Language, Role};
 use std::path::PathBuf;
 
 const E1: &str = "Enquêteur : Et le temps ?\nM1 : Le temps, c'est le problème. Les réunions tombent le soir, après la journée.\nEnquêteur : D'accord.\nM1 : Mais on se connaît mieux, maintenant.";
@@ -227,5 +227,96 @@ fn load_template_merges_by_path_with_a_report() {
             .unwrap()
             .description,
         "Financement"
+    );
+}
+
+#[test]
+fn source_rename_and_case_edits_are_saved_journalled_and_undone() {
+    let (_d, mut s) = project();
+    let root = s.root().to_owned();
+    let read = |f: &str| std::fs::read_to_string(root.join(f)).unwrap();
+    s.set_case_attribute("E1", "Profession", "Médecin généraliste")
+        .unwrap();
+    assert!(read("cases.csv").contains("Médecin généraliste"));
+    s.rename_source("E1", "E01").unwrap();
+    assert_eq!(s.project.sources()[0].label, "E01");
+    assert_eq!(
+        s.project.sources()[0].case,
+        "E01",
+        "the case follows the label"
+    );
+    assert!(read("verbatim.json").contains("\"E01\""));
+    assert!(read("cases.csv").contains("E01,Médecin généraliste"));
+    let journal = read(crate::journal::FILE);
+    assert!(journal.contains("source.rename") && journal.contains("case.set"));
+
+    assert_eq!(s.undo().unwrap().as_deref(), Some("source.rename"));
+    assert_eq!(s.project.sources()[0].label, "E1");
+    assert!(read("verbatim.json").contains("\"E1\"") && !read("verbatim.json").contains("\"E01\""));
+    assert!(read("cases.csv").contains("E1,Médecin généraliste"));
+    assert_eq!(s.undo().unwrap().as_deref(), Some("case.set"));
+    assert!(!read("cases.csv").contains("Médecin"));
+    assert!(
+        !s.project.cases.rows["E1"].contains_key("Profession")
+            || s.project.cases.rows["E1"]["Profession"].is_empty()
+    );
+    s.redo().unwrap();
+    s.redo().unwrap();
+    let reopened = Session::open(&root).unwrap();
+    assert_eq!(reopened.project.sources()[0].label, "E01");
+    assert_eq!(
+        reopened.project.cases.rows["E01"]["Profession"],
+        "Médecin généraliste"
+    );
+}
+
+#[test]
+fn a_refused_source_or_case_edit_changes_nothing() {
+    let (_d, mut s) = project();
+    let root = s.root().to_owned();
+    let before = (
+        std::fs::read(root.join("verbatim.json")).unwrap(),
+        std::fs::read(root.join("cases.csv")).unwrap(),
+        s.project.meta(),
+    );
+    assert!(s.rename_source("E1", " ").is_err());
+    assert!(s.rename_source("nope", "E2").is_err());
+    assert!(s.set_case_attribute("nope", "Sexe", "F").is_err());
+    assert!(
+        s.set_speaker("E1", "Bad: name", Role::Participant, None)
+            .is_err()
+    );
+    assert_eq!(
+        (
+            std::fs::read(root.join("verbatim.json")).unwrap(),
+            std::fs::read(root.join("cases.csv")).unwrap(),
+            s.project.meta(),
+        ),
+        before
+    );
+    s.set_speaker("E1", "M1", Role::Interviewer, None).unwrap();
+    assert_eq!(
+        s.project.sources()[0]
+            .speakers
+            .iter()
+            .find(|x| x.name == "M1")
+            .unwrap()
+            .role,
+        Role::Interviewer
+    );
+    assert_eq!(s.undo().unwrap().as_deref(), Some("speaker.set"));
+    assert_eq!(
+        s.project.sources()[0]
+            .speakers
+            .iter()
+            .find(|x| x.name == "M1")
+            .unwrap()
+            .role,
+        Role::Participant
+    );
+    assert_eq!(
+        s.undo().unwrap().as_deref(),
+        Some("node.add"),
+        "the refused edits left no step"
     );
 }
