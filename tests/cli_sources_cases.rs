@@ -11,10 +11,19 @@ fn rename_moves_the_case_and_keeps_codings_by_id() {
     let p = ws.sample_project();
     let before = ws.json(&p, &["sources"]);
     let id = before["sources"][1]["id"].as_str().unwrap().to_owned();
+    // A real coding (rename opens a session, which reads every coding).
     let codings = p.join("codings/tester");
-    std::fs::create_dir_all(&codings).unwrap();
-    let line = "{\"id\":\"x\",\"node\":\"n\",\"start\":0,\"end\":5}\n".to_owned();
-    std::fs::write(codings.join(format!("{id}.jsonl")), &line).unwrap();
+    for args in [
+        &["codebook", "add", "Thème"][..],
+        &["code", "E02", "0", "5", "Thème"],
+    ] {
+        ws.cmd()
+            .args(["--project", "p"])
+            .args(args)
+            .assert()
+            .success();
+    }
+    let line = std::fs::read_to_string(codings.join(format!("{id}.jsonl"))).unwrap();
     ws.cmd()
         .args(["--project", "p", "sources", "rename", "E02", "E10"])
         .assert()
