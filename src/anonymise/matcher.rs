@@ -91,7 +91,12 @@ fn is_word_char(c: char) -> bool {
 
 impl Matcher {
     pub fn new(key: &Key) -> Self {
-        let entries: Vec<Entry> = key.entries().to_vec();
+        Self::from_entries(key.entries().to_vec())
+    }
+
+    /// A matcher over entries that need not form a valid key (a relabelling, where new labels
+    /// are old ones: every original is replaced in one pass, so `E1→E2, E2→E1` swaps them).
+    pub fn from_entries(entries: Vec<Entry>) -> Self {
         let patterns: Vec<String> = entries.iter().map(|e| fold(&e.original)).collect();
         let automaton = if patterns.iter().all(|p| p.is_empty()) {
             None

@@ -298,3 +298,33 @@ fn check(globals: &Globals, given: Option<&Path>, json: bool) -> Result<()> {
         ))
     }
 }
+
+/// `verbatim sources renumber`.
+#[derive(Args)]
+pub struct RenumberArgs {
+    /// label (current order), date (case attribute Date, else import time) or attr:NAME
+    #[arg(long, default_value = "label", value_name = "O")]
+    pub order: String,
+    /// The new labels' prefix
+    #[arg(long, default_value = "E", value_name = "E")]
+    pub prefix: String,
+    /// Only print the new labels
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn renumber(globals: &Globals, a: &RenumberArgs) -> Result<()> {
+    let order: verbatim::session::RenumberOrder = a.order.parse()?;
+    let plan = if a.dry_run {
+        super::session::read(globals)?.renumber_plan(&order, &a.prefix)?
+    } else {
+        super::session::write(globals)?.renumber(&order, &a.prefix)?
+    };
+    for (old, new) in &plan {
+        println!("{old} -> {new}");
+    }
+    if a.dry_run {
+        eprintln!("nothing was changed (--dry-run)");
+    }
+    Ok(())
+}

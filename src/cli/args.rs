@@ -386,6 +386,8 @@ pub struct ImportArgs {
 pub enum SourcesCmd {
     /// Rename a source (and its case, when named after it)
     Rename { old: String, new: String },
+    /// Relabel every source E01…En (manifest, cases, texts, codings, memos), e.g. for an annex
+    Renumber(super::anonymise::RenumberArgs),
 }
 
 #[derive(Subcommand)]

@@ -22,6 +22,7 @@ pub fn run(globals: &Globals, cmd: Option<SourcesCmd>, json: bool) -> Result<()>
             println!("renamed {old} to {}", new.trim());
             Ok(())
         }
+        Some(SourcesCmd::Renumber(a)) => super::anonymise::renumber(globals, &a),
         None => list(globals, json),
     }
 }

@@ -11,12 +11,14 @@ pub mod history;
 mod memos;
 mod meta;
 mod pseudonymise;
+mod renumber;
 mod speakers;
 pub mod sync;
 
 pub use edit::{BatchItem, LoadReport};
 pub use history::{Change, History, Step};
 pub use pseudonymise::KeyReport;
+pub use renumber::RenumberOrder;
 pub use speakers::{PreviewSpeaker, PreviewTurn, SpeakerPreview};
 pub use sync::{AnchorReport, CodingRef};
 

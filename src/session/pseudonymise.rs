@@ -6,6 +6,9 @@
 //! [`Session::pseudonymise`] does it in memory (the `.qdpx` export uses it on a read-only
 //! session); [`Session::apply_key`] then saves everything as one transaction (`anonymise apply`).
 //!
+//! The journal (ids only, but case ids and labels can be names) is rewritten after the
+//! transaction, atomically.
+//!
 //! Invariants: a coding's new range is its old one mapped through the edits (a start inside a
 //! name moves to the pseudonym's start, an end inside one to its end), and its quote is the new
 //! text of that range; orphaned codings keep their range and have their stored text replaced;
@@ -205,6 +208,13 @@ impl Session {
         if report.is_empty() {
             return Ok(report);
         }
+        self.save_rewrite(&report, m, "anonymise.apply")?;
+        Ok(report)
+    }
+
+    /// Saves what [`Session::pseudonymise`] (or a relabelling) changed, in one transaction
+    /// journalled as `op`, then drops the caches of the old text.
+    pub(super) fn save_rewrite(&mut self, report: &KeyReport, m: &Matcher, op: &str) -> Result<()> {
         let root = self.project.root().to_owned();
         let mut txn = self.project.transaction()?;
         for &id in &report.changed_sources {
@@ -232,7 +242,7 @@ impl Session {
         self.project.stage_manifest(&mut txn)?;
         self.project.stage_cases(&mut txn)?;
         let ids: Vec<String> = report.changed_sources.iter().map(Uuid::to_string).collect();
-        self.project.commit(txn, "anonymise.apply", &ids)?;
+        self.project.commit(txn, op, &ids)?;
         self.history.clear();
         // Caches of the old text: the index is rebuilt when next needed; the state is renewed.
         let index = root.join(".verbatim").join("index");
@@ -240,13 +250,48 @@ impl Session {
             std::fs::remove_dir_all(&index)
                 .map_err(|e| Error::io("could not remove", &index, e))?;
         }
+        rewrite_journal(&root, m)?;
         let choices = root.join(".verbatim").join("export.json");
         if let Ok(text) = std::fs::read_to_string(&choices)
             && m.contains_any(&text)
         {
             crate::store::write_cache(&choices, m.apply(&text).as_bytes())?;
         }
-        self.write_state()?;
-        Ok(report)
+        self.write_state()
     }
+}
+
+/// The journal holds ids only, but case ids and labels can be names: its strings are rewritten
+/// too, line by line (a line that does not parse is kept as it is). Written after the
+/// transaction, atomically, since the transaction appends its own line to it.
+fn rewrite_journal(root: &std::path::Path, m: &Matcher) -> Result<()> {
+    fn walk(v: &mut serde_json::Value, m: &Matcher) {
+        match v {
+            serde_json::Value::String(s) => {
+                fix(m, s);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(|x| walk(x, m)),
+            serde_json::Value::Object(o) => o.values_mut().for_each(|x| walk(x, m)),
+            _ => {}
+        }
+    }
+    let path = root.join(crate::journal::FILE);
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(());
+    };
+    if !m.contains_any(&text) {
+        return Ok(());
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(mut v) if m.contains_any(line) => {
+                walk(&mut v, m);
+                out.push_str(&serde_json::to_string(&v).unwrap_or_else(|_| line.to_owned()));
+            }
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    crate::store::write_atomic(&path, out.as_bytes())
 }
