@@ -209,3 +209,31 @@ fn an_export_to_a_missing_folder_says_so_and_its_name_is_not_remembered() {
         "the failed name was not kept"
     );
 }
+
+#[test]
+fn a_codebook_action_from_another_pane_focuses_the_codebook() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    assert_eq!(
+        a.state().ui.focus,
+        verbatim::tui::testing::Focus::Transcript
+    );
+    keys(&mut a, "a");
+    assert_eq!(a.state().ui.focus, verbatim::tui::testing::Focus::Codebook);
+    assert!(shows(&a, "New node name"), "the add-node input is open");
+}
+
+#[test]
+fn the_status_bar_hints_follow_the_focused_pane() {
+    let f = sample();
+    let mut a = app(&f, 160, 40);
+    assert!(screen(&a).last().unwrap().contains("c code"));
+    keys(&mut a, "3");
+    let last = screen(&a).last().unwrap().clone();
+    assert!(
+        last.contains("a add") && last.contains("r rename"),
+        "{last}"
+    );
+    keys(&mut a, "4");
+    assert!(screen(&a).last().unwrap().contains("P read in full"));
+}

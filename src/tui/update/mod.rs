@@ -113,6 +113,10 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             });
         }
         _ => {
+            // A codebook action from another pane focuses the codebook and acts there.
+            if a.name().starts_with("node_") {
+                state.ui.focus = Focus::Codebook;
+            }
             return match state.ui.focus {
                 Focus::Transcript => transcript(state, a),
                 Focus::Codebook => codebook::action(state, a),

@@ -61,6 +61,31 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// The hints of the codebook pane.
+const CODEBOOK_HINTS: &[(Action, &str, &str)] = &[
+    (Action::Confirm, "passages", "passages"),
+    (Action::NodeAddChild, "add", "ajouter"),
+    (Action::NodeRename, "rename", "renommer"),
+    (Action::NodeMerge, "merge", "fusionner"),
+    (Action::NodeDelete, "delete", "supprimer"),
+    (Action::NodeDescribe, "describe", "décrire"),
+    (Action::Undo, "undo", "annuler"),
+    (Action::Palette, "commands", "commandes"),
+    (Action::Help, "help", "aide"),
+];
+
+/// The hints of the passages pane.
+const PASSAGES_HINTS: &[(Action, &str, &str)] = &[
+    (Action::Confirm, "go to", "aller"),
+    (Action::PassagesReader, "read in full", "lire en entier"),
+    (Action::PassageDetails, "context", "contexte"),
+    (Action::PassagesFilter, "filter", "filtrer"),
+    (Action::Copy, "copy", "copier"),
+    (Action::Palette, "commands", "commandes"),
+    (Action::Help, "help", "aide"),
+];
+
+/// The hints of the transcript (and the sources).
 const HINTS: &[(Action, &str, &str)] = &[
     (Action::Visual, "select", "sélection"),
     (Action::Code, "code", "coder"),
@@ -91,7 +116,12 @@ pub fn status_bar(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
             ratatui::style::Style::default().add_modifier(Modifier::BOLD),
         ));
     }
-    for (action, en, fr) in HINTS {
+    let hints = match state.ui.focus {
+        super::super::state::Focus::Codebook => CODEBOOK_HINTS,
+        super::super::state::Focus::Passages => PASSAGES_HINTS,
+        _ => HINTS,
+    };
+    for (action, en, fr) in hints {
         if let Some(k) = state.ui.keymap.hint(*action) {
             spans.push(Span::styled(
                 k.to_owned(),
