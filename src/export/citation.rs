@@ -115,22 +115,68 @@ impl Citation {
         self.pieces.contains(&Piece::Text)
     }
 
+    /// The citation of one verbatim. A placeholder with nothing to show (no time, an attribute
+    /// without a value) takes its separator with it, and brackets left empty go too: `({case},
+    /// {attr:Age}, {time})` gives `(E12, 40 ans)` or `(E12)`, never `(E12, , )`.
     pub fn render(&self, d: &CitationData) -> String {
-        let mut out = String::with_capacity(d.text.len() + 32);
-        for p in &self.pieces {
-            match p {
-                Piece::Literal(s) => out.push_str(s),
-                Piece::Text => out.push_str(d.text),
-                Piece::Case => out.push_str(d.case),
-                Piece::Label => out.push_str(d.label),
-                Piece::Speaker => out.push_str(d.speaker),
-                Piece::Turn => out.push_str(&d.turn.to_string()),
-                Piece::Time => out.push_str(d.time),
-                Piece::Attr(i) => out.push_str(d.attributes.get(*i).map_or("", |s| s.as_str())),
+        // (text, is an empty placeholder)
+        let mut parts: Vec<(String, bool)> = self
+            .pieces
+            .iter()
+            .map(|p| {
+                let v = match p {
+                    Piece::Literal(s) => return (s.clone(), false),
+                    // The verbatim stands in as a private-use character while the brackets
+                    // are tidied, so its own `()` are never touched.
+                    Piece::Text => return (TEXT_MARK.to_string(), false),
+                    Piece::Case => d.case.to_owned(),
+                    Piece::Label => d.label.to_owned(),
+                    Piece::Speaker => d.speaker.to_owned(),
+                    Piece::Turn => d.turn.to_string(),
+                    Piece::Time => d.time.to_owned(),
+                    Piece::Attr(i) => d.attributes.get(*i).cloned().unwrap_or_default(),
+                };
+                let empty = v.trim().is_empty();
+                (v, empty)
+            })
+            .collect();
+        for i in 0..parts.len() {
+            if !parts[i].1 {
+                continue;
+            }
+            let before: String = parts[..i].iter().map(|(s, _)| s.as_str()).collect();
+            let content = before.trim_end_matches(is_separator);
+            let after_opener = content.is_empty() || content.ends_with(is_opener);
+            if !after_opener && i > 0 && parts[i - 1].0.ends_with(is_separator) {
+                // `E12, {time}`: the separator before goes.
+                let keep = parts[i - 1].0.trim_end_matches(is_separator).len();
+                parts[i - 1].0.truncate(keep);
+            } else if let Some(next) = parts.get_mut(i + 1)
+                && !next.1
+            {
+                // `({time}, E12`: the separator after goes.
+                next.0 = next.0.trim_start_matches(is_separator).to_owned();
             }
         }
-        out
+        let mut out: String = parts.into_iter().map(|(s, _)| s).collect();
+        for empty in ["()", "[]", "{}"] {
+            while let Some(at) = out.find(empty) {
+                let start = out[..at].trim_end().len();
+                out.replace_range(start..at + empty.len(), "");
+            }
+        }
+        out.replace(TEXT_MARK, d.text)
     }
+}
+
+const TEXT_MARK: char = '\u{F8FF}';
+
+fn is_separator(c: char) -> bool {
+    matches!(c, ',' | ';' | '-' | '–' | '—' | '·' | '/' | '|') || c.is_whitespace()
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '«' | '“')
 }
 
 #[cfg(test)]
@@ -168,6 +214,34 @@ mod tests {
             d.render(&data(&values)),
             "« on ne se connaissait pas » (E03)"
         );
+    }
+
+    #[test]
+    fn an_empty_time_or_attribute_leaves_no_stray_punctuation() {
+        let names = vec!["Profession".to_owned(), "Age".to_owned()];
+        let c = Citation::parse("« {text} » ({case}, {attr:Age}, {time})", &names).unwrap();
+        let mut d = data(&[]);
+        d.time = "";
+        let some = vec!["MG".to_owned(), "40 ans".to_owned()];
+        d.attributes = &some;
+        assert_eq!(c.render(&d), "« on ne se connaissait pas » (E03, 40 ans)");
+        let none = vec!["MG".to_owned(), String::new()];
+        d.attributes = &none;
+        assert_eq!(c.render(&d), "« on ne se connaissait pas » (E03)");
+        let c = Citation::parse("« {text} » ({time}, {case})", &names).unwrap();
+        assert_eq!(c.render(&d), "« on ne se connaissait pas » (E03)");
+        let c = Citation::parse("« {text} » ({time}) – {label}", &names).unwrap();
+        assert_eq!(c.render(&d), "« on ne se connaissait pas » – E03");
+        let c = Citation::parse("« {text} » ({label}) {time}", &names).unwrap();
+        assert_eq!(c.render(&d), "« on ne se connaissait pas » (E03)");
+        // With every value there, nothing is dropped.
+        let c = Citation::parse("« {text} » ({time})", &names).unwrap();
+        d.text = "il a dit () puis [] »";
+        assert_eq!(c.render(&d), "« il a dit () puis [] » »");
+        d.time = "00:01:02";
+        d.attributes = &some;
+        let c = Citation::parse("({case}, {attr:Age}, {time})", &names).unwrap();
+        assert_eq!(c.render(&d), "(E03, 40 ans, 00:01:02)");
     }
 
     #[test]
