@@ -31,8 +31,11 @@ impl Rng {
     }
 }
 
+/// The binary under test (`VERBATIM_KILL_BIN` runs a copy, so that a long run survives a rebuild).
 fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_verbatim"))
+    std::env::var_os("VERBATIM_KILL_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_verbatim")))
 }
 
 fn verbatim(ws: &Path, project: &Path, args: &[&str]) -> Command {

@@ -240,9 +240,13 @@ pub struct CommonFilters {
 pub struct CodeArgs {
     /// SOURCE START END NODEPATH (or with --turn: SOURCE POSITION NODEPATH; with --speaker: NODEPATH)
     pub args: Vec<String>,
-    /// Code every line {"source","start","end","node"} of a JSONL file, all or nothing
+    /// Code every line {"source","start","end","node"} of a JSONL file, all or nothing (one
+    /// transaction: a failure or a crash leaves none of its lines coded)
     #[arg(long, value_name = "FILE")]
     pub jsonl: Option<PathBuf>,
+    /// With --jsonl: once the whole batch is saved, print `ok LINE CODING-ID` for each line
+    #[arg(long, requires = "jsonl")]
+    pub progress: bool,
     /// Code every turn of this speaker
     #[arg(long, value_name = "NAME")]
     pub speaker: Option<String>,

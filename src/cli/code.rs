@@ -38,10 +38,16 @@ pub fn code(globals: &Globals, a: CodeArgs) -> Result<()> {
                 .map_err(|e| anyhow::anyhow!("{}: line {}: {e}", file.display(), i + 1))?;
             items.push((i + 1, item));
         }
-        let n = s
-            .code_batch(&coder, &items)
+        let ids = s
+            .code_batch_ids(&coder, &items)
             .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-        println!("coded {n} ranges");
+        if a.progress {
+            // Printed after the one transaction is durable: every line listed is saved.
+            for ((line, _), id) in items.iter().zip(&ids) {
+                println!("ok {line} {id}");
+            }
+        }
+        println!("coded {} ranges (saved together)", ids.len());
         return Ok(());
     }
     if let Some(query) = &a.search {
@@ -72,6 +78,8 @@ pub fn code(globals: &Globals, a: CodeArgs) -> Result<()> {
     };
     let src = s.source_id(source)?;
     let (start, end) = (number(start, "START")?, number(end, "END")?);
+    // The range first: a bad range must not leave a node created by --create behind.
+    s.text(src)?.check_range(start, end, source)?;
     let node = node_of(&mut s, path, a.create)?;
     let id = s.code(&coder, src, start, end, node)?;
     println!("coded {source} {start}..{end} with {path} ({id})");

@@ -244,7 +244,18 @@ impl Session {
     }
 
     pub fn code_batch(&mut self, coder: &str, items: &[(usize, BatchItem)]) -> Result<usize> {
+        self.code_batch_ids(coder, items).map(|ids| ids.len())
+    }
+
+    /// Codes every item in one step (one transaction: all or none); returns each item's
+    /// coding id, in item order.
+    pub fn code_batch_ids(
+        &mut self,
+        coder: &str,
+        items: &[(usize, BatchItem)],
+    ) -> Result<Vec<Uuid>> {
         let at = now_rfc3339();
+        let mut ids = Vec::with_capacity(items.len());
         let mut lists: std::collections::BTreeMap<Uuid, Vec<Coding>> =
             std::collections::BTreeMap::new();
         for (line, item) in items {
@@ -258,7 +269,7 @@ impl Session {
             let list = lists
                 .entry(source)
                 .or_insert_with(|| self.codings.list(coder, source).to_vec());
-            coding::apply(list, &text, node, item.start, item.end, &at);
+            ids.push(coding::apply(list, &text, node, item.start, item.end, &at));
         }
         let changes = lists
             .into_iter()
@@ -271,6 +282,6 @@ impl Session {
             },
             &[],
         )?;
-        Ok(items.len())
+        Ok(ids)
     }
 }
