@@ -272,9 +272,37 @@ impl Project {
     }
 
     /// Reads the stored text of a source.
+    /// Only a plain file inside the project is read: a path leaving the project, or a symbolic
+    /// link (which could point anywhere), is refused with a sentence naming it.
     pub fn text(&self, source: &SourceMeta) -> Result<String> {
-        let path = self.root.join(&source.file);
+        let path = self.source_path(source)?;
         std::fs::read_to_string(&path).map_err(|e| Error::io("could not read", &path, e))
+    }
+
+    /// The path of a source's text file, checked to be a plain file inside the project.
+    pub fn source_path(&self, source: &SourceMeta) -> Result<PathBuf> {
+        let rel = Path::new(&source.file);
+        if rel
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
+            return Err(Error::bad_input(
+                &self.root.join(MANIFEST),
+                format!(
+                    "source '{}' names the file '{}' outside the project; verbatim only reads files inside it",
+                    crate::limits::shown(&source.label),
+                    crate::limits::shown(&source.file)
+                ),
+            ));
+        }
+        let path = self.root.join(rel);
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::bad_input(
+                &path,
+                "is a symbolic link; verbatim only reads plain files inside the project",
+            ));
+        }
+        Ok(path)
     }
 
     /// Cases referred to by sources and speakers.

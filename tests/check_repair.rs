@@ -134,3 +134,23 @@ fn unreferenced_files_and_unused_cases_are_listed_then_removed_with_yes() {
         .assert()
         .success();
 }
+
+#[cfg(unix)]
+#[test]
+fn a_transcript_that_is_a_symbolic_link_is_never_read() {
+    let ws = Workspace::new();
+    let p = coded(&ws);
+    let outside = ws.path().join("ailleurs.txt");
+    std::fs::write(&outside, "Texte hors du projet, jamais lu.").unwrap();
+    let file = common::source_file(&p, "E05");
+    std::fs::remove_file(&file).unwrap();
+    std::os::unix::fs::symlink(&outside, &file).unwrap();
+    let out = ws.cmd().args(["--project", "p", "check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("E05") && stdout.contains("symbolic link"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("hors du projet"), "{stdout}");
+}

@@ -101,14 +101,28 @@ impl Session {
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default();
         let mut report = AnchorReport::default();
-        let sources: Vec<(Uuid, String, PathBuf, String)> = self
+        let sources: Vec<(Uuid, String, Result<PathBuf>, String)> = self
             .project
             .manifest
             .sources
             .iter()
-            .map(|s| (s.id, s.label.clone(), root.join(&s.file), s.sha256.clone()))
+            .map(|s| {
+                (
+                    s.id,
+                    s.label.clone(),
+                    self.project.source_path(s),
+                    s.sha256.clone(),
+                )
+            })
             .collect();
         for (id, label, path, sha) in sources {
+            let path = match path {
+                Ok(p) => p,
+                Err(e) => {
+                    report.problems.push(format!("{label}: {e}"));
+                    continue;
+                }
+            };
             let Some((size, mtime)) = file_state(&path) else {
                 report.problems.push(format!(
                     "{label}: the text file {} is missing",
