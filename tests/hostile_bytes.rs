@@ -105,3 +105,12 @@ fn deep_or_wide_json_and_xml_are_refused_cleanly() {
         .to_string();
     assert!(err.contains("deeper than"), "{err}");
 }
+
+#[test]
+fn a_dash_turn_before_the_first_named_turn_is_no_panic() {
+    // Found by `import::proptests`: the speaker detection sliced lines[first..first_dash] with
+    // the first dash line before the first `Name :` line.
+    let text = "- Bonjour.\nEnquêteur : Vous êtes kiné ?\n- Oui.\n- Depuis dix ans.\n";
+    let prepared = verbatim::import::prepare_bytes("dialogue.txt", text.as_bytes()).unwrap();
+    assert!(prepared.text.contains("Depuis dix ans."));
+}

@@ -214,7 +214,8 @@ fn dashes_reading(lines: &[&str]) -> Option<Reading> {
     let mut names = colon.names;
     // The named turns before the first dash give the speakers their names.
     let first_dash = lines.iter().position(|l| labels::dash(l).is_some())?;
-    for line in &lines[first..first_dash] {
+    // A dash line may come before the first named turn: then no line lies between them.
+    for line in &lines[first..first_dash.max(first)] {
         if let Some(p) = labels::colon(line)
             && !names.iter().any(|n| n == p.label)
             && weak_label_ok(p.label, 1)
