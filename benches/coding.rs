@@ -9,9 +9,9 @@ mod support;
 
 use std::sync::LazyLock;
 use uuid::Uuid;
+use verbatim::coding::anchor::reanchor;
 use verbatim::coding::{Coding, SourceText, make_coding};
 use verbatim::session::Session;
-use verbatim::text::anchor::reanchor;
 
 struct Big {
     _dir: tempfile::TempDir,

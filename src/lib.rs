@@ -2,25 +2,46 @@
 //! transcripts. This library knows nothing of terminals: the TUI and the CLI are thin front ends
 //! over it, and anything one can do, the other can do headless.
 //!
-//! Map of the crate (DESIGN.md §2):
-//! - [`model`]: the plain data stored on disk (manifest, sources, speakers).
-//! - [`text`]: normalisation (NFC, LF), natural order, words, offsets, speaker turns.
-//! - [`store`]: atomic writes, stable JSON, format numbers, the project lock.
-//! - [`project`]: a project folder opened read-only or as its one writer.
-//! - [`import`]: transcripts in (.txt, .md, .docx, .odt, .rtf, .html, .srt, .vtt, Whisper .json).
-//! - [`cases`]: cases and attributes (`cases.csv`).
-//! - [`codebook`]: the code tree (`codebook.json`).
-//! - [`export`]: the thesis annex (DOCX, ODT, Markdown, HTML, CSV, XLSX).
-//! - [`analysis`]: overview, matrix, co-occurrence, word frequency, agreement, saturation, report.
-//! - [`query`]: the filter grammar and the selection engine (codings → passages, filtered).
-//! - [`demo`]: the demo project built from the embedded sample corpus.
-//! - [`anonymise`]: the pseudonymisation key (outside the project), matching and replacing names.
+//! Map of the crate (DESIGN.md §2), by layer: a module uses only modules of its own layer or
+//! below (`python3 /work/shared/tools/modgraph.py src` lists the cycles left; the test at the
+//! end of this file fails when a module is missing from this map).
+//!
+//! Foundations (no project knowledge):
+//! - [`error`]: the core's error type, one actionable sentence per error.
 //! - [`limits`]: one rule per limit (node names and depth, nesting of what is read), the same
 //!   for every way in.
+//! - [`text`]: normalisation (NFC, LF), natural order, words, offsets, speaker turns.
+//! - [`store`]: atomic writes, transactions, stable JSON, format numbers, the project lock.
+//! - [`config`]: the user's folders (config, demo project) and the coder.
+//! - [`journal`]: the audit trail `journal.jsonl`.
+//!
+//! Project data:
+//! - [`model`]: the plain data stored on disk (manifest, sources, speakers).
+//! - [`cases`]: cases and attributes (`cases.csv`).
+//! - [`codebook`]: the code tree (`codebook.json`).
+//! - [`coding`]: codings per coder and source, and re-anchoring them when a text changes.
+//! - [`memo`]: memos (`memos/<id>.md`).
+//! - [`project`]: a project folder opened read-only or as its one writer; its source, speaker and
+//!   case edits in memory.
+//! - [`import`]: transcripts in (.txt, .md, .docx, .odt, .rtf, .html, .srt, .vtt, Whisper .json).
+//! - [`session`]: the one writer: codebook, codings, memos, sources and cases changed as undoable,
+//!   journalled steps.
+//! - [`overview`]: read-only per-source and per-case figures.
+//! - [`index`]: the full-text search index (a cache), searched within precomputed allowed units.
+//!
+//! Questions and outputs:
+//! - [`query`]: the filter grammar and the selection engine (codings → passages, filtered).
+//! - [`analysis`]: overview, matrix, co-occurrence, word frequency, agreement, saturation, report.
+//! - [`export`]: the thesis annex (DOCX, ODT, Markdown, HTML, CSV, XLSX).
+//! - [`refi`]: REFI-QDA exchange (`.qdc`, `.qdpx`) in and out.
+//! - [`anonymise`]: the pseudonymisation key (outside the project), matching and replacing names.
 //! - [`repair`]: what `check` finds beyond anchoring (lost codings, unreferenced files, unused
 //!   cases) and what `check --repair` fixes.
-//! - [`journal`], [`config`], [`error`].
+//! - [`demo`]: the demo project built from the embedded sample corpus.
+//!
+//! Front ends (outside the core):
 //! - `tui` (feature `tui`): the terminal front end; the core above never depends on it.
+//! - the `verbatim` binary (`src/main.rs`, `src/cli/`): the command line (DESIGN §4).
 //!
 //! Invariants kept throughout: offsets count Unicode code points in normalised text; every write
 //! is atomic and made by the lock holder; files are written in a stable order.
@@ -53,3 +74,38 @@ pub mod tui;
 
 pub use error::{Error, Result};
 pub use project::Project;
+
+#[cfg(test)]
+mod map_tests {
+    /// Every module declared here has its line in the map above (and every top-level file or
+    /// folder of `src/` is declared).
+    #[test]
+    fn every_module_is_in_the_map() {
+        let lib = include_str!("lib.rs");
+        let (map, code) = lib.split_once("\npub mod ").expect("module declarations");
+        let declared: Vec<&str> = std::iter::once(code)
+            .chain(code.split("\npub mod ").skip(1))
+            .filter_map(|d| d.split(';').next())
+            .map(str::trim)
+            .collect();
+        assert!(declared.len() > 20, "{declared:?}");
+        for m in &declared {
+            assert!(
+                map.contains(&format!("[`{m}`]")) || map.contains(&format!("`{m}` (feature")),
+                "module {m} is missing from the map in src/lib.rs"
+            );
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        for entry in std::fs::read_dir(&src).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            let m = name.trim_end_matches(".rs");
+            if ["lib", "main", "cli"].contains(&m) {
+                continue;
+            }
+            assert!(
+                declared.contains(&m),
+                "src/{name} is not declared in src/lib.rs"
+            );
+        }
+    }
+}

@@ -1,10 +1,12 @@
 //! Codings: a node applied to a range of a source by a coder, stored one per line in
-//! `codings/<coder>/<source-id>.jsonl`, sorted by (start, end, node).
+//! `codings/<coder>/<source-id>.jsonl`, sorted by (start, end, node); [`anchor`] places them again
+//! when a text changed (anchoring lives beside the codings it serves).
 //!
 //! Invariants: offsets are code points, end exclusive, `start < end <= text length` for every
 //! coding that is not orphaned; `quote` is exactly the coded text and `before`/`after` are up to
 //! 40 code points of context; an orphaned coding is kept with its last known range, never dropped.
 
+pub mod anchor;
 mod ops;
 
 pub use ops::{SourceText, apply, make_coding, refresh as ops_refresh, uncode};

@@ -9,7 +9,7 @@
 //!    cases and node paths checked against the project; unknown ones fail with one sentence
 //!    listing close matches). CLI flags build a [`FilterExpr`] with [`FilterExpr::push`] and
 //!    [`FilterExpr::attr_flag`], so they obey the same rules. Grammar: [`grammar`].
-//! 2. Passages: [`passages`]`(&session, &nodes, descendants, &filters)`; counts per node:
+//! 2. Passages: [`passages()`]`(&session, &nodes, descendants, &filters)`; counts per node:
 //!    [`node_counts`].
 //! 3. Anything else built on codings (annex sections, matrices, agreement): describe it as a
 //!    [`Selection`] (node → groups, filters, whether to join across white space) and walk it with

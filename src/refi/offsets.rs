@@ -8,7 +8,7 @@
 //! range never goes past the text; without usable names the spec's convention (code points)
 //! is kept, or ATLAS.ti's (CRLF as one) for its files.
 
-use crate::text::anchor::EditMap;
+use crate::coding::anchor::EditMap;
 use std::cell::OnceCell;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 

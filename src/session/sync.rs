@@ -9,10 +9,10 @@
 
 use super::Session;
 use crate::coding::SourceText;
+use crate::coding::anchor::{Placement, reanchor};
 use crate::error::{Error, Result};
 use crate::import::sha256_hex;
 use crate::store;
-use crate::text::anchor::{Placement, reanchor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

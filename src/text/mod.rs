@@ -4,7 +4,6 @@
 //! Invariant: every text the core stores or indexes has gone through [`normalize`], so offsets
 //! computed on it (code points, end exclusive) are stable across machines and tools.
 
-pub mod anchor;
 mod natural;
 mod normalize;
 mod offsets;
