@@ -98,18 +98,68 @@ fn coder_for(name: &str) -> String {
 
 fn text_of(archive: &QdpxArchive, s: &RSource) -> std::result::Result<String, String> {
     if let Some(path) = &s.plain_path {
-        let Some(name) = path.strip_prefix("internal://") else {
-            return Err(format!("its text is outside the archive ({path})"));
-        };
-        let bytes = archive
-            .internal(name)
-            .ok_or_else(|| format!("its text file {name} is missing from the archive"))?;
+        // Older writers (qualitative-coding 1.3) name the file without `internal://`, sometimes
+        // with a folder or a `file://` path: the file inside the archive is looked up by name.
+        let name = path.strip_prefix("internal://").unwrap_or_else(|| {
+            let p = path.strip_prefix("file://").unwrap_or(path);
+            p.rsplit(['/', '\\']).next().unwrap_or(p)
+        });
+        let bytes = archive.internal(name).ok_or_else(|| {
+            if path.starts_with("internal://") {
+                format!("its text file {name} is missing from the archive")
+            } else {
+                format!("its text ({path}) is not in the archive")
+            }
+        })?;
         return String::from_utf8(bytes.to_vec())
             .map_err(|_| format!("its text file {name} is not UTF-8"));
     }
     s.inline
         .clone()
         .ok_or_else(|| "it has no plain text (rich text alone is not imported)".into())
+}
+
+/// `; its N codings are not imported (Code A ×2, Code B)` for a source left out, or nothing.
+fn dropped_codings(rp: &RProject, s: &RSource) -> String {
+    let book = Codebook {
+        format: crate::model::FORMAT,
+        nodes: rp.nodes.clone(),
+    };
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let codings = s
+        .selections
+        .iter()
+        .flat_map(|x| x.codings.iter())
+        .chain(s.whole.iter());
+    for c in codings {
+        let name = c
+            .node
+            .and_then(|n| book.path_of(n))
+            .unwrap_or_else(|| "a code not in the codebook".into());
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, k)) => *k += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    if counts.is_empty() {
+        return String::new();
+    }
+    let total: usize = counts.iter().map(|(_, k)| k).sum();
+    let listed: Vec<String> = counts
+        .iter()
+        .map(|(n, k)| {
+            if *k > 1 {
+                format!("{n} ×{k}")
+            } else {
+                n.clone()
+            }
+        })
+        .collect();
+    format!(
+        "; its {total} coding{} not imported ({})",
+        if total == 1 { " is" } else { "s are" },
+        listed.join(", ")
+    )
 }
 
 /// Imports `file` into a new project at `dir` (missing, or an empty folder).
@@ -186,9 +236,11 @@ fn build(
         let raw = match text_of(archive, s) {
             Ok(t) => RawText::new(&t),
             Err(why) => {
-                report
-                    .notes
-                    .push(format!("not imported: source '{}': {why}", s.name));
+                report.notes.push(format!(
+                    "not imported: source '{}': {why}{}",
+                    s.name,
+                    dropped_codings(rp, s)
+                ));
                 continue;
             }
         };
