@@ -392,6 +392,15 @@ pub enum SourcesCmd {
     Rename { old: String, new: String },
     /// Relabel every source E01…En (manifest, cases, texts, codings, memos), e.g. for an annex
     Renumber(super::anonymise::RenumberArgs),
+    /// Delete a source with its codings and memos (lists them and asks first)
+    Delete {
+        label: String,
+        /// Delete without asking
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Replace a source's text by a corrected file (codings follow through the diff)
+    Replace { label: String, file: PathBuf },
 }
 
 #[derive(Subcommand)]

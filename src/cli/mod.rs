@@ -24,6 +24,7 @@ mod pipe;
 mod search;
 mod session;
 mod show;
+mod source_life;
 mod sources;
 mod speakers;
 

@@ -23,6 +23,10 @@ pub fn run(globals: &Globals, cmd: Option<SourcesCmd>, json: bool) -> Result<()>
             Ok(())
         }
         Some(SourcesCmd::Renumber(a)) => super::anonymise::renumber(globals, &a),
+        Some(SourcesCmd::Delete { label, yes }) => super::source_life::delete(globals, &label, yes),
+        Some(SourcesCmd::Replace { label, file }) => {
+            super::source_life::replace(globals, &label, &file)
+        }
         None => list(globals, json),
     }
 }

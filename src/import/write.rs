@@ -141,7 +141,27 @@ fn check_labels(
         if let Some(label) = &opts.label {
             p.label = label.trim().to_owned();
         }
-        if let Err(e) = validate_label(&p.label) {
+        let sha = sha256_hex(p.text.as_bytes());
+        let same =
+            project.manifest.sources.iter().find(|s| {
+                s.sha256 == sha || (s.label == p.label && s.imported_from == p.file_name)
+            });
+        if let Some(s) = same.filter(|_| opts.label.is_none()) {
+            let how = if s.sha256 == sha {
+                "with the same text"
+            } else {
+                "from a file of this name"
+            };
+            let reason = format!(
+                "is already imported, as source '{}' ({how}); to put this version in its place, \
+                 run `verbatim sources replace {} {}` (codings follow the changes), or import it \
+                 as a new source with --label NEW",
+                s.label,
+                s.label,
+                path.display()
+            );
+            conflicts.push((path, reason));
+        } else if let Err(e) = validate_label(&p.label) {
             conflicts.push((path, e.to_string()));
         } else if !taken.insert(p.label.clone()) {
             let reason = format!(

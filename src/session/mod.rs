@@ -12,6 +12,7 @@ mod memos;
 mod meta;
 mod pseudonymise;
 mod renumber;
+mod sources;
 mod speakers;
 pub mod sync;
 
@@ -19,6 +20,7 @@ pub use edit::{BatchItem, LoadReport};
 pub use history::{Change, History, Step};
 pub use pseudonymise::KeyReport;
 pub use renumber::RenumberOrder;
+pub use sources::SourceRemoval;
 pub use speakers::{PreviewSpeaker, PreviewTurn, SpeakerPreview};
 pub use sync::{AnchorReport, CodingRef};
 

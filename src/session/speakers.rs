@@ -136,7 +136,7 @@ impl Session {
 
 /// The detected speakers, keeping the role and case the user gave to a speaker of the same name;
 /// a new participant of an interview is its source's case, as at import.
-fn merged_speakers(
+pub(super) fn merged_speakers(
     old: &[Speaker],
     detection: &Detection,
     kind: SourceKind,

@@ -176,7 +176,7 @@ impl Session {
         }
     }
 
-    fn reanchor_source(
+    pub(super) fn reanchor_source(
         &mut self,
         source: Uuid,
         label: &str,

@@ -1,0 +1,109 @@
+//! Tests of deleting, restoring and replacing a source with its codings and memos.
+
+use crate::memo::Target;
+use crate::session::Session;
+
+const E1: &str = "Enquêteur : Vous êtes kiné ?\nP1 : Oui, à Brest, depuis dix ans.\nEnquêteur : Et le soir ?\nP1 : Les réunions tombent le soir.";
+
+fn project() -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    crate::Project::init(dir.path(), Some("t"), crate::model::Language::Fr).unwrap();
+    let files: Vec<std::path::PathBuf> = [("E1.txt", E1), ("E2.txt", "INT : Bonjour ?\nP2 : Oui.")]
+        .iter()
+        .map(|(n, t)| {
+            let f = dir.path().join(n);
+            std::fs::write(&f, t).unwrap();
+            f
+        })
+        .collect();
+    let mut p = crate::Project::open_writer(dir.path()).unwrap();
+    crate::import::import_paths(&mut p, &files, &Default::default(), &|_, _| {}).unwrap();
+    drop(p);
+    let s = Session::open_writer(dir.path()).unwrap();
+    (dir, s)
+}
+
+/// Codes "Brest" and "réunions" in E1, with a memo on E1 and one on the first coding.
+fn code_e1(s: &mut Session) -> (uuid::Uuid, uuid::Uuid) {
+    let id = s.source_id("E1").unwrap();
+    let node = s.add_node("Lieux").unwrap();
+    let coder = s.coder().to_owned();
+    let brest = E1.find("Brest").map(|b| E1[..b].chars().count()).unwrap();
+    let reu = E1
+        .find("réunions")
+        .map(|b| E1[..b].chars().count())
+        .unwrap();
+    let c = s.code(&coder, id, brest, brest + 5, node).unwrap();
+    s.code(&coder, id, reu, reu + 8, node).unwrap();
+    s.add_memo(Target::Source(id), "Entretien calme.").unwrap();
+    s.add_memo(Target::Coding(c), "Ville côtière.").unwrap();
+    s.add_memo(Target::Project, "Reste.").unwrap();
+    (id, node)
+}
+
+#[test]
+fn delete_lists_and_removes_codings_and_memos_and_restore_puts_them_back() {
+    let (dir, mut s) = project();
+    let (id, _) = code_e1(&mut s);
+    let preview = s.source_removal("E1").unwrap();
+    assert_eq!(preview.coding_count(), 2);
+    assert_eq!(preview.memos.len(), 2);
+    let removed = s.delete_source("E1").unwrap();
+    assert_eq!(removed, preview);
+    let again = Session::open(dir.path()).unwrap();
+    assert!(again.project.source("E1").is_err());
+    assert_eq!(again.codings.count(), 0);
+    assert_eq!(again.memos().unwrap().len(), 1);
+    assert!(!dir.path().join(format!("sources/{id}.txt")).exists());
+    assert!(again.check().unwrap().problems.is_empty());
+    drop(again);
+    s.restore_source(&removed).unwrap();
+    let back = Session::open(dir.path()).unwrap();
+    assert_eq!(back.codings.count(), 2);
+    assert_eq!(back.memos().unwrap().len(), 3);
+    let quotes: Vec<String> = back
+        .codings
+        .all()
+        .map(|(_, _, c)| c.quote.clone())
+        .collect();
+    assert_eq!(quotes, ["Brest", "réunions"]);
+}
+
+#[test]
+fn replace_moves_codings_through_the_diff_and_lists_orphans() {
+    let (dir, mut s) = project();
+    code_e1(&mut s);
+    let new = dir.path().join("E1-corrigé.txt");
+    std::fs::write(
+        &new,
+        "Enquêteur : Bonjour. Vous êtes kiné ?\r\nP1 : Oui, à Brest, depuis dix ans.\r\nEnquêteur : Et le soir ?\r\n",
+    )
+    .unwrap();
+    let report = s.replace_source("E1", &new).unwrap();
+    assert_eq!(report.moved.len(), 1, "{report:?}");
+    assert_eq!(report.orphaned.len(), 1, "{report:?}");
+    let back = Session::open(dir.path()).unwrap();
+    let meta = back.project.source("E1").unwrap();
+    assert_eq!(meta.imported_from, "E1-corrigé.txt");
+    let text = back.text(meta.id).unwrap();
+    let kept: Vec<&crate::coding::Coding> = back
+        .codings
+        .all()
+        .map(|(_, _, c)| c)
+        .filter(|c| !c.is_orphaned())
+        .collect();
+    assert_eq!(kept.len(), 1);
+    let c = kept[0];
+    let now: String = text
+        .text
+        .chars()
+        .skip(c.start)
+        .take(c.end - c.start)
+        .collect();
+    assert_eq!(now, "Brest");
+    assert!(back.check().unwrap().problems.is_empty());
+    let same = dir.path().join("same.txt");
+    std::fs::write(&same, text.text.as_bytes()).unwrap();
+    let err = s.replace_source("E1", &same).unwrap_err().to_string();
+    assert!(err.contains("same text"), "{err}");
+}
