@@ -300,8 +300,9 @@ fn an_existing_label_is_refused_unless_a_new_one_is_given() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "a source is already labelled 'E1'; import it with --label NEW",
-        ));
+            "is already imported, as source 'E1' (with the same text)",
+        ))
+        .stderr(predicate::str::contains("with --label NEW"));
     ws.cmd()
         .args([
             "--project",
