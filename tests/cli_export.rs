@@ -239,7 +239,7 @@ fn filters_select_the_verbatims_of_a_subtree_among_some_cases() {
 }
 
 #[test]
-fn codings_separated_only_by_white_space_make_one_verbatim() {
+fn codings_separated_only_by_white_space_join_only_with_join_adjacent() {
     let ws = Workspace::new();
     let p = annex_project(&ws);
     let file = ws.path().join("next.jsonl");
@@ -254,7 +254,17 @@ fn codings_separated_only_by_white_space_make_one_verbatim() {
         .arg(&file)
         .assert()
         .success();
-    let md = read(&export(&ws, "adj.md", &["--speaker", "M3"]));
+    let apart = read(&export(&ws, "apart.md", &["--speaker", "M3"]));
+    assert!(
+        apart.contains("> « Les deux soirs, oui, je les tiens, j’y tiens absolument. » (E03)")
+            && apart.contains("> « Le reste, c’est plus flou. » (E03)"),
+        "one verbatim per coding by default: {apart}"
+    );
+    let md = read(&export(
+        &ws,
+        "adj.md",
+        &["--speaker", "M3", "--join-adjacent"],
+    ));
     assert!(
         md.contains("« Les deux soirs, oui, je les tiens, j’y tiens absolument. Le reste, c’est plus flou. » (E03)"),
         "{md}"
@@ -519,6 +529,7 @@ fn csv_and_xlsx_have_one_row_per_verbatim_with_every_attribute() {
             "speaker",
             "start",
             "end",
+            "coder",
             "text"
         ]
     );
@@ -537,7 +548,8 @@ fn csv_and_xlsx_have_one_row_per_verbatim_with_every_attribute() {
         (&e01[11], &e01[12]),
         (s.to_string().as_str(), e.to_string().as_str())
     );
-    assert_eq!(&e01[13], ANNEX_VERBATIMS[1].1);
+    assert_eq!(&e01[13], "mb, sg", "both coders");
+    assert_eq!(&e01[14], ANNEX_VERBATIMS[1].1);
     let xlsx = export(&ws, "a.xlsx", &[]);
     let strings = zip_entry(&xlsx, "xl/sharedStrings.xml");
     for (_, needle, _) in ANNEX_VERBATIMS.iter().chain(&MORE[1..]) {

@@ -185,6 +185,8 @@ pub struct ExportArgs {
     /// Show descendants' verbatims under each ancestor too
     #[arg(long)]
     pub rollup: bool,
+    #[command(flatten)]
+    pub annex: super::export::AnnexArgs,
     /// Cut verbatims longer than N characters, marked […]
     #[arg(long, value_name = "N")]
     pub max_chars: Option<usize>,

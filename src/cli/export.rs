@@ -7,6 +7,19 @@ use anyhow::{Result, bail};
 use verbatim::export::{self, CsvPreset, Format, Numbering, Options};
 use verbatim::session::Session;
 
+/// Annex flags of issue 15 (faithfulness to the coding).
+#[derive(clap::Args, Default)]
+pub struct AnnexArgs {
+    /// Join codings of a node separated only by white space into one verbatim (default: one
+    /// coding, once overlapping or touching ones are united, is one verbatim)
+    #[arg(long)]
+    pub join_adjacent: bool,
+    /// Node memos under their heading, coding memos under their verbatim (a memo column in
+    /// CSV/XLSX)
+    #[arg(long)]
+    pub memos: bool,
+}
+
 /// The core options the flags ask for (node paths resolved, values checked).
 pub fn options(s: &Session, globals: &Globals, a: &ExportArgs) -> Result<Options> {
     let nodes = a
@@ -44,6 +57,8 @@ pub fn options(s: &Session, globals: &Globals, a: &ExportArgs) -> Result<Options
         citation: a.citation.clone(),
         order,
         rollup: a.rollup,
+        join_adjacent: a.annex.join_adjacent,
+        memos: a.annex.memos,
         max_chars: a.max_chars,
         context: a.context,
         keep_interviewer: !a.drop_interviewer,

@@ -2,9 +2,11 @@
 //! tree order, each node's verbatims with their citations, an optional code dictionary and an
 //! optional annex of the full transcripts. Built once by [`build`]; writers only lay it out.
 //!
-//! Invariants: sections follow the codebook's order (pre-order); a verbatim is one merged
-//! stretch of codings of its section's node(s) in one source, so it appears once per section;
-//! every string is plain text (writers escape it for their format).
+//! Invariants: sections follow the codebook's order (pre-order); a verbatim is one coding of its
+//! section's node(s) in one source once overlapping or touching codings are united (with
+//! `join_adjacent`, also those separated only by white space), so it appears once per section;
+//! a heading's counts cover its subtree when only its descendants hold verbatims; every string
+//! is plain text (writers escape it for their format).
 
 use super::citation::{Citation, default_template};
 use super::collect;
@@ -37,6 +39,9 @@ pub struct Annex {
     pub key: Option<crate::anonymise::Matcher>,
     /// Write even when the leak check finds an original of the key.
     pub allow_leaks: bool,
+    /// Memos asked for: node memos under headings, coding memos under verbatims, and a memo
+    /// column in the spreadsheets.
+    pub memos: bool,
 }
 
 /// One node of the tree with its verbatims.
@@ -56,6 +61,13 @@ pub struct Section {
     pub verbatims: Vec<Verbatim>,
     /// Distinct sources among the verbatims.
     pub interviews: usize,
+    /// Verbatims of the section and of every shown descendant section (with `rollup`, the
+    /// section's own already hold its descendants', so this is its own count).
+    pub subtree_verbatims: usize,
+    /// Distinct sources among those.
+    pub subtree_interviews: usize,
+    /// The node's memos (texts), when memos are asked for.
+    pub memos: Vec<String>,
 }
 
 impl Section {
@@ -89,6 +101,10 @@ pub struct Verbatim {
     /// Number of the unit (turn) where the verbatim starts, from 1, as in the transcripts annex.
     pub turn: usize,
     pub time: Option<String>,
+    /// The coders whose codings make the verbatim, in name order.
+    pub coders: Vec<String>,
+    /// Memos of those codings (texts), when memos are asked for.
+    pub memos: Vec<String>,
 }
 
 /// One transcript in the transcripts annex: its units, numbered from 1.
@@ -126,6 +142,9 @@ pub struct Words {
     pub interview_one: &'static str,
     pub interview_many: &'static str,
     pub no_description: &'static str,
+    /// After the count of a heading whose verbatims are all in its sub-categories.
+    pub in_subcategories: &'static str,
+    pub memo: &'static str,
 }
 
 impl Annex {
@@ -142,6 +161,8 @@ impl Annex {
                 interview_one: "entretien",
                 interview_many: "entretiens",
                 no_description: "(sans description)",
+                in_subcategories: "dans les sous-catégories",
+                memo: "Mémo",
             },
             Language::En => Words {
                 tree: "Coding tree",
@@ -154,23 +175,34 @@ impl Annex {
                 interview_one: "interview",
                 interview_many: "interviews",
                 no_description: "(no description)",
+                in_subcategories: "in the sub-categories",
+                memo: "Memo",
             },
         }
     }
 
-    /// `12 verbatims, 5 entretiens` for a section.
+    /// `12 verbatims, 5 entretiens` for a section; for a heading whose verbatims are all in its
+    /// sub-categories, `12 verbatims dans les sous-catégories, 5 entretiens`.
     pub fn counts_of(&self, s: &Section) -> String {
         let w = self.words();
-        let n = s.verbatims.len();
+        let (n, interviews, below) = if s.verbatims.is_empty() && s.subtree_verbatims > 0 {
+            (s.subtree_verbatims, s.subtree_interviews, true)
+        } else {
+            (s.verbatims.len(), s.interviews, false)
+        };
         format!(
-            "{n} {}, {} {}",
+            "{n} {}{}, {interviews} {}",
             if n == 1 {
                 w.verbatim_one
             } else {
                 w.verbatim_many
             },
-            s.interviews,
-            if s.interviews == 1 {
+            if below {
+                format!(" {}", w.in_subcategories)
+            } else {
+                String::new()
+            },
+            if interviews == 1 {
                 w.interview_one
             } else {
                 w.interview_many
@@ -244,10 +276,17 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
                 description: c.node.description.clone(),
                 anchor: format!("n-{}", c.node.id),
                 interviews: labels.len(),
+                subtree_verbatims: 0,
+                subtree_interviews: 0,
+                memos: Vec::new(),
                 verbatims,
             }
         })
         .collect();
+    subtree_counts(&mut sections, options.rollup);
+    if options.memos {
+        node_memos(session, &mut sections)?;
+    }
     if options.skip_empty {
         sections = skip_empty(sections);
     }
@@ -281,6 +320,7 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
         warnings,
         key: crate::anonymise::project_matcher(session.project.manifest.id)?,
         allow_leaks: options.allow_leaks,
+        memos: options.memos,
     };
     if let Some(key) = annex.key.clone()
         && !options.keep_names
@@ -367,6 +407,48 @@ fn sort(list: &mut [Verbatim], order: Order, attributes: &[String]) {
             );
         }
     }
+}
+
+/// Fills each section's subtree counts from the sections below it (they follow it in
+/// pre-order with a greater depth).
+fn subtree_counts(sections: &mut [Section], rollup: bool) {
+    for i in 0..sections.len() {
+        let below = (i + 1..sections.len()).take_while(|&j| sections[j].depth > sections[i].depth);
+        let range = if rollup {
+            i..i + 1
+        } else {
+            i..below.last().map_or(i, |j| j) + 1
+        };
+        let mut labels: Vec<&str> = sections[range.clone()]
+            .iter()
+            .flat_map(|s| s.verbatims.iter().map(|v| v.label.as_str()))
+            .collect();
+        labels.sort_unstable();
+        labels.dedup();
+        let interviews = labels.len();
+        let n = sections[range].iter().map(|s| s.verbatims.len()).sum();
+        sections[i].subtree_verbatims = n;
+        sections[i].subtree_interviews = interviews;
+    }
+}
+
+/// Puts each node's memos (in the memo list's stable order) on its section.
+fn node_memos(session: &Session, sections: &mut [Section]) -> Result<()> {
+    let mut by_node: HashMap<Uuid, Vec<String>> = HashMap::new();
+    for m in session.memos()? {
+        if let crate::memo::Target::Node(id) = m.target {
+            by_node
+                .entry(id)
+                .or_default()
+                .push(m.text.trim().to_owned());
+        }
+    }
+    for s in sections {
+        if let Some(texts) = by_node.remove(&s.node) {
+            s.memos = texts;
+        }
+    }
+    Ok(())
 }
 
 /// Drops sections that have no verbatims and no descendant with some.

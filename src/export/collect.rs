@@ -1,8 +1,9 @@
 //! Collects the verbatims of every annex section in one pass over the sources (through the
 //! query layer's selection engine: each text is cut into units once), and the transcripts annex.
 //!
-//! Invariants: codings of a section in one source that overlap, touch or are separated only by
-//! white space become one verbatim; orphaned codings never appear; filters are those of
+//! Invariants: codings of a section in one source that overlap or touch become one verbatim
+//! (with `join_adjacent`, also those separated only by white space); orphaned codings never
+//! appear; a verbatim's coding memos are those of the codings it is made of; filters are those of
 //! `passages` (DESIGN §4), applied to the unit where a verbatim starts; verbatims come out by
 //! source (natural label order) then position.
 
@@ -29,14 +30,22 @@ pub(super) fn verbatims(
     let sel = Selection {
         groups: targets.clone(),
         filters: options.filters.clone(),
-        join_across_spaces: true,
+        join_across_spaces: options.join_adjacent,
+    };
+    let memos = if options.memos {
+        coding_memos(session)?
+    } else {
+        HashMap::new()
     };
     let mut out: Vec<Vec<Verbatim>> = vec![Vec::new(); sections];
     select_each(session, &sel, |s| {
         let row = session.project.cases.rows.get(&s.meta.case);
         for (section, stretches) in &s.groups {
             for st in stretches {
-                if let Some(v) = verbatim(session, options, citation, &s, row, st) {
+                if let Some(mut v) = verbatim(session, options, citation, &s, row, st) {
+                    if !memos.is_empty() {
+                        v.memos = memos_of(session, &memos, &s, st);
+                    }
                     out[*section].push(v);
                 }
             }
@@ -44,6 +53,49 @@ pub(super) fn verbatims(
         Ok(())
     })?;
     Ok(out)
+}
+
+/// Coding id → its memos' texts (memo list order).
+fn coding_memos(session: &Session) -> Result<HashMap<Uuid, Vec<String>>> {
+    let mut out: HashMap<Uuid, Vec<String>> = HashMap::new();
+    for m in session.memos()? {
+        if let crate::memo::Target::Coding(id) = m.target {
+            out.entry(id).or_default().push(m.text.trim().to_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// The memos of the codings a stretch is made of: codings of its nodes, by its coders, inside
+/// it (the engine united every such coding into the stretch), in position order.
+fn memos_of(
+    session: &Session,
+    memos: &HashMap<Uuid, Vec<String>>,
+    u: &SourceSelection,
+    st: &Stretch,
+) -> Vec<String> {
+    let mut found: Vec<(usize, usize, &Vec<String>)> = session
+        .codings
+        .of_source(u.meta.id)
+        .filter(|(coder, c)| {
+            !c.is_orphaned()
+                && st.nodes.contains(&c.node)
+                && st.coders.contains(*coder)
+                && st.start <= c.start
+                && c.end <= st.end
+        })
+        .filter_map(|(_, c)| memos.get(&c.id).map(|m| (c.start, c.end, m)))
+        .collect();
+    found.sort_by_key(|(s, e, _)| (*s, *e));
+    let mut out: Vec<String> = Vec::new();
+    for (_, _, texts) in found {
+        for t in texts {
+            if !out.contains(t) {
+                out.push(t.clone());
+            }
+        }
+    }
+    out
 }
 
 /// The timestamp of unit `i`, or the last one written before it.
@@ -119,6 +171,8 @@ fn verbatim(
         attributes,
         turn,
         time,
+        coders: st.coders.iter().cloned().collect(),
+        memos: Vec::new(),
     })
 }
 

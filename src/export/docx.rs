@@ -76,6 +76,10 @@ fn section(b: &mut Body, annex: &Annex, s: &Section) {
     if annex.show_counts {
         b.para(None, 0, &[(&annex.counts_of(s), false, true)]);
     }
+    let memo = format!("{} : ", annex.words().memo);
+    for m in &s.memos {
+        b.para(None, 0, &[(&memo, true, false), (m, false, false)]);
+    }
     for v in &s.verbatims {
         if !v.before.is_empty() {
             b.para(
@@ -91,6 +95,9 @@ fn section(b: &mut Body, annex: &Annex, s: &Section) {
                 0,
                 &[(&format!("{} […]", v.after), false, false)],
             );
+        }
+        for m in &v.memos {
+            b.para(None, 567, &[(&memo, false, true), (m, false, false)]);
         }
     }
 }

@@ -12,7 +12,7 @@ padding:0 1em;line-height:1.5;color:#222}nav ul{list-style:none;padding-left:1.2
 nav>ul{padding-left:0}.counts{color:#666;font-size:.9em}blockquote{margin:.8em 0 .8em 1.5em;\
 padding-left:.8em;border-left:3px solid #ccc;font-style:italic}.context{color:#777;\
 font-size:.9em;font-style:normal}dt{font-weight:bold;margin-top:.6em}.turn{margin:.3em 0}\
-.who{font-weight:bold}.n{color:#888;display:inline-block;min-width:2.5em}";
+.who{font-weight:bold}.memo{margin-left:1.5em;font-size:.9em}.n{color:#888;display:inline-block;min-width:2.5em}";
 
 fn esc(out: &mut String, text: &str) {
     escape_into(out, text);
@@ -75,6 +75,12 @@ fn section(out: &mut String, annex: &Annex, s: &Section) {
         esc(out, &annex.counts_of(s));
         out.push_str("</p>\n");
     }
+    let memo = annex.words().memo;
+    for m in &s.memos {
+        out.push_str(&format!("<p class=\"memo\"><b>{memo} :</b> "));
+        esc_lines(out, m);
+        out.push_str("</p>\n");
+    }
     for v in &s.verbatims {
         out.push_str("<blockquote>");
         if !v.before.is_empty() {
@@ -91,6 +97,11 @@ fn section(out: &mut String, annex: &Annex, s: &Section) {
             out.push_str(" […]</p>");
         }
         out.push_str("</blockquote>\n");
+        for m in &v.memos {
+            out.push_str(&format!("<p class=\"memo\"><i>{memo} :</i> "));
+            esc_lines(out, m);
+            out.push_str("</p>\n");
+        }
     }
 }
 

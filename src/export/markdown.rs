@@ -82,6 +82,10 @@ fn section(out: &mut String, annex: &Annex, s: &Section) {
     if annex.show_counts {
         out.push_str(&format!("*{}*\n\n", annex.counts_of(s)));
     }
+    let memo = annex.words().memo;
+    for m in &s.memos {
+        out.push_str(&format!("**{memo} :** {}\n\n", lines(m)));
+    }
     for v in &s.verbatims {
         let mut body = String::new();
         if !v.before.is_empty() {
@@ -93,6 +97,9 @@ fn section(out: &mut String, annex: &Annex, s: &Section) {
         }
         quote(out, &body);
         out.push('\n');
+        for m in &v.memos {
+            out.push_str(&format!("*{memo} :* {}\n\n", lines(m)));
+        }
     }
 }
 

@@ -85,6 +85,10 @@ fn section(out: &mut String, annex: &Annex, s: &Section) {
     if annex.show_counts {
         para(out, "Standard", &[(&annex.counts_of(s), "Ti")]);
     }
+    let memo = format!("{} : ", annex.words().memo);
+    for m in &s.memos {
+        para(out, "Standard", &[(&memo, "Tb"), (m, "")]);
+    }
     for v in &s.verbatims {
         if !v.before.is_empty() {
             para(
@@ -100,6 +104,9 @@ fn section(out: &mut String, annex: &Annex, s: &Section) {
                 "Verbatim_20_context",
                 &[(&format!("{} […]", v.after), "")],
             );
+        }
+        for m in &v.memos {
+            para(out, "Ind1", &[(&memo, "Ti"), (m, "")]);
         }
     }
 }

@@ -153,6 +153,13 @@ pub struct Options {
     pub order: Order,
     /// Descendants' verbatims also under each ancestor.
     pub rollup: bool,
+    /// Join codings of a node separated only by white space into one verbatim (by default one
+    /// coding, once overlapping or touching ones are united, is one verbatim, as NVivo's
+    /// references are).
+    pub join_adjacent: bool,
+    /// Node memos under their heading, coding memos under their verbatim (and a CSV/XLSX
+    /// column).
+    pub memos: bool,
     /// Cut verbatims longer than this many characters, with `[…]`.
     pub max_chars: Option<usize>,
     /// Words of context before and after each verbatim.
@@ -185,6 +192,8 @@ impl Default for Options {
             citation: None,
             order: Order::Source,
             rollup: false,
+            join_adjacent: false,
+            memos: false,
             max_chars: None,
             context: 0,
             keep_interviewer: true,

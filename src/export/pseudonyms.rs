@@ -1,6 +1,6 @@
 //! Export-time pseudonymisation of the annex: once the project has a key, every string the annex
 //! writes (title, node names and descriptions, verbatims, citations, context, speakers, labels,
-//! cases, attribute values, transcripts) goes through it; the project itself is not touched.
+//! cases, attribute values, coders, memos, transcripts) goes through it; the project itself is not touched.
 //!
 //! Invariant: applied to the built annex only, after selection and ordering, so the same
 //! verbatims come out in the same order as without a key.
@@ -20,6 +20,7 @@ pub fn apply(annex: &mut Annex, m: &Matcher) {
         fix(&mut section.name);
         fix(&mut section.path);
         fix(&mut section.description);
+        section.memos.iter_mut().for_each(fix);
         for v in &mut section.verbatims {
             for s in [
                 &mut v.label,
@@ -35,6 +36,8 @@ pub fn apply(annex: &mut Annex, m: &Matcher) {
                 fix(sp);
             }
             v.attributes.iter_mut().for_each(fix);
+            v.coders.iter_mut().for_each(fix);
+            v.memos.iter_mut().for_each(fix);
         }
     }
     for t in &mut annex.transcripts {

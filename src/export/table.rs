@@ -1,5 +1,8 @@
 //! The annex as a table, one row per verbatim (CSV here; XLSX reuses [`header`] and [`rows`]):
-//! node path, node, source, case, every case attribute, speaker, start, end, text.
+//! node path, node, source, case, every case attribute, speaker, start, end, coder (the coders
+//! whose codings make the verbatim, `, `-separated), with memos asked a memo column (the coding
+//! memos, separated by a blank line), then text — always last, so XLSX can spill a long one
+//! into the next cells.
 //!
 //! Invariant: a cell that a spreadsheet would run as a formula (starting with `= + - @`, or a
 //! tab or carriage return) is neutralised — in CSV by a leading `'`, in XLSX by Excel's quote
@@ -27,7 +30,20 @@ pub fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell<'a> {
     Text(&'a str),
+    /// Text made for the row (joined coders, memos).
+    Owned(String),
     Number(usize),
+}
+
+impl Cell<'_> {
+    /// The text of a text cell.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Cell::Text(t) => Some(t),
+            Cell::Owned(t) => Some(t),
+            Cell::Number(_) => None,
+        }
+    }
 }
 
 /// The column names.
@@ -36,7 +52,11 @@ pub fn header(annex: &Annex) -> Vec<String> {
         .map(str::to_owned)
         .to_vec();
     h.extend(annex.attributes.iter().cloned());
-    h.extend(["speaker", "start", "end", "text"].map(str::to_owned));
+    h.extend(["speaker", "start", "end", "coder"].map(str::to_owned));
+    if annex.memos {
+        h.push("memo".to_owned());
+    }
+    h.push("text".to_owned());
     h
 }
 
@@ -50,6 +70,7 @@ pub fn rows<'a>(
     for (i, s) in annex.sections.iter().enumerate() {
         progress(i, total);
         for v in &s.verbatims {
+            let (coders, memos) = (v.coders.join(", "), v.memos.join("\n\n"));
             let mut row = vec![
                 Cell::Text(&s.path),
                 Cell::Text(&s.name),
@@ -60,6 +81,10 @@ pub fn rows<'a>(
             row.push(Cell::Text(v.speaker.as_deref().unwrap_or("")));
             row.push(Cell::Number(v.start));
             row.push(Cell::Number(v.end));
+            row.push(Cell::Owned(coders));
+            if annex.memos {
+                row.push(Cell::Owned(memos));
+            }
             row.push(Cell::Text(&v.text));
             each(row)?;
         }
@@ -88,9 +113,10 @@ pub fn csv(annex: &Annex, progress: super::Progress) -> Result<Vec<u8>> {
     rows(annex, progress, |row| {
         let cells: Vec<String> = row
             .into_iter()
-            .map(|c| match c {
-                Cell::Text(t) => neutralised(t).into_owned(),
-                Cell::Number(n) => n.to_string(),
+            .map(|c| match (&c, c.text()) {
+                (_, Some(t)) => neutralised(t).into_owned(),
+                (Cell::Number(n), None) => n.to_string(),
+                _ => String::new(),
             })
             .collect();
         w.write_record(&cells).map_err(err)

@@ -76,11 +76,12 @@ pub fn write(annex: &mut Annex, progress: super::Progress) -> Result<Vec<u8>> {
     rows(annex, progress, |row| {
         r += 1;
         for (c, cell) in row.into_iter().enumerate() {
-            match cell {
-                Cell::Number(n) => {
+            match &cell {
+                &Cell::Number(n) => {
                     sheet.write_number(r, c as u16, n as f64).map_err(err)?;
                 }
-                Cell::Text(t) => {
+                Cell::Text(_) | Cell::Owned(_) => {
+                    let t = cell.text().unwrap_or_default();
                     let parts = if c == text_col { pieces(t) } else { vec![t] };
                     if parts.len() > 1 {
                         warnings.push(format!(
