@@ -101,4 +101,12 @@ actions! {
     NodePaste => "node_paste", "Paste the cut node under this one", "Coller le code coupé ici";
     NodeColor => "node_color", "Next colour for the node", "Couleur suivante pour le code";
     NodeDescribe => "node_describe", "Edit the node's description", "Modifier la description du code";
+    SourceRename => "source_rename", "Rename the source", "Renommer la source";
+    SourceDelete => "source_delete", "Delete the source (lists what goes with it, asks; undo puts it back)", "Supprimer la source (liste ce qui part avec, demande ; annuler la remet)";
+    SourceReplace => "source_replace", "Replace the source's text by a corrected file (codings follow the words)", "Remplacer le texte de la source par un fichier corrigé (les codages suivent les mots)";
+    SourceSpeakers => "source_speakers", "The source's speakers: convention detected, roles, cases", "Les locuteurs de la source : convention détectée, rôles, cas";
+    SpeakerRole => "speaker_role", "Next role for the speaker (interviewer, participant, other)", "Rôle suivant du locuteur (enquêteur, participant, autre)";
+    SpeakerCase => "speaker_case", "Set the speaker's case", "Choisir le cas du locuteur";
+    SpeakersRedetect => "speakers_redetect", "Detect the speakers again (preview first; the text and codings stay)", "Détecter à nouveau les locuteurs (aperçu d'abord ; texte et codages inchangés)";
+    SpeakersPattern => "speakers_pattern", "Detect the speakers with a pattern of yours (regular expression)", "Détecter les locuteurs avec votre motif (expression régulière)";
 }

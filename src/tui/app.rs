@@ -5,7 +5,8 @@
 //!
 //! Invariants: `update` is the only writer of the state; every key goes through the keymap (the
 //! panes, `[text]` in text fields where other printable keys are typed, `[confirm]` in a
-//! question where other keys answer no).
+//! question where other keys answer no, `[sources]` before the panes' keys in the sources pane
+//! and the speakers popup).
 
 use super::action::Action;
 use super::i18n::{Lang, T};
@@ -165,7 +166,15 @@ impl App {
                     .unwrap_or(Action::Cancel),
             ));
         }
-        keymap.action(&key).map(Msg::Action)
+        let in_sources = match &self.state.popup {
+            None => self.state.ui.focus == super::state::Focus::Sources,
+            Some(p) => matches!(p, Popup::Speakers(_)),
+        };
+        in_sources
+            .then(|| keymap.action_in(Context::Sources, &key))
+            .flatten()
+            .or_else(|| keymap.action(&key))
+            .map(Msg::Action)
     }
 
     /// Handles a mouse event (when the mouse is captured).

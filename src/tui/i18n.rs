@@ -71,6 +71,21 @@ pub enum T {
     HelpEverywhere,
     HelpTextFields,
     HelpKeys,
+    NoSourceSelected,
+    RenameSource,
+    ReplaceSource,
+    SpeakerCasePrompt,
+    SpeakerPatternPrompt,
+    SpeakersTitle,
+    SpeakersHint,
+    PreviewHint,
+    ConventionLabel,
+    NoSpeakers,
+    PreviewTitle,
+    Unchanged,
+    RoleInterviewer,
+    RoleParticipant,
+    RoleOther,
 }
 
 impl Lang {
@@ -188,6 +203,39 @@ impl Lang {
                 "Mémos (tapez pour chercher · Entrée : ouvrir)",
             ),
             T::NoFilter => ("no filter", "sans filtre"),
+            T::NoSourceSelected => ("no source selected", "aucune source sélectionnée"),
+            T::RenameSource => ("Rename the source", "Renommer la source"),
+            T::ReplaceSource => (
+                "File with the corrected text (~ is your home folder); codings follow the words",
+                "Fichier du texte corrigé (~ : votre dossier personnel) ; les codages suivent les mots",
+            ),
+            T::SpeakerCasePrompt => (
+                "Case of the speaker (empty: none)",
+                "Cas du locuteur (vide : aucun)",
+            ),
+            T::SpeakerPatternPrompt => (
+                "Speaker pattern (regular expression; its first group is the name), e.g. ^([A-Z]+)\\. ",
+                "Motif des locuteurs (expression régulière ; son premier groupe est le nom), ex. ^([A-Z]+)\\. ",
+            ),
+            T::SpeakersTitle => ("Speakers of", "Locuteurs de"),
+            T::SpeakersHint => (
+                "↑↓ speaker · space/Enter role · c case · D detect again · p with a pattern · Esc close",
+                "↑↓ locuteur · espace/Entrée rôle · c cas · D détecter à nouveau · p avec un motif · Échap fermer",
+            ),
+            T::PreviewHint => (
+                "Enter: save this detection (text and codings stay) · Esc: keep the current one",
+                "Entrée : enregistrer cette détection (texte et codages inchangés) · Échap : garder l'actuelle",
+            ),
+            T::ConventionLabel => ("convention:", "convention :"),
+            T::NoSpeakers => (
+                "no speakers: the text is in paragraphs",
+                "aucun locuteur : le texte est en paragraphes",
+            ),
+            T::PreviewTitle => ("Detected again", "Nouvelle détection"),
+            T::Unchanged => ("(the same as now)", "(identique à l'actuelle)"),
+            T::RoleInterviewer => ("interviewer", "enquêteur"),
+            T::RoleParticipant => ("participant", "participant"),
+            T::RoleOther => ("other", "autre"),
             T::ExportTitle => ("Export the annex", "Exporter l'annexe"),
             T::ExportHint => (
                 "↑↓ row · ←→/space change · type to edit · Enter export · Esc close",

@@ -1,10 +1,11 @@
 //! Key bindings: an embedded default keymap (`keymap.default`) that a user file
 //! `keymap.txt` in the config folder overrides binding by binding.
 //!
-//! Three contexts, each a section of the file: the panes (the lines before any section header),
+//! Four contexts, each a section of the file: the panes (the lines before any section header),
 //! `[text]` for text fields (the picker, the palette, inputs, the export form — printable
-//! characters are typed there unless bound) and `[confirm]` for yes/no questions (any unbound
-//! key answers no).
+//! characters are typed there unless bound), `[confirm]` for yes/no questions (any unbound
+//! key answers no) and `[sources]`, keys of the sources pane and the speakers popup that take
+//! precedence over the panes' there.
 //!
 //! Invariants: in a context one key maps to at most one action; every action named in a file
 //! exists (an unknown name is an error naming the file and line); the status-bar hints and the
@@ -27,6 +28,8 @@ pub enum Context {
     Panes,
     Text,
     Confirm,
+    /// The sources pane and the speakers popup (checked before the panes' keys there).
+    Sources,
 }
 
 /// The active bindings.
@@ -68,9 +71,10 @@ impl Keymap {
                     "panes" => Context::Panes,
                     "text" => Context::Text,
                     "confirm" => Context::Confirm,
+                    "sources" => Context::Sources,
                     other => {
                         return Err(format!(
-                            "{origin}: line {}: unknown section [{other}] (panes, text or confirm)",
+                            "{origin}: line {}: unknown section [{other}] (panes, text, confirm or sources)",
                             i + 1
                         ));
                     }
@@ -103,14 +107,19 @@ impl Keymap {
         self.bindings.get(&(context, key_name(key)?)).copied()
     }
 
-    /// The keys bound to an action in the panes (in a text field or a question when it has
-    /// none there), in name order.
+    /// The keys bound to an action in the panes (in the sources pane, a text field or a
+    /// question when it has none there), in name order.
     pub fn keys_for(&self, action: Action) -> Vec<&str> {
-        [Context::Panes, Context::Text, Context::Confirm]
-            .into_iter()
-            .map(|c| self.keys_in(c, action))
-            .find(|k| !k.is_empty())
-            .unwrap_or_default()
+        [
+            Context::Panes,
+            Context::Sources,
+            Context::Text,
+            Context::Confirm,
+        ]
+        .into_iter()
+        .map(|c| self.keys_in(c, action))
+        .find(|k| !k.is_empty())
+        .unwrap_or_default()
     }
 
     /// The keys bound to an action in one context.

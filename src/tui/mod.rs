@@ -4,9 +4,10 @@
 //! carries them out — model changes saved at once, loads, search, export — and answers with
 //! messages; the views only draw. Tests use the narrow [`testing`] surface.
 //!
-//! Layers (each uses only those above it): `action`, `rows`, `export_choices`, `wrap` (plain
-//! data) → `msg` (messages and effects) → `i18n`, `theme`, `keymap`, `export_form`, `state` →
-//! `layout` → `update` → `view` → `snapshot`, `exporter`, `indexer`, `runtime` → `app`.
+//! Layers (each uses only those above it): `action`, `rows`, `source_rows`, `export_choices`,
+//! `wrap` (plain data) → `msg` (messages and effects) → `i18n`, `theme`, `keymap`,
+//! `export_form`, `state` → `layout` → `update` → `view` → `snapshot`, `exporter`, `indexer`,
+//! `runtime` (with `source_ops`) → `app`.
 //!
 //! Invariants: the terminal is restored on exit and on panic (ratatui's hooks); quitting is
 //! instant because nothing is ever waiting to be saved.
@@ -24,6 +25,8 @@ mod msg;
 mod rows;
 mod runtime;
 mod snapshot;
+mod source_ops;
+mod source_rows;
 mod state;
 pub mod testing;
 mod theme;

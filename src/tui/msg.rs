@@ -5,7 +5,7 @@
 //! and answers with messages.
 //!
 //! Invariant: a leaf — it names only the core's types, the action vocabulary and the plain data
-//! of [`super::rows`] and [`super::export_choices`].
+//! of [`super::rows`], [`super::source_rows`] and [`super::export_choices`].
 
 use super::action::Action;
 use super::export_choices::ExportChoices;
@@ -59,6 +59,8 @@ pub enum Done {
     ExportDialog(Box<ExportDialog>),
     /// An export's progress: (sections written, all); `None` once it has stopped.
     Exporting(Option<(usize, usize)>),
+    /// About sources (delete planned, speakers loaded, a source gone).
+    Source(super::source_rows::SourceDone),
 }
 
 /// What the export dialog opens with.
@@ -204,4 +206,6 @@ pub enum Effect {
     Copy(String),
     /// Rebuild the snapshots (the tree after a collapse, the passages after a filter).
     Refresh,
+    /// Work on a source (rename, delete, replace, speakers).
+    Source(super::source_rows::SourceOp),
 }

@@ -26,9 +26,11 @@ pub struct Runtime {
     exporter: Exporter,
     /// Text for the terminal's clipboard, sent by the event loop after the next draw.
     pub clipboard: Option<String>,
+    /// Sources deleted in this session, last last: undo puts them back.
+    pub deleted: Vec<crate::session::SourceRemoval>,
 }
 
-fn info(text: impl Into<String>) -> Msg {
+pub(super) fn info(text: impl Into<String>) -> Msg {
     Msg::Done(Done::Info(text.into()))
 }
 
@@ -40,16 +42,24 @@ impl Runtime {
             index,
             exporter: Exporter::default(),
             clipboard: None,
+            deleted: Vec::new(),
         }
     }
 
     /// Carries out one effect; the answer is messages for `update` (an error is one message).
     pub fn run(&mut self, state: &AppState, effect: Effect) -> Vec<Msg> {
+        // Undo reaches a source deletion once the session's own steps are undone.
+        if effect == Effect::Undo
+            && let Some(done) = super::source_ops::restore(self, state)
+        {
+            return done.unwrap_or_else(|e| vec![info(e.to_string())]);
+        }
         let result = match effect {
             Effect::Search(q) => search(&self.session, &mut self.index, state, &q),
             Effect::PlanCodeHits => plan_code_hits(&self.session, &mut self.index, state),
             Effect::CodeHits(node) => code_hits(&mut self.session, state, node),
             Effect::Export(choices, node) => Ok(self.start_export(state, &choices, node)),
+            Effect::Source(op) => super::source_ops::run(self, state, op),
             Effect::Copy(text) => {
                 self.clipboard = Some(text);
                 Ok(vec![info(state.ui.lang.t(T::Copied))])
@@ -122,7 +132,11 @@ impl Runtime {
 }
 
 /// Fresh snapshots after a change (expanding to and selecting a node, when given).
-fn refreshed(session: &Session, state: &AppState, select: Option<Uuid>) -> crate::Result<Msg> {
+pub(super) fn refreshed(
+    session: &Session,
+    state: &AppState,
+    select: Option<Uuid>,
+) -> crate::Result<Msg> {
     let expand = select.map(|id| ancestors(session, id)).unwrap_or_default();
     Ok(Msg::Done(Done::Refreshed(Box::new(snapshot(
         session, state, expand, select,
@@ -396,6 +410,7 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
         | Effect::PlanCodeHits
         | Effect::CodeHits(_)
         | Effect::Export(..)
+        | Effect::Source(_)
         | Effect::Copy(_) => return Ok(vec![]),
     }
     out.push(refreshed(session, state, select)?);

@@ -64,12 +64,25 @@ pub struct Picker {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputFor {
     RenameNode(Uuid),
-    AddNode { parent: Option<Uuid> },
+    AddNode {
+        parent: Option<Uuid>,
+    },
     Describe(Uuid),
     JumpTo,
     Memo(crate::memo::Target),
     PassagesFilter,
     Coder,
+    RenameSource(Uuid),
+    /// The file whose text replaces the source's.
+    ReplaceSource(Uuid),
+    /// The case of a speaker (empty: none).
+    SpeakerCase {
+        source: Uuid,
+        name: String,
+        role: crate::model::Role,
+    },
+    /// A regular expression for the speaker labels, to detect them again with.
+    SpeakerPattern(Uuid),
 }
 
 #[derive(Debug, Clone)]
@@ -105,6 +118,8 @@ pub enum Popup {
         selected: usize,
         rows: Vec<super::rows::MemoRow>,
     },
+    /// A source's speakers: convention, roles, cases, re-detection.
+    Speakers(Box<super::source_rows::SpeakersView>),
 }
 
 /// The whole TUI state, one part per pane. `update` is its only writer.

@@ -1,5 +1,5 @@
 //! The help screen's content: every action with its keys, grouped by where it acts (everywhere,
-//! the transcript, the codebook, the passages, text fields), and its scrolling (↑↓, pages, g/G),
+//! the transcript, the codebook, the passages, the sources, text fields), and its scrolling (↑↓, pages, g/G),
 //! kept within the content.
 //!
 //! Invariant: every action appears exactly once.
@@ -53,16 +53,25 @@ fn group(a: Action) -> usize {
         | A::NodeColor
         | A::NodeDescribe => 2,
         A::NextPassage | A::PrevPassage | A::PassagesFilter => 3,
-        A::Save | A::DeleteBack => 4,
+        A::SourceRename
+        | A::SourceDelete
+        | A::SourceReplace
+        | A::SourceSpeakers
+        | A::SpeakerRole
+        | A::SpeakerCase
+        | A::SpeakersRedetect
+        | A::SpeakersPattern => 4,
+        A::Save | A::DeleteBack => 5,
         _ => 0,
     }
 }
 
-const GROUPS: [T; 5] = [
+const GROUPS: [T; 6] = [
     T::HelpEverywhere,
     T::Transcript,
     T::Codebook,
     T::Passages,
+    T::Sources,
     T::HelpTextFields,
 ];
 

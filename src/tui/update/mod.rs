@@ -12,6 +12,7 @@ mod palette;
 pub mod picker;
 mod popups;
 pub(super) mod search;
+mod sources;
 mod uncode;
 
 pub use palette::palette_matches;
@@ -106,6 +107,14 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             };
         }
         Action::PassageDetails => state.passages.details = !state.passages.details,
+        Action::SourceRename
+        | Action::SourceDelete
+        | Action::SourceReplace
+        | Action::SourceSpeakers
+        | Action::SpeakerRole
+        | Action::SpeakerCase
+        | Action::SpeakersRedetect
+        | Action::SpeakersPattern => return sources::action(state, a),
         Action::PassagesFilter => {
             state.popup = Some(Popup::Input {
                 purpose: InputFor::PassagesFilter,

@@ -34,6 +34,19 @@ fn synonyms(a: Action) -> &'static str {
         Action::Quit => "exit close leave sortir fermer",
         Action::CodeHits => "code all every hit batch tout coder résultats",
         Action::Copy => "copy clipboard quote citation copier presse-papiers",
+        Action::SourceRename => "rename source transcript document renommer source transcription",
+        Action::SourceDelete => {
+            "delete remove source transcript document supprimer retirer source transcription"
+        }
+        Action::SourceReplace => {
+            "replace update corrected source file new version remplacer corrigé"
+        }
+        Action::SourceSpeakers | Action::SpeakerRole | Action::SpeakerCase => {
+            "speakers roles interviewer participant case locuteurs rôles enquêteur cas"
+        }
+        Action::SpeakersRedetect | Action::SpeakersPattern => {
+            "detect speakers again turns convention pattern regex détecter locuteurs tours motif"
+        }
         _ => "",
     }
 }

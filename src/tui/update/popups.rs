@@ -32,6 +32,9 @@ pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
     if matches!(state.popup, Some(Popup::Help { .. })) && super::help::scroll(state, a) {
         return vec![];
     }
+    if matches!(state.popup, Some(Popup::Speakers(_))) {
+        return super::sources::popup_action(state, a);
+    }
     match (&state.popup, a) {
         (Some(Popup::Confirm { on_yes, .. }), Action::Confirm) => {
             let fx = on_yes.clone();
@@ -275,6 +278,10 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
             vec![Effect::SetCoder(text.trim().to_owned())]
         }
         InputFor::Memo(target) => vec![Effect::SaveMemo(target, text)],
+        InputFor::RenameSource(_)
+        | InputFor::ReplaceSource(_)
+        | InputFor::SpeakerCase { .. }
+        | InputFor::SpeakerPattern(_) => super::sources::submit(state, purpose, text),
         InputFor::PassagesFilter => {
             state.passages.filter = text.trim().to_owned();
             state.passages.selected = 0;

@@ -4,6 +4,7 @@
 mod panes;
 mod popup;
 mod reader;
+mod speakers;
 mod status;
 mod transcript;
 

@@ -107,6 +107,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 InputFor::Memo(_) => state.ui.lang.t(T::Memo),
                 InputFor::PassagesFilter => state.ui.lang.t(T::Filter),
                 InputFor::Coder => state.ui.lang.t(T::CoderPrompt),
+                InputFor::RenameSource(_) => state.ui.lang.t(T::RenameSource),
+                InputFor::ReplaceSource(_) => state.ui.lang.t(T::ReplaceSource),
+                InputFor::SpeakerCase { .. } => state.ui.lang.t(T::SpeakerCasePrompt),
+                InputFor::SpeakerPattern(_) => state.ui.lang.t(T::SpeakerPatternPrompt),
             };
             let tall = matches!(purpose, InputFor::Memo(_));
             let r = centered(area, 90, if tall { 16 } else { 7 });
@@ -134,6 +138,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(b), r);
         }
         Popup::Export(form) => export_form(frame, area, form, state),
+        Popup::Speakers(v) => super::speakers::render(frame, area, v, state),
         Popup::Memos {
             query,
             selected,

@@ -85,7 +85,19 @@ const PASSAGES_HINTS: &[(Action, &str, &str)] = &[
     (Action::Help, "help", "aide"),
 ];
 
-/// The hints of the transcript (and the sources).
+/// The hints of the sources pane.
+const SOURCES_HINTS: &[(Action, &str, &str)] = &[
+    (Action::Confirm, "open", "ouvrir"),
+    (Action::SourceRename, "rename", "renommer"),
+    (Action::SourceDelete, "delete", "supprimer"),
+    (Action::SourceReplace, "replace", "remplacer"),
+    (Action::SourceSpeakers, "speakers", "locuteurs"),
+    (Action::Undo, "undo", "annuler"),
+    (Action::Palette, "commands", "commandes"),
+    (Action::Help, "help", "aide"),
+];
+
+/// The hints of the transcript.
 const HINTS: &[(Action, &str, &str)] = &[
     (Action::Visual, "select", "sélection"),
     (Action::Code, "code", "coder"),
@@ -119,6 +131,7 @@ pub fn status_bar(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
     let hints = match state.ui.focus {
         super::super::state::Focus::Codebook => CODEBOOK_HINTS,
         super::super::state::Focus::Passages => PASSAGES_HINTS,
+        super::super::state::Focus::Sources => SOURCES_HINTS,
         _ => HINTS,
     };
     for (action, en, fr) in hints {
