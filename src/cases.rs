@@ -6,7 +6,7 @@
 //! were first added; every case a source or speaker refers to has a row.
 
 use crate::error::{Error, Result};
-use crate::import::decode::decode_table_bytes;
+use crate::formats::decode::decode_table_bytes;
 use crate::text::natural_cmp;
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -18,7 +18,7 @@ struct Entry<'a> {
 }
 
 /// The journal's file name, at the project root.
-pub const FILE: &str = "journal.jsonl";
+pub const FILE: &str = crate::paths::JOURNAL;
 
 /// The journal line (with its newline) of one operation.
 pub fn line(coder: &str, op: &str, ids: &[String]) -> String {

@@ -14,6 +14,8 @@
 //! - [`store`]: atomic writes, transactions, stable JSON, format numbers, the project lock.
 //! - [`config`]: the user's folders (config, demo project) and the coder.
 //! - [`journal`]: the audit trail `journal.jsonl`.
+//! - [`paths`]: every path inside a project folder (versioned files and `.verbatim/` caches).
+//! - [`formats`]: reading input files, decoding bytes to text, XML in zips, XML and zip writing.
 //!
 //! Project data:
 //! - [`model`]: the plain data stored on disk (manifest, sources, speakers).
@@ -55,6 +57,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod formats;
 pub mod import;
 pub mod index;
 pub mod journal;
@@ -62,6 +65,7 @@ pub mod limits;
 pub mod memo;
 pub mod model;
 pub mod overview;
+pub mod paths;
 pub mod project;
 pub mod query;
 pub mod refi;

@@ -63,12 +63,12 @@ fn as_string<S: serde::Serializer>(t: &Target, s: S) -> std::result::Result<S::O
 }
 
 fn path_of(root: &Path, id: Uuid) -> std::path::PathBuf {
-    root.join("memos").join(format!("{id}.md"))
+    crate::paths::memo_file(root, id)
 }
 
 /// Writes a memo (new or replaced).
 pub fn write(root: &Path, memo: &Memo) -> Result<()> {
-    let dir = root.join("memos");
+    let dir = crate::paths::memos_dir(root);
     std::fs::create_dir_all(&dir).map_err(|e| Error::io("could not create", &dir, e))?;
     let body = format!("target: {}\n\n{}\n", memo.target, memo.text.trim_end());
     store::write_atomic(&path_of(root, memo.id), body.as_bytes())
@@ -95,7 +95,7 @@ pub fn delete(root: &Path, id: Uuid) -> Result<()> {
 
 /// Reads every memo; a file without a valid first line is an error naming it.
 pub fn list(root: &Path) -> Result<Vec<Memo>> {
-    let dir = root.join("memos");
+    let dir = crate::paths::memos_dir(root);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Ok(Vec::new());
     };

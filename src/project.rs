@@ -9,13 +9,12 @@
 use crate::cases::{CaseTable, CasesImportReport};
 use crate::error::{Error, Result};
 use crate::model::{FORMAT, Language, Manifest, Role, SourceMeta};
+use crate::paths;
 use crate::store::{self, ProjectLock, Transaction};
 use crate::text::natural_cmp;
 use std::path::{Path, PathBuf};
 
-pub const MANIFEST: &str = "verbatim.json";
-pub const CASES: &str = "cases.csv";
-pub const CODEBOOK: &str = "codebook.json";
+pub use crate::paths::{CASES, CODEBOOK, MANIFEST};
 
 /// The manifest and the case table: what source, speaker and case edits change together.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +45,7 @@ impl Project {
         std::fs::create_dir_all(dir).map_err(|e| Error::io("could not create", dir, e))?;
         let lock = ProjectLock::acquire(dir)?;
         let name = name.map(str::to_owned).unwrap_or_else(|| folder_name(dir));
-        for sub in ["sources", "codings", "memos"] {
+        for sub in [paths::SOURCES, paths::CODINGS, paths::MEMOS] {
             let p = dir.join(sub);
             std::fs::create_dir_all(&p).map_err(|e| Error::io("could not create", &p, e))?;
         }
@@ -320,7 +319,7 @@ impl Project {
 
     /// Number of codings stored for a source, over all coders.
     pub fn coding_count(&self, source: &SourceMeta) -> usize {
-        let Ok(coders) = std::fs::read_dir(self.root.join("codings")) else {
+        let Ok(coders) = std::fs::read_dir(paths::codings_dir(&self.root)) else {
             return 0;
         };
         coders
@@ -418,7 +417,7 @@ impl Project {
     /// Merges a cases CSV file into the project's cases and saves them (a project being made:
     /// the demo, benchmarks; once a session is open, `Session::import_cases`).
     pub fn import_cases(&mut self, path: &Path) -> Result<CasesImportReport> {
-        let bytes = crate::import::read_input(path)?;
+        let bytes = crate::formats::read_input(path)?;
         self.import_cases_bytes(path, &bytes)
     }
 

@@ -84,20 +84,20 @@ pub fn scan(s: &Session) -> Result<Findings> {
         .iter()
         .map(|m| PathBuf::from(&m.file))
         .collect();
-    for f in list_files(&root.join("sources")) {
-        let rel = PathBuf::from("sources").join(&f);
+    for f in list_files(&crate::paths::sources_dir(root)) {
+        let rel = PathBuf::from(crate::paths::SOURCES).join(&f);
         if !files.contains(&rel) {
             out.unreferenced_files.push(rel);
         }
     }
-    for coder in list_dirs(&root.join("codings")) {
-        for f in list_files(&root.join("codings").join(&coder)) {
+    for coder in list_dirs(&crate::paths::codings_dir(root)) {
+        for f in list_files(&crate::paths::coder_dir(root, &coder)) {
             let id = f
                 .strip_suffix(".jsonl")
                 .and_then(|stem| Uuid::parse_str(stem).ok());
             if id.is_some_and(|id| !known.contains(&id)) {
                 out.unreferenced_files
-                    .push(PathBuf::from("codings").join(&coder).join(&f));
+                    .push(PathBuf::from(crate::paths::CODINGS).join(&coder).join(&f));
             }
         }
     }

@@ -360,7 +360,7 @@ fn text_matches(sel: &Selection, si: usize, needle: &str, (a, b): Range) -> Vec<
 
 /// Where a project keeps its saved queries.
 pub fn queries_dir(root: &std::path::Path) -> std::path::PathBuf {
-    root.join("queries")
+    crate::paths::queries_dir(root)
 }
 
 /// Checks a saved query's name (it becomes a file name).

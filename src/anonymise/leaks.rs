@@ -50,6 +50,19 @@ pub fn refusal(what: &str, leaks: &[Leak]) -> String {
     )
 }
 
+/// The leak check before a file is written: refuses (naming `path`) when `bytes` hold an
+/// original of the key.
+pub fn refuse(matcher: &Matcher, bytes: &[u8], path: &std::path::Path) -> crate::Result<()> {
+    let leaks = scan_bytes(matcher, bytes);
+    if leaks.is_empty() {
+        return Ok(());
+    }
+    Err(crate::Error::Invalid(refusal(
+        &path.display().to_string(),
+        &leaks,
+    )))
+}
+
 /// Scans bytes as an export writes them: a zip's text entries, else the bytes as text.
 pub fn scan_bytes(matcher: &Matcher, bytes: &[u8]) -> Vec<Leak> {
     if matcher.is_empty() {

@@ -61,7 +61,7 @@ pub struct Codings {
 impl Codings {
     /// Reads `codings/*/*.jsonl`. A line that does not parse is an error naming file and line.
     pub fn load(root: &Path) -> Result<Self> {
-        let dir = root.join("codings");
+        let dir = crate::paths::codings_dir(root);
         let mut out = Self::default();
         let Ok(coders) = std::fs::read_dir(&dir) else {
             return Ok(out);
@@ -201,9 +201,7 @@ pub fn sort(list: &mut [Coding]) {
 
 /// `codings/<coder>/<source-id>.jsonl`.
 pub fn file_of(root: &Path, coder: &str, source: Uuid) -> std::path::PathBuf {
-    root.join("codings")
-        .join(coder)
-        .join(format!("{source}.jsonl"))
+    crate::paths::codings_file(root, coder, source)
 }
 
 fn source_of_file(path: &Path) -> Option<Uuid> {

@@ -7,8 +7,8 @@
 //! all text is XML-escaped; each verbatim is one `Quote` paragraph, its lines joined by breaks.
 
 use super::annex::{Annex, Section};
-use super::xml::{Archive, escape_into};
 use crate::error::Result;
+use crate::formats::xml::{Archive, escape_into};
 use crate::model::Language;
 
 const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";

@@ -5,7 +5,7 @@
 //! external style, script or font), so the file opens the same offline.
 
 use super::annex::{Annex, Section};
-use super::xml::escape_into;
+use crate::formats::xml::escape_into;
 
 const STYLE: &str = "body{font-family:Georgia,'Times New Roman',serif;max-width:46em;margin:2em auto;\
 padding:0 1em;line-height:1.5;color:#222}nav ul{list-style:none;padding-left:1.2em}\

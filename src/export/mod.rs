@@ -1,6 +1,7 @@
 //! Exports: the thesis annex "verbatims per category" in DOCX, ODT, Markdown, HTML, CSV and XLSX.
 //! One model ([`annex::Annex`], built once by [`annex::build`]) and one writer per format, each a
-//! function from the annex to the file's bytes; [`write`] stores them atomically.
+//! function from the annex to the file's bytes; [`write`] stores them atomically. The exchange
+//! formats (`.qdpx`, `.qdc`) are written by [`crate::refi::exchange`], which [`write`] hands them to.
 //!
 //! Invariants: the same project and options give byte-identical files (no time stamps, stable
 //! order, fixed zip dates); writers escape what their format needs (HTML, XML, Markdown) and
@@ -18,7 +19,6 @@ pub mod options;
 mod pseudonyms;
 pub(crate) mod table;
 mod xlsx;
-pub(crate) mod xml;
 
 pub use annex::{Annex, Section, Verbatim, build};
 pub use citation::{Citation, default_template};
@@ -75,7 +75,8 @@ pub fn write(
     write_annex(&mut annex, format, path, progress)
 }
 
-/// Writes the project (`.qdpx`) or its codebook (`.qdc`) for other QDA programs.
+/// Writes the project (`.qdpx`) or its codebook (`.qdc`) for other QDA programs (see
+/// [`crate::refi::exchange`]).
 pub fn write_exchange(session: &Session, format: Format, path: &Path) -> Result<Report> {
     write_exchange_with(session, format, path, &Options::default())
 }
@@ -87,51 +88,17 @@ pub fn write_exchange_with(
     path: &Path,
     options: &Options,
 ) -> Result<Report> {
-    let key = crate::anonymise::project_matcher(session.project.manifest.id)?;
-    // With a key, the exchange files come from a pseudonymised copy of the project, made in
-    // memory from a read-only session: texts, codings moved with them, names, memos.
-    let pseudonymised;
-    let session = match &key {
-        Some(k) if !options.keep_names => {
-            let mut copy = Session::open(session.root())?;
-            copy.pseudonymise(k)?;
-            pseudonymised = copy;
-            &pseudonymised
-        }
-        _ => session,
+    let what = match format {
+        Format::Qdc => crate::refi::exchange::Exchange::Codebook,
+        _ => crate::refi::exchange::Exchange::Project,
     };
-    let mut warnings = Vec::new();
-    let (bytes, sections) = match format {
-        Format::Qdc => (
-            crate::refi::qdc::write(&session.codebook).into_bytes(),
-            session.codebook.len(),
-        ),
-        _ => {
-            let out = crate::refi::qde_write::build(session)?;
-            if out.orphaned_skipped > 0 {
-                warnings.push(format!(
-                    "{} orphaned coding(s) left out: they have no place in the text (see `verbatim check`)",
-                    out.orphaned_skipped
-                ));
-            }
-            (crate::refi::qde_write::zip(&out)?, session.codebook.len())
-        }
-    };
-    if let Some(key) = &key
-        && !options.allow_leaks
-    {
-        refuse_leaks(key, &bytes, path)?;
-    }
-    store::write_atomic(path, &bytes)?;
+    let w =
+        crate::refi::exchange::write(session, what, path, options.keep_names, options.allow_leaks)?;
     Ok(Report {
-        sections,
-        verbatims: session
-            .codings
-            .all()
-            .filter(|(_, _, c)| !c.is_orphaned())
-            .count(),
-        bytes: bytes.len(),
-        warnings,
+        sections: w.codes,
+        verbatims: w.codings,
+        bytes: w.bytes,
+        warnings: w.warnings,
     })
 }
 
@@ -146,7 +113,7 @@ pub fn write_annex(
     if let Some(key) = &annex.key
         && !annex.allow_leaks
     {
-        refuse_leaks(key, &bytes, path)?;
+        crate::anonymise::leaks::refuse(key, &bytes, path)?;
     }
     store::write_atomic(path, &bytes)?;
     Ok(Report {
@@ -157,19 +124,7 @@ pub fn write_annex(
     })
 }
 
-/// The leak check: refuses (writing nothing) when `bytes` hold an original of the key.
-fn refuse_leaks(key: &crate::anonymise::Matcher, bytes: &[u8], path: &Path) -> Result<()> {
-    let leaks = crate::anonymise::scan_bytes(key, bytes);
-    if leaks.is_empty() {
-        return Ok(());
-    }
-    Err(crate::Error::Invalid(crate::anonymise::leaks::refusal(
-        &path.display().to_string(),
-        &leaks,
-    )))
-}
-
 /// Where the TUI keeps the last export choices of a project (a cache, never versioned).
 pub fn choices_path(root: &Path) -> std::path::PathBuf {
-    root.join(".verbatim").join("export.json")
+    crate::paths::export_choices(root)
 }

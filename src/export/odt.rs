@@ -7,8 +7,8 @@
 //! tabs and newlines become `text:s`, `text:tab` and `text:line-break` so nothing collapses.
 
 use super::annex::{Annex, Section};
-use super::xml::{Archive, escape_into};
 use crate::error::Result;
+use crate::formats::xml::{Archive, escape_into};
 use crate::model::Language;
 
 const NS: &str = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \

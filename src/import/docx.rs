@@ -4,7 +4,7 @@
 //! Invariant: only visible body text is returned; tab-stop definitions, field codes, deleted
 //! runs and fallback copies never leak into the transcript.
 
-use super::zipxml::{XmlVisitor, read_part, walk};
+use crate::formats::zipxml::{XmlVisitor, read_part, walk};
 
 /// Extracts the text of a .docx. Errors are reasons, to be joined to the file name.
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
@@ -79,7 +79,7 @@ impl XmlVisitor for Docx {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::testzip::zip_of;
+    use crate::formats::testzip::zip_of;
 
     fn doc(body: &str) -> Vec<u8> {
         let xml = format!(

@@ -8,29 +8,23 @@
 //! written before the manifest that names it, so a crash never leaves a manifest pointing at a
 //! missing text; labels stay unique.
 
-pub mod decode;
 mod docx;
 pub mod entities;
 mod html;
 mod odt;
 mod rtf;
 mod subtitles;
-#[cfg(test)]
-pub(crate) mod testzip;
 mod whisper;
 mod write;
-pub(crate) mod zipxml;
 
-pub use write::{ImportOptions, ImportReport, commit, import_paths, sha256_hex};
+pub use crate::formats::{MAX_FILE_BYTES, read_input, sha256_hex};
+pub use write::{ImportOptions, ImportReport, commit, import_paths};
 
 use crate::error::{Error, Result};
 use crate::model::{Convention, Role, SourceKind, Speaker};
 use crate::text::{self, natural_cmp, turns};
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
-
-/// Largest file we import.
-pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// File extensions we import, lowercase.
 pub const EXTENSIONS: &[&str] = &[
@@ -132,25 +126,6 @@ fn extension(path: &Path) -> Option<String> {
     path.extension().map(|e| e.to_string_lossy().to_lowercase())
 }
 
-/// Reads a file we are about to import, refusing folders, missing files and files over the limit.
-pub fn read_input(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io("could not open", path, e))?;
-    if !meta.is_file() {
-        return Err(Error::bad_input(path, "is not a regular file"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Error::bad_input(
-            path,
-            format!(
-                "is {} MB, over the {} MB limit for one file; split it and import the parts",
-                meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
-    std::fs::read(path).map_err(|e| Error::io("could not read", path, e))
-}
-
 /// Reads and converts one file.
 pub fn prepare_file(path: &Path) -> Result<Prepared> {
     prepare_file_with(path, None)
@@ -192,7 +167,7 @@ fn prepare_named(
         "docx" => (docx::extract(bytes).map_err(bad)?, None),
         "odt" => (odt::extract(bytes).map_err(bad)?, None),
         "srt" | "vtt" => {
-            let decoded = text::normalize(&decode::decode_text_bytes(path, bytes)?);
+            let decoded = text::normalize(&crate::formats::decode::decode_text_bytes(path, bytes)?);
             let converted = if ext == "srt" {
                 subtitles::srt_to_text(&decoded)
             } else {
@@ -203,19 +178,22 @@ fn prepare_named(
         }
         "rtf" => (rtf::to_text(bytes).map_err(bad)?, None),
         "html" | "htm" => {
-            let decoded = decode::decode_text_bytes(path, bytes)?;
+            let decoded = crate::formats::decode::decode_text_bytes(path, bytes)?;
             (html::to_text(&decoded).map_err(bad)?, None)
         }
         "json" => {
-            let decoded = decode::decode_text_bytes(path, bytes)?;
+            let decoded = crate::formats::decode::decode_text_bytes(path, bytes)?;
             let (t, names) = whisper::to_text(&decoded).map_err(bad)?;
             (t, Some(names))
         }
         "txt" => (
-            entities::decode(&decode::decode_text_bytes(path, bytes)?),
+            entities::decode(&crate::formats::decode::decode_text_bytes(path, bytes)?),
             None,
         ),
-        "md" | "markdown" => (decode::decode_text_bytes(path, bytes)?, None),
+        "md" | "markdown" => (
+            crate::formats::decode::decode_text_bytes(path, bytes)?,
+            None,
+        ),
         _ if refusal_hint(path).is_some() => {
             return Err(bad(refusal_hint(path).unwrap_or_default()));
         }

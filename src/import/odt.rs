@@ -4,7 +4,7 @@
 //! Invariant: white space follows ODF rules (runs of spaces, tabs and newlines in the XML collapse
 //! to one space; explicit `text:s`, `text:tab`, `text:line-break` are kept exactly).
 
-use super::zipxml::{XmlVisitor, read_part, walk};
+use crate::formats::zipxml::{XmlVisitor, read_part, walk};
 
 /// Extracts the text of an .odt. Errors are reasons, to be joined to the file name.
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
@@ -108,7 +108,7 @@ impl XmlVisitor for Odt {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::testzip::zip_of;
+    use crate::formats::testzip::zip_of;
 
     fn odt(body: &str) -> Vec<u8> {
         let xml = format!(

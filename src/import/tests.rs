@@ -1,7 +1,7 @@
 //! Tests of preparing imports: empty files, normalisation, NFD file names, docx/odt, focus groups.
 
 use super::*;
-use crate::import::testzip::zip_of;
+use crate::formats::testzip::zip_of;
 
 #[test]
 fn empty_and_blank_files_are_refused() {

@@ -8,7 +8,6 @@ use crate::error::{Error, Result};
 use crate::model::{Role, SourceKind, SourceMeta};
 use crate::project::{Project, validate_label};
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -141,7 +140,7 @@ fn check_labels(
         if let Some(label) = &opts.label {
             p.label = label.trim().to_owned();
         }
-        let sha = sha256_hex(p.text.as_bytes());
+        let sha = crate::formats::sha256_hex(p.text.as_bytes());
         let same =
             project.manifest.sources.iter().find(|s| {
                 s.sha256 == sha || (s.label == p.label && s.imported_from == p.file_name)
@@ -198,7 +197,7 @@ pub fn commit(
         }
         txn.write(&file, p.text.as_bytes())?;
         txn.write(
-            &crate::session::sync::anchored_path(project.root(), meta.id),
+            &crate::paths::anchored_text(project.root(), meta.id),
             p.text.as_bytes(),
         )?;
         metas.push((meta, path.clone()));
@@ -234,7 +233,7 @@ fn new_source(p: &Prepared, opts: &ImportOptions, now: &str) -> SourceMeta {
         label: p.label.clone(),
         case: p.label.clone(),
         file: format!("sources/{id}.txt"),
-        sha256: sha256_hex(p.text.as_bytes()),
+        sha256: crate::formats::sha256_hex(p.text.as_bytes()),
         size: p.text.len() as u64,
         imported_from: p.file_name.clone(),
         imported_at: now.to_owned(),
@@ -242,10 +241,4 @@ fn new_source(p: &Prepared, opts: &ImportOptions, now: &str) -> SourceMeta {
         speakers,
         convention: p.convention.clone(),
     }
-}
-
-/// Lowercase hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
 }

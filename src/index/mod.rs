@@ -148,7 +148,7 @@ fn tantivy_err(e: tantivy::TantivyError) -> Error {
 impl SearchIndex {
     /// The index folder of a project.
     pub fn dir_of(root: &Path) -> PathBuf {
-        root.join(".verbatim").join("index")
+        crate::paths::index_dir(root)
     }
 
     /// Opens the project's index, creating or updating it as needed. When another process is

@@ -123,7 +123,7 @@ pub fn parse(xml: &str) -> Result<El, String> {
                 }
             }
             Event::GeneralRef(r) => {
-                let Some(resolved) = crate::import::zipxml::resolve_reference(r) else {
+                let Some(resolved) = crate::formats::zipxml::resolve_reference(r) else {
                     return Err("uses an undeclared entity".into());
                 };
                 if let Some(top) = stack.last_mut() {

@@ -11,6 +11,7 @@
 pub mod archive;
 pub mod check;
 pub mod dom;
+pub mod exchange;
 pub mod offsets;
 pub mod qdc;
 pub mod qde_read;

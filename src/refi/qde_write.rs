@@ -223,7 +223,7 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
 
 /// The `.qdpx` bytes: `project.qde` first, then the sources in order, fixed dates.
 pub fn zip(out: &QdpxOut) -> Result<Vec<u8>> {
-    let mut a = crate::export::xml::Archive::new();
+    let mut a = crate::formats::xml::Archive::new();
     a.deflated("project.qde", out.qde.as_bytes())?;
     for (name, bytes) in &out.files {
         a.deflated(name, bytes)?;

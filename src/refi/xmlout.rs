@@ -3,7 +3,7 @@
 //!
 //! Invariant: output is well-formed UTF-8 XML; attributes are written in the order given.
 
-use crate::export::xml::escape_into;
+use crate::formats::xml::escape_into;
 
 /// An XML document being written.
 pub struct Xml {

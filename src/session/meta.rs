@@ -37,7 +37,7 @@ impl Session {
 
     /// Merges a cases CSV file into the cases.
     pub fn import_cases(&mut self, path: &Path) -> Result<CasesImportReport> {
-        let bytes = crate::import::read_input(path)?;
+        let bytes = crate::formats::read_input(path)?;
         let mut report = None;
         self.meta_step("cases.import", |p| {
             let r = p.merge_cases(path, &bytes)?;

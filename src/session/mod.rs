@@ -218,7 +218,7 @@ impl Session {
 
     /// Keeps `.verbatim/anchored/<id>.txt`, the text a source's codings are anchored to.
     fn ensure_anchored_copy(&self, source: Uuid) -> Result<()> {
-        let path = sync::anchored_path(self.project.root(), source);
+        let path = crate::paths::anchored_text(self.project.root(), source);
         if path.exists() {
             return Ok(());
         }

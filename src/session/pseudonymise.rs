@@ -120,7 +120,7 @@ impl Session {
             }
             if !edits.is_empty() {
                 let meta = self.project.source_by_id_mut(id);
-                meta.sha256 = crate::import::sha256_hex(new.text.as_bytes());
+                meta.sha256 = crate::formats::sha256_hex(new.text.as_bytes());
                 meta.size = new.text.len() as u64;
                 report.sources.push((meta.label.clone(), edits.len()));
                 report.changed_sources.push(id);
@@ -221,7 +221,10 @@ impl Session {
             let text = self.text(id)?;
             let file = root.join(&self.project.source_by_id_mut(id).file);
             txn.write(&file, text.text.as_bytes())?;
-            txn.write(&super::sync::anchored_path(&root, id), text.text.as_bytes())?;
+            txn.write(
+                &crate::paths::anchored_text(&root, id),
+                text.text.as_bytes(),
+            )?;
         }
         for (coder, source) in &report.changed_codings {
             self.codings.stage(&mut txn, coder, *source)?;
@@ -245,13 +248,13 @@ impl Session {
         self.project.commit(txn, op, &ids)?;
         self.history.clear();
         // Caches of the old text: the index is rebuilt when next needed; the state is renewed.
-        let index = root.join(".verbatim").join("index");
+        let index = crate::paths::index_dir(&root);
         if index.exists() {
             std::fs::remove_dir_all(&index)
                 .map_err(|e| Error::io("could not remove", &index, e))?;
         }
         rewrite_journal(&root, m)?;
-        let choices = root.join(".verbatim").join("export.json");
+        let choices = crate::paths::export_choices(&root);
         if let Ok(text) = std::fs::read_to_string(&choices)
             && m.contains_any(&text)
         {

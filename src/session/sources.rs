@@ -8,10 +8,10 @@
 //! caches follow because they key on the manifest.
 
 use super::Session;
-use super::sync::{AnchorReport, anchored_path};
+use super::sync::AnchorReport;
 use crate::coding::{Coding, SourceText};
 use crate::error::{Error, Result};
-use crate::import::sha256_hex;
+use crate::formats::sha256_hex;
 use crate::memo::{self, Memo, Target};
 use crate::model::SourceMeta;
 use std::path::Path;
@@ -102,7 +102,7 @@ impl Session {
         let root = self.root().to_owned();
         let mut txn = self.project.transaction()?;
         txn.remove(&root.join(&removal.source.file))?;
-        txn.remove(&anchored_path(&root, id))?;
+        txn.remove(&crate::paths::anchored_text(&root, id))?;
         for (coder, _) in &removal.codings {
             crate::coding::stage_list(&mut txn, coder, id, &[])?;
         }
@@ -160,7 +160,10 @@ impl Session {
         let root = self.root().to_owned();
         let mut txn = self.project.transaction()?;
         txn.write(&root.join(&removal.source.file), removal.text.as_bytes())?;
-        txn.write(&anchored_path(&root, id), removal.text.as_bytes())?;
+        txn.write(
+            &crate::paths::anchored_text(&root, id),
+            removal.text.as_bytes(),
+        )?;
         for (coder, list) in &removal.codings {
             crate::coding::stage_list(&mut txn, coder, id, list)?;
         }
@@ -226,7 +229,10 @@ impl Session {
         let before = self.project.manifest.clone();
         let result = self.project.transaction().and_then(|mut txn| {
             txn.write(&root.join(&meta.file), prepared.text.as_bytes())?;
-            txn.write(&anchored_path(&root, meta.id), prepared.text.as_bytes())?;
+            txn.write(
+                &crate::paths::anchored_text(&root, meta.id),
+                prepared.text.as_bytes(),
+            )?;
             let coders: Vec<String> = self.codings.by_coder.keys().cloned().collect();
             for coder in coders {
                 self.codings.stage(&mut txn, &coder, meta.id)?;

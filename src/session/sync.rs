@@ -11,7 +11,7 @@ use super::Session;
 use crate::coding::SourceText;
 use crate::coding::anchor::{Placement, reanchor};
 use crate::error::{Error, Result};
-use crate::import::sha256_hex;
+use crate::formats::sha256_hex;
 use crate::store;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -63,21 +63,15 @@ struct FileState {
     sha256: String,
 }
 
-pub fn anchored_path(root: &Path, source: Uuid) -> PathBuf {
-    root.join(".verbatim")
-        .join("anchored")
-        .join(format!("{source}.txt"))
-}
-
 pub fn write_anchored(root: &Path, source: Uuid, text: &str) -> Result<()> {
-    let path = anchored_path(root, source);
+    let path = crate::paths::anchored_text(root, source);
     let dir = path.parent().expect("anchored folder");
     std::fs::create_dir_all(dir).map_err(|e| Error::io("could not create", dir, e))?;
     store::write_cache(&path, text.as_bytes())
 }
 
 fn state_path(root: &Path) -> PathBuf {
-    root.join(".verbatim").join("state.json")
+    crate::paths::state_file(root)
 }
 
 fn file_state(path: &Path) -> Option<(u64, u128)> {
@@ -142,7 +136,7 @@ impl Session {
             }
             self.forget_text(id);
             let new = self.text(id)?;
-            let old = std::fs::read_to_string(anchored_path(&root, id))
+            let old = std::fs::read_to_string(crate::paths::anchored_text(&root, id))
                 .ok()
                 .filter(|o| sha256_hex(o.as_bytes()) == sha);
             self.reanchor_source(id, &label, old.as_deref(), &new, &mut report);
@@ -233,7 +227,10 @@ impl Session {
                 for coder in coders {
                     self.codings.stage(&mut txn, &coder, id)?;
                 }
-                txn.write(&anchored_path(&root, id), text.text.as_bytes())?;
+                txn.write(
+                    &crate::paths::anchored_text(&root, id),
+                    text.text.as_bytes(),
+                )?;
             }
             self.project.stage_manifest(&mut txn)?;
             self.project.commit(
@@ -264,7 +261,7 @@ impl Session {
                 );
             }
         }
-        let dir = root.join(".verbatim");
+        let dir = crate::paths::cache_dir(root);
         std::fs::create_dir_all(&dir).map_err(|e| Error::io("could not create", &dir, e))?;
         store::write_json(&state_path(root), &state)
     }

@@ -40,11 +40,11 @@ impl ProjectLock {
         };
         #[cfg(not(unix))]
         let folder: Option<File> = None;
-        let dir = root.join(".verbatim");
+        let dir = crate::paths::cache_dir(root);
         if let Err(e) = std::fs::create_dir_all(&dir) {
             return Err(read_only_or(root, "could not create", &dir, e));
         }
-        let path = dir.join("lock");
+        let path = crate::paths::lock_file(root);
         let file = match OpenOptions::new()
             .create(true)
             .truncate(false)

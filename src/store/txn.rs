@@ -370,13 +370,13 @@ pub fn recover(root: &Path) -> Result<Recovery> {
 fn clean_leftovers(root: &Path) -> usize {
     let mut dirs = vec![
         root.to_owned(),
-        root.join("sources"),
-        root.join("memos"),
-        root.join(".verbatim"),
-        root.join(".verbatim").join("anchored"),
+        crate::paths::sources_dir(root),
+        crate::paths::memos_dir(root),
+        crate::paths::cache_dir(root),
+        crate::paths::anchored_dir(root),
     ];
-    if let Ok(coders) = std::fs::read_dir(root.join("codings")) {
-        dirs.push(root.join("codings"));
+    if let Ok(coders) = std::fs::read_dir(crate::paths::codings_dir(root)) {
+        dirs.push(crate::paths::codings_dir(root));
         dirs.extend(
             coders
                 .flatten()

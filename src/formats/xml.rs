@@ -1,4 +1,4 @@
-//! Small helpers shared by the XML-in-zip writers (DOCX, ODT): escaping text for XML and a zip
+//! Small helpers shared by the XML writers (DOCX, ODT, REFI-QDA): escaping text for XML and a zip
 //! archive with fixed dates and entry order, so the same annex gives the same bytes.
 //!
 //! Invariant: escaped text is well-formed XML 1.0 character data — `& < > " '` are escaped and
@@ -40,6 +40,12 @@ pub struct Archive {
 
 fn zip_err(e: impl std::fmt::Display) -> Error {
     Error::Invalid(format!("could not write the archive: {e}"))
+}
+
+impl Default for Archive {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Archive {

@@ -1,0 +1,121 @@
+//! Every path inside a project folder, in one place (DESIGN §3): the versioned files
+//! (`verbatim.json`, `cases.csv`, `codebook.json`, `journal.jsonl`, `sources/`, `codings/`,
+//! `memos/`, `queries/`) and the caches under `.verbatim/` (anchored texts, state, index, export
+//! choices, lock).
+//!
+//! Invariant: no other module spells a project-relative file or folder name; they ask here, so
+//! the on-disk layout is read from one file. Nothing here touches the disk.
+
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+/// The manifest, at the project's root.
+pub const MANIFEST: &str = "verbatim.json";
+/// Cases and their attributes.
+pub const CASES: &str = "cases.csv";
+/// The code tree.
+pub const CODEBOOK: &str = "codebook.json";
+/// The audit trail.
+pub const JOURNAL: &str = "journal.jsonl";
+/// The folder of transcripts, relative to the root (the manifest stores `sources/<file>`).
+pub const SOURCES: &str = "sources";
+/// The folder of codings, one sub-folder per coder.
+pub const CODINGS: &str = "codings";
+/// The folder of memos.
+pub const MEMOS: &str = "memos";
+/// The folder of saved coding queries.
+pub const QUERIES: &str = "queries";
+/// The caches' folder (never versioned).
+pub const CACHE: &str = ".verbatim";
+
+/// `sources/`.
+pub fn sources_dir(root: &Path) -> PathBuf {
+    root.join(SOURCES)
+}
+
+/// `codings/`.
+pub fn codings_dir(root: &Path) -> PathBuf {
+    root.join(CODINGS)
+}
+
+/// `codings/<coder>/`.
+pub fn coder_dir(root: &Path, coder: &str) -> PathBuf {
+    codings_dir(root).join(coder)
+}
+
+/// `codings/<coder>/<source-id>.jsonl`.
+pub fn codings_file(root: &Path, coder: &str, source: Uuid) -> PathBuf {
+    coder_dir(root, coder).join(format!("{source}.jsonl"))
+}
+
+/// `memos/`.
+pub fn memos_dir(root: &Path) -> PathBuf {
+    root.join(MEMOS)
+}
+
+/// `memos/<id>.md`.
+pub fn memo_file(root: &Path, id: Uuid) -> PathBuf {
+    memos_dir(root).join(format!("{id}.md"))
+}
+
+/// `queries/`.
+pub fn queries_dir(root: &Path) -> PathBuf {
+    root.join(QUERIES)
+}
+
+/// `.verbatim/`.
+pub fn cache_dir(root: &Path) -> PathBuf {
+    root.join(CACHE)
+}
+
+/// `.verbatim/anchored/`: the text each source's codings were last anchored to.
+pub fn anchored_dir(root: &Path) -> PathBuf {
+    cache_dir(root).join("anchored")
+}
+
+/// `.verbatim/anchored/<source-id>.txt`.
+pub fn anchored_text(root: &Path, source: Uuid) -> PathBuf {
+    anchored_dir(root).join(format!("{source}.txt"))
+}
+
+/// `.verbatim/state.json`: sizes and dates of the texts when last checked.
+pub fn state_file(root: &Path) -> PathBuf {
+    cache_dir(root).join("state.json")
+}
+
+/// `.verbatim/index/`: the full-text search index.
+pub fn index_dir(root: &Path) -> PathBuf {
+    cache_dir(root).join("index")
+}
+
+/// `.verbatim/export.json`: the TUI's last export choices.
+pub fn export_choices(root: &Path) -> PathBuf {
+    cache_dir(root).join("export.json")
+}
+
+/// `.verbatim/lock`: the writer's lock file.
+pub fn lock_file(root: &Path) -> PathBuf {
+    cache_dir(root).join("lock")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_layout_is_the_documented_one() {
+        let r = Path::new("p");
+        let id = Uuid::nil();
+        assert_eq!(
+            codings_file(r, "sg", id),
+            Path::new("p/codings/sg/00000000-0000-0000-0000-000000000000.jsonl")
+        );
+        assert_eq!(
+            anchored_text(r, id),
+            Path::new("p/.verbatim/anchored/00000000-0000-0000-0000-000000000000.txt")
+        );
+        assert_eq!(memo_file(r, id).parent().unwrap(), Path::new("p/memos"));
+        assert_eq!(index_dir(r), Path::new("p/.verbatim/index"));
+        assert_eq!(lock_file(r), Path::new("p/.verbatim/lock"));
+    }
+}
