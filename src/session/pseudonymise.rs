@@ -6,8 +6,11 @@
 //! [`Session::pseudonymise`] does it in memory (the `.qdpx` export uses it on a read-only
 //! session); [`Session::apply_key`] then saves everything as one transaction (`anonymise apply`).
 //!
-//! The journal (ids only, but case ids and labels can be names) is rewritten after the
-//! transaction, atomically.
+//! The journal (ids only, but case ids and labels can be names) is rewritten in the same
+//! transaction: its new content, with the operation's own line at the end, is one of the
+//! transaction's files (the commit point is then the intent record), so a failure leaves the
+//! journal and every other file as they were, and a crash after the commit point is completed
+//! whole at the next open.
 //!
 //! Invariants: a coding's new range is its old one mapped through the edits (a start inside a
 //! name moves to the pseudonym's start, an end inside one to its end), and its quote is the new
@@ -177,15 +180,7 @@ impl Session {
             }
         }
         report.case_values = values;
-        fn walk(nodes: &mut [crate::codebook::Node], m: &Matcher, n: &mut usize) {
-            for node in nodes {
-                let a = fix(m, &mut node.name);
-                let b = fix(m, &mut node.description);
-                *n += usize::from(a || b);
-                walk(&mut node.children, m, n);
-            }
-        }
-        walk(&mut self.codebook.nodes, m, &mut report.nodes);
+        rename_nodes(&mut self.codebook.nodes, None, m, &mut report.nodes)?;
         let mut memos = self.memos()?;
         for memo in &mut memos {
             if fix(m, &mut memo.text) {
@@ -244,8 +239,23 @@ impl Session {
         }
         self.project.stage_manifest(&mut txn)?;
         self.project.stage_cases(&mut txn)?;
+        let choices = crate::paths::export_choices(&root);
+        if let Ok(text) = std::fs::read_to_string(&choices)
+            && m.contains_any(&text)
+        {
+            txn.write(&choices, m.apply(&text).as_bytes())?;
+        }
         let ids: Vec<String> = report.changed_sources.iter().map(Uuid::to_string).collect();
-        self.project.commit(txn, op, &ids)?;
+        let journal = root.join(crate::journal::FILE);
+        match rewritten_journal(&journal, m)? {
+            Some(mut text) => {
+                // The journal is one of the files: the intent record is the commit point.
+                text.push_str(&crate::journal::line(self.project.coder(), op, &ids));
+                txn.write(&journal, text.as_bytes())?;
+                txn.commit()?;
+            }
+            None => self.project.commit(txn, op, &ids)?,
+        }
         self.history.clear();
         // Caches of the old text: the index is rebuilt when next needed; the state is renewed.
         let index = crate::paths::index_dir(&root);
@@ -253,21 +263,47 @@ impl Session {
             std::fs::remove_dir_all(&index)
                 .map_err(|e| Error::io("could not remove", &index, e))?;
         }
-        rewrite_journal(&root, m)?;
-        let choices = crate::paths::export_choices(&root);
-        if let Ok(text) = std::fs::read_to_string(&choices)
-            && m.contains_any(&text)
-        {
-            crate::store::write_cache(&choices, m.apply(&text).as_bytes())?;
-        }
         self.write_state()
     }
 }
 
+/// Replaces originals in node names and descriptions, level by level; refused, with the two
+/// old names, when two siblings would end up with the same name (sibling names are unique).
+fn rename_nodes(
+    nodes: &mut [crate::codebook::Node],
+    parent: Option<&str>,
+    m: &Matcher,
+    changed: &mut usize,
+) -> Result<()> {
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for node in nodes.iter_mut() {
+        let old = node.name.clone();
+        let a = fix(m, &mut node.name);
+        let b = fix(m, &mut node.description);
+        *changed += usize::from(a || b);
+        if let Some(other) = seen.insert(node.name.clone(), old.clone()) {
+            let place = match parent {
+                Some(p) => format!("under '{p}'"),
+                None => "at the top of the codebook".to_owned(),
+            };
+            return Err(Error::Invalid(format!(
+                "the key would give the nodes '{other}' and '{old}' {place} the same name '{}'; \
+                 change a pseudonym or rename one of them first (nothing was changed)",
+                node.name
+            )));
+        }
+    }
+    for node in nodes.iter_mut() {
+        let name = node.name.clone();
+        rename_nodes(&mut node.children, Some(&name), m, changed)?;
+    }
+    Ok(())
+}
+
 /// The journal holds ids only, but case ids and labels can be names: its strings are rewritten
-/// too, line by line (a line that does not parse is kept as it is). Written after the
-/// transaction, atomically, since the transaction appends its own line to it.
-fn rewrite_journal(root: &std::path::Path, m: &Matcher) -> Result<()> {
+/// too, line by line (a line that does not parse is kept as it is). `None` when no line holds a
+/// key string (the transaction then appends its line as usual).
+fn rewritten_journal(path: &std::path::Path, m: &Matcher) -> Result<Option<String>> {
     fn walk(v: &mut serde_json::Value, m: &Matcher) {
         match v {
             serde_json::Value::String(s) => {
@@ -278,12 +314,20 @@ fn rewrite_journal(root: &std::path::Path, m: &Matcher) -> Result<()> {
             _ => {}
         }
     }
-    let path = root.join(crate::journal::FILE);
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return Ok(());
-    };
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(Error::bad_input(
+                path,
+                "is a symbolic link; verbatim only rewrites a real journal file",
+            ));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io("could not read", path, e)),
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io("could not read", path, e))?;
     if !m.contains_any(&text) {
-        return Ok(());
+        return Ok(None);
     }
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
@@ -296,5 +340,5 @@ fn rewrite_journal(root: &std::path::Path, m: &Matcher) -> Result<()> {
         }
         out.push('\n');
     }
-    crate::store::write_atomic(&path, out.as_bytes())
+    Ok(Some(out))
 }
