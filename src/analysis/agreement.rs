@@ -62,9 +62,11 @@ pub struct SourceFigures {
 pub struct NodeAgreement {
     pub node: Uuid,
     pub path: String,
-    /// Two coders: pooled over sources.
+    /// Two coders: pooled over sources (those where nobody coded the node count as agreed
+    /// "not coded" unless `exclude_uncoded`).
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub figures: Option<Figures>,
+    /// Two coders: the sources where one of them coded the node, in source order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceFigures>,
     /// Krippendorff's nominal alpha over units (every coder; with two, over units too).
@@ -137,6 +139,29 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
         }
     }
     let domains: Vec<Vec<Range>> = sel.sources.iter().map(domain).collect();
+    let kept: Vec<Vec<Range>> = sel
+        .sources
+        .iter()
+        .map(|s| {
+            s.units
+                .iter()
+                .filter(|u| u.kept)
+                .map(|u| (u.start, u.end))
+                .collect()
+        })
+        .collect();
+    let items_of = |si: usize| match opts.unit {
+        ItemUnit::Char => ranges::length(&domains[si]),
+        ItemUnit::Turn => kept[si].len(),
+    };
+    let all_items: usize = (0..sel.sources.len()).map(items_of).sum();
+    let all_units: usize = kept.iter().map(Vec::len).sum();
+    // node → the sources (in order) where some compared coder coded it.
+    let mut coded_in: HashMap<Uuid, BTreeSet<usize>> = HashMap::new();
+    for (node, si) in coded.keys() {
+        coded_in.entry(*node).or_default().insert(*si);
+    }
+    let nobody = vec![Some(0); opts.coders.len()];
     let two = opts.coders.len() == 2;
     let mut out_nodes = Vec::new();
     let mut disagreements = Vec::new();
@@ -147,70 +172,67 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
         let mut pooled = Table2::default();
         let mut per_source = Vec::new();
         let mut alpha = Alpha::default();
-        for (si, src) in sel.sources.iter().enumerate() {
-            let dom = &domains[si];
-            let kept: Vec<Range> = src
-                .units
+        let (mut rest_items, mut rest_units) = (all_items, all_units);
+        for &si in coded_in.get(&node).into_iter().flatten() {
+            let (src, dom, kept) = (&sel.sources[si], &domains[si], &kept[si]);
+            rest_items -= items_of(si);
+            rest_units -= kept.len();
+            let sets: Vec<Vec<Range>> = coded[&(node, si)]
                 .iter()
-                .filter(|u| u.kept)
-                .map(|u| (u.start, u.end))
+                .map(|l| ranges::intersect(&ranges::union(l.clone()), dom))
                 .collect();
-            let table = match coded.get(&(node, si)) {
-                None => {
-                    // Nobody coded this node here: every item is agreed "not coded".
-                    if !opts.exclude_uncoded {
-                        alpha.add(&vec![Some(0); opts.coders.len()], kept.len());
-                    }
-                    let items = match opts.unit {
-                        ItemUnit::Char => ranges::length(dom),
-                        ItemUnit::Turn => kept.len(),
-                    };
-                    let neither = if opts.exclude_uncoded { 0 } else { items };
-                    Table2 {
-                        neither,
-                        ..Table2::default()
-                    }
-                }
-                Some(lists) => {
-                    let sets: Vec<Vec<Range>> = lists
+            // Votes only for the units some coder touched; the others are agreed "not coded".
+            let touched: Vec<Vec<usize>> = sets.iter().map(|s| touched_units(s, kept)).collect();
+            let mut any: Vec<usize> = touched.concat();
+            any.sort_unstable();
+            any.dedup();
+            let votes: Vec<Vec<Option<u32>>> = any
+                .iter()
+                .map(|u| {
+                    touched
                         .iter()
-                        .map(|l| ranges::intersect(&ranges::union(l.clone()), dom))
-                        .collect();
-                    let covered: Vec<Vec<bool>> = sets.iter().map(|s| covers(s, &kept)).collect();
-                    let votes: Vec<Vec<Option<u32>>> = (0..kept.len())
-                        .map(|u| {
-                            covered
-                                .iter()
-                                .map(|c| Some(u32::from(c[u])))
-                                .collect::<Vec<_>>()
-                        })
-                        .filter(|v| !opts.exclude_uncoded || v.contains(&Some(1)))
-                        .collect();
-                    for v in &votes {
-                        alpha.add(v, 1);
-                    }
-                    let table = match (two, opts.unit) {
-                        (false, _) => Table2::default(),
-                        (true, ItemUnit::Char) => char_table(
-                            &sets[0],
-                            &sets[1],
-                            ranges::length(dom),
-                            opts.exclude_uncoded,
-                        ),
-                        (true, ItemUnit::Turn) => unit_table(&votes),
-                    };
-                    disagreements.extend(disagree(
-                        sel,
-                        node,
-                        &path,
-                        si,
-                        &sets,
-                        &opts.coders,
-                        opts.unit,
-                    ));
-                    table
+                        .map(|t| Some(u32::from(t.binary_search(u).is_ok())))
+                        .collect()
+                })
+                .collect();
+            let untouched = if opts.exclude_uncoded {
+                0
+            } else {
+                kept.len() - any.len()
+            };
+            for v in &votes {
+                alpha.add(v, 1);
+            }
+            alpha.add(&nobody, untouched);
+            let table = match (two, opts.unit) {
+                (false, _) => Table2::default(),
+                (true, ItemUnit::Char) => char_table(
+                    &sets[0],
+                    &sets[1],
+                    ranges::length(dom),
+                    opts.exclude_uncoded,
+                ),
+                (true, ItemUnit::Turn) => {
+                    let mut t = unit_table(&votes);
+                    t.neither += untouched;
+                    t
                 }
             };
+            let cov = Coverage {
+                sets: &sets,
+                kept,
+                touched: &touched,
+                touched_any: &any,
+            };
+            disagreements.extend(disagree(
+                sel,
+                node,
+                &path,
+                si,
+                &cov,
+                &opts.coders,
+                opts.unit,
+            ));
             if two {
                 pooled.add(&table);
                 per_source.push(SourceFigures {
@@ -219,6 +241,11 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
                     figures: Figures::of(table),
                 });
             }
+        }
+        // Nobody coded this node in the other sources: every item there is agreed "not coded".
+        if !opts.exclude_uncoded {
+            alpha.add(&nobody, rest_units);
+            pooled.neither += rest_items;
         }
         overall.add(&pooled);
         all_alpha.merge(&alpha);
@@ -241,18 +268,19 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
     }
 }
 
-/// For each unit range (sorted, disjoint), whether a union of ranges touches it.
-fn covers(set: &[Range], units: &[Range]) -> Vec<bool> {
-    let mut j = 0;
-    units
-        .iter()
-        .map(|&(s, e)| {
-            while j < set.len() && set[j].1 <= s {
-                j += 1;
+/// The indices of the units (sorted, disjoint ranges) that a union of ranges touches.
+fn touched_units(set: &[Range], units: &[Range]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &(s, e) in set {
+        let first = units.partition_point(|u| u.1 <= s);
+        let last = units.partition_point(|u| u.0 < e);
+        for u in first..last {
+            if out.last() != Some(&u) {
+                out.push(u);
             }
-            j < set.len() && set[j].0 < e
-        })
-        .collect()
+        }
+    }
+    out
 }
 
 /// The 2×2 table over characters of two coders' united ranges in a domain of `size` characters.
@@ -286,41 +314,53 @@ pub fn unit_table(votes: &[Vec<Option<u32>>]) -> Table2 {
     t
 }
 
+/// Where coders disagree on a node in one source: the kept units some coders touched and
+/// others did not (`touched[k]`: coder k's unit indices into `kept`), or the stretches of
+/// characters between the coders' range edges covered by some and not all.
+struct Coverage<'a> {
+    sets: &'a [Vec<Range>],
+    kept: &'a [Range],
+    touched: &'a [Vec<usize>],
+    touched_any: &'a [usize],
+}
+
 fn disagree(
     sel: &Selection,
     node: Uuid,
     path: &str,
     si: usize,
-    sets: &[Vec<Range>],
+    cov: &Coverage<'_>,
     coders: &[String],
     unit: ItemUnit,
 ) -> Vec<Disagreement> {
     let src = &sel.sources[si];
-    let pieces: Vec<(Range, BTreeSet<usize>)> = match unit {
-        ItemUnit::Turn => src
-            .units
+    let sets = cov.sets;
+    let pieces: Vec<(Range, Vec<usize>)> = match unit {
+        ItemUnit::Turn => cov
+            .touched_any
             .iter()
-            .filter(|u| u.kept)
             .map(|u| {
                 let who = (0..sets.len())
-                    .filter(|&k| ranges::overlaps(&sets[k], &[(u.start, u.end)]))
+                    .filter(|&k| cov.touched[k].binary_search(u).is_ok())
                     .collect();
-                ((u.start, u.end), who)
+                (cov.kept[*u], who)
             })
             .collect(),
         ItemUnit::Char => {
-            let mut cuts: BTreeSet<usize> = BTreeSet::new();
-            for set in sets {
-                for r in set {
-                    cuts.insert(r.0);
-                    cuts.insert(r.1);
-                }
-            }
-            let cuts: Vec<usize> = cuts.into_iter().collect();
-            let mut out: Vec<(Range, BTreeSet<usize>)> = Vec::new();
+            let mut cuts: Vec<usize> = sets.iter().flatten().flat_map(|r| [r.0, r.1]).collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            // One cursor per coder: each window lies wholly inside or outside every range.
+            let mut at = vec![0usize; sets.len()];
+            let mut out: Vec<(Range, Vec<usize>)> = Vec::new();
             for w in cuts.windows(2) {
-                let who: BTreeSet<usize> = (0..sets.len())
-                    .filter(|&k| ranges::overlaps(&sets[k], &[(w[0], w[1])]))
+                let who: Vec<usize> = (0..sets.len())
+                    .filter(|&k| {
+                        while at[k] < sets[k].len() && sets[k][at[k]].1 <= w[0] {
+                            at[k] += 1;
+                        }
+                        at[k] < sets[k].len() && sets[k][at[k]].0 <= w[0]
+                    })
                     .collect();
                 match out.last_mut() {
                     Some(last) if last.0.1 == w[0] && last.1 == who => last.0.1 = w[1],

@@ -88,7 +88,7 @@ pub fn measure(sel: &Selection, codings: &[&Coded], m: Measure) -> usize {
             .len(),
         Measure::Words => per_source(codings)
             .iter()
-            .map(|(s, r)| ranges::words(&sel.sources[*s].text, r))
+            .map(|(s, r)| sel.sources[*s].words_in(r))
             .sum(),
     }
 }

@@ -14,6 +14,7 @@ pub mod kappa;
 pub mod matrix;
 pub mod merge;
 pub mod query;
+pub mod query_parse;
 pub mod ranges;
 pub mod report;
 pub mod report_md;
@@ -24,6 +25,7 @@ pub mod stopwords;
 pub mod svg;
 pub mod table;
 pub mod tables;
+pub mod word_index;
 pub mod words;
 
 pub use selection::{Coded, Selection, SourceView, UnitView};

@@ -12,243 +12,14 @@
 //! Invariants: evaluation is pure over a selection; results are united ranges in source order,
 //! so a passage appears once; a parse error is one sentence naming the position.
 
+pub use super::query_parse::{Expr, parse};
 use super::ranges::{self, Range};
 use super::selection::Selection;
-use crate::codebook::Codebook;
 use crate::error::{Error, Result};
 use crate::text::fold_for_match;
 use serde::Serialize;
+use std::collections::HashMap;
 use uuid::Uuid;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Expr {
-    Node(Uuid),
-    Text(String),
-    And(Box<Expr>, Box<Expr>),
-    Or(Box<Expr>, Box<Expr>),
-    Not(Box<Expr>),
-    /// `None`: the same turn; `Some(n)`: within n words.
-    Near(Box<Expr>, Box<Expr>, Option<usize>),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Tok {
-    Open,
-    Close,
-    And,
-    Or,
-    Not,
-    Near(Option<usize>),
-    Quoted(String),
-    Text(String),
-}
-
-fn bad(at: usize, what: &str) -> Error {
-    Error::Invalid(format!("query, at character {}: {what}", at + 1))
-}
-
-fn lex(src: &str) -> Result<Vec<(usize, Tok)>> {
-    let chars: Vec<char> = src.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    let quoted = |i: &mut usize| -> Result<String> {
-        let start = *i;
-        let q = chars[*i];
-        let close = if q == '«' { '»' } else { q };
-        *i += 1;
-        let mut s = String::new();
-        while *i < chars.len() && chars[*i] != close {
-            if chars[*i] == '\\' && *i + 1 < chars.len() && chars[*i + 1] == close {
-                *i += 1;
-            }
-            s.push(chars[*i]);
-            *i += 1;
-        }
-        if *i >= chars.len() {
-            return Err(bad(start, "a quote is not closed"));
-        }
-        *i += 1;
-        Ok(s.trim().to_owned())
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        let at = i;
-        if c.is_whitespace() {
-            i += 1;
-        } else if c == '(' {
-            out.push((at, Tok::Open));
-            i += 1;
-        } else if c == ')' {
-            out.push((at, Tok::Close));
-            i += 1;
-        } else if matches!(c, '"' | '«' | '“') {
-            let mut s = quoted(&mut i)?;
-            if c == '“' {
-                s = s.trim_end_matches('”').to_owned();
-            }
-            out.push((at, Tok::Quoted(s)));
-        } else {
-            let mut word = String::new();
-            while i < chars.len() && !chars[i].is_whitespace() && !matches!(chars[i], '(' | ')') {
-                if word.to_lowercase() == "text:" && matches!(chars[i], '"' | '«') {
-                    break;
-                }
-                word.push(chars[i]);
-                i += 1;
-            }
-            let lower = word.to_lowercase();
-            let tok = match lower.as_str() {
-                "and" => Tok::And,
-                "or" => Tok::Or,
-                "not" => Tok::Not,
-                "near" => Tok::Near(None),
-                "text:" if i < chars.len() && matches!(chars[i], '"' | '«') => {
-                    Tok::Text(quoted(&mut i)?)
-                }
-                _ if lower.starts_with("near/") => {
-                    Tok::Near(Some(lower[5..].parse().map_err(|_| {
-                        bad(at, "NEAR/ must be followed by a number of words")
-                    })?))
-                }
-                _ if lower.starts_with("text:") && lower.len() > 5 => {
-                    Tok::Text(word[5..].to_owned())
-                }
-                _ => {
-                    return Err(bad(
-                        at,
-                        &format!("'{word}' is not an operator; write node paths in quotes"),
-                    ));
-                }
-            };
-            out.push((at, tok));
-        }
-    }
-    Ok(out)
-}
-
-struct Parser<'a> {
-    toks: Vec<(usize, Tok)>,
-    pos: usize,
-    codebook: &'a Codebook,
-    len: usize,
-}
-
-impl Parser<'_> {
-    fn peek(&self) -> Option<&Tok> {
-        self.toks.get(self.pos).map(|t| &t.1)
-    }
-    fn at(&self) -> usize {
-        self.toks.get(self.pos).map_or(self.len, |t| t.0)
-    }
-    fn or(&mut self) -> Result<Expr> {
-        let mut e = self.and()?;
-        while self.peek() == Some(&Tok::Or) {
-            self.pos += 1;
-            e = Expr::Or(Box::new(e), Box::new(self.and()?));
-        }
-        Ok(e)
-    }
-    fn and(&mut self) -> Result<Expr> {
-        let mut e = self.not()?;
-        while self.peek() == Some(&Tok::And) {
-            self.pos += 1;
-            e = Expr::And(Box::new(e), Box::new(self.not()?));
-        }
-        Ok(e)
-    }
-    fn not(&mut self) -> Result<Expr> {
-        if self.peek() == Some(&Tok::Not) {
-            self.pos += 1;
-            return Ok(Expr::Not(Box::new(self.not()?)));
-        }
-        self.near()
-    }
-    fn near(&mut self) -> Result<Expr> {
-        let mut e = self.atom()?;
-        while let Some(Tok::Near(n)) = self.peek().cloned() {
-            self.pos += 1;
-            e = Expr::Near(Box::new(e), Box::new(self.atom()?), n);
-        }
-        Ok(e)
-    }
-    fn atom(&mut self) -> Result<Expr> {
-        let at = self.at();
-        match self.toks.get(self.pos).map(|t| t.1.clone()) {
-            Some(Tok::Open) => {
-                self.pos += 1;
-                let e = self.or()?;
-                if self.peek() != Some(&Tok::Close) {
-                    return Err(bad(self.at(), "a parenthesis is not closed"));
-                }
-                self.pos += 1;
-                Ok(e)
-            }
-            Some(Tok::Quoted(p)) => {
-                self.pos += 1;
-                Ok(Expr::Node(
-                    resolve(self.codebook, &p).map_err(|e| bad(at, &e.to_string()))?,
-                ))
-            }
-            Some(Tok::Text(t)) => {
-                self.pos += 1;
-                if t.trim().is_empty() {
-                    return Err(bad(at, "text: needs words to search"));
-                }
-                Ok(Expr::Text(t))
-            }
-            Some(_) => Err(bad(
-                at,
-                "expected a node in quotes, text:\"…\" or a parenthesis",
-            )),
-            None => Err(bad(at, "the query ends too early")),
-        }
-    }
-}
-
-/// A node path, or a name that only one node has.
-fn resolve(codebook: &Codebook, p: &str) -> Result<Uuid> {
-    if let Ok(id) = codebook.resolve(p) {
-        return Ok(id);
-    }
-    let hits: Vec<Uuid> = codebook
-        .all_ids()
-        .into_iter()
-        .filter(|id| {
-            codebook
-                .node(*id)
-                .is_some_and(|n| fold_for_match(&n.name) == fold_for_match(p))
-        })
-        .collect();
-    match hits.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(Error::Invalid(format!("no node is named '{p}'"))),
-        _ => Err(Error::Invalid(format!(
-            "several nodes are named '{p}'; give its full path"
-        ))),
-    }
-}
-
-pub fn parse(src: &str, codebook: &Codebook) -> Result<Expr> {
-    let toks = lex(src)?;
-    let len = src.chars().count();
-    if toks.is_empty() {
-        return Err(Error::Invalid("the query is empty".into()));
-    }
-    let mut p = Parser {
-        toks,
-        pos: 0,
-        codebook,
-        len,
-    };
-    let e = p.or()?;
-    if p.pos < p.toks.len() {
-        return Err(bad(
-            p.at(),
-            "unexpected text after the end of the query (missing AND or OR?)",
-        ));
-    }
-    Ok(e)
-}
 
 /// One passage of a query's result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -264,9 +35,10 @@ pub struct Hit {
 
 /// The passages an expression gives over a selection.
 pub fn run(sel: &Selection, e: &Expr) -> Vec<Hit> {
+    let ctx = Ctx::new(sel, e);
     let mut out = Vec::new();
     for (si, s) in sel.sources.iter().enumerate() {
-        for (start, end) in eval(sel, si, e) {
+        for (start, end) in ctx.eval(si, e) {
             let u = &s.units[s.unit_at(start)];
             out.push(Hit {
                 source: s.id,
@@ -282,68 +54,124 @@ pub fn run(sel: &Selection, e: &Expr) -> Vec<Hit> {
     out
 }
 
-fn kept(sel: &Selection, si: usize) -> Vec<Range> {
-    ranges::union(
-        sel.sources[si]
-            .units
-            .iter()
-            .filter(|u| u.kept)
-            .map(|u| (u.start, u.end))
-            .collect(),
-    )
+/// What evaluation needs at hand: each source's codings by node, and each node of the
+/// expression with its subtree (found once, not once per source).
+struct Ctx<'a> {
+    sel: &'a Selection,
+    /// Per source: node → raw ranges.
+    coded: Vec<HashMap<Uuid, Vec<Range>>>,
+    subtrees: HashMap<Uuid, Vec<Uuid>>,
 }
 
-fn eval(sel: &Selection, si: usize, e: &Expr) -> Vec<Range> {
-    match e {
-        Expr::Node(n) => {
-            let set = sel.node_set(*n, true);
-            let raw = sel
-                .codings
-                .iter()
-                .filter(|c| c.source == si && set.contains(&c.node))
-                .map(|c| (c.start, c.end))
-                .collect();
-            ranges::intersect(&ranges::union(raw), &kept(sel, si))
+impl<'a> Ctx<'a> {
+    fn new(sel: &'a Selection, e: &Expr) -> Self {
+        let mut coded: Vec<HashMap<Uuid, Vec<Range>>> = vec![HashMap::new(); sel.sources.len()];
+        for c in &sel.codings {
+            coded[c.source]
+                .entry(c.node)
+                .or_default()
+                .push((c.start, c.end));
         }
-        Expr::Text(t) => {
-            let s = &sel.sources[si];
-            let units: Vec<Range> = s
+        let mut subtrees = HashMap::new();
+        let mut stack = vec![e];
+        while let Some(e) = stack.pop() {
+            match e {
+                Expr::Node(n) => {
+                    subtrees
+                        .entry(*n)
+                        .or_insert_with(|| sel.node_set(*n, true).into_iter().collect());
+                }
+                Expr::Text(_) => {}
+                Expr::Not(a) => stack.push(a),
+                Expr::And(a, b) | Expr::Or(a, b) | Expr::Near(a, b, _) => {
+                    stack.push(a);
+                    stack.push(b);
+                }
+            }
+        }
+        Self {
+            sel,
+            coded,
+            subtrees,
+        }
+    }
+
+    fn kept(&self, si: usize) -> Vec<Range> {
+        ranges::union(
+            self.sel.sources[si]
                 .units
                 .iter()
                 .filter(|u| u.kept)
                 .map(|u| (u.start, u.end))
-                .filter(|r| !text_matches(sel, si, t, *r).is_empty())
-                .collect();
-            ranges::union(units)
-        }
-        Expr::And(a, b) => match (a.as_ref(), b.as_ref()) {
-            (Expr::Text(t), other) | (other, Expr::Text(t)) => eval(sel, si, other)
-                .into_iter()
-                .filter(|r| !text_matches(sel, si, t, *r).is_empty())
                 .collect(),
-            _ => ranges::intersect(&eval(sel, si, a), &eval(sel, si, b)),
-        },
-        Expr::Or(a, b) => ranges::union([eval(sel, si, a), eval(sel, si, b)].concat()),
-        Expr::Not(a) => ranges::subtract(&kept(sel, si), &eval(sel, si, a)),
-        Expr::Near(a, b, n) => {
-            let (ra, rb) = (eval(sel, si, a), eval(sel, si, b));
-            let s = &sel.sources[si];
-            let close = |x: &Range, y: &Range| match n {
-                None => s.unit_at(x.0) == s.unit_at(y.0) || ranges::overlaps(&[*x], &[*y]),
-                Some(n) => {
-                    let (lo, hi) = if x.1 <= y.0 {
-                        (x.1, y.0)
-                    } else if y.1 <= x.0 {
-                        (y.1, x.0)
-                    } else {
-                        return true;
-                    };
-                    crate::text::word_count(s.text.slice(lo, hi)) <= *n
+        )
+    }
+
+    fn eval(&self, si: usize, e: &Expr) -> Vec<Range> {
+        let sel = self.sel;
+        match e {
+            Expr::Node(n) => {
+                let raw: Vec<Range> = self.subtrees[n]
+                    .iter()
+                    .filter_map(|id| self.coded[si].get(id))
+                    .flatten()
+                    .copied()
+                    .collect();
+                if raw.is_empty() {
+                    return raw;
                 }
-            };
-            let keep_a = ra.iter().filter(|x| rb.iter().any(|y| close(x, y)));
-            let keep_b = rb.iter().filter(|y| ra.iter().any(|x| close(x, y)));
-            ranges::union(keep_a.chain(keep_b).copied().collect())
+                ranges::intersect(&ranges::union(raw), &self.kept(si))
+            }
+            Expr::Text(t) => {
+                let s = &sel.sources[si];
+                let units: Vec<Range> = s
+                    .units
+                    .iter()
+                    .filter(|u| u.kept)
+                    .map(|u| (u.start, u.end))
+                    .filter(|r| !text_matches(sel, si, t, *r).is_empty())
+                    .collect();
+                ranges::union(units)
+            }
+            Expr::And(a, b) => match (a.as_ref(), b.as_ref()) {
+                (Expr::Text(t), other) | (other, Expr::Text(t)) => self
+                    .eval(si, other)
+                    .into_iter()
+                    .filter(|r| !text_matches(sel, si, t, *r).is_empty())
+                    .collect(),
+                _ => {
+                    let left = self.eval(si, a);
+                    if left.is_empty() {
+                        return left;
+                    }
+                    ranges::intersect(&left, &self.eval(si, b))
+                }
+            },
+            Expr::Or(a, b) => ranges::union([self.eval(si, a), self.eval(si, b)].concat()),
+            Expr::Not(a) => ranges::subtract(&self.kept(si), &self.eval(si, a)),
+            Expr::Near(a, b, n) => {
+                let (ra, rb) = (self.eval(si, a), self.eval(si, b));
+                if ra.is_empty() || rb.is_empty() {
+                    return Vec::new();
+                }
+                let s = &sel.sources[si];
+                let close = |x: &Range, y: &Range| match n {
+                    None => s.unit_at(x.0) == s.unit_at(y.0) || ranges::overlaps(&[*x], &[*y]),
+                    Some(n) => {
+                        let (lo, hi) = if x.1 <= y.0 {
+                            (x.1, y.0)
+                        } else if y.1 <= x.0 {
+                            (y.1, x.0)
+                        } else {
+                            return true;
+                        };
+                        s.word_spans().count_in(lo, hi) <= *n
+                    }
+                };
+                let keep_a = ra.iter().filter(|x| rb.iter().any(|y| close(x, y)));
+                let keep_b = rb.iter().filter(|y| ra.iter().any(|x| close(x, y)));
+                ranges::union(keep_a.chain(keep_b).copied().collect())
+            }
         }
     }
 }

@@ -1,11 +1,8 @@
 //! Code point ranges as the queries combine them: union, intersection, difference, and the
-//! words and characters they cover.
+//! characters they cover (their words: `word_index`).
 //!
 //! Invariant: every function returns ranges sorted, non-empty and non-overlapping; touching
 //! ranges are joined by [`union`] (as passages join touching codings).
-
-use crate::coding::SourceText;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A half-open code point range.
 pub type Range = (usize, usize);
@@ -69,14 +66,6 @@ pub fn length(ranges: &[Range]) -> usize {
 /// Whether two unions share a point.
 pub fn overlaps(a: &[Range], b: &[Range]) -> bool {
     !intersect(a, b).is_empty()
-}
-
-/// UAX #29 words in the ranges of a text (a word cut by a range's edge counts on its side).
-pub fn words(text: &SourceText, ranges: &[Range]) -> usize {
-    ranges
-        .iter()
-        .map(|&(s, e)| text.slice(s, e).unicode_words().count())
-        .sum()
 }
 
 #[cfg(test)]

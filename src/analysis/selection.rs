@@ -6,6 +6,7 @@
 //! speaker, role, case or attribute filter is marked `kept: false` and none of its codings enter.
 //! A selection is plain data: tests and benchmarks build one by hand with [`Selection::push_source`].
 
+use super::word_index::WordSpans;
 use crate::cases::CaseTable;
 use crate::codebook::Codebook;
 use crate::coding::SourceText;
@@ -15,7 +16,7 @@ use crate::query::Filters;
 use crate::session::Session;
 use crate::text::turns;
 use std::collections::{BTreeMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use uuid::Uuid;
 
 /// One unit of a source: a speaker turn, or a paragraph when the text has no turns.
@@ -41,6 +42,8 @@ pub struct SourceView {
     pub case: String,
     pub text: Arc<SourceText>,
     pub units: Vec<UnitView>,
+    /// The text's words, segmented on first use (set `text` before asking).
+    words: OnceLock<Arc<WordSpans>>,
 }
 
 impl SourceView {
@@ -71,7 +74,19 @@ impl SourceView {
             case: case.to_owned(),
             text,
             units,
+            words: OnceLock::new(),
         }
+    }
+
+    /// Where the words of the text are (segmented once, on first use).
+    pub fn word_spans(&self) -> &WordSpans {
+        self.words
+            .get_or_init(|| Arc::new(WordSpans::of(&self.text.text)))
+    }
+
+    /// Words touching each of some ranges of the text, summed.
+    pub fn words_in(&self, ranges: &[super::ranges::Range]) -> usize {
+        self.word_spans().count_ranges(ranges)
     }
 
     /// The index of the unit holding code point `at` (the last unit when past the end).
@@ -86,7 +101,7 @@ impl SourceView {
         self.units
             .iter()
             .filter(|u| u.kept)
-            .map(|u| crate::text::word_count(self.text.slice(u.start, u.end)))
+            .map(|u| self.word_spans().count_in(u.start, u.end))
             .sum()
     }
 }
@@ -166,7 +181,35 @@ impl Selection {
 
     /// Words in every kept unit.
     pub fn total_words(&self) -> usize {
+        self.segment_words();
         self.sources.iter().map(SourceView::kept_words).sum()
+    }
+
+    /// Segments every source's words not segmented yet, on every core (the first query that
+    /// counts words pays it once per selection).
+    pub fn segment_words(&self) {
+        let todo: Vec<&SourceView> = self
+            .sources
+            .iter()
+            .filter(|s| s.words.get().is_none())
+            .collect();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if todo.len() < 2 || threads < 2 {
+            todo.iter().for_each(|s| {
+                s.word_spans();
+            });
+            return;
+        }
+        let chunk = todo.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            for part in todo.chunks(chunk) {
+                scope.spawn(move || {
+                    part.iter().for_each(|s| {
+                        s.word_spans();
+                    })
+                });
+            }
+        });
     }
 
     /// A node and, when `descendants`, its subtree.

@@ -6,11 +6,11 @@
 //! coders counts once in verbatims and words, twice in codings; with `descendants` a node's
 //! figures include its subtree's codings.
 
-use super::ranges::{self, Range};
+use super::ranges::Range;
 use super::selection::{Coded, Selection};
 use crate::text::natural_cmp;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
 /// The figures of one set of codings.
@@ -59,27 +59,42 @@ pub fn figures<'a>(
     codings: impl IntoIterator<Item = &'a Coded>,
     total_words: usize,
 ) -> Figures {
-    let mut per_source: BTreeMap<usize, Vec<Range>> = BTreeMap::new();
-    let mut cases = BTreeSet::new();
-    let mut n = 0;
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    let mut cases: Vec<&str> = Vec::new();
     for c in codings {
-        n += 1;
-        per_source
-            .entry(c.source)
-            .or_default()
-            .push((c.start, c.end));
-        cases.insert(sel.case_of(c));
+        spans.push((c.source, c.start, c.end));
+        cases.push(sel.case_of(c));
     }
-    let (mut verbatims, mut words) = (0, 0);
-    for (s, list) in &per_source {
-        let merged = ranges::union(list.clone());
-        verbatims += merged.len();
-        words += ranges::words(&sel.sources[*s].text, &merged);
+    cases.sort_unstable();
+    cases.dedup();
+    spans.sort_unstable();
+    let (mut verbatims, mut words, mut sources) = (0, 0, 0);
+    // Sorted by source then start: each source's ranges are united as they come.
+    let mut open: Option<(usize, Range)> = None;
+    let mut close = |(s, r): (usize, Range)| {
+        verbatims += 1;
+        words += sel.sources[s].word_spans().count_in(r.0, r.1);
+    };
+    for &(s, start, end) in spans.iter().filter(|x| x.1 < x.2) {
+        match &mut open {
+            Some((os, r)) if *os == s && start <= r.1 => r.1 = r.1.max(end),
+            _ => {
+                if open.as_ref().is_none_or(|(os, _)| *os != s) {
+                    sources += 1;
+                }
+                if let Some(done) = open.replace((s, (start, end))) {
+                    close(done);
+                }
+            }
+        }
+    }
+    if let Some(done) = open {
+        close(done);
     }
     Figures {
-        codings: n,
+        codings: spans.len(),
         verbatims,
-        sources: per_source.len(),
+        sources,
         cases: cases.len(),
         words,
         share: if total_words == 0 {
@@ -147,8 +162,7 @@ pub fn groups(sel: &Selection, by: By, descendants: bool) -> Vec<GroupRow> {
             } else {
                 s.label.clone()
             };
-            *group_words.entry(key).or_default() +=
-                crate::text::word_count(s.text.slice(u.start, u.end));
+            *group_words.entry(key).or_default() += s.word_spans().count_in(u.start, u.end);
         }
     }
     let key = |c: &Coded| match by {
