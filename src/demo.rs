@@ -1,5 +1,6 @@
 //! The demo project: built once, in the user data folder, from the sample corpus and codebook
-//! embedded in the binary, so `verbatim` run anywhere opens something real.
+//! embedded in the binary, so `verbatim` run anywhere opens something real: coded by two
+//! coders, with memos (`demo_coding`).
 //!
 //! Invariants: the demo is built in a temporary folder and renamed into place, so a half-built
 //! demo is never opened; `--reset` refuses while another process holds the demo's lock.
@@ -81,5 +82,6 @@ fn build_into(dir: &Path) -> Result<()> {
         project.manifest.id,
     )?;
     codebook.write(&dir.join(CODEBOOK))?;
-    Ok(())
+    drop(project);
+    crate::demo_coding::code_demo(dir)
 }

@@ -40,6 +40,7 @@
 //! - [`repair`]: what `check` finds beyond anchoring (lost codings, unreferenced files, unused
 //!   cases) and what `check --repair` fixes.
 //! - [`demo`]: the demo project built from the embedded sample corpus.
+//! - [`demo_coding`]: the demo's codings by two coders and its memos.
 //!
 //! Front ends (outside the core):
 //! - `tui` (feature `tui`): the terminal front end; the core above never depends on it.
@@ -55,6 +56,7 @@ pub mod codebook;
 pub mod coding;
 pub mod config;
 pub mod demo;
+pub mod demo_coding;
 pub mod error;
 pub mod export;
 pub mod formats;
