@@ -37,8 +37,23 @@ pub fn demo_dir(dirs: &Dirs) -> PathBuf {
     dirs.data.join("demo")
 }
 
-/// Returns the demo project's folder, building it first if needed (or if `reset`).
+/// What the demo holds besides its texts, cases and codebook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    /// Two coders' codings and memos (what a user gets).
+    Coded,
+    /// Nothing coded (tests that code from scratch).
+    Uncoded,
+}
+
+/// Returns the demo project's folder, building it first if needed (or if `reset`), coded.
 pub fn ensure_demo(dirs: &Dirs, reset: bool) -> Result<PathBuf> {
+    ensure_demo_as(dirs, reset, Content::Coded)
+}
+
+/// Returns the demo project's folder, building it with `content` first if needed (or if
+/// `reset`); an existing demo is returned as it is.
+pub fn ensure_demo_as(dirs: &Dirs, reset: bool, content: Content) -> Result<PathBuf> {
     let dir = demo_dir(dirs);
     let exists = dir.join(MANIFEST).is_file();
     if exists && !reset {
@@ -52,7 +67,7 @@ pub fn ensure_demo(dirs: &Dirs, reset: bool) -> Result<PathBuf> {
     if build.exists() {
         std::fs::remove_dir_all(&build).map_err(|e| Error::io("could not clear", &build, e))?;
     }
-    let built = build_into(&build);
+    let built = build_into(&build, content);
     if let Err(e) = built {
         let _ = std::fs::remove_dir_all(&build);
         return Err(e);
@@ -68,7 +83,7 @@ pub fn ensure_demo(dirs: &Dirs, reset: bool) -> Result<PathBuf> {
     Ok(dir)
 }
 
-fn build_into(dir: &Path) -> Result<()> {
+fn build_into(dir: &Path, content: Content) -> Result<()> {
     let mut project = Project::init(dir, Some("CPTS-demo"), Language::Fr)?;
     let mut batch = Vec::new();
     for (name, bytes) in CORPUS {
@@ -83,5 +98,8 @@ fn build_into(dir: &Path) -> Result<()> {
     )?;
     codebook.write(&dir.join(CODEBOOK))?;
     drop(project);
-    crate::demo_coding::code_demo(dir)
+    match content {
+        Content::Coded => crate::demo_coding::code_demo(dir),
+        Content::Uncoded => Ok(()),
+    }
 }

@@ -12,7 +12,8 @@ fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
         config: dir.path().join("config"),
         data: dir.path().join("data"),
     };
-    let root = verbatim::demo::ensure_demo(&dirs, false).unwrap();
+    let root =
+        verbatim::demo::ensure_demo_as(&dirs, false, verbatim::demo::Content::Uncoded).unwrap();
     (dir, root)
 }
 

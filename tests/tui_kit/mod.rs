@@ -24,7 +24,8 @@ pub fn sample() -> Fixture {
         config: dir.path().join("config"),
         data: dir.path().join("data"),
     };
-    let root = verbatim::demo::ensure_demo(&dirs, false).unwrap();
+    let root =
+        verbatim::demo::ensure_demo_as(&dirs, false, verbatim::demo::Content::Uncoded).unwrap();
     Fixture { dir, root }
 }
 
