@@ -195,7 +195,10 @@ fn participant_sentences(session: &Session) -> Result<Vec<Sentence>> {
 
 /// The two coders' batches: `claire` codes every sentence that holds a word of a node (at most
 /// [`PER_SOURCE`] per node and interview); `marc` follows her except by rule on some.
-fn codings(sentences: &[Sentence]) -> (Vec<(usize, BatchItem)>, Vec<(usize, BatchItem)>) {
+/// A coder's batch: (line, item), as `Session::code_batch` takes it.
+type Batch = Vec<(usize, BatchItem)>;
+
+fn codings(sentences: &[Sentence]) -> (Batch, Batch) {
     let (mut first, mut second) = (Vec::new(), Vec::new());
     let mut used: std::collections::HashMap<(&str, usize), usize> = Default::default();
     let item = |s: &Sentence, (start, end): (usize, usize), node: &str| BatchItem {
