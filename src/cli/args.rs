@@ -48,6 +48,8 @@ pub enum Command {
     },
     /// Import transcripts (.txt .md .docx .odt .rtf .html .srt .vtt, Whisper .json), files or folders
     Import(ImportArgs),
+    /// Import survey answers from a table (.csv .xlsx .xls .ods): a source per respondent or per question
+    ImportTable(super::import_table::ImportTableArgs),
     /// List sources, or rename one
     Sources {
         #[command(subcommand)]

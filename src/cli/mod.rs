@@ -16,6 +16,7 @@ mod code;
 mod codebook;
 mod export;
 mod import;
+mod import_table;
 mod memo;
 mod open;
 mod output;
@@ -56,6 +57,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         }) => open::init(&dir, name.as_deref(), language),
         Some(Command::Demo { reset }) => open::demo(reset),
         Some(Command::Import(a)) => import::run(&globals, a),
+        Some(Command::ImportTable(a)) => import_table::run(&globals, a),
         Some(Command::Sources { cmd, json }) => sources::run(&globals, cmd, json),
         Some(Command::Speakers { cmd }) => sources::speakers(&globals, cmd),
         Some(Command::Cases { cmd }) => cases::run(&globals, cmd),

@@ -14,6 +14,7 @@ mod html;
 mod odt;
 mod rtf;
 mod subtitles;
+pub mod table;
 mod whisper;
 mod write;
 
