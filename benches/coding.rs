@@ -22,7 +22,7 @@ struct Big {
 static BIG: LazyLock<Big> = LazyLock::new(|| {
     let dir = tempfile::tempdir().expect("temp");
     let root = support::corpus_gen::build_project(dir.path(), 11, 1000, 1000, 300, 50_000);
-    let stored = Session::open(&root).expect("open").codings.count();
+    let stored = Session::open(&root).expect("open").codings().count();
     eprintln!("bench project: 1,000 sources, 300 nodes, {stored} codings stored");
     Big { _dir: dir, root }
 });
@@ -37,7 +37,11 @@ fn open_project_with_50000_codings_over_1000_sources(bencher: divan::Bencher) {
     bencher.bench(|| {
         let s = Session::open(root).expect("open");
         // A few generated codings of the same node overlap and unite, as the engine requires.
-        assert!(s.codings.count() > 49_000, "{} codings", s.codings.count());
+        assert!(
+            s.codings().count() > 49_000,
+            "{} codings",
+            s.codings().count()
+        );
         s
     });
 }
@@ -47,12 +51,12 @@ fn apply_one_coding_and_save(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("temp");
     let root = support::corpus_gen::build_project(dir.path(), 5, 30, 8000, 50, 1000);
     let mut s = Session::open_writer(&root).expect("open");
-    let sources: Vec<Uuid> = s.project.sources().iter().map(|m| m.id).collect();
+    let sources: Vec<Uuid> = s.project().sources().iter().map(|m| m.id).collect();
     let node = s
-        .codebook
+        .codebook()
         .all_ids()
         .into_iter()
-        .find(|id| s.codebook.node(*id).is_some_and(|n| n.codable))
+        .find(|id| s.codebook().node(*id).is_some_and(|n| n.codable))
         .expect("a node");
     let mut i = 0usize;
     bencher.bench_local(|| {

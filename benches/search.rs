@@ -26,7 +26,7 @@ static BIG: LazyLock<Fixture> = LazyLock::new(|| {
     let dir = tempfile::tempdir().expect("temp");
     let root = support::corpus_gen::build_project(dir.path(), 31, 1000, 8000, 300, 20_000);
     let s = Session::open(&root).expect("open");
-    let bytes = s.project.manifest.sources.iter().map(|m| m.size).sum();
+    let bytes = s.project().manifest.sources.iter().map(|m| m.size).sum();
     let (index, _) = SearchIndex::open(&s).expect("index");
     eprintln!(
         "corpus {:.1} MB; index on disk {:.1} MB",
@@ -61,7 +61,8 @@ fn reindex_one_changed_source(bencher: divan::Bencher) {
     let mut n = 0;
     bencher.bench_local(|| {
         n += 1;
-        s.project.manifest.sources[7].sha256 = format!("changed-{n}");
+        let id = s.project().manifest.sources[7].id;
+        s.simulate_changed_text(id, &format!("changed-{n}"));
         let (_, report) = SearchIndex::open(&s).expect("update");
         assert_eq!(report.indexed, 1);
     });
@@ -71,7 +72,7 @@ fn query_bench(bencher: divan::Bencher, query: &str, node_filtered: bool) {
     let s = Session::open(&BIG.root).expect("open");
     let (index, _) = SearchIndex::open(&s).expect("index");
     let nodes = if node_filtered {
-        vec![s.codebook.nodes[0].id]
+        vec![s.codebook().nodes[0].id]
     } else {
         vec![]
     };

@@ -157,7 +157,7 @@ pub fn code_demo(dir: &Path) -> Result<()> {
 
 fn participant_sentences(session: &Session) -> Result<Vec<Sentence>> {
     let mut out = Vec::new();
-    for meta in session.project.sources() {
+    for meta in session.project().sources() {
         let text = session.text(meta.id)?;
         let chars: Vec<char> = text.text.chars().collect();
         for u in turns::source_units(meta, &text.text) {
@@ -258,7 +258,7 @@ fn write_memos(session: &mut Session) -> Result<()> {
         ),
     ];
     for (path, text) in node_memos {
-        let id = session.codebook.resolve(path)?;
+        let id = session.codebook().resolve(path)?;
         session.add_memo(Target::Node(id), text)?;
     }
     let source_memos = [
@@ -293,10 +293,11 @@ mod tests {
         };
         let root = crate::demo::ensure_demo(&dirs, false).unwrap();
         let s = Session::open(&root).unwrap();
-        let per_coder = |c: &str| s.codings.all().filter(|(k, _, _)| *k == c).count();
+        let per_coder = |c: &str| s.codings().all().filter(|(k, _, _)| *k == c).count();
         let (a, b) = (per_coder(CODERS[0]), per_coder(CODERS[1]));
         assert!(a >= 150 && b >= 150, "a few hundred codings: {a} + {b}");
-        let nodes: std::collections::HashSet<_> = s.codings.all().map(|(_, _, c)| c.node).collect();
+        let nodes: std::collections::HashSet<_> =
+            s.codings().all().map(|(_, _, c)| c.node).collect();
         assert!(nodes.len() >= GRID.len() - 3, "most nodes: {}", nodes.len());
         let sel = crate::analysis::Selection::from_session(&s, &Default::default()).unwrap();
         let opts = crate::analysis::agreement::Options {

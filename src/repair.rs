@@ -68,9 +68,9 @@ impl Findings {
 /// Looks for what `check --repair` can fix.
 pub fn scan(s: &Session) -> Result<Findings> {
     let mut out = Findings::default();
-    let known: BTreeSet<Uuid> = s.project.manifest.sources.iter().map(|m| m.id).collect();
-    for (coder, source, c) in s.codings.all() {
-        if known.contains(&source) && s.codebook.node(c.node).is_none() {
+    let known: BTreeSet<Uuid> = s.project().manifest.sources.iter().map(|m| m.id).collect();
+    for (coder, source, c) in s.codings().all() {
+        if known.contains(&source) && s.codebook().node(c.node).is_none() {
             *out.lost_codings
                 .entry((coder.to_owned(), source))
                 .or_default() += 1;
@@ -78,7 +78,7 @@ pub fn scan(s: &Session) -> Result<Findings> {
     }
     let root = s.root();
     let files: BTreeSet<PathBuf> = s
-        .project
+        .project()
         .manifest
         .sources
         .iter()
@@ -101,16 +101,16 @@ pub fn scan(s: &Session) -> Result<Findings> {
             }
         }
     }
-    let referenced: BTreeSet<&str> = s.project.referenced_cases().collect();
+    let referenced: BTreeSet<&str> = s.project().referenced_cases().collect();
     out.orphan_cases = s
-        .project
+        .project()
         .cases
         .rows
         .keys()
         .filter(|c| !referenced.contains(c.as_str()))
         .cloned()
         .collect();
-    out.codebook = s.codebook.check_limits().err();
+    out.codebook = s.codebook().check_limits().err();
     Ok(out)
 }
 
@@ -133,25 +133,7 @@ pub fn repair(s: &mut Session, found: &Findings, yes: bool) -> Result<Repaired> 
         done.moved_to_lost_and_found = lost_and_found(s, found)?;
     }
     if yes && (!found.unreferenced_files.is_empty() || !found.orphan_cases.is_empty()) {
-        let mut txn = s.project.transaction()?;
-        for f in &found.unreferenced_files {
-            txn.remove(&s.root().join(f))?;
-        }
-        let before = s.project.cases.clone();
-        for c in &found.orphan_cases {
-            s.project.cases.rows.remove(c);
-        }
-        s.project.stage_cases(&mut txn)?;
-        let mut ids: Vec<String> = found
-            .unreferenced_files
-            .iter()
-            .map(|f| f.display().to_string())
-            .collect();
-        ids.extend(found.orphan_cases.iter().map(|c| format!("case:{c}")));
-        if let Err(e) = s.project.commit(txn, "check.repair.remove", &ids) {
-            s.project.cases = before;
-            return Err(e);
-        }
+        s.remove_unreferenced(&found.unreferenced_files, &found.orphan_cases)?;
         done.removed_files = found.unreferenced_files.clone();
         done.removed_cases = found.orphan_cases.clone();
     }
@@ -159,21 +141,21 @@ pub fn repair(s: &mut Session, found: &Findings, yes: bool) -> Result<Repaired> 
 }
 
 fn lost_and_found(s: &mut Session, found: &Findings) -> Result<usize> {
-    let mut codebook = s.codebook.clone();
+    let mut codebook = s.codebook().clone();
     let target = match codebook.resolve(LOST_AND_FOUND) {
         Ok(id) => id,
         Err(_) => codebook.add_path(LOST_AND_FOUND)?.0,
     };
     let mut changes = Vec::new();
-    if codebook != s.codebook {
+    if codebook != *s.codebook() {
         changes.push(Change::Codebook {
-            before: Box::new(s.codebook.clone()),
+            before: Box::new(s.codebook().clone()),
             after: Box::new(codebook.clone()),
         });
     }
     let mut moved = 0;
     for (coder, source) in found.lost_codings.keys() {
-        let before: Vec<Coding> = s.codings.list(coder, *source).to_vec();
+        let before: Vec<Coding> = s.codings().list(coder, *source).to_vec();
         let after: Vec<Coding> = before
             .iter()
             .cloned()

@@ -47,7 +47,7 @@ fn code_around_names(p: &Path) -> usize {
     let starts = s.add_node("Débuts").unwrap();
     let ends = s.add_node("Fins").unwrap();
     let matcher = key().matcher();
-    let ids: Vec<Uuid> = s.project.manifest.sources.iter().map(|m| m.id).collect();
+    let ids: Vec<Uuid> = s.project().manifest.sources.iter().map(|m| m.id).collect();
     let mut n = 0;
     for id in ids {
         let text = s.text(id).unwrap().text.clone();
@@ -81,7 +81,7 @@ fn code_around_names(p: &Path) -> usize {
 
 fn codings(p: &Path) -> BTreeMap<Uuid, (Uuid, String)> {
     let s = Session::open(p).unwrap();
-    s.codings
+    s.codings()
         .all()
         .map(|(_, _, c)| (c.id, (c.node, c.quote.clone())))
         .collect()
@@ -159,12 +159,12 @@ fn in_place_pseudonymisation_keeps_every_coding_on_the_same_words() {
     assert!(with_names > 60);
     // Every stored quote is the text of its range; nothing is orphaned.
     let s = Session::open(&p).unwrap();
-    assert!(s.report.orphaned.is_empty());
-    for (_, source, c) in s.codings.all() {
+    assert!(s.report().orphaned.is_empty());
+    for (_, source, c) in s.codings().all() {
         let text = s.text(source).unwrap();
         assert_eq!(text.slice(c.start, c.end), c.quote);
     }
-    let lieux = s.codebook.resolve("Lieux/Autour de Ville-Alpha");
+    let lieux = s.codebook().resolve("Lieux/Autour de Ville-Alpha");
     assert!(lieux.is_ok(), "node names are pseudonymised too");
     drop(s);
     anon(&["check"])
@@ -221,8 +221,8 @@ fn the_qdpx_export_is_pseudonymised_at_export_time() {
         .assert()
         .success();
     let s = Session::open(&back).unwrap();
-    assert!(s.codings.count() > 0);
-    for (_, source, c) in s.codings.all() {
+    assert!(s.codings().count() > 0);
+    for (_, source, c) in s.codings().all() {
         assert_eq!(s.text(source).unwrap().slice(c.start, c.end), c.quote);
         assert!(!key().matcher().contains_any(&c.quote));
     }

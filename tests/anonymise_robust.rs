@@ -62,7 +62,7 @@ fn a_fault_before_the_commit_point_leaves_the_journal_and_every_file_as_they_wer
         drop(s);
         assert_eq!(snapshot(&p), before, "{point:?}: every file as it was");
         let s = Session::open_writer(&p).unwrap();
-        assert!(s.report.problems.is_empty(), "{:?}", s.report.problems);
+        assert!(s.report().problems.is_empty(), "{:?}", s.report().problems);
         drop(s);
         assert_eq!(snapshot(&p), before, "{point:?}: after reopening");
     }
@@ -95,8 +95,8 @@ fn a_fault_after_the_commit_point_is_completed_journal_included_at_the_next_open
     assert!(err.contains("injected fault"), "{err}");
     drop(s);
     let s = Session::open_writer(&p).unwrap();
-    assert!(s.report.problems.is_empty(), "{:?}", s.report.problems);
-    assert!(s.project.source("E01 Gé").is_ok());
+    assert!(s.report().problems.is_empty(), "{:?}", s.report().problems);
+    assert!(s.project().source("E01 Gé").is_ok());
     drop(s);
     let after = journal(&p);
     assert!(!after.contains("Garnier"), "{after}");

@@ -30,20 +30,20 @@ fn ops() -> Vec<(&'static str, Op)> {
     vec![
         ("merge", |s| {
             let from = s
-                .codebook
+                .codebook()
                 .resolve("I - Parcours et exercice/I.C - Patientèle")?;
             let into = s
-                .codebook
+                .codebook()
                 .resolve("I - Parcours et exercice/I.A - Installation et trajectoire")?;
             s.merge_nodes(from, into).map(drop)
         }),
         ("delete", |s| {
-            let id = s.codebook.resolve("I - Parcours et exercice")?;
+            let id = s.codebook().resolve("I - Parcours et exercice")?;
             s.delete_node(id, true).map(drop)
         }),
         ("code", |s| {
             let node = s
-                .codebook
+                .codebook()
                 .resolve("I - Parcours et exercice/I.C - Patientèle")?;
             let source = s.source_id("E04")?;
             s.code("ana", source, 10, 40, node).map(drop)
@@ -71,7 +71,7 @@ fn a_fault_before_the_commit_point_leaves_every_file_as_it_was() {
             if name == "undo" {
                 // A change made, then the fault armed for its undo only.
                 let node = s
-                    .codebook
+                    .codebook()
                     .resolve("I - Parcours et exercice/I.C - Patientèle")
                     .unwrap();
                 let source = s.source_id("E05").unwrap();
@@ -98,7 +98,7 @@ fn a_fault_before_the_commit_point_leaves_every_file_as_it_was() {
             drop(s);
             // The project opens, and nothing is left to recover.
             let s = Session::open_writer(&p).unwrap();
-            assert!(s.report.problems.is_empty(), "{:?}", s.report.problems);
+            assert!(s.report().problems.is_empty(), "{:?}", s.report().problems);
             drop(s);
             assert_eq!(snapshot(&p), before, "{name} {point:?}: after reopening");
         }
@@ -125,9 +125,9 @@ fn a_fault_after_the_commit_point_is_completed_at_the_next_open() {
         drop(s);
         let s = Session::open_writer(&p).unwrap();
         assert!(
-            s.report.problems.is_empty(),
+            s.report().problems.is_empty(),
             "{name}: {:?}",
-            s.report.problems
+            s.report().problems
         );
         assert_eq!(
             without_times(&p),
@@ -172,11 +172,11 @@ fn a_failing_reanchoring_save_leaves_the_hand_edit_to_the_next_open() {
         assert_eq!(snapshot(&p), before, "{point:?}");
     }
     let s = Session::open_writer(&p).unwrap();
-    assert!(!s.report.moved.is_empty());
+    assert!(!s.report().moved.is_empty());
     drop(s);
     // Saved once: the next open finds nothing to move.
     let s = Session::open_writer(&p).unwrap();
-    assert!(s.report.moved.is_empty(), "{:?}", s.report.moved);
+    assert!(s.report().moved.is_empty(), "{:?}", s.report().moved);
     let check = s.check().unwrap();
     assert!(check.problems.is_empty(), "{:?}", check.problems);
 }

@@ -30,7 +30,8 @@ fn the_index_is_a_cache_updated_per_source_and_rebuilt_on_a_new_fingerprint() {
         (false, 0, 0),
         "nothing to do"
     );
-    s.project.manifest.sources[2].sha256 = "changed".into();
+    let id = s.project().manifest.sources[2].id;
+    s.simulate_changed_text(id, "changed");
     let (_, one) = SearchIndex::open(&s).unwrap();
     assert_eq!(
         (one.rebuilt, one.indexed),
@@ -90,7 +91,8 @@ fn a_busy_index_falls_back_to_memory() {
     let s = Session::open(&root).unwrap();
     let (index, _) = SearchIndex::open(&s).unwrap();
     let mut changed = Session::open(&root).unwrap();
-    changed.project.manifest.sources[0].sha256 = "changed".into();
+    let id = changed.project().manifest.sources[0].id;
+    changed.simulate_changed_text(id, "changed");
     // Another process holds tantivy's writer lock while this one needs to update.
     let lock = tantivy::Index::open_in_dir(SearchIndex::dir_of(&root))
         .unwrap()

@@ -18,9 +18,9 @@ const NODE: &str = "II - La CPTS vécue/II.B - Freins/II.B.1 - Manque de temps";
 fn project(ws: &Workspace) -> std::path::PathBuf {
     let p = ws.coded_sample();
     let mut s = Session::open_writer(&p).unwrap();
-    let node = s.codebook.resolve(NODE).unwrap();
+    let node = s.codebook().resolve(NODE).unwrap();
     let sources: Vec<(uuid::Uuid, Vec<String>)> = s
-        .project
+        .project()
         .sources()
         .iter()
         .map(|m| (m.id, m.speaker_names()))
@@ -58,7 +58,7 @@ fn press(a: &mut App, code: KeyCode) {
 /// Opens the TUI on NODE's passages and types `filter` at the `f` prompt.
 fn tui(p: &Path, filter: &str) -> (Vec<Row>, Option<String>) {
     let session = Session::open_writer(p).unwrap();
-    let node = session.codebook.resolve(NODE).unwrap();
+    let node = session.codebook().resolve(NODE).unwrap();
     let mut a = App::new(
         session,
         Keymap::default_keys(),

@@ -25,7 +25,7 @@ fn rich_sample(ws: &Workspace) -> PathBuf {
     let (l, n, node) = ANNEX_VERBATIMS[0];
     ws.code_lines("mb", &[code_line(&p, l, n, node)]);
     let s = Session::open(&p).unwrap();
-    let coding = s.codings.list("sg", s.source_id("E01").unwrap())[0].id;
+    let coding = s.codings().list("sg", s.source_id("E01").unwrap())[0].id;
     drop(s);
     for (target, text) in [
         (
@@ -67,13 +67,13 @@ struct Summary {
 
 fn summary(root: &Path) -> Summary {
     let s = Session::open(root).unwrap();
-    let ids = s.codebook.all_ids();
+    let ids = s.codebook().all_ids();
     let tree = ids
         .iter()
         .map(|id| {
-            let n = s.codebook.node(*id).unwrap();
+            let n = s.codebook().node(*id).unwrap();
             (
-                s.codebook.path_of(*id).unwrap(),
+                s.codebook().path_of(*id).unwrap(),
                 n.color.clone(),
                 n.description.clone(),
                 n.codable,
@@ -81,14 +81,14 @@ fn summary(root: &Path) -> Summary {
         })
         .collect();
     let mut sources: Vec<(String, String)> = s
-        .project
+        .project()
         .sources()
         .iter()
         .map(|m| (m.label.clone(), s.text(m.id).unwrap().text.clone()))
         .collect();
     sources.sort();
     let label_of = |id: uuid::Uuid| {
-        s.project
+        s.project()
             .manifest
             .sources
             .iter()
@@ -98,7 +98,7 @@ fn summary(root: &Path) -> Summary {
             .clone()
     };
     let codings = s
-        .codings
+        .codings()
         .all()
         .map(|(coder, src, c)| {
             (
@@ -106,7 +106,7 @@ fn summary(root: &Path) -> Summary {
                 label_of(src),
                 c.start,
                 c.end,
-                s.codebook.path_of(c.node).unwrap(),
+                s.codebook().path_of(c.node).unwrap(),
             )
         })
         .collect();
@@ -117,10 +117,11 @@ fn summary(root: &Path) -> Summary {
         .map(|m| {
             let on = match m.target {
                 Target::Project => "project".to_owned(),
-                Target::Node(n) => format!("node {}", s.codebook.path_of(n).unwrap()),
+                Target::Node(n) => format!("node {}", s.codebook().path_of(n).unwrap()),
                 Target::Source(x) => format!("source {}", label_of(x)),
                 Target::Coding(c) => {
-                    let (coder, src, coding) = s.codings.all().find(|(_, _, x)| x.id == c).unwrap();
+                    let (coder, src, coding) =
+                        s.codings().all().find(|(_, _, x)| x.id == c).unwrap();
                     format!(
                         "coding {coder} {} {}..{}",
                         label_of(src),
@@ -257,7 +258,10 @@ fn a_qdc_goes_through_a_codebook_and_comes_out_equivalent() {
         .success();
     valid_qdc(&ours);
     let cb = read(&ours);
-    let stored = Session::open(&ws2.path().join("p")).unwrap().codebook;
+    let stored = Session::open(&ws2.path().join("p"))
+        .unwrap()
+        .codebook()
+        .clone();
     assert_eq!(
         cb, stored,
         "ids, names, colours, descriptions, codable, hierarchy"
@@ -286,7 +290,9 @@ fn a_flat_codebook_ending_in_an_empty_sets_is_imported() {
         .stdout(predicates::str::contains("2 nodes added"))
         .stderr(predicates::str::contains("set").not());
     let s = Session::open(&ws.path().join("p")).unwrap();
-    assert!(s.codebook.resolve("freins.temps").is_ok() && s.codebook.resolve("leviers").is_ok());
+    assert!(
+        s.codebook().resolve("freins.temps").is_ok() && s.codebook().resolve("leviers").is_ok()
+    );
 }
 
 use predicates::prelude::PredicateBooleanExt;
@@ -319,11 +325,11 @@ fn the_official_examples_are_imported() {
         .code(1)
         .stderr(predicates::str::contains("already exists and is not empty"));
     let s = Session::open(&ws.path().join("min")).unwrap();
-    let (coder, _, c) = s.codings.all().next().unwrap();
+    let (coder, _, c) = s.codings().all().next().unwrap();
     assert_eq!(coder, "Alice");
     assert_eq!(c.quote, "I never trusted them");
-    assert_eq!(s.project.manifest.sources[0].label, "Interview 01");
-    assert_eq!(s.project.manifest.name, "Interview study");
+    assert_eq!(s.project().manifest.sources[0].label, "Interview 01");
+    assert_eq!(s.project().manifest.name, "Interview study");
     // The extended example, zipped here with its source file.
     let src = fixtures().join("minimal-project/sources/9B2C4E6A-3F1D-4C8B-A0E2-5D7F1B3C9A40.txt");
     let file = ws.path().join("extended.qdpx");
@@ -353,9 +359,9 @@ fn the_official_examples_are_imported() {
             "not imported: 1 set(s): Round 1 interviews",
         ));
     let s = Session::open(&ws.path().join("ext")).unwrap();
-    let source = &s.project.manifest.sources[0];
+    let source = &s.project().manifest.sources[0];
     assert_eq!(source.case, "Participant 01");
-    let row = &s.project.cases.rows["Participant 01"];
+    let row = &s.project().cases.rows["Participant 01"];
     assert_eq!(row["Age"], "34");
     assert_eq!(row["Interview date"], "2024-04-30");
     let memo = &s.memos().unwrap()[0];
@@ -416,10 +422,10 @@ fn import_fixture(ws: &Workspace, name: &str, origin: &str, start: usize) -> (St
         String::from_utf8_lossy(&out.stderr)
     );
     let s = Session::open(&ws.path().join(name)).unwrap();
-    let (coder, _, c) = s.codings.all().next().expect("one coding");
+    let (coder, _, c) = s.codings().all().next().expect("one coding");
     assert_eq!(coder, "Marie_Dupont");
     assert!(
-        !s.text(s.project.manifest.sources[0].id)
+        !s.text(s.project().manifest.sources[0].id)
             .unwrap()
             .text
             .contains('\r')
@@ -636,11 +642,11 @@ fn two_sources_sharing_a_guid_keep_their_own_codings() {
         .success();
     let s = Session::open(&ws.path().join("t")).unwrap();
     let mut quotes: Vec<(String, String)> = s
-        .codings
+        .codings()
         .all()
         .map(|(_, src, c)| {
             let label = &s
-                .project
+                .project()
                 .manifest
                 .sources
                 .iter()

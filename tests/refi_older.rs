@@ -79,8 +79,8 @@ fn plain_text_paths_without_internal_are_found_in_the_archive() {
         String::from_utf8_lossy(&out.stderr)
     );
     let s = Session::open(&ws.path().join("p")).unwrap();
-    assert_eq!(s.project.manifest.sources.len(), 2);
-    let mut quotes: Vec<String> = s.codings.all().map(|(_, _, c)| c.quote.clone()).collect();
+    assert_eq!(s.project().manifest.sources.len(), 2);
+    let mut quotes: Vec<String> = s.codings().all().map(|(_, _, c)| c.quote.clone()).collect();
     quotes.sort();
     assert_eq!(quotes, ["Brest", "inscrite"]);
 }

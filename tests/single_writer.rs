@@ -52,7 +52,7 @@ fn a_project_that_cannot_be_written_opens_read_only() {
     disarm();
     assert!(s.is_read_only());
     let node = s
-        .codebook
+        .codebook()
         .resolve("I - Parcours et exercice/I.C - Patientèle")
         .unwrap();
     let source = s.source_id("E01").unwrap();

@@ -34,7 +34,7 @@ fn sample() -> Fixture {
 
 fn app(f: &Fixture, depth: Depth, w: u16, h: u16) -> App {
     let mut session = Session::open_writer(&f.root).unwrap();
-    session.project.set_coder("sg").unwrap();
+    session.set_coder("sg").unwrap();
     App::new(
         session,
         Keymap::default_keys(),
@@ -277,7 +277,7 @@ fn a_passage_of_the_selected_node_jumps_to_its_place() {
     let f = sample();
     let mut session = Session::open_writer(&f.root).unwrap();
     let node = session
-        .codebook
+        .codebook()
         .resolve("III - Missions/III.B - Soins non programmés")
         .unwrap();
     let e03 = session.source_id("E03").unwrap();
@@ -357,7 +357,7 @@ fn help_lists_every_binding_and_q_in_a_text_field_is_a_letter() {
 fn the_interface_speaks_french() {
     let f = sample();
     let mut session = Session::open_writer(&f.root).unwrap();
-    session.project.set_coder("sg").unwrap();
+    session.set_coder("sg").unwrap();
     let a = App::new(
         session,
         Keymap::default_keys(),
@@ -377,7 +377,7 @@ fn passages_can_be_filtered_and_the_codes_at_the_cursor_are_shown() {
     let f = sample();
     let mut session = Session::open_writer(&f.root).unwrap();
     let node = session
-        .codebook
+        .codebook()
         .resolve("II - La CPTS vécue/II.B - Freins/II.B.1 - Manque de temps")
         .unwrap();
     for (label, speaker) in [
@@ -507,7 +507,7 @@ fn an_outside_edit_is_re_anchored_at_open_and_orphans_are_announced() {
     let f = sample();
     let mut session = Session::open_writer(&f.root).unwrap();
     let node = session
-        .codebook
+        .codebook()
         .resolve("III - Missions/III.C - Parcours")
         .unwrap();
     let e02 = session.source_id("E02").unwrap();
@@ -517,7 +517,7 @@ fn an_outside_edit_is_re_anchored_at_open_and_orphans_are_announced() {
     session
         .code("sg", e02, start, start + quote.chars().count(), node)
         .unwrap();
-    let file = f.root.join(&session.project.source("E02").unwrap().file);
+    let file = f.root.join(&session.project().source("E02").unwrap().file);
     drop(session);
     let edited = std::fs::read_to_string(&file).unwrap().replace(quote, "");
     std::fs::write(&file, edited).unwrap();

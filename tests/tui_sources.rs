@@ -10,7 +10,7 @@ use verbatim::tui::testing::{Lang, Popup};
 
 fn labels(a: &verbatim::tui::testing::App) -> Vec<String> {
     a.session()
-        .project
+        .project()
         .manifest
         .sources
         .iter()
@@ -48,7 +48,7 @@ fn deleting_a_source_lists_what_goes_asks_and_is_undone() {
     keys(&mut a, "} c enter");
     assert_eq!(
         a.session()
-            .codings
+            .codings()
             .of_source(a.state().sources.rows[0].id)
             .count(),
         1
@@ -70,17 +70,17 @@ fn deleting_a_source_lists_what_goes_asks_and_is_undone() {
         "the open transcript closed"
     );
     assert!(shows(&a, "source E01 deleted (1 coding, 0 memos)"));
-    assert!(!a.session().project.cases.rows.contains_key("E01"));
+    assert!(!a.session().project().cases.rows.contains_key("E01"));
     keys(&mut a, "z");
     assert!(labels(&a).contains(&"E01".to_owned()), "undo puts it back");
     let id = a.session().source_id("E01").unwrap();
     assert_eq!(
-        a.session().codings.of_source(id).count(),
+        a.session().codings().of_source(id).count(),
         1,
         "with its coding"
     );
     assert!(
-        a.session().project.cases.rows.contains_key("E01"),
+        a.session().project().cases.rows.contains_key("E01"),
         "and its case"
     );
     assert!(shows(&a, "undone: deleting source E01"));
@@ -110,7 +110,7 @@ fn a_source_is_replaced_by_a_corrected_file_and_its_codings_follow() {
     let id = a.state().sources.rows[0].id;
     let before = a
         .session()
-        .codings
+        .codings()
         .of_source(id)
         .next()
         .unwrap()
@@ -135,7 +135,7 @@ fn a_source_is_replaced_by_a_corrected_file_and_its_codings_follow() {
         screen(&a).join("\n")
     );
     assert!(shows(&a, "1 coding moved"));
-    let (_, c) = a.session().codings.of_source(id).next().unwrap();
+    let (_, c) = a.session().codings().of_source(id).next().unwrap();
     assert_eq!(c.quote, before, "the coding is on the same words");
     assert!(
         a.session()
@@ -168,7 +168,7 @@ fn the_speakers_popup_shows_the_convention_and_sets_roles_and_cases() {
     assert!(shows(&a, "interviewer"));
     let role = |a: &verbatim::tui::testing::App, name: &str| {
         a.session()
-            .project
+            .project()
             .source("E02")
             .unwrap()
             .speakers

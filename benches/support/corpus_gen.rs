@@ -272,13 +272,13 @@ pub fn build_project(
     s.load_template(Path::new("gen.json"), codebook_template(k).as_bytes())
         .expect("codebook");
     let leaves: Vec<String> = s
-        .codebook
+        .codebook()
         .all_ids()
         .into_iter()
-        .filter_map(|id| s.codebook.path_of(id))
+        .filter_map(|id| s.codebook().path_of(id))
         .collect();
     let sources: Vec<(String, usize)> = s
-        .project
+        .project()
         .sources()
         .iter()
         .map(|m| (m.label.clone(), 0))

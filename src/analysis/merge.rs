@@ -58,7 +58,7 @@ pub fn merge_coders(
         ));
     }
     for c in coders {
-        if !session.codings.by_coder.contains_key(c) {
+        if !session.codings().by_coder.contains_key(c) {
             return Err(Error::Invalid(format!(
                 "--coders: no codings by a coder named '{c}'"
             )));

@@ -232,13 +232,15 @@ pub fn save(
     expr: &str,
 ) -> Result<std::path::PathBuf> {
     check_name(name)?;
-    parse(expr, &session.codebook)?;
-    session.project.ensure_writer()?;
+    parse(expr, session.codebook())?;
+    session.project().ensure_writer()?;
     let path = queries_dir(session.root()).join(format!("{name}.txt"));
     std::fs::create_dir_all(queries_dir(session.root()))
         .map_err(|e| Error::io("could not create", &queries_dir(session.root()), e))?;
     crate::store::write_atomic(&path, format!("{}\n", expr.trim()).as_bytes())?;
-    session.project.journal("query.save", &[name.to_owned()])?;
+    session
+        .project()
+        .journal("query.save", &[name.to_owned()])?;
     Ok(path)
 }
 

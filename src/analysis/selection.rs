@@ -223,13 +223,13 @@ impl Selection {
 
     /// Builds the selection of a session under filters (coders united unless `filters.coder`).
     pub fn from_session(session: &Session, filters: &Filters) -> Result<Self> {
-        let mut sel = Self::new(session.codebook.clone(), session.project.cases.clone());
+        let mut sel = Self::new(session.codebook().clone(), session.project().cases.clone());
         let also: Option<HashSet<Uuid>> = filters.also_nodes.as_ref().map(|ns| {
             ns.iter()
-                .flat_map(|n| session.codebook.subtree_ids(*n))
+                .flat_map(|n| session.codebook().subtree_ids(*n))
                 .collect()
         });
-        for meta in session.project.sources() {
+        for meta in session.project().sources() {
             let text = session.text(meta.id)?;
             let mut view = SourceView::new(meta.id, &meta.label, &meta.case, "", &[]);
             view.text = text.clone();
@@ -240,7 +240,7 @@ impl Selection {
                     let case = speaker
                         .and_then(|s| s.case.clone())
                         .unwrap_or_else(|| meta.case.clone());
-                    let kept = filters.admits(&session.project.cases, &case, speaker);
+                    let kept = filters.admits(&session.project().cases, &case, speaker);
                     UnitView {
                         start: text.index.cp_of(u.start).unwrap_or(0),
                         end: text.index.cp_of(u.end).unwrap_or(text.len()),
@@ -256,14 +256,14 @@ impl Selection {
             let view = &sel.sources[index];
             let also_ranges: Option<Vec<(usize, usize)>> = also.as_ref().map(|set| {
                 session
-                    .codings
+                    .codings()
                     .of_source(meta.id)
                     .filter(|(_, c)| set.contains(&c.node) && !c.is_orphaned())
                     .map(|(_, c)| (c.start, c.end))
                     .collect()
             });
             let mut kept = Vec::new();
-            for (coder, c) in session.codings.of_source(meta.id) {
+            for (coder, c) in session.codings().of_source(meta.id) {
                 if c.is_orphaned() || filters.coder.as_deref().is_some_and(|w| w != coder) {
                     continue;
                 }

@@ -21,14 +21,14 @@ fn selection(s: &Session, globals: &Globals, f: &FilterArgs) -> Result<Selection
 fn nodes(s: &Session, paths: &[String]) -> Result<Vec<uuid::Uuid>> {
     Ok(paths
         .iter()
-        .map(|p| s.codebook.resolve(p))
+        .map(|p| s.codebook().resolve(p))
         .collect::<Result<_, _>>()?)
 }
 
 pub fn stats(globals: &Globals, a: StatsArgs) -> Result<()> {
     let s = session::read(globals)?;
     let sel = selection(&s, globals, &a.filters)?;
-    let l = language(&a.out, s.project.manifest.language);
+    let l = language(&a.out, s.project().manifest.language);
     match a.by.as_str() {
         "node" => {
             let rows = stats::nodes(&sel, a.descendants);
@@ -81,7 +81,7 @@ pub fn matrix(globals: &Globals, a: MatrixArgs) -> Result<()> {
         "case" => matrix::Columns::Case,
         attr => {
             let Some(name) = s
-                .project
+                .project()
                 .cases
                 .attributes
                 .iter()
@@ -89,7 +89,7 @@ pub fn matrix(globals: &Globals, a: MatrixArgs) -> Result<()> {
             else {
                 bail!(
                     "--by '{attr}': not source, case or a case attribute (attributes: {})",
-                    s.project.cases.attributes.join(", ")
+                    s.project().cases.attributes.join(", ")
                 )
             };
             matrix::Columns::Attribute(name.clone())
@@ -109,7 +109,7 @@ pub fn matrix(globals: &Globals, a: MatrixArgs) -> Result<()> {
     };
     let sel = selection(&s, globals, &a.filters)?;
     let m = matrix::matrix(&sel, &rows, a.descendants, &columns, measure, percent);
-    let l = language(&a.out, s.project.manifest.language);
+    let l = language(&a.out, s.project().manifest.language);
     let values: Vec<Vec<f64>> = m
         .rows
         .iter()
@@ -153,7 +153,7 @@ pub fn cooccurrence(globals: &Globals, a: CooccurrenceArgs) -> Result<()> {
         nodes(&s, &a.nodes)?
     };
     let c = cooccurrence::cooccurrence(&sel, &list, within);
-    let l = language(&a.out, s.project.manifest.language);
+    let l = language(&a.out, s.project().manifest.language);
     let labels: Vec<String> = c.nodes.iter().map(|n| n.path.clone()).collect();
     let values: Vec<Vec<f64>> = c
         .cells
@@ -179,7 +179,7 @@ pub fn cooccurrence(globals: &Globals, a: CooccurrenceArgs) -> Result<()> {
 
 pub fn words(globals: &Globals, a: WordsArgs) -> Result<()> {
     let s = session::read(globals)?;
-    let language = s.project.manifest.language;
+    let language = s.project().manifest.language;
     let spec: stopwords::StopSpec = match &a.stop_words {
         Some(x) => x.parse().map_err(anyhow::Error::msg)?,
         None => stopwords::StopSpec::Language(language),
@@ -188,7 +188,7 @@ pub fn words(globals: &Globals, a: WordsArgs) -> Result<()> {
     let node = a
         .node
         .as_deref()
-        .map(|p| s.codebook.resolve(p))
+        .map(|p| s.codebook().resolve(p))
         .transpose()?;
     let sel = selection(&s, globals, &a.filters)?;
     let opts = words::Options {
@@ -244,8 +244,8 @@ pub fn agreement(globals: &Globals, a: AgreementArgs) -> Result<()> {
         bail!("--coders needs at least two coders, separated by commas");
     }
     for c in &a.coders {
-        if !s.codings.by_coder.contains_key(c) {
-            let known: Vec<&str> = s.codings.by_coder.keys().map(String::as_str).collect();
+        if !s.codings().by_coder.contains_key(c) {
+            let known: Vec<&str> = s.codings().by_coder.keys().map(String::as_str).collect();
             bail!(
                 "--coders: no codings by a coder named '{c}' (coders: {})",
                 known.join(", ")
@@ -272,7 +272,7 @@ pub fn agreement(globals: &Globals, a: AgreementArgs) -> Result<()> {
             n.sources.clear();
         }
     }
-    let l = language(&a.out, s.project.manifest.language);
+    let l = language(&a.out, s.project().manifest.language);
     let table = if a.disagreements {
         tables::disagreements(&result, l)
     } else {
@@ -317,7 +317,7 @@ pub fn saturation(globals: &Globals, a: SaturationArgs) -> Result<()> {
     };
     let sel = selection(&s, globals, &a.filters)?;
     let steps = saturation::saturation(&sel, order);
-    let l = language(&a.out, s.project.manifest.language);
+    let l = language(&a.out, s.project().manifest.language);
     let points: Vec<(String, f64, f64)> = steps
         .iter()
         .map(|x| (x.label.clone(), x.new.len() as f64, x.cumulative as f64))
@@ -343,8 +343,8 @@ pub fn report(globals: &Globals, a: ReportArgs) -> Result<()> {
     let s = session::read(globals)?;
     let sel = selection(&s, globals, &a.filters)?;
     let r = report::report(&sel);
-    let l = language(&a.out, s.project.manifest.language);
-    let md = verbatim::analysis::report_md::markdown(&r, &s.project.manifest.name, l);
+    let l = language(&a.out, s.project().manifest.language);
+    let md = verbatim::analysis::report_md::markdown(&r, &s.project().manifest.name, l);
     if a.out.json {
         return super::output::print_json("report", &r);
     }
@@ -379,7 +379,7 @@ pub fn query(globals: &Globals, a: QueryArgs) -> Result<()> {
         (None, Some(name)) => query::load(s.root(), name)?,
         (None, None) => bail!("give a query, or --run NAME"),
     };
-    let parsed = query::parse(&expr, &s.codebook)?;
+    let parsed = query::parse(&expr, s.codebook())?;
     if let Some(name) = &a.save {
         let path = query::save(&s, name, &expr)?;
         eprintln!("saved {}", path.display());
@@ -396,7 +396,7 @@ pub fn query(globals: &Globals, a: QueryArgs) -> Result<()> {
         let (_, n) = s.code_ranges_in_new_node(&coder, path, &ranges)?;
         eprintln!("{n} passages coded into {path}");
     }
-    let l = language(&a.out, s.project.manifest.language);
+    let l = language(&a.out, s.project().manifest.language);
     let table = verbatim::analysis::table::Table {
         title: tr(l, "Query", "Requête"),
         header: vec![

@@ -241,7 +241,7 @@ fn apply(globals: &Globals, given: Option<&Path>, yes: bool, json: bool) -> Resu
     let matcher = key.matcher();
     let (report, backup) = if yes {
         let mut s = super::session::write(globals)?;
-        let backup = verbatim::anonymise::folder::backup(s.root(), s.project.manifest.id)?;
+        let backup = verbatim::anonymise::folder::backup(s.root(), s.project().manifest.id)?;
         (s.apply_key(&matcher)?, Some(backup))
     } else {
         let mut s = super::session::read(globals)?;

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use verbatim::session::{BatchItem, Session};
 
 fn node_of(s: &mut Session, path: &str, create: bool) -> Result<Uuid> {
-    match s.codebook.resolve(path) {
+    match s.codebook().resolve(path) {
         Ok(id) => Ok(id),
         Err(_) if create => Ok(s.add_node(path)?),
         Err(e) => Err(anyhow::anyhow!(
@@ -96,7 +96,7 @@ pub fn uncode(
     let mut s = session::write(globals)?;
     let coder = s.coder().to_owned();
     let src = s.source_id(source)?;
-    let node = node.map(|n| s.codebook.resolve(n)).transpose()?;
+    let node = node.map(|n| s.codebook().resolve(n)).transpose()?;
     s.uncode(&coder, src, start, end, node)?;
     println!("uncoded {source} {start}..{end}");
     Ok(())

@@ -63,14 +63,14 @@ fn print_tree(rows: &[Row<'_>], depth: usize) {
 pub fn run(globals: &Globals, cmd: CodebookCmd) -> Result<()> {
     if let CodebookCmd::Export { file } = &cmd {
         let s = session::read(globals)?;
-        verbatim::store::write_atomic(file, verbatim::refi::qdc::write(&s.codebook).as_bytes())?;
-        println!("wrote {} ({} nodes)", file.display(), s.codebook.len());
+        verbatim::store::write_atomic(file, verbatim::refi::qdc::write(s.codebook()).as_bytes())?;
+        println!("wrote {} ({} nodes)", file.display(), s.codebook().len());
         return Ok(());
     }
     if let CodebookCmd::List { json } = cmd {
         let s = session::read(globals)?;
         let counts = node_counts(&s, globals.coder.as_deref());
-        let tree = rows(&s.codebook, &s.codebook.nodes, &counts);
+        let tree = rows(s.codebook(), &s.codebook().nodes, &counts);
         if json {
             return print_json("nodes", &tree);
         }
@@ -96,28 +96,31 @@ pub fn run(globals: &Globals, cmd: CodebookCmd) -> Result<()> {
             println!("added {path}");
         }
         CodebookCmd::Rename { path, name } => {
-            let id = s.codebook.resolve(&path)?;
+            let id = s.codebook().resolve(&path)?;
             s.rename_node(id, &name)?;
-            println!("renamed to {}", s.codebook.path_of(id).unwrap_or_default());
+            println!(
+                "renamed to {}",
+                s.codebook().path_of(id).unwrap_or_default()
+            );
         }
         CodebookCmd::Move {
             path,
             new_parent,
             position,
         } => {
-            let id = s.codebook.resolve(&path)?;
+            let id = s.codebook().resolve(&path)?;
             let parent = if new_parent.trim() == "/" || new_parent.trim().is_empty() {
                 None
             } else {
-                Some(s.codebook.resolve(&new_parent)?)
+                Some(s.codebook().resolve(&new_parent)?)
             };
             s.move_node(id, parent, position.map(|p| p.saturating_sub(1)))?;
-            println!("moved to {}", s.codebook.path_of(id).unwrap_or_default());
+            println!("moved to {}", s.codebook().path_of(id).unwrap_or_default());
         }
         CodebookCmd::Reorder { path, position } => {
-            let id = s.codebook.resolve(&path)?;
-            let place = s.codebook.place(id).expect("resolved");
-            let last = s.codebook.children(place.parent).len() - 1;
+            let id = s.codebook().resolve(&path)?;
+            let place = s.codebook().place(id).expect("resolved");
+            let last = s.codebook().children(place.parent).len() - 1;
             let index = match position.as_str() {
                 "up" => place.index.saturating_sub(1),
                 "down" => (place.index + 1).min(last),
@@ -132,25 +135,25 @@ pub fn run(globals: &Globals, cmd: CodebookCmd) -> Result<()> {
             println!("{} is now at position {}", path, index + 1);
         }
         CodebookCmd::Merge { from, into } => {
-            let (f, i) = (s.codebook.resolve(&from)?, s.codebook.resolve(&into)?);
+            let (f, i) = (s.codebook().resolve(&from)?, s.codebook().resolve(&into)?);
             let moved = s.merge_nodes(f, i)?;
             println!("merged {from} into {into}: {moved} codings moved");
         }
         CodebookCmd::Delete { path, force } => {
-            let id = s.codebook.resolve(&path)?;
+            let id = s.codebook().resolve(&path)?;
             let removed = s.delete_node(id, force)?;
             println!("deleted {path} and its descendants; {removed} codings removed");
         }
         CodebookCmd::Describe { path, text } => {
-            let id = s.codebook.resolve(&path)?;
+            let id = s.codebook().resolve(&path)?;
             s.describe_node(id, &session::text_arg(&text)?)?;
         }
         CodebookCmd::Color { path, color } => {
-            let id = s.codebook.resolve(&path)?;
+            let id = s.codebook().resolve(&path)?;
             s.color_node(id, (color != "none").then_some(color.as_str()))?;
         }
         CodebookCmd::Codable { path, value } => {
-            let id = s.codebook.resolve(&path)?;
+            let id = s.codebook().resolve(&path)?;
             let codable = match value.as_str() {
                 "yes" | "true" | "oui" => true,
                 "no" | "false" | "non" => false,

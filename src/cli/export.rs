@@ -25,7 +25,7 @@ pub fn options(s: &Session, globals: &Globals, a: &ExportArgs) -> Result<Options
     let nodes = a
         .node
         .iter()
-        .map(|p| s.codebook.resolve(p))
+        .map(|p| s.codebook().resolve(p))
         .collect::<Result<Vec<_>, _>>()?;
     let numbering = match a.numbering.as_str() {
         "auto" => Numbering::Auto,
@@ -39,7 +39,7 @@ pub fn options(s: &Session, globals: &Globals, a: &ExportArgs) -> Result<Options
     };
     let order: export::Order = a.order.parse()?;
     if let export::Order::Attribute(name) = &order
-        && !s.project.cases.attributes.contains(name)
+        && !s.project().cases.attributes.contains(name)
     {
         bail!("--order 'attr:{name}': no case attribute is named '{name}'");
     }

@@ -11,7 +11,7 @@ use verbatim::session::Session;
 /// prompt): `--filter TEXT` first, then each flag as one term; `--coder` filters by coder.
 pub fn filters(s: &Session, globals: &Globals, a: &FilterArgs) -> Result<Filters> {
     let c = &a.common;
-    let attributes = &s.project.cases.attributes;
+    let attributes = &s.project().cases.attributes;
     let mut e = match &c.filter {
         Some(text) => FilterExpr::parse(text, attributes)?,
         None => FilterExpr::default(),
@@ -37,7 +37,7 @@ pub fn filters(s: &Session, globals: &Globals, a: &FilterArgs) -> Result<Filters
     if let Some(v) = &globals.coder {
         e.push(Key::Coder, v);
     }
-    Ok(e.resolve(&s.project, &s.codebook)?)
+    Ok(e.resolve(s.project(), s.codebook())?)
 }
 
 pub fn passages(
@@ -48,7 +48,7 @@ pub fn passages(
     json: bool,
 ) -> Result<()> {
     let s = session::read(globals)?;
-    let id = s.codebook.resolve(node)?;
+    let id = s.codebook().resolve(node)?;
     let list = select_passages(&s, &[id], descendants, &filters(&s, globals, f)?)?;
     if json {
         return print_json("passages", &list);

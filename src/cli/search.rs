@@ -20,7 +20,7 @@ fn options(
         filters: filters(s, globals, f)?,
         nodes: nodes
             .iter()
-            .map(|n| s.codebook.resolve(n))
+            .map(|n| s.codebook().resolve(n))
             .collect::<Result<_, _>>()?,
         limit,
     })
@@ -93,7 +93,7 @@ pub fn code_hits(s: &mut Session, globals: &Globals, query: &str, a: &CodeArgs) 
             hits.len()
         );
     }
-    let node = match s.codebook.resolve(path) {
+    let node = match s.codebook().resolve(path) {
         Ok(id) => id,
         Err(_) if a.create => s.add_node(path)?,
         Err(e) => return Err(e.into()),

@@ -8,7 +8,7 @@ use verbatim::session::Session;
 pub fn read(globals: &Globals) -> Result<Session> {
     let mut s = Session::open(&globals.project)?;
     if let Some(c) = &globals.coder {
-        s.project.set_coder(c)?;
+        s.set_coder(c)?;
     }
     Ok(s)
 }
@@ -16,7 +16,7 @@ pub fn read(globals: &Globals) -> Result<Session> {
 pub fn write(globals: &Globals) -> Result<Session> {
     let mut s = Session::open_writer(&globals.project)?;
     if let Some(c) = &globals.coder {
-        s.project.set_coder(c)?;
+        s.set_coder(c)?;
     }
     Ok(s)
 }

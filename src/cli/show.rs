@@ -32,7 +32,7 @@ struct UnitRow {
 
 pub fn show(globals: &Globals, args: ShowArgs) -> Result<()> {
     let session = super::session::read(globals)?;
-    let meta = session.project.source(&args.source)?;
+    let meta = session.project().source(&args.source)?;
     let text = session.text(meta.id)?;
     let units = turns::source_units(meta, &text.text);
     let cp = |b: usize| text.index.cp_of(b).unwrap_or(0);
@@ -107,15 +107,15 @@ pub fn codings(globals: &Globals, args: CodingsArgs) -> Result<()> {
     };
     let session = super::session::read(globals)?;
     let only = source
-        .map(|s| session.project.source(&s).map(|m| m.id))
+        .map(|s| session.project().source(&s).map(|m| m.id))
         .transpose()?;
     let mut rows = Vec::new();
-    for meta in session.project.sources() {
+    for meta in session.project().sources() {
         if only.is_some_and(|id| id != meta.id) {
             continue;
         }
         let mut list: Vec<(&str, &verbatim::coding::Coding)> =
-            session.codings.of_source(meta.id).collect();
+            session.codings().of_source(meta.id).collect();
         list.sort_by_key(|(coder, c)| (c.start, c.end, c.node, coder.to_string()));
         for (coder, c) in list {
             rows.push(CodingRow {
@@ -125,7 +125,7 @@ pub fn codings(globals: &Globals, args: CodingsArgs) -> Result<()> {
                 start: c.start,
                 end: c.end,
                 node: c.node.to_string(),
-                path: session.codebook.path_of(c.node).unwrap_or_default(),
+                path: session.codebook().path_of(c.node).unwrap_or_default(),
                 coder: coder.to_owned(),
                 status: if c.is_orphaned() {
                     "orphaned"

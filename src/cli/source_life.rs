@@ -24,7 +24,7 @@ pub fn delete(globals: &Globals, label: &str, yes: bool) -> Result<()> {
         for (coder, list) in &removal.codings {
             for c in list {
                 let quote: String = c.quote.chars().take(50).collect();
-                let path = session.codebook.path_of(c.node).unwrap_or_default();
+                let path = session.codebook().path_of(c.node).unwrap_or_default();
                 eprintln!(
                     "  coding {} [{}-{}) {path} ({coder}): {quote}",
                     c.id, c.start, c.end
@@ -67,7 +67,7 @@ pub fn replace(globals: &Globals, label: &str, file: &Path) -> Result<()> {
         report.orphaned.len()
     );
     for o in &report.orphaned {
-        let path = session.codebook.path_of(o.node).unwrap_or_default();
+        let path = session.codebook().path_of(o.node).unwrap_or_default();
         println!(
             "  orphaned: coding {} ({path}, {}) was at [{}-{}); place it again in the TUI or with `verbatim code`",
             o.id, o.coder, o.start, o.end

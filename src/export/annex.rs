@@ -225,8 +225,8 @@ pub(super) struct Chosen<'a> {
 
 /// Builds the annex of `session` as `options` ask.
 pub fn build(session: &Session, options: &Options) -> Result<Annex> {
-    let attributes = session.project.cases.attributes.clone();
-    let language = session.project.manifest.language;
+    let attributes = session.project().cases.attributes.clone();
+    let language = session.project().manifest.language;
     let template = options
         .citation
         .clone()
@@ -241,8 +241,8 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
         .map(|(i, c)| (c.node.id, i))
         .collect();
     let mut targets: HashMap<Uuid, Vec<usize>> = HashMap::new();
-    for id in session.codebook.all_ids() {
-        let Some(line) = session.codebook.ancestry(id) else {
+    for id in session.codebook().all_ids() {
+        let Some(line) = session.codebook().ancestry(id) else {
             continue;
         };
         let shown: Vec<usize> = line
@@ -307,9 +307,12 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
         title: options.title.clone().unwrap_or_else(|| match language {
             Language::Fr => format!(
                 "{} — verbatims par catégorie",
-                session.project.manifest.name
+                session.project().manifest.name
             ),
-            Language::En => format!("{} — verbatims by category", session.project.manifest.name),
+            Language::En => format!(
+                "{} — verbatims by category",
+                session.project().manifest.name
+            ),
         }),
         attributes,
         sections,
@@ -318,7 +321,7 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
         transcripts,
         csv: options.csv,
         warnings,
-        key: crate::anonymise::project_matcher(session.project.manifest.id)?,
+        key: crate::anonymise::project_matcher(session.project().manifest.id)?,
         allow_leaks: options.allow_leaks,
         memos: options.memos,
     };
@@ -361,7 +364,7 @@ fn choose<'a>(session: &'a Session, options: &Options) -> Result<Vec<Chosen<'a>>
         return Err(Error::Invalid("--depth must be at least 1".into()));
     }
     let mut all = Vec::new();
-    walk(&session.codebook.nodes, "", 0, usize::MAX, &mut all);
+    walk(&session.codebook().nodes, "", 0, usize::MAX, &mut all);
     if options.nodes.is_empty() {
         all.retain(|c| c.depth < max);
         return Ok(all);

@@ -39,7 +39,7 @@ pub(super) fn verbatims(
     };
     let mut out: Vec<Vec<Verbatim>> = vec![Vec::new(); sections];
     select_each(session, &sel, |s| {
-        let row = session.project.cases.rows.get(&s.meta.case);
+        let row = session.project().cases.rows.get(&s.meta.case);
         for (section, stretches) in &s.groups {
             for st in stretches {
                 if let Some(mut v) = verbatim(session, options, citation, &s, row, st) {
@@ -75,7 +75,7 @@ fn memos_of(
     st: &Stretch,
 ) -> Vec<String> {
     let mut found: Vec<(usize, usize, &Vec<String>)> = session
-        .codings
+        .codings()
         .of_source(u.meta.id)
         .filter(|(coder, c)| {
             !c.is_orphaned()
@@ -129,10 +129,10 @@ fn verbatim(
     let row = if case == u.meta.case {
         source_row
     } else {
-        session.project.cases.rows.get(&case)
+        session.project().cases.rows.get(&case)
     };
     let attributes: Vec<String> = session
-        .project
+        .project()
         .cases
         .attributes
         .iter()
@@ -240,13 +240,13 @@ fn first_words(after: &str, n: usize) -> String {
 pub(super) fn transcripts(session: &Session, options: &Options) -> Result<Vec<Transcript>> {
     // A whole transcript is kept or not by its case; speaker and role filters do not apply.
     let by_case = options.filters.by_case();
-    let attrs = &session.project.cases.attributes;
+    let attrs = &session.project().cases.attributes;
     let mut out = Vec::new();
-    for meta in session.project.sources() {
-        if !by_case.admits(&session.project.cases, &meta.case, None) {
+    for meta in session.project().sources() {
+        if !by_case.admits(&session.project().cases, &meta.case, None) {
             continue;
         }
-        let row = session.project.cases.rows.get(&meta.case);
+        let row = session.project().cases.rows.get(&meta.case);
         let text = session.text(meta.id)?;
         let units = turns::source_units(meta, &text.text);
         let turns = units

@@ -80,8 +80,8 @@ impl Corpus {
     pub fn of(session: &Session) -> Self {
         Self {
             root: session.root().to_owned(),
-            language: session.project.manifest.language,
-            sources: session.project.manifest.sources.clone(),
+            language: session.project().manifest.language,
+            sources: session.project().manifest.sources.clone(),
         }
     }
 }

@@ -35,7 +35,7 @@ pub fn passages(
 ) -> Result<Vec<Passage>> {
     let sel = Selection::of_nodes(session, nodes, descendants, filters.clone());
     let order: HashMap<Uuid, usize> = session
-        .codebook
+        .codebook()
         .all_ids()
         .into_iter()
         .enumerate()
@@ -77,7 +77,7 @@ pub struct NodeCounts {
 /// Counts for every node (over all coders, or one); orphaned codings do not count.
 pub fn node_counts(session: &Session, coder: Option<&str>) -> HashMap<Uuid, NodeCounts> {
     let mut own: HashMap<Uuid, (usize, HashSet<Uuid>)> = HashMap::new();
-    for (c, source, coding) in session.codings.all() {
+    for (c, source, coding) in session.codings().all() {
         if coder.is_some_and(|w| w != c) || coding.is_orphaned() {
             continue;
         }
@@ -86,10 +86,10 @@ pub fn node_counts(session: &Session, coder: Option<&str>) -> HashMap<Uuid, Node
         e.1.insert(source);
     }
     let mut out = HashMap::new();
-    for id in session.codebook.all_ids() {
+    for id in session.codebook().all_ids() {
         let mut total = 0;
         let mut sources: HashSet<Uuid> = HashSet::new();
-        for sub in session.codebook.subtree_ids(id) {
+        for sub in session.codebook().subtree_ids(id) {
             if let Some((n, s)) = own.get(&sub) {
                 total += n;
                 sources.extend(s);

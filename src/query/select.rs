@@ -39,7 +39,7 @@ impl Selection {
         let mut groups = HashMap::new();
         for n in nodes {
             let ids = if descendants {
-                session.codebook.subtree_ids(*n)
+                session.codebook().subtree_ids(*n)
             } else {
                 vec![*n]
             };
@@ -93,13 +93,13 @@ pub fn select_each<'s>(
     let f = &sel.filters;
     let also: Option<HashSet<Uuid>> = f.also_nodes.as_ref().map(|ns| {
         ns.iter()
-            .flat_map(|n| session.codebook.subtree_ids(*n))
+            .flat_map(|n| session.codebook().subtree_ids(*n))
             .collect()
     });
-    for meta in session.project.sources() {
+    for meta in session.project().sources() {
         let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
         let mut also_spans: Vec<(usize, usize)> = Vec::new();
-        for (coder, c) in session.codings.of_source(meta.id) {
+        for (coder, c) in session.codings().of_source(meta.id) {
             if c.is_orphaned() || f.coder.as_deref().is_some_and(|w| w != coder) {
                 continue;
             }
@@ -137,7 +137,7 @@ pub fn select_each<'s>(
                     let case = who
                         .and_then(|s| s.case.clone())
                         .unwrap_or_else(|| meta.case.clone());
-                    f.admits(&session.project.cases, &case, who)
+                    f.admits(&session.project().cases, &case, who)
                         .then_some(Stretch {
                             start,
                             end,

@@ -32,7 +32,7 @@ fn project() -> (tempfile::TempDir, Session) {
 }
 
 fn node(s: &Session, path: &str) -> Uuid {
-    s.codebook.resolve(path).unwrap()
+    s.codebook().resolve(path).unwrap()
 }
 
 fn src(s: &Session) -> Uuid {

@@ -60,9 +60,9 @@ fn allowed_speakers(session: &Session, f: &Filters) -> Option<HashMap<Uuid, Hash
     if f.admits_everyone() {
         return None;
     }
-    let cases = &session.project.cases;
+    let cases = &session.project().cases;
     let mut out = HashMap::new();
-    for meta in &session.project.manifest.sources {
+    for meta in &session.project().manifest.sources {
         let mut ok: HashSet<u64> = meta
             .speakers
             .iter()
@@ -87,10 +87,10 @@ fn coded_ranges(session: &Session, nodes: &[Uuid], f: &Filters) -> Option<Ranges
     }
     let set: HashSet<Uuid> = nodes
         .iter()
-        .flat_map(|n| session.codebook.subtree_ids(*n))
+        .flat_map(|n| session.codebook().subtree_ids(*n))
         .collect();
     let mut out: Ranges = HashMap::new();
-    for (coder, source, c) in session.codings.all() {
+    for (coder, source, c) in session.codings().all() {
         if set.contains(&c.node)
             && !c.is_orphaned()
             && f.coder.as_deref().is_none_or(|w| w == coder)
@@ -110,7 +110,7 @@ struct Texts<'s> {
 impl<'s> Texts<'s> {
     fn of(session: &'s Session) -> Self {
         let by_id = session
-            .project
+            .project()
             .manifest
             .sources
             .iter()

@@ -38,7 +38,7 @@ pub fn write(
     keep_names: bool,
     allow_leaks: bool,
 ) -> Result<Written> {
-    let key = crate::anonymise::project_matcher(session.project.manifest.id)?;
+    let key = crate::anonymise::project_matcher(session.project().manifest.id)?;
     let pseudonymised;
     let session = match &key {
         Some(k) if !keep_names => {
@@ -51,7 +51,7 @@ pub fn write(
     };
     let mut warnings = Vec::new();
     let bytes = match what {
-        Exchange::Codebook => super::qdc::write(&session.codebook).into_bytes(),
+        Exchange::Codebook => super::qdc::write(session.codebook()).into_bytes(),
         Exchange::Project => {
             let out = super::qde_write::build(session)?;
             if out.orphaned_skipped > 0 {
@@ -70,9 +70,9 @@ pub fn write(
     }
     crate::store::write_atomic(path, &bytes)?;
     Ok(Written {
-        codes: session.codebook.len(),
+        codes: session.codebook().len(),
         codings: session
-            .codings
+            .codings()
             .all()
             .filter(|(_, _, c)| !c.is_orphaned())
             .count(),

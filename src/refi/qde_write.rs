@@ -55,7 +55,7 @@ fn date_time(at: &str) -> Option<String> {
 
 /// Builds `project.qde` and the source files of a session.
 pub fn build(session: &Session) -> Result<QdpxOut> {
-    let pid = session.project.manifest.id;
+    let pid = session.project().manifest.id;
     let memos = session.memos()?;
     let mut notes_of: BTreeMap<Target, Vec<Uuid>> = BTreeMap::new();
     for m in &memos {
@@ -63,7 +63,7 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
     }
     let refs = |t: Target| notes_of.get(&t).cloned().unwrap_or_default();
     let coders: BTreeSet<&str> = session
-        .codings
+        .codings()
         .by_coder
         .keys()
         .map(String::as_str)
@@ -74,7 +74,7 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
         "Project",
         &[
             ("xmlns", v(PROJECT_NS)),
-            ("name", v(session.project.manifest.name.clone())),
+            ("name", v(session.project().manifest.name.clone())),
             ("origin", v(origin())),
         ],
     );
@@ -85,16 +85,16 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
         }
         x.close("Users");
     }
-    if !session.codebook.nodes.is_empty() {
+    if !session.codebook().nodes.is_empty() {
         x.open("CodeBook", &[]);
         x.open("Codes", &[]);
-        write_codes(&mut x, &session.codebook.nodes, &|id| {
+        write_codes(&mut x, &session.codebook().nodes, &|id| {
             refs(Target::Node(id))
         });
         x.close("Codes");
         x.close("CodeBook");
     }
-    let cases = &session.project.cases;
+    let cases = &session.project().cases;
     if !cases.attributes.is_empty() {
         x.open("Variables", &[]);
         for a in &cases.attributes {
@@ -109,7 +109,7 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
         }
         x.close("Variables");
     }
-    let sources = session.project.sources();
+    let sources = session.project().sources();
     let mut case_ids: Vec<&String> = cases.rows.keys().collect();
     case_ids.sort_by(|a, b| natural_cmp(a, b));
     if !case_ids.is_empty() {
@@ -157,7 +157,7 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
                 ],
             );
             let mut codings: Vec<(&str, &crate::coding::Coding)> =
-                session.codings.of_source(s.id).collect();
+                session.codings().of_source(s.id).collect();
             orphaned_skipped += codings.iter().filter(|(_, c)| c.is_orphaned()).count();
             codings.retain(|(_, c)| !c.is_orphaned());
             codings.sort_by(|a, b| {

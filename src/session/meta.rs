@@ -11,7 +11,7 @@ use crate::cases::CasesImportReport;
 use crate::error::Result;
 use crate::model::Role;
 use crate::project::Project;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 impl Session {
     /// Renames a source; its case follows when it was named after the source.
@@ -46,6 +46,28 @@ impl Session {
             Ok(ids)
         })?;
         Ok(report.expect("set by the edit"))
+    }
+
+    /// Removes files of the project folder that nothing references and case rows no source uses
+    /// (`check --repair --yes`), in one transaction with its journal line; not an undoable step
+    /// (the files are gone). On failure nothing changes.
+    pub fn remove_unreferenced(&mut self, files: &[PathBuf], cases: &[String]) -> Result<()> {
+        let mut txn = self.project.transaction()?;
+        for f in files {
+            txn.remove(&self.root().join(f))?;
+        }
+        let before = self.project.cases.clone();
+        for c in cases {
+            self.project.cases.rows.remove(c);
+        }
+        self.project.stage_cases(&mut txn)?;
+        let mut ids: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        ids.extend(cases.iter().map(|c| format!("case:{c}")));
+        if let Err(e) = self.project.commit(txn, "check.repair.remove", &ids) {
+            self.project.cases = before;
+            return Err(e);
+        }
+        Ok(())
     }
 
     /// Makes `edit` on the project in memory, then saves and records it as one step.

@@ -36,12 +36,12 @@ use uuid::Uuid;
 /// An open project with its codebook, codings and history.
 #[derive(Debug)]
 pub struct Session {
-    pub project: Project,
-    pub codebook: Codebook,
-    pub codings: Codings,
+    project: Project,
+    codebook: Codebook,
+    codings: Codings,
     history: History,
     /// What re-anchoring found when the session opened (or last synced).
-    pub report: AnchorReport,
+    report: AnchorReport,
     texts: Mutex<HashMap<Uuid, Arc<SourceText>>>,
     /// The memos, read from `memos/` once, then kept up to date by this session's changes.
     memos: Mutex<Option<Vec<crate::memo::Memo>>>,
@@ -94,8 +94,48 @@ impl Session {
         self.project.root()
     }
 
+    /// The project: manifest, sources, speakers and cases. Changed only through this session.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// The code tree.
+    pub fn codebook(&self) -> &Codebook {
+        &self.codebook
+    }
+
+    /// Every coding, by coder and source.
+    pub fn codings(&self) -> &Codings {
+        &self.codings
+    }
+
+    /// What re-anchoring found when the session opened (or last synced).
+    pub fn report(&self) -> &AnchorReport {
+        &self.report
+    }
+
+    /// Marks a source's text as changed (a new fingerprint) in memory only, without touching the
+    /// disk, so that caches keyed on it (the search index) see a new text. For tests and benches.
+    #[doc(hidden)]
+    pub fn simulate_changed_text(&mut self, source: Uuid, fingerprint: &str) {
+        if let Some(m) = self
+            .project
+            .manifest
+            .sources
+            .iter_mut()
+            .find(|m| m.id == source)
+        {
+            m.sha256 = fingerprint.to_owned();
+        }
+    }
+
     pub fn coder(&self) -> &str {
         self.project.coder()
+    }
+
+    /// Codes this session's later codings under `coder` (refused unless a valid coder name).
+    pub fn set_coder(&mut self, coder: &str) -> Result<()> {
+        self.project.set_coder(coder)
     }
 
     /// The text of a source, loaded once.

@@ -39,7 +39,7 @@ impl App {
             lang,
             theme,
             keymap,
-            project: session.project.manifest.name.clone(),
+            project: session.project().manifest.name.clone(),
             coder: session.coder().to_owned(),
             width,
             height,

@@ -25,15 +25,15 @@ pub fn dialog(session: &Session, selected: Option<uuid::Uuid>) -> ExportDialog {
     let mut choices = load_choices(session.root());
     if choices.options.citation.is_none() {
         choices.options.citation =
-            Some(export::default_template(session.project.manifest.language).to_owned());
+            Some(export::default_template(session.project().manifest.language).to_owned());
     }
-    let node = selected.and_then(|id| session.codebook.path_of(id).map(|p| (id, p)));
+    let node = selected.and_then(|id| session.codebook().path_of(id).map(|p| (id, p)));
     if node.is_none() {
         choices.selected_node_only = false;
     }
     ExportDialog {
         choices,
-        attributes: session.project.cases.attributes.clone(),
+        attributes: session.project().cases.attributes.clone(),
         node,
     }
 }

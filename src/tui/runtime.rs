@@ -196,7 +196,7 @@ fn resolve_node(session: &mut Session, node: NodeRef) -> crate::Result<Uuid> {
     match node {
         NodeRef::Id(id) => Ok(id),
         NodeRef::New(path) => session
-            .codebook
+            .codebook()
             .resolve(&path)
             .or_else(|_| session.add_node(&path)),
     }
@@ -228,7 +228,7 @@ fn plan_code_hits(
         }
         units.push((h.source, h.unit_start, h.unit_end));
         let role = session
-            .project
+            .project()
             .source(&h.source.to_string())
             .ok()
             .and_then(|m| {
@@ -261,12 +261,12 @@ fn code_hits(session: &mut Session, state: &AppState, node: NodeRef) -> crate::R
     let coder = state.ui.coder.clone();
     let (node, n) = match node {
         NodeRef::Id(id) => (id, session.code_ranges(&coder, id, &plan.units)?),
-        NodeRef::New(path) => match session.codebook.resolve(&path) {
+        NodeRef::New(path) => match session.codebook().resolve(&path) {
             Ok(id) => (id, session.code_ranges(&coder, id, &plan.units)?),
             Err(_) => session.code_ranges_in_new_node(&coder, &path, &plan.units)?,
         },
     };
-    let path = session.codebook.path_of(node).unwrap_or_default();
+    let path = session.codebook().path_of(node).unwrap_or_default();
     Ok(vec![
         Msg::Done(Done::LastNode(node)),
         info(format!("{} {path} ({n})", state.ui.lang.t(T::Coded))),
@@ -309,7 +309,7 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
             let node = resolve_node(session, node)?;
             session.code(&coder, source, start, end, node)?;
             out.push(Msg::Done(Done::LastNode(node)));
-            let path = session.codebook.path_of(node).unwrap_or_default();
+            let path = session.codebook().path_of(node).unwrap_or_default();
             out.push(info(format!("{} {path}", lang.t(T::Coded))));
         }
         Effect::Uncode {
@@ -334,7 +334,7 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
         Effect::DescribeNode(id, text) => session.describe_node(id, &text)?,
         Effect::OpenDescription(id) => {
             let text = session
-                .codebook
+                .codebook()
                 .node(id)
                 .map(|n| n.description.clone())
                 .unwrap_or_default();
@@ -356,12 +356,12 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
         }
         Effect::CycleColor(id) => {
             let index = session
-                .codebook
+                .codebook()
                 .all_ids()
                 .iter()
                 .position(|n| *n == id)
                 .unwrap_or(0);
-            let current = session.codebook.node(id).and_then(|n| n.color.clone());
+            let current = session.codebook().node(id).and_then(|n| n.color.clone());
             session.color_node(id, Some(&next_color(current.as_deref(), index)))?;
         }
         Effect::OpenMemo(target) => {
@@ -392,9 +392,9 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
             )?))]);
         }
         Effect::SetCoder(name) => {
-            session.project.set_coder(&name)?;
+            session.set_coder(&name)?;
             let coders: std::collections::BTreeSet<&str> =
-                session.codings.all().map(|(c, _, _)| c).collect();
+                session.codings().all().map(|(c, _, _)| c).collect();
             let shown = coders.into_iter().collect::<Vec<_>>().join(", ");
             return Ok(vec![
                 Msg::Done(Done::Coder(name.clone())),

@@ -37,7 +37,7 @@ pub fn snapshot(
         }),
         passages: passages(session, state)?,
         orphans: session
-            .codings
+            .codings()
             .all()
             .filter(|(_, _, c)| c.is_orphaned())
             .count(),
@@ -50,7 +50,7 @@ pub fn snapshot(
 /// The ancestors of a node (itself excluded), to expand so that it shows.
 pub fn ancestors(session: &Session, id: Uuid) -> Vec<Uuid> {
     session
-        .codebook
+        .codebook()
         .ancestry(id)
         .unwrap_or_default()
         .iter()
@@ -62,15 +62,15 @@ pub fn ancestors(session: &Session, id: Uuid) -> Vec<Uuid> {
 
 fn sources(session: &Session) -> Vec<SourceRow> {
     let counts: std::collections::HashMap<Uuid, usize> = session
-        .project
+        .project()
         .manifest
         .sources
         .iter()
-        .map(|s| (s.id, session.codings.of_source(s.id).count()))
+        .map(|s| (s.id, session.codings().of_source(s.id).count()))
         .collect();
-    let attrs = &session.project.cases.attributes;
+    let attrs = &session.project().cases.attributes;
     session
-        .project
+        .project()
         .sources()
         .iter()
         .map(|s| SourceRow {
@@ -80,7 +80,7 @@ fn sources(session: &Session) -> Vec<SourceRow> {
                 .iter()
                 .filter_map(|a| {
                     session
-                        .project
+                        .project()
                         .cases
                         .rows
                         .get(&s.case)
@@ -110,7 +110,7 @@ fn tree(session: &Session, collapsed: &HashSet<Uuid>) -> (Vec<TreeRow>, Vec<Node
                 id: n.id,
                 depth,
                 name: n.name.clone(),
-                path: session.codebook.path_of(n.id).unwrap_or_default(),
+                path: session.codebook().path_of(n.id).unwrap_or_default(),
                 has_children: !n.children.is_empty(),
                 expanded,
                 codable: n.codable,
@@ -122,22 +122,22 @@ fn tree(session: &Session, collapsed: &HashSet<Uuid>) -> (Vec<TreeRow>, Vec<Node
         }
     }
     walk(
-        &session.codebook.nodes,
+        &session.codebook().nodes,
         0,
         collapsed,
         session,
         &counts,
         &mut rows,
     );
-    let ids = session.codebook.all_ids();
+    let ids = session.codebook().all_ids();
     let nodes = ids
         .iter()
         .enumerate()
         .map(|(i, id)| {
-            let n = session.codebook.node(*id).expect("own id");
+            let n = session.codebook().node(*id).expect("own id");
             NodeInfo {
                 id: *id,
-                path: session.codebook.path_of(*id).unwrap_or_default(),
+                path: session.codebook().path_of(*id).unwrap_or_default(),
                 color: n.color.clone(),
                 mark: mark(i),
                 codable: n.codable,
@@ -158,7 +158,7 @@ fn passages(session: &Session, state: &AppState) -> crate::Result<Option<Vec<Pas
     let Some(node) = state
         .passages
         .of
-        .filter(|n| session.codebook.node(*n).is_some())
+        .filter(|n| session.codebook().node(*n).is_some())
     else {
         return Ok(None);
     };
@@ -207,13 +207,13 @@ fn context(session: &Session, source: Uuid, start: usize, end: usize) -> (String
 /// Parses the passages filter typed in the TUI with the query grammar (`crate::query::grammar`),
 /// the same as the CLI's `--filter`.
 pub fn parse_filter(session: &Session, text: &str) -> crate::Result<crate::query::Filters> {
-    crate::query::parse_filters(text, &session.project, &session.codebook)
+    crate::query::parse_filters(text, session.project(), session.codebook())
 }
 
 /// Loads a source for the transcript pane, with its codings (not yet laid out).
 pub fn load_doc(session: &Session, id: Uuid) -> crate::Result<Doc> {
     let text = session.text(id)?;
-    let meta = session.project.source(&id.to_string())?;
+    let meta = session.project().source(&id.to_string())?;
     let units = turns::source_units(meta, &text.text);
     let mut doc = Doc {
         id,
@@ -241,7 +241,7 @@ pub fn load_doc(session: &Session, id: Uuid) -> crate::Result<Doc> {
 fn codings(session: &Session, doc: &Doc, id: Uuid) -> (Vec<ViewCoding>, usize) {
     let ix = &doc.text.index;
     let mut codings: Vec<ViewCoding> = session
-        .codings
+        .codings()
         .of_source(id)
         .filter(|(_, c)| !c.is_orphaned())
         .filter_map(|(coder, c)| {
@@ -279,7 +279,7 @@ pub fn memo_rows(session: &Session, lang: super::i18n::Lang) -> crate::Result<Ve
     let fr = lang == super::i18n::Lang::Fr;
     let label = |id: Uuid| {
         session
-            .project
+            .project()
             .source(&id.to_string())
             .map_or_else(|_| id.to_string(), |m| m.label.clone())
     };
@@ -293,10 +293,10 @@ pub fn memo_rows(session: &Session, lang: super::i18n::Lang) -> crate::Result<Ve
                 Target::Node(id) => format!(
                     "{} {}",
                     if fr { "Code" } else { "Node" },
-                    session.codebook.path_of(id).unwrap_or_default()
+                    session.codebook().path_of(id).unwrap_or_default()
                 ),
                 Target::Coding(id) => {
-                    let found = session.codings.all().find(|(_, _, c)| c.id == id);
+                    let found = session.codings().all().find(|(_, _, c)| c.id == id);
                     let what = if fr { "Codage" } else { "Coding" };
                     match found {
                         Some((_, source, c)) => {

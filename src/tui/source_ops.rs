@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 fn label(session: &Session, id: Uuid) -> crate::Result<String> {
-    Ok(session.project.source(&id.to_string())?.label.clone())
+    Ok(session.project().source(&id.to_string())?.label.clone())
 }
 
 /// Carries out one source operation.
@@ -225,7 +225,7 @@ fn speakers_view(
     selected: usize,
     redetect: Option<Option<String>>,
 ) -> crate::Result<Msg> {
-    let meta = session.project.source(&id.to_string())?;
+    let meta = session.project().source(&id.to_string())?;
     let current = session.preview_speakers(&id.to_string(), None).ok();
     let turns = |name: &str| {
         current

@@ -36,7 +36,7 @@ pub fn app(f: &Fixture, w: u16, h: u16) -> App {
 
 pub fn app_in(f: &Fixture, lang: Lang, w: u16, h: u16) -> App {
     let mut session = Session::open_writer(&f.root).unwrap();
-    session.project.set_coder("sg").unwrap();
+    session.set_coder("sg").unwrap();
     App::new(
         session,
         Keymap::default_keys(),
