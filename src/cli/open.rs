@@ -25,15 +25,20 @@ pub fn demo(reset: bool) -> Result<()> {
 
 /// Opens a project: the given folder, else the current folder if it is a project, else the demo.
 pub fn open(path: Option<&Path>) -> Result<()> {
+    let outside = path.is_none() && !Path::new(verbatim::project::MANIFEST).is_file();
     let dir = match path {
         Some(p) => p.to_owned(),
-        None if Path::new(verbatim::project::MANIFEST).is_file() => ".".into(),
+        None if !outside => ".".into(),
         None => demo::ensure_demo(&Dirs::locate()?, false)?,
     };
     #[cfg(feature = "tui")]
     {
         use std::io::IsTerminal;
         if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+            // Outside a project, the projects list (new, open, recent) comes first.
+            if outside {
+                return Ok(verbatim::tui::run_outside(&dir)?);
+            }
             return Ok(verbatim::tui::run(&dir)?);
         }
     }

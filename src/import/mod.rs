@@ -19,7 +19,9 @@ mod whisper;
 mod write;
 
 pub use crate::formats::{MAX_FILE_BYTES, read_input, sha256_hex};
-pub use write::{ImportOptions, ImportReport, commit, import_paths};
+pub use write::{
+    ImportOptions, ImportReport, PreparedBatch, commit, commit_batch, import_paths, prepare_paths,
+};
 
 use crate::error::{Error, Result};
 use crate::model::{Convention, Role, SourceKind, Speaker};

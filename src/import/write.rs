@@ -46,6 +46,37 @@ pub fn import_paths(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<ImportReport> {
     project.ensure_writer()?;
+    let batch = prepare_paths(paths, opts, progress)?;
+    commit_batch(project, batch, opts)
+}
+
+/// Files read and converted but not yet written: the first half of an import, which needs no
+/// project (the TUI runs it on a worker thread, showing its progress).
+#[derive(Debug)]
+pub struct PreparedBatch {
+    total: usize,
+    results: Vec<(PathBuf, Result<Prepared>)>,
+    skipped: Vec<PathBuf>,
+}
+
+impl PreparedBatch {
+    /// How many files were read.
+    pub fn len(&self) -> usize {
+        self.total
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+}
+
+/// Reads and converts every transcript of `paths` (folders are walked), calling
+/// `progress(done, total)` as files are read. Writes nothing.
+pub fn prepare_paths(
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<PreparedBatch> {
     let Collected { files, skipped } = collect(paths)?;
     if files.is_empty() {
         return Err(Error::Invalid(format!(
@@ -77,6 +108,26 @@ pub fn import_paths(
             (path, r)
         })
         .collect();
+    Ok(PreparedBatch {
+        total,
+        results,
+        skipped,
+    })
+}
+
+/// Writes a prepared batch into `project` (the second half of an import): labels checked, all
+/// or nothing unless `keep_going`.
+pub fn commit_batch(
+    project: &mut Project,
+    batch: PreparedBatch,
+    opts: &ImportOptions,
+) -> Result<ImportReport> {
+    project.ensure_writer()?;
+    let PreparedBatch {
+        total,
+        results,
+        skipped,
+    } = batch;
     let mut batch = Vec::new();
     let mut failed = Vec::new();
     for (path, r) in results {

@@ -101,6 +101,10 @@ actions! {
     NodePaste => "node_paste", "Paste the cut node under this one", "Coller le code coupé ici";
     NodeColor => "node_color", "Next colour for the node", "Couleur suivante pour le code";
     NodeDescribe => "node_describe", "Edit the node's description", "Modifier la description du code";
+    Import => "import", "Import transcripts: a file browser (space marks files; I imports the marked ones or the whole folder)", "Importer des transcriptions : un explorateur (espace marque des fichiers ; I importe les fichiers marqués ou tout le dossier)";
+    Projects => "projects", "Projects: create one, open a folder, or a recent one", "Projets : en créer un, ouvrir un dossier ou un projet récent";
+    Check => "check", "Check the project: moved and orphaned codings to go to, other problems", "Vérifier le projet : codages déplacés ou orphelins (pour y aller), autres problèmes";
+    Mark => "mark", "Mark or unmark the file (file browser)", "Marquer ou non le fichier (explorateur)";
     SourceRename => "source_rename", "Rename the source", "Renommer la source";
     SourceDelete => "source_delete", "Delete the source (lists what goes with it, asks; undo puts it back)", "Supprimer la source (liste ce qui part avec, demande ; annuler la remet)";
     SourceReplace => "source_replace", "Replace the source's text by a corrected file (codings follow the words)", "Remplacer le texte de la source par un fichier corrigé (les codages suivent les mots)";

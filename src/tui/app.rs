@@ -51,6 +51,8 @@ impl App {
             mouse: true,
             indexing: true,
             exporting: None,
+            importing: None,
+            switch_to: None,
         });
         let mut app = Self {
             state,
@@ -113,6 +115,17 @@ impl App {
     pub fn wait_for_export(&mut self) {
         let msgs = self.runtime.wait_for_export(&self.state);
         self.send_all(msgs);
+    }
+
+    /// Waits for a running import to be read and written (tests).
+    pub fn wait_for_import(&mut self) {
+        let msgs = self.runtime.wait_for_import(&self.state);
+        self.send_all(msgs);
+    }
+
+    /// The user's config folder, where the recent projects are kept.
+    pub fn set_config_dir(&mut self, dir: std::path::PathBuf) {
+        self.runtime.config = Some(dir);
     }
 
     /// Waits for the index (tests), then answers a pending search.

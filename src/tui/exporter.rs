@@ -64,7 +64,7 @@ fn target(session: &Session, choices: &ExportChoices) -> crate::Result<PathBuf> 
 
 /// Where a relative export name goes: the project's parent, unless that is a hidden folder
 /// of the home folder (the sample's data folder, say).
-fn default_folder(root: &Path) -> PathBuf {
+pub fn default_folder(root: &Path) -> PathBuf {
     let parent = root.parent().unwrap_or(root);
     let home = std::env::var_os("HOME").map(PathBuf::from);
     let below_home = home.as_deref().and_then(|h| parent.strip_prefix(h).ok());

@@ -86,6 +86,21 @@ pub enum T {
     RoleInterviewer,
     RoleParticipant,
     RoleOther,
+    AProject,
+    FilesLeftOut,
+    Marked,
+    ImportTitle,
+    ImportHint,
+    PickFileHint,
+    OpenFolder,
+    OpenFolderHint,
+    NewProject,
+    NewProjectPrompt,
+    ProjectsTitle,
+    Current,
+    ListHint,
+    ReportHint,
+    Importing,
 }
 
 impl Lang {
@@ -236,6 +251,39 @@ impl Lang {
             T::RoleInterviewer => ("interviewer", "enquêteur"),
             T::RoleParticipant => ("participant", "participant"),
             T::RoleOther => ("other", "autre"),
+            T::AProject => ("a project", "un projet"),
+            T::FilesLeftOut => ("other files left out", "autres fichiers non affichés"),
+            T::Marked => ("marked", "marqués"),
+            T::ImportTitle => ("Import transcripts", "Importer des transcriptions"),
+            T::ImportHint => (
+                "↑↓ move · Enter open folder / import file · space mark · ← parent · I import the marked or this folder · Esc",
+                "↑↓ aller · Entrée ouvrir le dossier / importer · espace marquer · ← parent · I importer les marqués ou ce dossier · Échap",
+            ),
+            T::PickFileHint => (
+                "↑↓ move · Enter open folder / choose file · ← parent · Esc",
+                "↑↓ aller · Entrée ouvrir le dossier / choisir · ← parent · Échap",
+            ),
+            T::OpenFolder => ("Open a project folder…", "Ouvrir un dossier de projet…"),
+            T::OpenFolderHint => (
+                "↑↓ move · → enter folder · Enter open the project · ← parent · I open this folder · Esc",
+                "↑↓ aller · → entrer · Entrée ouvrir le projet · ← parent · I ouvrir ce dossier · Échap",
+            ),
+            T::NewProject => ("New project…", "Nouveau projet…"),
+            T::NewProjectPrompt => (
+                "Folder of the new project (created; ~ is your home folder)",
+                "Dossier du nouveau projet (créé ; ~ : votre dossier personnel)",
+            ),
+            T::ProjectsTitle => ("Projects", "Projets"),
+            T::Current => ("open now", "ouvert"),
+            T::ListHint => (
+                "↑↓ move · Enter choose · Esc close",
+                "↑↓ aller · Entrée choisir · Échap fermer",
+            ),
+            T::ReportHint => (
+                "↑↓ move · Enter go to the place · Esc close",
+                "↑↓ aller · Entrée aller à l'endroit · Échap fermer",
+            ),
+            T::Importing => ("importing", "import"),
             T::ExportTitle => ("Export the annex", "Exporter l'annexe"),
             T::ExportHint => (
                 "↑↓ row · ←→/space change · type to edit · Enter export · Esc close",

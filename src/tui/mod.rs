@@ -4,10 +4,10 @@
 //! carries them out — model changes saved at once, loads, search, export — and answers with
 //! messages; the views only draw. Tests use the narrow [`testing`] surface.
 //!
-//! Layers (each uses only those above it): `action`, `rows`, `source_rows`, `export_choices`,
-//! `wrap` (plain data) → `msg` (messages and effects) → `i18n`, `theme`, `keymap`,
-//! `export_form`, `state` → `layout` → `update` → `view` → `snapshot`, `exporter`, `indexer`,
-//! `runtime` (with `source_ops`) → `app`.
+//! Layers (each uses only those above it): `action`, `rows`, `source_rows`, `project_rows`,
+//! `export_choices`, `wrap` (plain data) → `msg` (messages and effects) → `i18n`, `theme`,
+//! `keymap`, `export_form`, `state` → `layout` → `update` → `view` → `snapshot`, `exporter`,
+//! `importer`, `indexer`, `runtime` (with `source_ops`, `project_ops`) → `app`.
 //!
 //! Invariants: the terminal is restored on exit and on panic (ratatui's hooks); quitting is
 //! instant because nothing is ever waiting to be saved.
@@ -18,10 +18,13 @@ mod export_choices;
 mod export_form;
 mod exporter;
 mod i18n;
+mod importer;
 mod indexer;
 mod keymap;
 mod layout;
 mod msg;
+mod project_ops;
+mod project_rows;
 mod rows;
 mod runtime;
 mod snapshot;
@@ -44,23 +47,71 @@ use std::time::Duration;
 
 /// Opens the project in `dir` in the terminal and runs until the user quits.
 pub fn run(dir: &Path) -> Result<()> {
+    run_with(dir, false)
+}
+
+/// Opens the TUI when started outside a project: the projects list (new, open a folder,
+/// recent ones) over `dir` (the sample project).
+pub fn run_outside(dir: &Path) -> Result<()> {
+    run_with(dir, true)
+}
+
+/// Runs the TUI on a project, then on each project the user switches to, until they quit.
+fn run_with(dir: &Path, show_projects: bool) -> Result<()> {
     let dirs = Dirs::locate()?;
     let keymap = keymap::Keymap::load(&dirs.config).map_err(Error::Invalid)?;
     let lang = i18n::Lang::detect(config_language(&dirs).as_deref());
-    let session = Session::open_for_editing(dir)?;
+    let mut session = Session::open_for_editing(dir)?;
     let mut terminal = ratatui::init();
-    let size = terminal
-        .size()
-        .map_err(|e| Error::io("could not read the size of", Path::new("the terminal"), e))?;
-    let mut app = app::App::new(
-        session,
-        keymap,
-        lang,
-        theme::Theme::detect(),
-        size.width,
-        size.height,
-    );
-    let result = event_loop(&mut terminal, &mut app);
+    let mut show_projects = show_projects;
+    let mut note = None;
+    let result = loop {
+        let root = session.root().to_owned();
+        let _ = project_ops::remember(&dirs.config, &root);
+        let size = match terminal.size() {
+            Ok(s) => s,
+            Err(e) => {
+                break Err(Error::io(
+                    "could not read the size of",
+                    Path::new("the terminal"),
+                    e,
+                ));
+            }
+        };
+        let mut app = app::App::new(
+            session,
+            keymap.clone(),
+            lang,
+            theme::Theme::detect(),
+            size.width,
+            size.height,
+        );
+        app.set_config_dir(dirs.config.clone());
+        if std::mem::take(&mut show_projects) {
+            app.action(action::Action::Projects);
+        }
+        if let Some(text) = note.take() {
+            app.send(msg::Msg::Done(msg::Done::Info(text)));
+        }
+        if let Err(e) = event_loop(&mut terminal, &mut app) {
+            break Err(e);
+        }
+        let Some(next) = app.state().ui.switch_to.clone() else {
+            break Ok(());
+        };
+        // The lock of this project is let go before the next one is opened.
+        drop(app);
+        session = match Session::open_for_editing(&next) {
+            Ok(s) => s,
+            Err(e) => {
+                note = Some(e.to_string());
+                match Session::open_for_editing(&root) {
+                    Ok(s) => s,
+                    Err(e) => break Err(e),
+                }
+            }
+        };
+    };
     ratatui::restore();
     result
 }

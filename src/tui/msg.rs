@@ -5,7 +5,8 @@
 //! and answers with messages.
 //!
 //! Invariant: a leaf — it names only the core's types, the action vocabulary and the plain data
-//! of [`super::rows`], [`super::source_rows`] and [`super::export_choices`].
+//! of [`super::rows`], [`super::source_rows`], [`super::project_rows`] and
+//! [`super::export_choices`].
 
 use super::action::Action;
 use super::export_choices::ExportChoices;
@@ -61,6 +62,8 @@ pub enum Done {
     Exporting(Option<(usize, usize)>),
     /// About sources (delete planned, speakers loaded, a source gone).
     Source(super::source_rows::SourceDone),
+    /// About the project (a folder listed, import progress, projects, reports).
+    Project(super::project_rows::ProjectDone),
 }
 
 /// What the export dialog opens with.
@@ -208,4 +211,6 @@ pub enum Effect {
     Refresh,
     /// Work on a source (rename, delete, replace, speakers).
     Source(super::source_rows::SourceOp),
+    /// Project-level work (list a folder, import, projects, check).
+    Project(super::project_rows::ProjectOp),
 }

@@ -1,6 +1,6 @@
 //! The runtime: the one place effects are carried out — model changes through the
 //! [`Session`] (each saved at once), loads (a source, a memo, the export dialog), searches on
-//! the background index, exports on a worker thread — each answered with messages for
+//! the background index, exports and imports on worker threads — each answered with messages for
 //! `update`. It reads the state and never writes it.
 //!
 //! Invariants: after a model change the answer carries fresh snapshots; an error becomes a
@@ -28,6 +28,10 @@ pub struct Runtime {
     pub clipboard: Option<String>,
     /// Sources deleted in this session, last last: undo puts them back.
     pub deleted: Vec<crate::session::SourceRemoval>,
+    /// An import being read on a worker thread.
+    pub importer: super::importer::Importer,
+    /// The user's config folder (the recent projects list), when known.
+    pub config: Option<std::path::PathBuf>,
 }
 
 pub(super) fn info(text: impl Into<String>) -> Msg {
@@ -43,6 +47,8 @@ impl Runtime {
             exporter: Exporter::default(),
             clipboard: None,
             deleted: Vec::new(),
+            importer: Default::default(),
+            config: None,
         }
     }
 
@@ -60,6 +66,7 @@ impl Runtime {
             Effect::CodeHits(node) => code_hits(&mut self.session, state, node),
             Effect::Export(choices, node) => Ok(self.start_export(state, &choices, node)),
             Effect::Source(op) => super::source_ops::run(self, state, op),
+            Effect::Project(op) => super::project_ops::run(self, state, op),
             Effect::Copy(text) => {
                 self.clipboard = Some(text);
                 Ok(vec![info(state.ui.lang.t(T::Copied))])
@@ -80,7 +87,13 @@ impl Runtime {
         if self.index.poll() {
             out.push(Msg::Done(Done::Indexing(false)));
         }
+        out.extend(super::project_ops::import_steps(self, state, false));
         out
+    }
+
+    /// Waits for a running import to be read and written (tests).
+    pub fn wait_for_import(&mut self, state: &AppState) -> Vec<Msg> {
+        super::project_ops::import_steps(self, state, true)
     }
 
     /// Waits for the index to be built (tests), then says so.
@@ -411,6 +424,7 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
         | Effect::CodeHits(_)
         | Effect::Export(..)
         | Effect::Source(_)
+        | Effect::Project(_)
         | Effect::Copy(_) => return Ok(vec![]),
     }
     out.push(refreshed(session, state, select)?);

@@ -83,6 +83,8 @@ pub enum InputFor {
     },
     /// A regular expression for the speaker labels, to detect them again with.
     SpeakerPattern(Uuid),
+    /// The folder of a new project.
+    NewProject,
 }
 
 #[derive(Debug, Clone)]
@@ -120,6 +122,15 @@ pub enum Popup {
     },
     /// A source's speakers: convention, roles, cases, re-detection.
     Speakers(Box<super::source_rows::SpeakersView>),
+    /// The file browser (import, replace, open a project folder).
+    Files(Box<super::project_rows::FileBrowser>),
+    /// Recent projects, with "new project" and "open a folder" first.
+    Projects {
+        rows: Vec<super::project_rows::ProjectRow>,
+        selected: usize,
+    },
+    /// A report with places to jump to (an import's, check's).
+    Report(Box<super::project_rows::Report>),
 }
 
 /// The whole TUI state, one part per pane. `update` is its only writer.
@@ -157,6 +168,10 @@ pub struct Ui {
     pub indexing: bool,
     /// Progress of an export running in the background: (sections written, all).
     pub exporting: Option<(usize, usize)>,
+    /// Progress of an import being read in the background: (files read, all).
+    pub importing: Option<(usize, usize)>,
+    /// Another project to open once this one is closed.
+    pub switch_to: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -60,7 +60,9 @@ fn group(a: Action) -> usize {
         | A::SpeakerRole
         | A::SpeakerCase
         | A::SpeakersRedetect
-        | A::SpeakersPattern => 4,
+        | A::SpeakersPattern
+        | A::Import
+        | A::Mark => 4,
         A::Save | A::DeleteBack => 5,
         _ => 0,
     }

@@ -6,6 +6,7 @@
 
 mod apply;
 mod codebook;
+mod files;
 pub mod help;
 pub mod motion;
 mod palette;
@@ -115,6 +116,14 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::SpeakerCase
         | Action::SpeakersRedetect
         | Action::SpeakersPattern => return sources::action(state, a),
+        Action::Import => return files::browse(super::project_rows::FilesFor::Import),
+        Action::Projects => {
+            return vec![Effect::Project(
+                super::project_rows::ProjectOp::ListProjects,
+            )];
+        }
+        Action::Check => return vec![Effect::Project(super::project_rows::ProjectOp::Check)],
+        Action::Mark => {}
         Action::PassagesFilter => {
             state.popup = Some(Popup::Input {
                 purpose: InputFor::PassagesFilter,

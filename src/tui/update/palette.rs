@@ -47,6 +47,15 @@ fn synonyms(a: Action) -> &'static str {
         Action::SpeakersRedetect | Action::SpeakersPattern => {
             "detect speakers again turns convention pattern regex détecter locuteurs tours motif"
         }
+        Action::Import => {
+            "import add files folder transcripts browse importer ajouter fichiers dossier"
+        }
+        Action::Projects => {
+            "project new create open recent switch projet nouveau créer ouvrir récent changer"
+        }
+        Action::Check => {
+            "check verify problems orphans moved integrity vérifier problèmes orphelins"
+        }
         _ => "",
     }
 }

@@ -35,6 +35,12 @@ pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
     if matches!(state.popup, Some(Popup::Speakers(_))) {
         return super::sources::popup_action(state, a);
     }
+    if matches!(
+        state.popup,
+        Some(Popup::Files(_) | Popup::Projects { .. } | Popup::Report(_))
+    ) {
+        return super::files::popup_action(state, a);
+    }
     match (&state.popup, a) {
         (Some(Popup::Confirm { on_yes, .. }), Action::Confirm) => {
             let fx = on_yes.clone();
@@ -282,6 +288,9 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
         | InputFor::ReplaceSource(_)
         | InputFor::SpeakerCase { .. }
         | InputFor::SpeakerPattern(_) => super::sources::submit(state, purpose, text),
+        InputFor::NewProject if !text.trim().is_empty() => vec![Effect::Project(
+            super::super::project_rows::ProjectOp::Create(text.trim().to_owned()),
+        )],
         InputFor::PassagesFilter => {
             state.passages.filter = text.trim().to_owned();
             state.passages.selected = 0;

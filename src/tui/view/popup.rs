@@ -111,6 +111,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 InputFor::ReplaceSource(_) => state.ui.lang.t(T::ReplaceSource),
                 InputFor::SpeakerCase { .. } => state.ui.lang.t(T::SpeakerCasePrompt),
                 InputFor::SpeakerPattern(_) => state.ui.lang.t(T::SpeakerPatternPrompt),
+                InputFor::NewProject => state.ui.lang.t(T::NewProjectPrompt),
             };
             let tall = matches!(purpose, InputFor::Memo(_));
             let r = centered(area, 90, if tall { 16 } else { 7 });
@@ -139,6 +140,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
         }
         Popup::Export(form) => export_form(frame, area, form, state),
         Popup::Speakers(v) => super::speakers::render(frame, area, v, state),
+        Popup::Files(b) => super::files::browser(frame, area, b, state),
+        Popup::Projects { rows, selected } => {
+            super::files::projects(frame, area, rows, *selected, state)
+        }
+        Popup::Report(r) => super::files::report(frame, area, r, state),
         Popup::Memos {
             query,
             selected,

@@ -41,6 +41,12 @@ pub fn header(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
         let pct = (done * 100).checked_div(total).unwrap_or(0);
         right.push_str(&format!("{} {pct}%  ", state.ui.lang.t(T::Exporting)));
     }
+    if let Some((done, total)) = state.ui.importing {
+        right.push_str(&format!(
+            "{} {done}/{total}  ",
+            state.ui.lang.t(T::Importing)
+        ));
+    }
     if state.ui.saved {
         right.push_str(state.ui.lang.t(T::Saved));
     }
