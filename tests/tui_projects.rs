@@ -26,7 +26,7 @@ fn fresh(parent: &std::path::Path) -> std::path::PathBuf {
 
 fn open(root: &std::path::Path, w: u16, h: u16) -> App {
     let mut s = Session::open_writer(root).unwrap();
-    s.project.set_coder("sg").unwrap();
+    s.set_coder("sg").unwrap();
     App::new(
         s,
         Keymap::default_keys(),
@@ -99,7 +99,7 @@ fn the_file_browser_imports_a_folder_with_progress_and_a_report() {
         "E02",
         "Enter opens it"
     );
-    assert_eq!(a.session().project.manifest.sources.len(), 3, "saved");
+    assert_eq!(a.session().project().manifest.sources.len(), 3, "saved");
 }
 
 #[test]
@@ -202,7 +202,7 @@ fn check_from_the_palette_lists_moved_and_orphaned_codings_to_jump_to() {
     // the other.
     let mut s = Session::open_writer(&f.root).unwrap();
     let id = s.source_id("E02").unwrap();
-    let node = s.codebook.all_ids()[1];
+    let node = s.codebook().all_ids()[1];
     let text = s.text(id).unwrap().text.clone();
     let cp = |needle: &str| text[..text.find(needle).unwrap()].chars().count();
     let gone = "Merci de me recevoir.";
@@ -211,7 +211,7 @@ fn check_from_the_palette_lists_moved_and_orphaned_codings_to_jump_to() {
         .unwrap();
     s.code("sg", id, cp(kept), cp(kept) + kept.chars().count(), node)
         .unwrap();
-    let file = f.root.join(&s.project.source("E02").unwrap().file);
+    let file = f.root.join(&s.project().source("E02").unwrap().file);
     drop(s);
     std::fs::write(
         &file,
@@ -269,7 +269,7 @@ fn a_fresh_project_imports_codes_exports_and_quits() {
     keys(&mut a, "enter");
     a.wait_for_export();
     assert!(shows(&a, "exported"), "{}", screen(&a).join("\n"));
-    let quote = a.session().codings.all().next().unwrap().2.quote.clone();
+    let quote = a.session().codings().all().next().unwrap().2.quote.clone();
     keys(&mut a, "q");
     assert!(a.state().ui.quit);
     let codings = tui_kit::codings_files(&root, "sg");

@@ -36,6 +36,16 @@ impl SourceRemoval {
 }
 
 impl Session {
+    /// Writes an import whose files were read beforehand (the TUI reads them on a worker
+    /// thread, showing progress): labels checked, all or nothing unless `keep_going`.
+    pub fn import_batch(
+        &mut self,
+        batch: crate::import::PreparedBatch,
+        opts: &crate::import::ImportOptions,
+    ) -> Result<crate::import::ImportReport> {
+        crate::import::commit_batch(&mut self.project, batch, opts)
+    }
+
     /// What deleting `source` would remove (for the confirmation), without removing it.
     pub fn source_removal(&self, source: &str) -> Result<SourceRemoval> {
         let meta = self.project.source(source)?.clone();

@@ -52,7 +52,9 @@ pub fn run(rt: &mut Runtime, state: &AppState, op: ProjectOp) -> crate::Result<V
                     "an import is already running"
                 })]);
             }
-            rt.session.project.ensure_writer()?;
+            if rt.session.is_read_only() {
+                return Err(crate::Error::ReadOnly(rt.session.root().to_owned()));
+            }
             rt.importer.start(
                 paths,
                 ImportOptions {
@@ -175,7 +177,7 @@ fn write_batch(
         keep_going: true,
         ..Default::default()
     };
-    let report = crate::import::commit_batch(&mut rt.session.project, batch, &opts)?;
+    let report = rt.session.import_batch(batch, &opts)?;
     let n = report.imported.len();
     let s = if n == 1 { "" } else { "s" };
     let mut items: Vec<ReportItem> = report
@@ -309,9 +311,9 @@ fn check(rt: &Runtime, fr: bool) -> crate::Result<Report> {
             jump: Some((m.source, m.start)),
         });
     }
-    for (coder, source, c) in s.codings.all().filter(|(_, _, c)| c.is_orphaned()) {
+    for (coder, source, c) in s.codings().all().filter(|(_, _, c)| c.is_orphaned()) {
         let label = s
-            .project
+            .project()
             .source(&source.to_string())
             .map(|m| m.label.clone())
             .unwrap_or_default();
