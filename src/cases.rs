@@ -106,10 +106,11 @@ impl CaseTable {
             .rows
             .get_mut(case)
             .ok_or_else(|| Error::Invalid(format!("no case named '{case}'")))?;
-        if value.trim().is_empty() {
+        let value = clean_cell(value);
+        if value.is_empty() {
             row.remove(attribute);
         } else {
-            row.insert(attribute.to_owned(), value.trim().to_owned());
+            row.insert(attribute.to_owned(), value);
         }
         if !self.attributes.iter().any(|a| a == attribute) {
             self.attributes.push(attribute.to_owned());
@@ -185,7 +186,7 @@ fn read_records(path: &Path, text: &str, min_columns: usize) -> Result<Records> 
         Some(r) => r
             .map_err(|e| csv_error(path, &e))?
             .iter()
-            .map(|s| s.trim().to_owned())
+            .map(clean_cell)
             .collect(),
         None => {
             return Err(Error::bad_input(
@@ -218,7 +219,7 @@ fn read_records(path: &Path, text: &str, min_columns: usize) -> Result<Records> 
     for row in rows {
         let row = row.map_err(|e| csv_error(path, &e))?;
         let line = row.position().map_or(0, |p| p.line() as usize);
-        let fields: Vec<String> = row.iter().map(|s| s.trim().to_owned()).collect();
+        let fields: Vec<String> = row.iter().map(clean_cell).collect();
         if fields.iter().all(String::is_empty) {
             continue;
         }
@@ -231,6 +232,24 @@ fn read_records(path: &Path, text: &str, min_columns: usize) -> Result<Records> 
         records.push((line, fields));
     }
     Ok((header, records))
+}
+
+/// A cell as stored: one line (line breaks and tabs of a multi-line cell become spaces), no
+/// other control character (an escape sequence in a spreadsheet never reaches the terminal),
+/// trimmed.
+fn clean_cell(cell: &str) -> String {
+    if !cell.chars().any(char::is_control) {
+        return cell.trim().to_owned();
+    }
+    let one_line: String = cell
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    one_line.trim().to_owned()
 }
 
 fn csv_error(path: &Path, e: &csv::Error) -> Error {
@@ -271,6 +290,22 @@ mod tests {
             String::from_utf8(t.to_csv()).unwrap(),
             "case,Sexe\nE2,F\nE10,\n"
         );
+    }
+
+    #[test]
+    fn cells_are_one_line_without_control_characters() {
+        let mut csv =
+            "case;Profession\nE1;\"Infirmière\r\nde nuit\"\nE2;Kiné\u{1b}[31m\u{9b}\n".to_owned();
+        for i in 3..40 {
+            csv.push_str(&format!("E{i};Médecin généraliste\n"));
+        }
+        let (table, _) = parse_for_import(Path::new("cases.csv"), csv.as_bytes()).unwrap();
+        let value = |t: &CaseTable, case: &str| t.rows[case]["Profession"].clone();
+        assert_eq!(value(&table, "E1"), "Infirmière  de nuit");
+        assert_eq!(value(&table, "E2"), "Kiné[31m");
+        let mut table = table;
+        table.set("E1", "Profession", " Sage-\u{7}femme\t").unwrap();
+        assert_eq!(value(&table, "E1"), "Sage-femme");
     }
 
     #[test]
