@@ -32,7 +32,7 @@ pub struct CasesImportReport {
 impl CaseTable {
     /// Reads `cases.csv`; a missing file is an empty table.
     pub fn read(path: &Path) -> Result<Self> {
-        match std::fs::read(path) {
+        match crate::store::read_plain(path) {
             Ok(bytes) => Self::parse(path, &bytes),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
             Err(e) => Err(Error::io("could not read", path, e)),

@@ -111,8 +111,8 @@ pub fn list(root: &Path) -> Result<Vec<Memo>> {
         if path.extension().is_none_or(|x| x != "md") {
             continue;
         }
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| Error::io("could not read", &path, e))?;
+        let text = crate::store::read_plain_text(&path)
+            .map_err(|e| Error::io("could not read", &path, e))?;
         let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
         let target = first
             .strip_prefix("target:")

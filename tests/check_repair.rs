@@ -133,6 +133,11 @@ fn unreferenced_files_and_unused_cases_are_listed_then_removed_with_yes() {
         .args(["--project", "p", "check"])
         .assert()
         .success();
+    ws.cmd()
+        .args(["--project", "p", "memo", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Une note"));
 }
 
 #[cfg(unix)]
@@ -153,4 +158,59 @@ fn a_transcript_that_is_a_symbolic_link_is_never_read() {
         "{stdout}"
     );
     assert!(!stdout.contains("hors du projet"), "{stdout}");
+}
+
+/// The codings of a coder, a memo, `cases.csv` and `codebook.json` replaced by links to files
+/// outside the project: each is refused with a sentence naming it, nothing outside is read.
+#[cfg(unix)]
+#[test]
+fn project_files_that_are_symbolic_links_are_refused() {
+    let ws = Workspace::new();
+    let p = coded(&ws);
+    ws.cmd()
+        .args(["--project", "p", "memo", "add", "project", "Une note."])
+        .assert()
+        .success();
+    let memo = std::fs::read_dir(p.join("memos"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|f| f.extension().is_some_and(|x| x == "md"))
+        .expect("a memo file");
+    let codings = std::fs::read_dir(p.join("codings/ana"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .next()
+        .expect("a codings file");
+    let files = [
+        (codings, ["codings", "list"]),
+        (memo, ["memo", "list"]),
+        (p.join("cases.csv"), ["cases", "list"]),
+        (p.join("codebook.json"), ["codebook", "list"]),
+    ];
+    for (file, command) in files {
+        let saved = ws.path().join("saved");
+        std::fs::copy(&file, &saved).unwrap();
+        let outside = ws.path().join("dehors");
+        std::fs::copy(&file, &outside).unwrap();
+        std::fs::remove_file(&file).unwrap();
+        std::os::unix::fs::symlink(&outside, &file).unwrap();
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        ws.cmd()
+            .args(["--project", "p"])
+            .args(command)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("symbolic link").and(predicate::str::contains(name)));
+        std::fs::remove_file(&file).unwrap();
+        std::fs::copy(&saved, &file).unwrap();
+    }
+    ws.cmd()
+        .args(["--project", "p", "check"])
+        .assert()
+        .success();
+    ws.cmd()
+        .args(["--project", "p", "memo", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Une note"));
 }

@@ -212,7 +212,8 @@ fn source_of_file(path: &Path) -> Option<Uuid> {
 }
 
 fn read_jsonl(path: &Path) -> Result<Vec<Coding>> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io("could not read", path, e))?;
+    let text =
+        crate::store::read_plain_text(path).map_err(|e| Error::io("could not read", path, e))?;
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {

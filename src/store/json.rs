@@ -20,7 +20,7 @@ pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
 
 /// Reads a JSON file whose top-level `format` must be at most `supported`.
 pub fn read_json<T: DeserializeOwned>(path: &Path, supported: u32) -> Result<T> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("could not read", path, e))?;
+    let bytes = super::read_plain(path).map_err(|e| Error::io("could not read", path, e))?;
     parse_json(path, &bytes, supported)
 }
 

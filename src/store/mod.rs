@@ -9,9 +9,11 @@ mod atomic;
 pub mod fault;
 mod json;
 mod lock;
+mod plain;
 pub mod txn;
 
 pub use atomic::{fsync_dir, write_atomic, write_atomic_with, write_cache};
 pub use json::{read_json, to_json_bytes, write_json};
 pub use lock::ProjectLock;
+pub use plain::{read_plain, read_plain_text};
 pub use txn::{Recovery, Transaction, recover};
