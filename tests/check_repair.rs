@@ -133,11 +133,6 @@ fn unreferenced_files_and_unused_cases_are_listed_then_removed_with_yes() {
         .args(["--project", "p", "check"])
         .assert()
         .success();
-    ws.cmd()
-        .args(["--project", "p", "memo", "list"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Une note"));
 }
 
 #[cfg(unix)]
