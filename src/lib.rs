@@ -25,7 +25,7 @@
 //! - [`memo`]: memos (`memos/<id>.md`).
 //! - [`project`]: a project folder opened read-only or as its one writer; its source, speaker and
 //!   case edits in memory.
-//! - [`import`]: transcripts in (.txt, .md, .docx, .odt, .rtf, .html, .srt, .vtt, Whisper .json),
+//! - [`import`]: transcripts in (.txt, .md, .docx, .odt, .rtf, .pdf, .html, .srt, .vtt, Whisper .json),
 //!   and survey answers from tables (`import::table`: .csv, .xlsx, .xls, .ods).
 //! - [`session`]: the one writer: codebook, codings, memos, sources and cases changed as undoable,
 //!   journalled steps.

@@ -177,6 +177,21 @@ fn bad_inputs_get_one_clear_sentence_and_change_nothing() {
     assert!(err.contains("vide.txt: is empty"), "{err}");
     let err = import_err(&ws, "faux.txt", b"%PDF-1.7\n...");
     assert!(err.contains("faux.txt: is a PDF file"), "{err}");
+    let pdf = |name: &str| {
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/pdf")
+                .join(name),
+        )
+        .unwrap()
+    };
+    let err = import_err(&ws, "scan.pdf", &pdf("scan-sans-texte.pdf"));
+    assert!(err.contains("scan.pdf: has no text to import"), "{err}");
+    let err = import_err(&ws, "verrou.pdf", &pdf("mot-de-passe.pdf"));
+    assert!(
+        err.contains("verrou.pdf: is protected by a password"),
+        "{err}"
+    );
     let err = import_err(&ws, "mal.vtt", b"WEBVTT\n\nnot a cue\n");
     assert!(
         err.contains("mal.vtt: line 3: expected a cue timing line"),
@@ -393,4 +408,26 @@ fn usage_errors_exit_with_2() {
         .args(["speakers", "set", "E1", "M1", "--role", "chef"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn a_text_pdf_imports_with_its_speakers() {
+    let ws = Workspace::new();
+    let p = ws.project();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/pdf/entretien-e07.pdf"),
+        ws.path().join("E07.pdf"),
+    )
+    .unwrap();
+    ws.cmd()
+        .args(["--project", "p", "import", "E07.pdf"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("imported E07"));
+    let out = ws.json(&p, &["sources"]);
+    let s = &out["sources"][0];
+    assert_eq!(s["label"], "E07", "{out}");
+    let text = out.to_string();
+    assert!(text.contains("Enquêtrice") && text.contains("P7"), "{text}");
 }

@@ -2,7 +2,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-const FORMATS: &[&str] = &["txt", "md", "srt", "vtt", "docx", "odt", "rtf", "html", "json"];
+const FORMATS: &[&str] = &["txt", "md", "srt", "vtt", "docx", "odt", "rtf", "html", "json", "pdf"];
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else { return };

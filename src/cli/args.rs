@@ -46,7 +46,7 @@ pub enum Command {
         #[arg(long)]
         reset: bool,
     },
-    /// Import transcripts (.txt .md .docx .odt .rtf .html .srt .vtt, Whisper .json), files or folders
+    /// Import transcripts (.txt .md .docx .odt .rtf .pdf .html .srt .vtt, Whisper .json), files or folders
     Import(ImportArgs),
     /// Import survey answers from a table (.csv .xlsx .xls .ods): a source per respondent or per question
     ImportTable(super::import_table::ImportTableArgs),

@@ -100,9 +100,7 @@ fn known_binary(bytes: &[u8]) -> Option<&'static str> {
             "is a zip archive (a .docx or .odt saved under another name?), not plain text; give it its real extension",
         )
     } else if starts(b"%PDF") {
-        Some(
-            "is a PDF file, which verbatim does not import; export the transcript as .docx, .odt or .txt",
-        )
+        Some("is a PDF file under another name; give it the .pdf extension and import it again")
     } else if starts(b"\xD0\xCF\x11\xE0") {
         Some("is an old Word .doc file; save it as .docx or .odt and import that")
     } else if starts(b"{\\rtf") {

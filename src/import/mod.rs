@@ -1,5 +1,5 @@
 //! Importing transcripts into a project: .txt and .md (any common encoding), .docx, .odt, .rtf,
-//! .html (noScribe's too), .srt, .vtt and Whisper/WhisperX .json; .doc, .qdpx and .qdc are
+//! .html (noScribe's too), .srt, .vtt, Whisper/WhisperX .json and text PDFs; .doc, .qdpx and .qdc are
 //! refused with what to do instead. Each file is read, decoded, converted to text, normalised (NFC, LF) and its speakers
 //! detected; then the whole batch is written.
 //!
@@ -12,6 +12,7 @@ mod docx;
 pub mod entities;
 mod html;
 mod odt;
+mod pdf;
 mod rtf;
 mod subtitles;
 pub mod table;
@@ -31,7 +32,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// File extensions we import, lowercase.
 pub const EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "docx", "odt", "srt", "vtt", "rtf", "html", "htm", "json",
+    "txt", "md", "markdown", "docx", "odt", "srt", "vtt", "rtf", "html", "htm", "json", "pdf",
 ];
 
 /// Why a file of a known kind that is not a transcript is refused, and what to do instead.
@@ -180,6 +181,7 @@ fn prepare_named(
             (t, Some(names))
         }
         "rtf" => (rtf::to_text(bytes).map_err(bad)?, None),
+        "pdf" => (pdf::to_text(bytes).map_err(bad)?, None),
         "html" | "htm" => {
             let decoded = crate::formats::decode::decode_text_bytes(path, bytes)?;
             (html::to_text(&decoded).map_err(bad)?, None)

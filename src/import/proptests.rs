@@ -9,7 +9,7 @@ use proptest::prelude::*;
 
 /// Every file name extension an importer answers to.
 const FORMATS: &[&str] = &[
-    "txt", "md", "srt", "vtt", "docx", "odt", "rtf", "html", "json",
+    "txt", "md", "srt", "vtt", "docx", "odt", "rtf", "html", "json", "pdf",
 ];
 
 fn check_units(p: &Prepared) {

@@ -1,6 +1,6 @@
 //! Fixture tests of the formats beyond plain text (all text invented): noScribe and other HTML,
 //! Whisper/WhisperX JSON, RTF from Word, WordPad and oTranscribe, and the refusals with a hint
-//! (.doc, .qdpx, .qdc).
+//! (.doc, .qdpx, .qdc); text PDFs from Writer, a scan and a password-protected PDF.
 
 use super::*;
 use crate::text::turns::split_units_as;
@@ -127,4 +127,47 @@ fn doc_qdpx_and_qdc_are_refused_with_what_to_do() {
         let err = collect(&[path]).unwrap_err().to_string();
         assert!(err.contains(hint), "{name}: {err}");
     }
+}
+
+#[test]
+fn text_pdfs_from_writer_keep_speakers_roles_and_page_breaks() {
+    let read = |name: &str| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/pdf")
+            .join(name);
+        prepare_file(&path)
+    };
+    let p = read("entretien-e07.pdf").unwrap();
+    let speakers: Vec<(&str, Role)> = p
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.role))
+        .collect();
+    assert_eq!(
+        speakers,
+        [("Enquêtrice", Role::Interviewer), ("P7", Role::Participant)]
+    );
+    let got = units(&p);
+    assert_eq!(got.len(), 6);
+    // A line wrapped by the PDF stays in its turn.
+    assert_eq!(
+        got[1].2,
+        "Depuis onze ans, à Lannion. Avant j’étais à l’hôpital, « en poste fixe » comme\non dit."
+    );
+    // The page break falls between turns 4 and 5.
+    assert_eq!(got[4].2, "Et la coordination avec les médecins ?");
+    let en = read("interview-en.pdf").unwrap();
+    assert_eq!(en.speakers.len(), 2);
+    assert_eq!(units(&en).len(), 5);
+    let err = read("scan-sans-texte.pdf").unwrap_err().to_string();
+    assert!(
+        err.contains("scan-sans-texte.pdf: has no text to import"),
+        "{err}"
+    );
+    assert!(err.contains("(OCR)"), "{err}");
+    let err = read("mot-de-passe.pdf").unwrap_err().to_string();
+    assert!(
+        err.contains("mot-de-passe.pdf: is protected by a password"),
+        "{err}"
+    );
 }
