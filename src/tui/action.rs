@@ -87,6 +87,7 @@ actions! {
     PassagesFilter => "passages_filter", "Filter the passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:PATH)", "Filtrer les passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:CHEMIN)";
     Memos => "memos", "Browse every memo (project, sources, nodes, codings): type to search, Enter to open", "Parcourir les mémos (projet, sources, codes, codages) : tapez pour chercher, Entrée pour ouvrir";
     SwitchCoder => "switch_coder", "Switch the current coder (every coder's codings stay shown)", "Changer de codeur (les codages de tous restent affichés)";
+    KeyReview => "key_review", "Review the names to pseudonymise (as anonymise suggest): accept into the key, edit the pseudonym, skip", "Revoir les noms à pseudonymiser (comme anonymise suggest) : accepter dans la clé, modifier le pseudonyme, passer";
     Memo => "memo", "Edit the memo of the source, node or coding", "Écrire le mémo de la source, du code ou du codage";
     NodeAddChild => "node_add_child", "Add a child node", "Ajouter un sous-code";
     NodeAddSibling => "node_add_sibling", "Add a sibling node", "Ajouter un code au même niveau";

@@ -20,6 +20,8 @@ mod exporter;
 mod i18n;
 mod importer;
 mod indexer;
+mod key_ops;
+mod key_review;
 mod keymap;
 mod layout;
 mod msg;

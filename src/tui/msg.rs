@@ -5,8 +5,8 @@
 //! and answers with messages.
 //!
 //! Invariant: a leaf — it names only the core's types, the action vocabulary and the plain data
-//! of [`super::rows`], [`super::source_rows`], [`super::project_rows`] and
-//! [`super::export_choices`].
+//! of [`super::rows`], [`super::source_rows`], [`super::project_rows`], [`super::key_review`]
+//! and [`super::export_choices`].
 
 use super::action::Action;
 use super::export_choices::ExportChoices;
@@ -64,6 +64,8 @@ pub enum Done {
     Source(super::source_rows::SourceDone),
     /// About the project (a folder listed, import progress, projects, reports).
     Project(super::project_rows::ProjectDone),
+    /// About the pseudonymisation key (the review list, an entry added).
+    Key(super::key_review::KeyDone),
 }
 
 /// What the export dialog opens with.
@@ -213,4 +215,6 @@ pub enum Effect {
     Source(super::source_rows::SourceOp),
     /// Project-level work (list a folder, import, projects, check).
     Project(super::project_rows::ProjectOp),
+    /// Work on the pseudonymisation key (review the candidates, add one).
+    Key(super::key_review::KeyOp),
 }

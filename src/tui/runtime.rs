@@ -68,9 +68,12 @@ impl Runtime {
             Effect::Source(op) => super::source_ops::run(self, state, op),
             Effect::Project(op) => super::project_ops::run(self, state, op),
             Effect::Copy(text) => {
-                self.clipboard = Some(text);
-                Ok(vec![info(state.ui.lang.t(T::Copied))])
+                super::key_ops::copy(&self.session, state, text).map(|(text, msg)| {
+                    self.clipboard = Some(text);
+                    vec![msg]
+                })
             }
+            Effect::Key(op) => super::key_ops::run(&self.session, state, op),
             other => run_one(&mut self.session, state, other),
         };
         result.unwrap_or_else(|e| vec![info(e.to_string())])
@@ -425,6 +428,7 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
         | Effect::Export(..)
         | Effect::Source(_)
         | Effect::Project(_)
+        | Effect::Key(_)
         | Effect::Copy(_) => return Ok(vec![]),
     }
     out.push(refreshed(session, state, select)?);

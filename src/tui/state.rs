@@ -131,6 +131,8 @@ pub enum Popup {
     },
     /// A report with places to jump to (an import's, check's).
     Report(Box<super::project_rows::Report>),
+    /// The names to pseudonymise, to accept into the key, edit or skip.
+    KeyReview(Box<super::key_review::KeyReview>),
 }
 
 /// The whole TUI state, one part per pane. `update` is its only writer.

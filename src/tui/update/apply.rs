@@ -85,6 +85,7 @@ pub(super) fn done(state: &mut AppState, done: Done) -> Vec<Effect> {
         Done::Exporting(progress) => state.ui.exporting = progress,
         Done::Source(d) => return super::sources::done(state, d),
         Done::Project(d) => return super::files::done(state, d),
+        Done::Key(d) => super::key_review::done(state, d),
     }
     vec![]
 }

@@ -8,6 +8,7 @@ mod apply;
 mod codebook;
 mod files;
 pub mod help;
+mod key_review;
 pub mod motion;
 mod palette;
 pub mod picker;
@@ -99,6 +100,7 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             })
         }
         Action::Export => return vec![Effect::OpenExport],
+        Action::KeyReview => return vec![Effect::Key(super::key_review::KeyOp::Review)],
         Action::PassagesReader => {
             state.passages.reader = !state.passages.reader;
             state.ui.focus = if state.passages.reader {

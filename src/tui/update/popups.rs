@@ -24,6 +24,7 @@ pub fn takes_text(state: &AppState) -> bool {
                 | Popup::Input { .. }
                 | Popup::Export(_)
                 | Popup::Memos { .. }
+                | Popup::KeyReview(_)
         )
     )
 }
@@ -183,6 +184,7 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
                 }
             }
         }
+        Popup::KeyReview(r) => return super::key_review::key(state, r, key),
         Popup::Export(mut form) => match form.key(key) {
             Outcome::Close => {}
             Outcome::Stay => state.popup = Some(Popup::Export(form)),

@@ -2,6 +2,7 @@
 //! state or touches the model.
 
 mod files;
+mod key_review;
 mod panes;
 mod popup;
 mod reader;

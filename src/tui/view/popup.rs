@@ -145,6 +145,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
             super::files::projects(frame, area, rows, *selected, state)
         }
         Popup::Report(r) => super::files::report(frame, area, r, state),
+        Popup::KeyReview(r) => super::key_review::render(frame, area, r, state),
         Popup::Memos {
             query,
             selected,
