@@ -83,7 +83,7 @@ fn deleting_a_source_lists_what_goes_asks_and_is_undone() {
         a.session().project().cases.rows.contains_key("E01"),
         "and its case"
     );
-    assert!(shows(&a, "undone: deleting source E01"));
+    assert!(shows(&a, "undone: deleting a source"));
 }
 
 #[test]

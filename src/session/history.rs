@@ -1,6 +1,6 @@
 //! Undo/redo of model changes as a log of steps. Each step keeps the state before and after
-//! of everything it touched (a coder's codings in one source, the codebook, or the manifest
-//! and cases), so an inverse always has what the change removed — a merge, a forced delete.
+//! of everything it touched (a coder's codings in one source, the codebook, the manifest
+//! and cases, or a whole deleted source), so an inverse always has what the change removed — a merge, a forced delete.
 //!
 //! Invariant: undoing then redoing a step restores exactly the state after it.
 
@@ -24,6 +24,12 @@ pub enum Change {
     },
     /// Sources, speakers and cases (`verbatim.json` and `cases.csv`).
     Meta { before: Box<Meta>, after: Box<Meta> },
+    /// A whole source — text, every coder's codings, its memos and the cases only it used —
+    /// deleted (`present_after` false) or put back (true).
+    Source {
+        removal: Box<crate::session::SourceRemoval>,
+        present_after: bool,
+    },
 }
 
 /// One user action, as undone or redone in one go.
@@ -60,6 +66,13 @@ impl Step {
                 Change::Meta { before, after } => Change::Meta {
                     before: after.clone(),
                     after: before.clone(),
+                },
+                Change::Source {
+                    removal,
+                    present_after,
+                } => Change::Source {
+                    removal: removal.clone(),
+                    present_after: !present_after,
                 },
             })
             .collect();

@@ -221,6 +221,8 @@ impl Session {
     /// takes them in memory: on an error, files and memory are as they were.
     fn apply_changes(&mut self, changes: &[Change], op: &str, ids: &[String]) -> Result<()> {
         let mut txn = self.project.transaction()?;
+        // The manifest and cases each source change leaves, in order.
+        let mut source_metas = Vec::new();
         for change in changes {
             match change {
                 Change::Codings {
@@ -234,8 +236,13 @@ impl Session {
                     &crate::store::to_json_bytes(&**after),
                 )?,
                 Change::Meta { after, .. } => self.project.stage_meta(&mut txn, after)?,
+                Change::Source {
+                    removal,
+                    present_after,
+                } => source_metas.push(self.stage_source(&mut txn, removal, *present_after)?),
             }
         }
+        let mut source_metas = source_metas.into_iter();
         self.project.commit(txn, op, ids)?;
         for change in changes {
             match change {
@@ -251,6 +258,13 @@ impl Session {
                 }
                 Change::Codebook { after, .. } => self.codebook = (**after).clone(),
                 Change::Meta { after, .. } => self.project.set_meta((**after).clone()),
+                Change::Source {
+                    removal,
+                    present_after,
+                } => {
+                    let meta = source_metas.next().expect("staged above");
+                    self.take_source(removal, *present_after, meta);
+                }
             }
         }
         Ok(())

@@ -1,5 +1,5 @@
 //! A source's whole life after import: deleting it (with the codings and memos that go with it,
-//! listed first, and put back by [`Session::restore_source`] for the TUI's undo) and replacing
+//! listed first; an undoable step, so `Session::undo` puts it all back) and replacing
 //! its text by a corrected or re-transcribed file (codings re-anchored through the diff, as for
 //! hand edits; those that cannot be placed are kept as orphans and listed).
 //!
@@ -8,12 +8,15 @@
 //! caches follow because they key on the manifest.
 
 use super::Session;
+use super::history::{Change, Step};
 use super::sync::AnchorReport;
 use crate::coding::{Coding, SourceText};
 use crate::error::{Error, Result};
 use crate::formats::sha256_hex;
 use crate::memo::{self, Memo, Target};
 use crate::model::SourceMeta;
+use crate::project::Meta;
+use crate::store::Transaction;
 use std::path::Path;
 
 /// Everything a source deletion removes, enough to put it back.
@@ -43,7 +46,12 @@ impl Session {
         batch: crate::import::PreparedBatch,
         opts: &crate::import::ImportOptions,
     ) -> Result<crate::import::ImportReport> {
-        crate::import::commit_batch(&mut self.project, batch, opts)
+        let report = crate::import::commit_batch(&mut self.project, batch, opts)?;
+        // Earlier steps hold manifests without the new sources: undoing them would lose them.
+        if !report.imported.is_empty() {
+            self.history.clear();
+        }
+        Ok(report)
     }
 
     /// What deleting `source` would remove (for the confirmation), without removing it.
@@ -104,104 +112,114 @@ impl Session {
     }
 
     /// Deletes a source, its codings (every coder's) and the memos on it or its codings, in one
-    /// transaction. Returns what was removed.
+    /// transaction, as an undoable step (undo puts it all back). Returns what was removed.
     pub fn delete_source(&mut self, source: &str) -> Result<SourceRemoval> {
         self.project.ensure_writer()?;
         let removal = self.source_removal(source)?;
-        let id = removal.source.id;
-        let root = self.root().to_owned();
-        let mut txn = self.project.transaction()?;
-        txn.remove(&root.join(&removal.source.file))?;
-        txn.remove(&crate::paths::anchored_text(&root, id))?;
-        for (coder, _) in &removal.codings {
-            crate::coding::stage_list(&mut txn, coder, id, &[])?;
-        }
-        for m in &removal.memos {
-            memo::stage_delete(&mut txn, m.id)?;
-        }
-        let before = (self.project.manifest.clone(), self.project.cases.clone());
-        self.project.manifest.sources.retain(|s| s.id != id);
-        for (case, _) in &removal.cases {
-            self.project.cases.rows.remove(case);
-        }
-        let staged = self
-            .project
-            .stage_manifest(&mut txn)
-            .and_then(|()| self.project.stage_cases(&mut txn));
-        if let Err(e) =
-            staged.and_then(|()| self.project.commit(txn, "source.delete", &[id.to_string()]))
-        {
-            (self.project.manifest, self.project.cases) = before;
-            return Err(e);
-        }
-        for (coder, _) in &removal.codings {
-            self.codings.set_list(coder, id, Vec::new());
-        }
-        self.forget_text(id);
-        if let Some(all) = self.memos.get_mut().unwrap_or_else(|e| e.into_inner()) {
-            all.retain(|m| !removal.memos.iter().any(|r| r.id == m.id));
-        }
-        self.history.clear();
+        let step = Step {
+            label: "source.delete".into(),
+            changes: vec![Change::Source {
+                removal: Box::new(removal.clone()),
+                present_after: false,
+            }],
+        };
+        self.commit(step, &[removal.source.id.to_string()])?;
         Ok(removal)
     }
 
-    /// Puts back a deleted source with its codings and memos (the TUI's undo of a delete).
+    /// Puts back a deleted source with its codings and memos, as an undoable step (for a
+    /// deletion made outside this session's history).
     pub fn restore_source(&mut self, removal: &SourceRemoval) -> Result<()> {
         self.project.ensure_writer()?;
+        let step = Step {
+            label: "source.restore".into(),
+            changes: vec![Change::Source {
+                removal: Box::new(removal.clone()),
+                present_after: true,
+            }],
+        };
+        self.commit(step, &[removal.source.id.to_string()])
+    }
+
+    /// Stages removing the source of `removal` (`present` false) or putting it back (true):
+    /// its text and anchored copy, codings, memos, and the manifest and cases that result,
+    /// which are returned.
+    pub(super) fn stage_source(
+        &self,
+        txn: &mut Transaction,
+        removal: &SourceRemoval,
+        present: bool,
+    ) -> Result<Meta> {
         let id = removal.source.id;
-        if self.project.manifest.sources.iter().any(|s| s.id == id) {
-            return Err(Error::Invalid(format!(
-                "source {} is already in the project",
-                removal.source.label
-            )));
-        }
-        if self
-            .project
-            .manifest
-            .sources
-            .iter()
-            .any(|s| s.label == removal.source.label)
-        {
-            return Err(Error::Invalid(format!(
-                "a source is already labelled '{}'; rename it before restoring",
-                removal.source.label
-            )));
-        }
         let root = self.root().to_owned();
-        let mut txn = self.project.transaction()?;
-        txn.write(&root.join(&removal.source.file), removal.text.as_bytes())?;
-        txn.write(
-            &crate::paths::anchored_text(&root, id),
-            removal.text.as_bytes(),
-        )?;
+        let sources = &self.project.manifest.sources;
+        let mut meta = self.project.meta();
+        if present {
+            if sources.iter().any(|s| s.id == id) {
+                return Err(Error::Invalid(format!(
+                    "source {} is already in the project",
+                    removal.source.label
+                )));
+            }
+            if sources.iter().any(|s| s.label == removal.source.label) {
+                return Err(Error::Invalid(format!(
+                    "a source is already labelled '{}'; rename it before restoring",
+                    removal.source.label
+                )));
+            }
+            txn.write(&root.join(&removal.source.file), removal.text.as_bytes())?;
+            txn.write(
+                &crate::paths::anchored_text(&root, id),
+                removal.text.as_bytes(),
+            )?;
+            for (coder, list) in &removal.codings {
+                crate::coding::stage_list(txn, coder, id, list)?;
+            }
+            for m in &removal.memos {
+                memo::stage(txn, m)?;
+            }
+            meta.manifest.sources.push(removal.source.clone());
+            for (case, row) in &removal.cases {
+                meta.cases.rows.insert(case.clone(), row.clone());
+            }
+        } else {
+            if !sources.iter().any(|s| s.id == id) {
+                return Err(Error::Invalid(format!(
+                    "source {} is no longer in the project",
+                    removal.source.label
+                )));
+            }
+            txn.remove(&root.join(&removal.source.file))?;
+            txn.remove(&crate::paths::anchored_text(&root, id))?;
+            for (coder, _) in &removal.codings {
+                crate::coding::stage_list(txn, coder, id, &[])?;
+            }
+            for m in &removal.memos {
+                memo::stage_delete(txn, m.id)?;
+            }
+            meta.manifest.sources.retain(|s| s.id != id);
+            for (case, _) in &removal.cases {
+                meta.cases.rows.remove(case);
+            }
+        }
+        self.project.stage_meta(txn, &meta)?;
+        Ok(meta)
+    }
+
+    /// Takes in memory what [`Session::stage_source`] staged, once committed.
+    pub(super) fn take_source(&mut self, removal: &SourceRemoval, present: bool, meta: Meta) {
+        let id = removal.source.id;
+        self.project.set_meta(meta);
         for (coder, list) in &removal.codings {
-            crate::coding::stage_list(&mut txn, coder, id, list)?;
+            let list = if present { list.clone() } else { Vec::new() };
+            self.codings.set_list(coder, id, list);
         }
-        for m in &removal.memos {
-            memo::stage(&mut txn, m)?;
+        self.forget_text(id);
+        let memos = self.memos.get_mut().unwrap_or_else(|e| e.into_inner());
+        match memos {
+            Some(all) if !present => all.retain(|m| !removal.memos.iter().any(|r| r.id == m.id)),
+            _ => *memos = None,
         }
-        let before = (self.project.manifest.clone(), self.project.cases.clone());
-        self.project.manifest.sources.push(removal.source.clone());
-        for (case, row) in &removal.cases {
-            self.project.cases.rows.insert(case.clone(), row.clone());
-        }
-        let staged = self
-            .project
-            .stage_manifest(&mut txn)
-            .and_then(|()| self.project.stage_cases(&mut txn));
-        if let Err(e) = staged.and_then(|()| {
-            self.project
-                .commit(txn, "source.restore", &[id.to_string()])
-        }) {
-            (self.project.manifest, self.project.cases) = before;
-            return Err(e);
-        }
-        for (coder, list) in &removal.codings {
-            self.codings.set_list(coder, id, list.clone());
-        }
-        *self.memos.get_mut().unwrap_or_else(|e| e.into_inner()) = None;
-        self.history.clear();
-        Ok(())
     }
 
     /// Replaces a source's text by a new file's (read and converted as at import), moving every

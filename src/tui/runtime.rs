@@ -450,6 +450,8 @@ fn step_name(label: &str, lang: super::i18n::Lang) -> String {
         "node.color" => ("colour", "couleur"),
         "node.merge" => ("merge", "fusion"),
         "node.delete" => ("deletion", "suppression"),
+        "source.delete" => ("deleting a source", "suppression d'une source"),
+        "source.restore" => ("restoring a source", "remise d'une source"),
         other => return other.replace(['.', '_'], " "),
     };
     if fr { words.1 } else { words.0 }.to_owned()

@@ -61,7 +61,7 @@ pub fn run(rt: &mut Runtime, state: &AppState, op: SourceOp) -> crate::Result<Ve
                     plural_s(m)
                 )
             }));
-            rt.deleted.push(removal);
+            // The deletion is a step of the session's history: undo (z) puts it back.
             out.push(Msg::Done(Done::Source(SourceDone::Gone(id))));
             reindex(rt, &mut out);
         }

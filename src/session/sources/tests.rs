@@ -107,3 +107,41 @@ fn replace_moves_codings_through_the_diff_and_lists_orphans() {
     let err = s.replace_source("E1", &same).unwrap_err().to_string();
     assert!(err.contains("same text"), "{err}");
 }
+
+#[test]
+fn deleting_a_source_is_an_undoable_step() {
+    let (dir, mut s) = project();
+    let (id, node) = code_e1(&mut s);
+    s.rename_source("E2", "E2-bis").unwrap();
+    let removed = s.delete_source("E1").unwrap();
+    assert!(s.can_undo());
+    // A step after the deletion is undone first, then the deletion itself.
+    s.set_case_attribute("E2-bis", "Ville", "Brest").unwrap();
+    assert_eq!(s.undo().unwrap().as_deref(), Some("case.set"));
+    assert_eq!(s.undo().unwrap().as_deref(), Some("source.delete"));
+    let back = Session::open(dir.path()).unwrap();
+    assert_eq!(back.project.source("E1").unwrap().id, id);
+    assert_eq!(back.codings.count(), 2);
+    assert_eq!(back.memos().unwrap().len(), 3);
+    assert!(back.check().unwrap().problems.is_empty());
+    assert_eq!(back.text(id).unwrap().text, removed.text);
+    drop(back);
+    // In this session too: the codings, memos and text are back in memory.
+    assert_eq!(s.codings.count(), 2);
+    assert_eq!(s.memos().unwrap().len(), 3);
+    assert!(s.text(id).unwrap().text.starts_with("Enquêteur"));
+    // Redo deletes it again; the rename before it still undoes cleanly afterwards.
+    assert_eq!(s.redo().unwrap().as_deref(), Some("source.delete"));
+    assert!(s.project.source("E1").is_err());
+    assert!(!dir.path().join(format!("sources/{id}.txt")).exists());
+    assert_eq!(s.undo().unwrap().as_deref(), Some("source.delete"));
+    assert_eq!(s.undo().unwrap().as_deref(), Some("source.rename"));
+    let again = Session::open(dir.path()).unwrap();
+    assert!(again.project.source("E2").is_ok());
+    assert!(again.project.source("E1").is_ok());
+    assert!(again.check().unwrap().problems.is_empty());
+    // Coding again after the undo works on the restored text.
+    let coder = s.coder().to_owned();
+    s.code(&coder, id, 0, 9, node).unwrap();
+    assert_eq!(s.codings.count(), 3);
+}
