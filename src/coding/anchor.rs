@@ -3,8 +3,9 @@
 //! to and the new text; without that old text, it is found again by its quote and context.
 //!
 //! Invariants: a coding whose quote is untouched by the edit lands on its old position mapped
-//! through the edit (not merely on some copy of its quote); a coding that cannot be placed is
-//! marked orphaned and keeps its last range — nothing is dropped.
+//! through the edit (not merely on some copy of its quote); a coding whose words were deleted
+//! or rewritten is not shrunk onto what is left (a stray character) — like one that cannot be
+//! placed, it is marked orphaned, keeps its last range and is listed; nothing is dropped.
 
 use crate::coding::{Coding, SourceText, Status};
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
@@ -102,8 +103,12 @@ fn place(map: Option<&EditMap>, new: &SourceText, c: &mut Coding) -> Placement {
     let found = match mapped {
         Some((s, e)) if new.slice(s, e) == c.quote => Some((s, e)),
         // The diff may align repeated characters oddly; an exact copy of the quote next to the
-        // mapped place wins over a range whose text changed (an edit inside the quote).
-        Some((s, e)) => Some(best_context_near(new, c, s).unwrap_or((s, e))),
+        // mapped place wins over a range whose text changed (an edit inside the quote). A range
+        // that kept too little of the quote (its words deleted or rewritten, a stray character
+        // left) is not the coding any more: the quote is looked for elsewhere, else orphaned.
+        Some((s, e)) => best_context_near(new, c, s)
+            .or_else(|| still_the_quote(&c.quote, new.slice(s, e)).then_some((s, e)))
+            .or_else(|| find_by_quote(new, c, c.start)),
         None => find_by_quote(new, c, c.start),
     };
     match found {
@@ -126,6 +131,17 @@ fn place(map: Option<&EditMap>, new: &SourceText, c: &mut Coding) -> Placement {
             Placement::Orphaned
         }
     }
+}
+
+/// Whether `now`, the text a coding's range maps to after an edit, is still recognisably its
+/// `quote` (an edit inside it) rather than what is left after its words were deleted or
+/// rewritten: at least half the same, by edit distance, and never less than half its length.
+fn still_the_quote(quote: &str, now: &str) -> bool {
+    let (q, n) = (quote.chars().count(), now.chars().count());
+    if q == 0 || n * 2 < q {
+        return false;
+    }
+    strsim::normalized_levenshtein(quote, now) >= 0.5
 }
 
 /// Among copies of the quote close to `hint` (within the context length), the one whose

@@ -79,6 +79,35 @@ fn an_edit_inside_a_quote_keeps_the_coding_on_the_edited_text() {
     assert_eq!(cs[0].quote, "les réunions du soir");
 }
 
+#[test]
+fn a_deleted_quote_is_orphaned_not_shrunk_onto_a_stray_character() {
+    let old = SourceText::new("P1 : Oui, à Brest. Les réunions tombent le soir.\nP2 : Non.".into());
+    let mut cs = vec![coding(&old, 19, 48)];
+    assert_eq!(cs[0].quote, "Les réunions tombent le soir.");
+    // The sentence goes, its final dot stays (the diff keeps it as equal text).
+    let new = SourceText::new("P1 : Oui, à Brest.\nP2 : Non.".into());
+    assert_eq!(
+        reanchor(Some(&old.text), &new, &mut cs),
+        [Placement::Orphaned]
+    );
+    assert_eq!(cs[0].quote, "Les réunions tombent le soir.");
+    // Rewritten rather than deleted: orphaned as well.
+    let mut cs = vec![coding(&old, 19, 48)];
+    let rewritten =
+        SourceText::new("P1 : Oui, à Brest. Un autre passage, sans rapport.\nP2 : Non.".into());
+    assert_eq!(
+        reanchor(Some(&old.text), &rewritten, &mut cs),
+        [Placement::Orphaned]
+    );
+    // A typo fixed inside it keeps it, on the corrected words.
+    let mut cs = vec![coding(&old, 19, 48)];
+    let fixed =
+        SourceText::new("P1 : Oui, à Brest. Les réunions tombent tard le soir.\nP2 : Non.".into());
+    reanchor(Some(&old.text), &fixed, &mut cs);
+    assert!(!cs[0].is_orphaned());
+    assert_eq!(cs[0].quote, "Les réunions tombent tard le soir.");
+}
+
 /// Text with accents, emoji and combining marks, as random as proptest likes.
 fn texts() -> impl Strategy<Value = String> {
     proptest::collection::vec("e\u{301}|👍|«\u{a0}|[ \n]|[a-zA-Zàçœé]{1,6}", 20..120)
@@ -158,5 +187,39 @@ proptest! {
         prop_assert_eq!((by_diff[0].start, by_diff[0].end), (start + shift, start + shift + lq));
         reanchor(None, &new, &mut cs);
         prop_assert_eq!((cs[0].start, cs[0].end), (start + shift, start + shift + lq), "by quote and context");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, max_global_rejects: 100_000, ..ProptestConfig::default() })]
+    /// The coded words are deleted (or replaced by other words): the coding is orphaned, or put
+    /// on an exact copy of its quote found elsewhere — never shrunk onto what is left.
+    #[test]
+    fn a_coding_whose_words_are_gone_is_orphaned_or_on_a_copy_of_its_quote(
+        text in texts(),
+        at in 0usize..1000,
+        len in 4usize..30,
+        replacement in prop_oneof![Just(String::new()), "[0-9#]{1,12}"],
+    ) {
+        let old = SourceText::new(text);
+        let n = old.len();
+        prop_assume!(n > len + 2);
+        let start = at % (n - len);
+        let mut cs = vec![coding(&old, start, start + len)];
+        let quote = cs[0].quote.clone();
+        prop_assume!(quote.chars().filter(|c| c.is_alphanumeric()).count() >= 3);
+        let chars: Vec<char> = old.text.chars().collect();
+        let new_text: String = chars[..start].iter().collect::<String>()
+            + &replacement
+            + &chars[start + len..].iter().collect::<String>();
+        let new = SourceText::new(new_text);
+        let placements = reanchor(Some(&old.text), &new, &mut cs);
+        let c = &cs[0];
+        if placements[0] == Placement::Orphaned {
+            prop_assert!(c.is_orphaned());
+            prop_assert_eq!(&c.quote, &quote, "an orphan keeps its quote");
+        } else {
+            prop_assert_eq!(new.slice(c.start, c.end), quote, "only on an exact copy");
+        }
     }
 }
