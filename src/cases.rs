@@ -118,6 +118,48 @@ impl CaseTable {
         Ok(())
     }
 
+    /// Renames an attribute column; its values follow. Refused when the new name is empty or
+    /// already a column.
+    pub fn rename_attribute(&mut self, old: &str, new: &str) -> Result<()> {
+        let new = new.trim();
+        if new.is_empty() {
+            return Err(Error::Invalid("the attribute name is empty".into()));
+        }
+        if old == new {
+            return Ok(());
+        }
+        if self.attributes.iter().any(|a| a == new) {
+            return Err(Error::Invalid(format!(
+                "there is already an attribute '{new}'"
+            )));
+        }
+        let col = self
+            .attributes
+            .iter_mut()
+            .find(|a| *a == old)
+            .ok_or_else(|| Error::Invalid(format!("no attribute named '{old}'")))?;
+        *col = new.to_owned();
+        for row in self.rows.values_mut() {
+            if let Some(v) = row.remove(old) {
+                row.insert(new.to_owned(), v);
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes an attribute column and every value in it.
+    pub fn remove_attribute(&mut self, name: &str) -> Result<()> {
+        let before = self.attributes.len();
+        self.attributes.retain(|a| a != name);
+        if self.attributes.len() == before {
+            return Err(Error::Invalid(format!("no attribute named '{name}'")));
+        }
+        for row in self.rows.values_mut() {
+            row.remove(name);
+        }
+        Ok(())
+    }
+
     /// Renames a case everywhere in the table.
     pub fn rename(&mut self, old: &str, new: &str) {
         if let Some(row) = self.rows.remove(old) {
@@ -268,6 +310,31 @@ fn csv_error(path: &Path, e: &csv::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attributes_are_renamed_with_their_values_and_removed() {
+        let mut t = CaseTable::default();
+        t.ensure_cases(["E1", "E2"]);
+        t.set("E1", "Âge", "40-50 ans").unwrap();
+        t.set("E2", "Sexe", "F").unwrap();
+        t.rename_attribute("Âge", "Tranche d'âge").unwrap();
+        assert_eq!(
+            t.attributes,
+            ["Tranche d'âge", "Sexe"],
+            "the column keeps its place"
+        );
+        assert_eq!(t.rows["E1"]["Tranche d'âge"], "40-50 ans");
+        assert!(
+            t.rename_attribute("Sexe", "Tranche d'âge").is_err(),
+            "no two columns alike"
+        );
+        assert!(t.rename_attribute("Sexe", " ").is_err());
+        assert!(t.rename_attribute("Nope", "X").is_err());
+        t.remove_attribute("Sexe").unwrap();
+        assert_eq!(t.attributes, ["Tranche d'âge"]);
+        assert!(!t.rows["E2"].contains_key("Sexe"));
+        assert!(t.remove_attribute("Sexe").is_err());
+    }
 
     #[test]
     fn reads_semicolons_and_windows_1252() {

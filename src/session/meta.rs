@@ -35,6 +35,22 @@ impl Session {
         self.meta_step("case.set", |p| p.set_case_attribute(case, attribute, value))
     }
 
+    /// Renames an attribute of the cases (its values follow).
+    pub fn rename_case_attribute(&mut self, old: &str, new: &str) -> Result<()> {
+        self.meta_step("case.attribute.rename", |p| {
+            p.cases.rename_attribute(old, new)?;
+            Ok(vec![new.trim().to_owned()])
+        })
+    }
+
+    /// Deletes an attribute of the cases with every value in it.
+    pub fn delete_case_attribute(&mut self, name: &str) -> Result<()> {
+        self.meta_step("case.attribute.delete", |p| {
+            p.cases.remove_attribute(name)?;
+            Ok(vec![name.to_owned()])
+        })
+    }
+
     /// Merges a cases CSV file into the cases.
     pub fn import_cases(&mut self, path: &Path) -> Result<CasesImportReport> {
         let bytes = crate::formats::read_input(path)?;

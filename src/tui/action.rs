@@ -105,6 +105,7 @@ actions! {
     Import => "import", "Import transcripts: a file browser (space marks files; I imports the marked ones or the whole folder)", "Importer des transcriptions : un explorateur (espace marque des fichiers ; I importe les fichiers marqués ou tout le dossier)";
     Projects => "projects", "Projects: create one, open a folder, or a recent one", "Projets : en créer un, ouvrir un dossier ou un projet récent";
     Check => "check", "Check the project: moved and orphaned codings to go to, other problems", "Vérifier le projet : codages déplacés ou orphelins (pour y aller), autres problèmes";
+    Cases => "cases", "The cases table: attributes per case, editable (Enter value, a add, r rename, d delete)", "Le tableau des cas : attributs par cas, modifiables (Entrée valeur, a ajouter, r renommer, d supprimer)";
     Mark => "mark", "Mark or unmark the file (file browser)", "Marquer ou non le fichier (explorateur)";
     SourceRename => "source_rename", "Rename the source", "Renommer la source";
     SourceDelete => "source_delete", "Delete the source (lists what goes with it, asks; undo puts it back)", "Supprimer la source (liste ce qui part avec, demande ; annuler la remet)";

@@ -113,6 +113,16 @@ pub enum T {
     ListHint,
     ReportHint,
     Importing,
+    CasesTitle,
+    EditValue,
+    AddAttribute,
+    RenameAttribute,
+    DeleteAttribute,
+    UndoWord,
+    NoAttributes,
+    EditValuePrompt,
+    AddAttributePrompt,
+    RenameAttributePrompt,
 }
 
 impl Lang {
@@ -320,6 +330,19 @@ impl Lang {
                 "↑↓ aller · Entrée aller à l'endroit · Échap fermer",
             ),
             T::Importing => ("importing", "import"),
+            T::CasesTitle => ("Cases", "Cas"),
+            T::EditValue => ("edit", "modifier"),
+            T::AddAttribute => ("add attribute", "ajouter un attribut"),
+            T::RenameAttribute => ("rename", "renommer"),
+            T::DeleteAttribute => ("delete", "supprimer"),
+            T::UndoWord => ("undo", "annuler"),
+            T::NoAttributes => (
+                "no attribute yet: a adds one (Sexe, Profession…)",
+                "aucun attribut : a en ajoute un (Sexe, Profession…)",
+            ),
+            T::EditValuePrompt => ("Value (empty: none)", "Valeur (vide : aucune)"),
+            T::AddAttributePrompt => ("Name of the new attribute", "Nom du nouvel attribut"),
+            T::RenameAttributePrompt => ("Rename the attribute", "Renommer l'attribut"),
             T::ExportTitle => ("Export the annex", "Exporter l'annexe"),
             T::ExportHint => (
                 "↑↓ row · ←→/space change · type to edit · Enter export · Esc close",

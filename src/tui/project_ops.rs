@@ -88,6 +88,11 @@ pub fn run(rt: &mut Runtime, state: &AppState, op: ProjectOp) -> crate::Result<V
             Ok(vec![done(ProjectDone::SwitchTo(dir))])
         }
         ProjectOp::Check => Ok(vec![done(ProjectDone::Report(Box::new(check(rt, fr)?)))]),
+        ProjectOp::Cases
+        | ProjectOp::SetCase { .. }
+        | ProjectOp::AddAttribute(_)
+        | ProjectOp::RenameAttribute(..)
+        | ProjectOp::DeleteAttribute(_) => super::cases_ops::run(rt, state, op),
     }
 }
 

@@ -73,6 +73,30 @@ pub struct Report {
     pub selected: usize,
 }
 
+/// The cases table: one row per case, one column per attribute, a cell cursor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CasesView {
+    pub attributes: Vec<String>,
+    /// Case id and its values, in attribute order (empty: no value).
+    pub rows: Vec<(String, Vec<String>)>,
+    pub row: usize,
+    /// The attribute column under the cursor.
+    pub col: usize,
+}
+
+impl CasesView {
+    /// The case and attribute under the cursor.
+    pub fn cell(&self) -> Option<(&str, &str, &str)> {
+        let (case, values) = self.rows.get(self.row)?;
+        let attribute = self.attributes.get(self.col)?;
+        Some((
+            case,
+            attribute,
+            values.get(self.col).map_or("", String::as_str),
+        ))
+    }
+}
+
 /// Project-level work for the runtime.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProjectOp {
@@ -95,6 +119,16 @@ pub enum ProjectOp {
     Create(String),
     /// Check the project: moved and orphaned codings, stranded memos, problems with files.
     Check,
+    /// Load the cases table.
+    Cases,
+    SetCase {
+        case: String,
+        attribute: String,
+        value: String,
+    },
+    AddAttribute(String),
+    RenameAttribute(String, String),
+    DeleteAttribute(String),
 }
 
 /// The runtime's answers about project-level work.
@@ -107,4 +141,5 @@ pub enum ProjectDone {
     /// Leave this project and open that one.
     SwitchTo(PathBuf),
     Report(Box<Report>),
+    Cases(Box<CasesView>),
 }

@@ -85,6 +85,13 @@ pub enum InputFor {
     SpeakerPattern(Uuid),
     /// The folder of a new project.
     NewProject,
+    /// A value of the cases table.
+    CaseValue {
+        case: String,
+        attribute: String,
+    },
+    AddAttribute,
+    RenameAttribute(String),
 }
 
 #[derive(Debug, Clone)]
@@ -133,6 +140,8 @@ pub enum Popup {
     Report(Box<super::project_rows::Report>),
     /// The names to pseudonymise, to accept into the key, edit or skip.
     KeyReview(Box<super::key_review::KeyReview>),
+    /// The cases table, editable.
+    Cases(Box<super::project_rows::CasesView>),
 }
 
 /// The whole TUI state, one part per pane. `update` is its only writer.

@@ -173,6 +173,7 @@ pub(super) fn done(state: &mut AppState, d: ProjectDone) -> Vec<Effect> {
             state.ui.quit = true;
         }
         ProjectDone::Report(r) => state.popup = Some(Popup::Report(r)),
+        ProjectDone::Cases(v) => state.popup = Some(Popup::Cases(v)),
     }
     vec![]
 }

@@ -62,6 +62,7 @@ fn group(a: Action) -> usize {
         | A::SpeakersRedetect
         | A::SpeakersPattern
         | A::Import
+        | A::Cases
         | A::Mark => 4,
         A::Save | A::DeleteBack => 5,
         _ => 0,

@@ -5,6 +5,7 @@
 //! screen; a popup, when open, receives the keys first; `q` inside a text input is a letter.
 
 mod apply;
+mod cases;
 mod codebook;
 mod files;
 pub mod help;
@@ -125,6 +126,7 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             )];
         }
         Action::Check => return vec![Effect::Project(super::project_rows::ProjectOp::Check)],
+        Action::Cases => return vec![Effect::Project(super::project_rows::ProjectOp::Cases)],
         Action::Mark => {}
         Action::PassagesFilter => {
             state.popup = Some(Popup::Input {

@@ -56,6 +56,9 @@ fn synonyms(a: Action) -> &'static str {
         Action::Check => {
             "check verify problems orphans moved integrity vérifier problèmes orphelins"
         }
+        Action::Cases => {
+            "cases table attributes variables classification demographics cas tableau attributs variables"
+        }
         _ => "",
     }
 }

@@ -36,6 +36,9 @@ pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
     if matches!(state.popup, Some(Popup::Speakers(_))) {
         return super::sources::popup_action(state, a);
     }
+    if matches!(state.popup, Some(Popup::Cases(_))) {
+        return super::cases::popup_action(state, a);
+    }
     if matches!(
         state.popup,
         Some(Popup::Files(_) | Popup::Projects { .. } | Popup::Report(_))
@@ -290,6 +293,9 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
         | InputFor::ReplaceSource(_)
         | InputFor::SpeakerCase { .. }
         | InputFor::SpeakerPattern(_) => super::sources::submit(state, purpose, text),
+        InputFor::CaseValue { .. } | InputFor::AddAttribute | InputFor::RenameAttribute(_) => {
+            super::cases::submit(purpose, text)
+        }
         InputFor::NewProject if !text.trim().is_empty() => vec![Effect::Project(
             super::super::project_rows::ProjectOp::Create(text.trim().to_owned()),
         )],

@@ -1,6 +1,7 @@
 //! Drawing the TUI: pure functions of `&AppState` into a ratatui frame. Nothing here changes
 //! state or touches the model.
 
+mod cases;
 mod files;
 mod key_review;
 mod panes;

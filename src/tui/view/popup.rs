@@ -112,6 +112,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 InputFor::SpeakerCase { .. } => state.ui.lang.t(T::SpeakerCasePrompt),
                 InputFor::SpeakerPattern(_) => state.ui.lang.t(T::SpeakerPatternPrompt),
                 InputFor::NewProject => state.ui.lang.t(T::NewProjectPrompt),
+                InputFor::CaseValue { .. } => state.ui.lang.t(T::EditValuePrompt),
+                InputFor::AddAttribute => state.ui.lang.t(T::AddAttributePrompt),
+                InputFor::RenameAttribute(_) => state.ui.lang.t(T::RenameAttributePrompt),
             };
             let tall = matches!(purpose, InputFor::Memo(_));
             let r = centered(area, 90, if tall { 16 } else { 7 });
@@ -146,6 +149,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
         }
         Popup::Report(r) => super::files::report(frame, area, r, state),
         Popup::KeyReview(r) => super::key_review::render(frame, area, r, state),
+        Popup::Cases(v) => super::cases::render(frame, area, v, state),
         Popup::Memos {
             query,
             selected,
