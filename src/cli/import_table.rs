@@ -6,7 +6,7 @@ use super::args::Globals;
 use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;
-use verbatim::import::table::{TableOptions, import_table};
+use verbatim::import::table::TableOptions;
 
 #[derive(Args)]
 pub struct ImportTableArgs {
@@ -33,7 +33,7 @@ pub struct ImportTableArgs {
 }
 
 pub fn run(globals: &Globals, args: ImportTableArgs) -> Result<()> {
-    let mut project = super::sources::open_writer(globals)?;
+    let mut session = super::session::write(globals)?;
     let opts = TableOptions {
         id: args.id,
         text: args.text,
@@ -42,7 +42,7 @@ pub fn run(globals: &Globals, args: ImportTableArgs) -> Result<()> {
         prefix: args.prefix,
         sheet: args.sheet,
     };
-    let report = import_table(&mut project, &args.file, &opts)?;
+    let report = session.import_table(&args.file, &opts)?;
     for label in &report.sources {
         println!("imported {label}");
     }
@@ -58,7 +58,7 @@ pub fn run(globals: &Globals, args: ImportTableArgs) -> Result<()> {
         "{} source(s) from {} respondent(s), {attributes}; the project has {} sources",
         report.sources.len(),
         report.respondents,
-        project.manifest.sources.len()
+        session.project().manifest.sources.len()
     );
     Ok(())
 }

@@ -54,6 +54,18 @@ impl Session {
         Ok(report)
     }
 
+    /// Imports the open answers of a table (`import-table`): sources, respondents' cases and
+    /// attributes in one transaction. Earlier steps are forgotten, as for any import.
+    pub fn import_table(
+        &mut self,
+        path: &Path,
+        opts: &crate::import::table::TableOptions,
+    ) -> Result<crate::import::table::TableReport> {
+        let report = crate::import::table::import_table(&mut self.project, path, opts)?;
+        self.history.clear();
+        Ok(report)
+    }
+
     /// What deleting `source` would remove (for the confirmation), without removing it.
     pub fn source_removal(&self, source: &str) -> Result<SourceRemoval> {
         let meta = self.project.source(source)?.clone();

@@ -145,3 +145,34 @@ fn deleting_a_source_is_an_undoable_step() {
     s.code(&coder, id, 0, 9, node).unwrap();
     assert_eq!(s.codings.count(), 3);
 }
+
+#[test]
+fn survey_answers_imported_through_the_session_can_be_coded() {
+    let (dir, mut s) = project();
+    s.rename_source("E2", "E2-bis").unwrap();
+    let table = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/tables/excel-fr-cp1252.csv");
+    let opts = crate::import::table::TableOptions {
+        id: Some("Code".into()),
+        text: vec!["Pourquoi".into()],
+        prefix: Some("Q-".into()),
+        ..Default::default()
+    };
+    let report = s.import_table(&table, &opts).unwrap();
+    assert_eq!(report.sources, ["Q-E01", "Q-E02", "Q-E04"]);
+    assert!(!s.can_undo(), "an import forgets earlier steps");
+    let id = s.source_id("Q-E02").unwrap();
+    let text = s.text(id).unwrap().text.clone();
+    assert_eq!(text, "Pourquoi ce métier ?\n« Vocation », comme on dit");
+    let node = s.add_node("Vocation").unwrap();
+    let coder = s.coder().to_owned();
+    s.code(&coder, id, 21, 33, node).unwrap();
+    let back = Session::open(dir.path()).unwrap();
+    let quotes: Vec<String> = back
+        .codings
+        .all()
+        .map(|(_, _, c)| c.quote.clone())
+        .collect();
+    assert_eq!(quotes, ["« Vocation »"]);
+    assert_eq!(back.project.cases.rows["Q-E02"]["Ville"], "Quimper");
+}
