@@ -107,6 +107,8 @@ actions! {
     Check => "check", "Check the project: moved and orphaned codings to go to, other problems", "Vérifier le projet : codages déplacés ou orphelins (pour y aller), autres problèmes";
     Cases => "cases", "The cases table: attributes per case, editable (Enter value, a add, r rename, d delete)", "Le tableau des cas : attributs par cas, modifiables (Entrée valeur, a ajouter, r renommer, d supprimer)";
     Mark => "mark", "Mark or unmark the file (file browser)", "Marquer ou non le fichier (explorateur)";
+    Analysis => "analysis", "Analysis: overview, matrix, word frequency, agreement, saturation (Tab: next view)", "Analyse : vue d'ensemble, matrice, fréquence des mots, accord, saturation (Tab : vue suivante)";
+    AnalysisOption => "analysis_option", "In the analysis: sort the overview, change the matrix's columns, count uncoded text or not, order of saturation", "Dans l'analyse : trier la vue d'ensemble, changer les colonnes de la matrice, compter ou non le texte non codé, ordre de la saturation";
     SourceRename => "source_rename", "Rename the source", "Renommer la source";
     SourceDelete => "source_delete", "Delete the source (lists what goes with it, asks; undo puts it back)", "Supprimer la source (liste ce qui part avec, demande ; annuler la remet)";
     SourceReplace => "source_replace", "Replace the source's text by a corrected file (codings follow the words)", "Remplacer le texte de la source par un fichier corrigé (les codages suivent les mots)";

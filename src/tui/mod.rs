@@ -5,14 +5,18 @@
 //! messages; the views only draw. Tests use the narrow [`testing`] surface.
 //!
 //! Layers (each uses only those above it): `action`, `rows`, `source_rows`, `project_rows`,
-//! `export_choices`, `wrap` (plain data) → `msg` (messages and effects) → `i18n`, `theme`,
-//! `keymap`, `export_form`, `state` → `layout` → `update` → `view` → `snapshot`, `exporter`,
-//! `importer`, `indexer`, `runtime` (with `source_ops`, `project_ops`, `cases_ops`) → `app`.
+//! `analysis_rows`, `export_choices`, `wrap` (plain data) → `msg` (messages and effects) →
+//! `i18n` (and `analysis_i18n`), `theme`, `keymap`, `export_form`, `state` → `layout` → `update`
+//! → `view` → `snapshot`, `exporter`, `importer`, `indexer`, `runtime` (with `source_ops`,
+//! `project_ops`, `cases_ops`, `analysis_ops`) → `app`.
 //!
 //! Invariants: the terminal is restored on exit and on panic (ratatui's hooks); quitting is
 //! instant because nothing is ever waiting to be saved.
 
 mod action;
+mod analysis_i18n;
+mod analysis_ops;
+mod analysis_rows;
 mod app;
 mod cases_ops;
 mod export_choices;

@@ -66,6 +66,8 @@ pub enum Done {
     Project(super::project_rows::ProjectDone),
     /// About the pseudonymisation key (the review list, an entry added).
     Key(super::key_review::KeyDone),
+    /// An analysis view, computed.
+    Analysis(Box<super::analysis_rows::AnalysisView>),
 }
 
 /// What the export dialog opens with.
@@ -217,4 +219,6 @@ pub enum Effect {
     Project(super::project_rows::ProjectOp),
     /// Work on the pseudonymisation key (review the candidates, add one).
     Key(super::key_review::KeyOp),
+    /// Compute an analysis view.
+    Analysis(super::analysis_rows::AnalysisAsk),
 }

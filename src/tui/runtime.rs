@@ -67,6 +67,7 @@ impl Runtime {
             Effect::Export(choices, node) => Ok(self.start_export(state, &choices, node)),
             Effect::Source(op) => super::source_ops::run(self, state, op),
             Effect::Project(op) => super::project_ops::run(self, state, op),
+            Effect::Analysis(ask) => super::analysis_ops::run(&self.session, state.ui.lang, ask),
             Effect::Copy(text) => {
                 super::key_ops::copy(&self.session, state, text).map(|(text, msg)| {
                     self.clipboard = Some(text);
@@ -429,6 +430,7 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
         | Effect::Source(_)
         | Effect::Project(_)
         | Effect::Key(_)
+        | Effect::Analysis(_)
         | Effect::Copy(_) => return Ok(vec![]),
     }
     out.push(refreshed(session, state, select)?);

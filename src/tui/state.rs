@@ -142,6 +142,8 @@ pub enum Popup {
     KeyReview(Box<super::key_review::KeyReview>),
     /// The cases table, editable.
     Cases(Box<super::project_rows::CasesView>),
+    /// The analysis views (overview, matrix, words, agreement, saturation).
+    Analysis(Box<super::analysis_rows::AnalysisView>),
 }
 
 /// The whole TUI state, one part per pane. `update` is its only writer.

@@ -6,6 +6,7 @@
 //! state; they never write it.
 
 pub use super::action::Action;
+pub use super::analysis_rows::{AnalysisView, Jump, Tab, TabData};
 pub use super::app::App;
 pub use super::i18n::Lang;
 pub use super::indexer::Indexer;

@@ -86,6 +86,7 @@ pub(super) fn done(state: &mut AppState, done: Done) -> Vec<Effect> {
         Done::Source(d) => return super::sources::done(state, d),
         Done::Project(d) => return super::files::done(state, d),
         Done::Key(d) => super::key_review::done(state, d),
+        Done::Analysis(v) => state.popup = Some(Popup::Analysis(v)),
     }
     vec![]
 }

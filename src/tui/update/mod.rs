@@ -4,6 +4,7 @@
 //! Invariants: after every message the cursor is a char boundary of the open text and is on
 //! screen; a popup, when open, receives the keys first; `q` inside a text input is a letter.
 
+mod analysis;
 mod apply;
 mod cases;
 mod codebook;
@@ -102,6 +103,7 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::Export => return vec![Effect::OpenExport],
         Action::KeyReview => return vec![Effect::Key(super::key_review::KeyOp::Review)],
+        Action::Analysis => return analysis::open(),
         Action::PassagesReader => {
             state.passages.reader = !state.passages.reader;
             state.ui.focus = if state.passages.reader {

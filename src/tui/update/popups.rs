@@ -33,6 +33,9 @@ pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
     if matches!(state.popup, Some(Popup::Help { .. })) && super::help::scroll(state, a) {
         return vec![];
     }
+    if matches!(state.popup, Some(Popup::Analysis(_))) {
+        return super::analysis::popup_action(state, a);
+    }
     if matches!(state.popup, Some(Popup::Speakers(_))) {
         return super::sources::popup_action(state, a);
     }

@@ -1,6 +1,8 @@
 //! Drawing the TUI: pure functions of `&AppState` into a ratatui frame. Nothing here changes
 //! state or touches the model.
 
+mod analysis;
+mod analysis_charts;
 mod cases;
 mod files;
 mod key_review;

@@ -150,6 +150,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
         Popup::Report(r) => super::files::report(frame, area, r, state),
         Popup::KeyReview(r) => super::key_review::render(frame, area, r, state),
         Popup::Cases(v) => super::cases::render(frame, area, v, state),
+        Popup::Analysis(v) => super::analysis::render(frame, area, v, state),
         Popup::Memos {
             query,
             selected,
