@@ -1,5 +1,5 @@
 //! The help screen's content: every action with its keys, grouped by where it acts (everywhere,
-//! the transcript, the codebook, the passages, the sources, text fields), and its scrolling (↑↓, pages, g/G),
+//! the transcript, the codebook, the passages, the sources, text fields, the analysis views), and its scrolling (↑↓, pages, g/G),
 //! kept within the content.
 //!
 //! Invariant: every action appears exactly once.
@@ -65,6 +65,7 @@ fn group(a: Action) -> usize {
         | A::Cases
         | A::Mark => 4,
         A::Save | A::DeleteBack => 5,
+        A::Analysis | A::AnalysisOption => 6,
         _ => 0,
     }
 }
@@ -81,11 +82,13 @@ const GROUPS: [T; 6] = [
 /// The help lines: a heading per group, then `keys  description  (name)`.
 pub fn help_lines(state: &AppState) -> Vec<String> {
     let mut out = Vec::new();
-    for (g, title) in GROUPS.iter().enumerate() {
+    let analysis = state.ui.lang.a(super::super::analysis_i18n::A::Title);
+    let titles = GROUPS.iter().map(|t| state.ui.lang.t(*t)).chain([analysis]);
+    for (g, title) in titles.enumerate() {
         if !out.is_empty() {
             out.push(String::new());
         }
-        out.push(format!("── {} ──", state.ui.lang.t(*title)));
+        out.push(format!("── {title} ──"));
         for a in Action::ALL.iter().filter(|a| group(**a) == g) {
             out.push(format!(
                 "{:<16} {}  ({})",
