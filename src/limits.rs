@@ -21,6 +21,26 @@ pub const MAX_JSON_NESTING: usize = 127;
 /// Deepest nesting of elements read from an XML file (`.qdc`, `.qdpx`).
 pub const MAX_XML_DEPTH: usize = 256;
 
+/// Largest memo, in bytes of UTF-8 (about 150,000 words: a memo is a note, not a chapter).
+pub const MAX_MEMO_BYTES: usize = 1024 * 1024;
+
+/// A memo's rule: not empty, at most [`MAX_MEMO_BYTES`]. Its text is stored normalised like a
+/// transcript's (LF line ends, NFC, no control character but tab and newline).
+pub fn check_memo_text(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err("the memo is empty".into());
+    }
+    if text.len() > MAX_MEMO_BYTES {
+        return Err(format!(
+            "the memo is {} kB, over the {} kB a memo may hold; keep long writing in a document \
+             and link it from a shorter memo",
+            text.len() / 1024,
+            MAX_MEMO_BYTES / 1024
+        ));
+    }
+    Ok(())
+}
+
 /// A node name's rule: 1 to [`MAX_NODE_NAME_CHARS`] characters, no control character (tab,
 /// line break…). Any other character, `/` and `\` included, is kept as it is.
 pub fn check_node_name(name: &str) -> Result<(), String> {
@@ -110,6 +130,14 @@ pub fn json_nesting(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_memo_is_not_empty_and_at_most_a_megabyte() {
+        assert!(check_memo_text("Relire E04.").is_ok());
+        assert_eq!(check_memo_text(" \n").unwrap_err(), "the memo is empty");
+        let big = "é".repeat(MAX_MEMO_BYTES / 2 + 1);
+        assert!(check_memo_text(&big).unwrap_err().contains("1024 kB"));
+    }
 
     #[test]
     fn names_keep_backslashes_and_slashes_but_not_control_characters() {

@@ -128,3 +128,35 @@ fn a_qdpx_with_codes_too_deep_is_refused_with_nothing_written() {
         );
     assert!(!ws.path().join("q").exists());
 }
+
+/// A memo from standard input (`-`): stored normalised (CRLF, an escape sequence), and one over
+/// the memo size refused with a sentence, with nothing written.
+#[test]
+fn memos_are_normalised_and_at_most_a_megabyte() {
+    let ws = Workspace::new();
+    let p = ws.project();
+    ws.cmd()
+        .args(["--project", "p", "memo", "add", "project", "-"])
+        .write_stdin("Relire E04.\r\nPuis \u{1b}[31mE05.\r\n")
+        .assert()
+        .success();
+    let memo = std::fs::read_dir(p.join("memos"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|f| f.extension().is_some_and(|x| x == "md"))
+        .expect("a memo file");
+    let stored = std::fs::read_to_string(&memo).unwrap();
+    assert!(
+        stored.contains("Relire E04.\nPuis [31mE05.\n"),
+        "{stored:?}"
+    );
+    let journal = std::fs::read(p.join("journal.jsonl")).unwrap();
+    ws.cmd()
+        .args(["--project", "p", "memo", "add", "project", "-"])
+        .write_stdin("mot ".repeat(300_000))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("over the 1024 kB a memo may hold"));
+    assert_eq!(std::fs::read_dir(p.join("memos")).unwrap().count(), 1);
+    assert_eq!(std::fs::read(p.join("journal.jsonl")).unwrap(), journal);
+}

@@ -57,13 +57,12 @@ impl Session {
     /// Adds a memo; returns its id.
     pub fn add_memo(&mut self, target: Target, text: &str) -> Result<Uuid> {
         self.project.ensure_writer()?;
-        if text.trim().is_empty() {
-            return Err(Error::Invalid("the memo is empty".into()));
-        }
+        let text = crate::text::normalize(text);
+        crate::limits::check_memo_text(&text).map_err(Error::Invalid)?;
         let m = Memo {
             id: Uuid::new_v4(),
             target,
-            text: text.to_owned(),
+            text,
         };
         let mut txn = self.project.transaction()?;
         memo::stage(&mut txn, &m)?;
@@ -82,7 +81,9 @@ impl Session {
             .into_iter()
             .find(|m| m.id == id)
             .ok_or_else(|| Error::Invalid(format!("no memo with id {id}")))?;
-        m.text = text.to_owned();
+        let text = crate::text::normalize(text);
+        crate::limits::check_memo_text(&text).map_err(Error::Invalid)?;
+        m.text = text;
         let mut txn = self.project.transaction()?;
         memo::stage(&mut txn, &m)?;
         self.project.commit(txn, "memo.edit", &[id.to_string()])?;
