@@ -8,11 +8,13 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read or written.
-    #[error("{action} {path}: {source}")]
+    /// (`cause` is kept out of the error chain: the message already ends with it, and the CLI
+    /// prints the chain, which would say it twice.)
+    #[error("{action} {path}: {cause}")]
     Io {
         action: &'static str,
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// A project JSON file does not parse; the file is left as it is.
     #[error(
@@ -61,7 +63,7 @@ impl Error {
         Self::Io {
             action,
             path: path.to_owned(),
-            source,
+            cause: source,
         }
     }
 

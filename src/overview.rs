@@ -25,6 +25,10 @@ pub struct SourceSummary {
     /// How the text writes its speaker turns (`colon`, `header`, …; see `model::Convention`).
     pub convention: String,
     pub codings: usize,
+    /// Why the text could not be read (missing, a symbolic link…): the row is still listed,
+    /// with no words or turns, so one broken transcript never hides the others.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
 }
 
 /// One row of `verbatim cases list`.
@@ -35,27 +39,35 @@ pub struct CaseSummary {
     pub attributes: BTreeMap<String, String>,
 }
 
-/// Figures for every source, in natural label order.
+/// Figures for every source, in natural label order; a source whose text cannot be read is
+/// listed with its [`SourceSummary::problem`].
 pub fn sources(project: &Project) -> Result<Vec<SourceSummary>> {
-    project
+    Ok(project
         .sources()
         .into_par_iter()
         .map(|s| {
-            let body = project.text(s)?;
-            let units = turns::source_units(s, &body);
-            Ok(SourceSummary {
+            let (words, turns, problem) = match project.text(s) {
+                Ok(body) => {
+                    let units = turns::source_units(s, &body);
+                    let turns = units.iter().filter(|u| u.speaker.is_some()).count();
+                    (text::word_count(&body), turns, None)
+                }
+                Err(e) => (0, 0, Some(e.to_string())),
+            };
+            SourceSummary {
                 id: s.id,
                 label: s.label.clone(),
                 case: s.case.clone(),
                 kind: s.kind,
-                words: text::word_count(&body),
-                turns: units.iter().filter(|u| u.speaker.is_some()).count(),
+                words,
+                turns,
                 speakers: s.speakers.clone(),
                 convention: s.convention.name().to_owned(),
                 codings: project.coding_count(s),
-            })
+                problem,
+            }
         })
-        .collect()
+        .collect())
 }
 
 /// Every case with its sources and attributes, in natural order of case id.

@@ -209,3 +209,54 @@ fn project_files_that_are_symbolic_links_are_refused() {
         .success()
         .stdout(predicate::str::contains("Une note"));
 }
+
+/// One transcript gone from `sources/`: `sources` lists every other one (and exits 1 naming
+/// it), search searches the others, passages and the annex go on without it and say so.
+#[test]
+fn a_missing_transcript_no_longer_stops_the_whole_project() {
+    let ws = Workspace::new();
+    let p = coded(&ws);
+    std::fs::remove_file(common::source_file(&p, "E01")).unwrap();
+    let out = ws
+        .cmd()
+        .args(["--project", "p", "sources"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    assert!(stdout.contains("E02") && stdout.contains("E08"), "{stdout}");
+    assert!(stderr.contains("E01: could not read"), "{stderr}");
+    assert!(
+        stderr.contains("1 transcript could not be read"),
+        "{stderr}"
+    );
+    ws.cmd()
+        .args(["--project", "p", "search", "hôpital"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("E02"))
+        .stderr(predicate::str::contains("not searched E01"));
+    ws.cmd()
+        .args([
+            "--project",
+            "p",
+            "passages",
+            "I - Parcours et exercice",
+            "--descendants",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("CHU"))
+        .stderr(predicate::str::contains("warning: E01 left out"));
+    ws.cmd()
+        .args(["--project", "p", "export", "-o", "annexe.md"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning: E01 left out"));
+    let annex = std::fs::read_to_string(ws.path().join("annexe.md")).unwrap();
+    assert!(annex.contains("au CHU"), "{annex}");
+    assert!(!annex.contains("patientèle assez âgée"), "{annex}");
+}

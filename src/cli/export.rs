@@ -120,6 +120,7 @@ pub fn run(globals: &Globals, a: &ExportArgs) -> Result<()> {
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
+    session::warn_unreadable(&s);
     let what = match format {
         Format::Qdpx => "codings",
         Format::Qdc => "nodes",

@@ -50,6 +50,7 @@ pub fn passages(
     let s = session::read(globals)?;
     let id = s.codebook().resolve(node)?;
     let list = select_passages(&s, &[id], descendants, &filters(&s, globals, f)?)?;
+    session::warn_unreadable(&s);
     if json {
         return print_json("passages", &list);
     }

@@ -35,7 +35,7 @@ pub fn search(
     json: bool,
 ) -> Result<()> {
     let s = session::read(globals)?;
-    let (index, _) = SearchIndex::open(&s)?;
+    let index = open_index(&s)?;
     let hits = run_search(&index, &s, query, &options(&s, globals, nodes, f, limit)?)?;
     if json {
         return print_json("hits", &hits);
@@ -75,7 +75,7 @@ pub fn code_hits(s: &mut Session, globals: &Globals, query: &str, a: &CodeArgs) 
         speaker: a.speaker.clone(),
     };
     let opts = options(s, globals, &a.node, &f, usize::MAX)?;
-    let (index, _) = SearchIndex::open(s)?;
+    let index = open_index(s)?;
     let hits = run_search(&index, s, query, &opts)?;
     let mut units: Vec<(uuid::Uuid, usize, usize)> = hits
         .iter()
@@ -105,4 +105,14 @@ pub fn code_hits(s: &mut Session, globals: &Globals, query: &str, a: &CodeArgs) 
         hits.len()
     );
     Ok(())
+}
+
+/// The search index, up to date; a transcript that cannot be read is named on standard error
+/// and left out, and every other one is searched.
+fn open_index(s: &verbatim::session::Session) -> Result<SearchIndex> {
+    let (index, report) = SearchIndex::open(s)?;
+    for (label, reason) in &report.unreadable {
+        eprintln!("not searched {label}: {reason}");
+    }
+    Ok(index)
 }

@@ -30,3 +30,10 @@ pub fn text_arg(text: &str) -> Result<String> {
     }
     Ok(text.to_owned())
 }
+
+/// After a reader went on without them: each source whose text could not be read, by name.
+pub fn warn_unreadable(s: &Session) {
+    for (label, reason) in s.unreadable_texts() {
+        eprintln!("warning: {label} left out: {reason}; `verbatim check` says more");
+    }
+}

@@ -35,7 +35,8 @@ fn list(globals: &Globals, json: bool) -> Result<()> {
     let project = Project::open(&globals.project)?;
     let rows = overview::sources(&project)?;
     if json {
-        return print_json("sources", &rows);
+        print_json("sources", &rows)?;
+        return broken_sources(&rows);
     }
     let table: Vec<Vec<String>> = rows
         .iter()
@@ -60,7 +61,25 @@ fn list(globals: &Globals, json: bool) -> Result<()> {
         &table,
         &[false, false, true, true, true, false],
     );
-    Ok(())
+    broken_sources(&rows)
+}
+
+/// After the listing: each source whose text could not be read, then an error (exit 1).
+fn broken_sources(rows: &[verbatim::overview::SourceSummary]) -> Result<()> {
+    let broken: Vec<_> = rows
+        .iter()
+        .filter_map(|s| Some((&s.label, s.problem.as_ref()?)))
+        .collect();
+    for (label, problem) in &broken {
+        eprintln!("{label}: {problem}");
+    }
+    match broken.len() {
+        0 => Ok(()),
+        n => anyhow::bail!(
+            "{n} transcript{} could not be read (listed above with no words); `verbatim check` says more",
+            if n == 1 { "" } else { "s" }
+        ),
+    }
 }
 
 pub fn speakers(globals: &Globals, cmd: SpeakersCmd) -> Result<()> {

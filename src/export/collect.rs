@@ -247,7 +247,10 @@ pub(super) fn transcripts(session: &Session, options: &Options) -> Result<Vec<Tr
             continue;
         }
         let row = session.project().cases.rows.get(&meta.case);
-        let text = session.text(meta.id)?;
+        // Left out when unreadable; named by the front end (`Session::unreadable_texts`).
+        let Ok(text) = session.text(meta.id) else {
+            continue;
+        };
         let units = turns::source_units(meta, &text.text);
         let turns = units
             .iter()

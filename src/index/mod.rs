@@ -92,6 +92,9 @@ pub struct UpdateReport {
     pub rebuilt: bool,
     pub indexed: usize,
     pub removed: usize,
+    /// Sources whose text could not be read (label, reason): left out of the index this time
+    /// and tried again at the next update, while every other source is searched.
+    pub unreadable: Vec<(String, String)>,
 }
 
 /// An open, up-to-date search index.
@@ -267,14 +270,21 @@ impl SearchIndex {
         let f = self.fields;
         // Documents are made on this thread while tantivy's writer threads index them; on two
         // cores, preparing in parallel as well only makes them compete.
+        let mut unreadable = Vec::new();
         for id in &changed {
-            for doc in unit_docs(corpus, *id, f)? {
-                writer.add_document(doc).map_err(tantivy_err)?;
+            let source = manifest.iter().find(|s| s.id == *id).expect("listed");
+            match unit_docs(corpus, source, f) {
+                Ok(docs) => {
+                    for doc in docs {
+                        writer.add_document(doc).map_err(tantivy_err)?;
+                    }
+                    meta.sources.insert(*id, source_key(source));
+                }
+                Err(e) => {
+                    unreadable.push((source.label.clone(), e.to_string()));
+                    meta.sources.remove(id);
+                }
             }
-        }
-        for id in &changed {
-            let key = manifest.iter().find(|s| s.id == *id).map(source_key);
-            meta.sources.insert(*id, key.unwrap_or_default());
         }
         for id in &removed {
             meta.sources.remove(id);
@@ -291,8 +301,9 @@ impl SearchIndex {
         self.reader.reload().map_err(tantivy_err)?;
         Ok(UpdateReport {
             rebuilt: false,
-            indexed: changed.len(),
+            indexed: changed.len() - unreadable.len(),
             removed: removed.len(),
+            unreadable,
         })
     }
 
@@ -316,10 +327,21 @@ impl SearchIndex {
 }
 
 /// The documents of one source: one per unit with text, without the speaker label.
-fn unit_docs(corpus: &Corpus, id: Uuid, f: Fields) -> Result<Vec<TantivyDocument>> {
-    let meta = corpus.sources.iter().find(|s| s.id == id).expect("listed");
-    let path = corpus.root.join(&meta.file);
-    let raw = std::fs::read_to_string(&path).map_err(|e| Error::io("could not read", &path, e))?;
+/// The text is read as every project file is: never through a symbolic link.
+fn unit_docs(corpus: &Corpus, meta: &SourceMeta, f: Fields) -> Result<Vec<TantivyDocument>> {
+    let id = meta.id;
+    let rel = Path::new(&meta.file);
+    if rel
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    {
+        return Err(Error::Invalid(format!(
+            "the manifest names the file '{}' outside the project; verbatim only reads files inside it",
+            crate::limits::shown(&meta.file)
+        )));
+    }
+    let path = corpus.root.join(rel);
+    let raw = store::read_plain_text(&path).map_err(|e| Error::io("could not read", &path, e))?;
     let text = crate::text::normalize(&raw);
     let units = turns::source_units(meta, &text);
     let (hi, lo) = id.as_u64_pair();

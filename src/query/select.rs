@@ -116,7 +116,11 @@ pub fn select_each<'s>(
         if spans.is_empty() {
             continue;
         }
-        let text = session.text(meta.id)?;
+        // A text that cannot be read is left out, never the whole selection: the session keeps
+        // it in `unreadable_texts` for the front ends to name.
+        let Ok(text) = session.text(meta.id) else {
+            continue;
+        };
         let units = turns::source_units(meta, &text.text);
         let mut groups = Vec::new();
         for (g, list) in spans {

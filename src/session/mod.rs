@@ -43,6 +43,9 @@ pub struct Session {
     /// What re-anchoring found when the session opened (or last synced).
     report: AnchorReport,
     texts: Mutex<HashMap<Uuid, Arc<SourceText>>>,
+    /// Sources whose text could not be read (label → reason), for readers that go on without
+    /// them (passages, export) and must say so.
+    unreadable: Mutex<std::collections::BTreeMap<String, String>>,
     /// The memos, read from `memos/` once, then kept up to date by this session's changes.
     memos: Mutex<Option<Vec<crate::memo::Memo>>>,
 }
@@ -84,6 +87,7 @@ impl Session {
             history: History::default(),
             report: AnchorReport::default(),
             texts: Mutex::new(HashMap::new()),
+            unreadable: Mutex::default(),
             memos: Mutex::new(None),
         };
         session.report = session.sync()?;
@@ -151,11 +155,22 @@ impl Session {
             .iter()
             .find(|s| s.id == source)
             .ok_or_else(|| Error::Invalid(format!("no source with id {source}")))?;
-        let text = Arc::new(SourceText::new(crate::text::normalize(
-            &self.project.text(meta)?,
-        )));
+        let raw = self.project.text(meta).inspect_err(|e| {
+            self.unreadable
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(meta.label.clone(), e.to_string());
+        })?;
+        let text = Arc::new(SourceText::new(crate::text::normalize(&raw)));
         cache.insert(source, text.clone());
         Ok(text)
+    }
+
+    /// The sources whose text this session could not read so far (label, reason), in label
+    /// order: the passages and the export go on without them, and the front ends name them.
+    pub fn unreadable_texts(&self) -> Vec<(String, String)> {
+        let seen = self.unreadable.lock().unwrap_or_else(|e| e.into_inner());
+        seen.iter().map(|(l, r)| (l.clone(), r.clone())).collect()
     }
 
     pub(crate) fn forget_text(&self, source: Uuid) {
