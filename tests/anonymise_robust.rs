@@ -9,7 +9,6 @@ use common::{Workspace, snapshot};
 use std::io::ErrorKind;
 use std::path::Path;
 use verbatim::anonymise::{Category, Entry, Key, Matcher};
-use verbatim::session::Session;
 use verbatim::store::fault::{Point, arm, disarm};
 
 fn matcher(pairs: &[(&str, &str)]) -> Matcher {
@@ -35,7 +34,7 @@ fn journal(p: &Path) -> String {
 /// The sample, with a source label holding a name and a journal line naming a case after one.
 fn project(ws: &Workspace) -> std::path::PathBuf {
     let p = ws.sample_project();
-    let mut s = Session::open_writer(&p).unwrap();
+    let mut s = common::open_writer(&p);
     s.rename_source("E01", "E01 Garnier").unwrap();
     drop(s);
     // As `case.set` journals a case named after a person.
@@ -54,20 +53,20 @@ fn a_fault_before_the_commit_point_leaves_the_journal_and_every_file_as_they_wer
     let m = matcher(KEY);
     for point in [Point::Write, Point::Fsync, Point::Intent] {
         let before = snapshot(&p);
-        let mut s = Session::open_writer(&p).unwrap();
+        let mut s = common::open_writer(&p);
         arm(point, 0, ErrorKind::StorageFull);
         let err = s.apply_key(&m).unwrap_err().to_string();
         disarm();
         assert!(err.contains("injected fault"), "{point:?}: {err}");
         drop(s);
         assert_eq!(snapshot(&p), before, "{point:?}: every file as it was");
-        let s = Session::open_writer(&p).unwrap();
+        let s = common::open_writer(&p);
         assert!(s.report().problems.is_empty(), "{:?}", s.report().problems);
         drop(s);
         assert_eq!(snapshot(&p), before, "{point:?}: after reopening");
     }
     let lines = journal(&p).lines().count();
-    let mut s = Session::open_writer(&p).unwrap();
+    let mut s = common::open_writer(&p);
     s.apply_key(&m).unwrap();
     drop(s);
     let after = journal(&p);
@@ -84,17 +83,17 @@ fn a_fault_after_the_commit_point_is_completed_journal_included_at_the_next_open
     let reference = Workspace::new();
     let q = project(&reference);
     let m = matcher(KEY);
-    let mut r = Session::open_writer(&q).unwrap();
+    let mut r = common::open_writer(&q);
     r.apply_key(&m).unwrap();
     drop(r);
-    let mut s = Session::open_writer(&p).unwrap();
+    let mut s = common::open_writer(&p);
     // The second rename: the first is the intent record's own (atomic write).
     arm(Point::Rename, 1, ErrorKind::PermissionDenied);
     let err = s.apply_key(&m).unwrap_err().to_string();
     disarm();
     assert!(err.contains("injected fault"), "{err}");
     drop(s);
-    let s = Session::open_writer(&p).unwrap();
+    let s = common::open_writer(&p);
     assert!(s.report().problems.is_empty(), "{:?}", s.report().problems);
     assert!(s.project().source("E01 Gé").is_ok());
     drop(s);
@@ -118,12 +117,12 @@ fn a_fault_after_the_commit_point_is_completed_journal_included_at_the_next_open
 fn siblings_the_key_would_merge_are_refused_in_one_sentence() {
     let ws = Workspace::new();
     let p = ws.sample_project();
-    let mut s = Session::open_writer(&p).unwrap();
+    let mut s = common::open_writer(&p);
     s.add_node("Lieux/Autour de Montclar").unwrap();
     s.add_node("Lieux/Autour de Ville-Alpha").unwrap();
     drop(s);
     let before = snapshot(&p);
-    let mut s = Session::open_writer(&p).unwrap();
+    let mut s = common::open_writer(&p);
     let err = s.apply_key(&matcher(KEY)).unwrap_err().to_string();
     drop(s);
     assert!(

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{ANNEX_VERBATIMS, Workspace, code_line, snapshot};
+use common::{ANNEX_VERBATIMS, Workspace, code_line, open_writer, snapshot};
 use std::io::ErrorKind;
 use std::path::Path;
 use verbatim::session::Session;
@@ -25,25 +25,6 @@ fn coded(ws: &Workspace) -> std::path::PathBuf {
 }
 
 type Op = fn(&mut Session) -> verbatim::Result<()>;
-
-/// Opens as the writer again after this process dropped its session. Other tests of this binary
-/// spawn `verbatim` processes meanwhile: a child between fork and exec briefly holds a copy of
-/// every descriptor, our lock's included, so a reopen can meet `Locked` for that instant (a
-/// property of the test harness, not of verbatim: one writer per process is what users run).
-fn reopen_writer(p: &Path) -> Session {
-    for _ in 0..100 {
-        match Session::open_writer(p) {
-            Err(verbatim::Error::Locked(_)) => {
-                std::thread::sleep(std::time::Duration::from_millis(50))
-            }
-            other => return other.unwrap(),
-        }
-    }
-    panic!(
-        "{} stayed locked for 5 s after its session was dropped",
-        p.display()
-    )
-}
 
 fn ops() -> Vec<(&'static str, Op)> {
     vec![
@@ -116,7 +97,7 @@ fn a_fault_before_the_commit_point_leaves_every_file_as_it_was() {
             );
             drop(s);
             // The project opens, and nothing is left to recover.
-            let s = reopen_writer(&p);
+            let s = open_writer(&p);
             assert!(s.report().problems.is_empty(), "{:?}", s.report().problems);
             drop(s);
             assert_eq!(snapshot(&p), before, "{name} {point:?}: after reopening");
@@ -142,7 +123,7 @@ fn a_fault_after_the_commit_point_is_completed_at_the_next_open() {
         disarm();
         assert!(err.contains("injected fault"), "{name}: {err}");
         drop(s);
-        let s = reopen_writer(&p);
+        let s = open_writer(&p);
         assert!(
             s.report().problems.is_empty(),
             "{name}: {:?}",
@@ -190,11 +171,11 @@ fn a_failing_reanchoring_save_leaves_the_hand_edit_to_the_next_open() {
         assert!(err.contains("injected fault"), "{point:?}: {err}");
         assert_eq!(snapshot(&p), before, "{point:?}");
     }
-    let s = reopen_writer(&p);
+    let s = open_writer(&p);
     assert!(!s.report().moved.is_empty());
     drop(s);
     // Saved once: the next open finds nothing to move.
-    let s = reopen_writer(&p);
+    let s = open_writer(&p);
     assert!(s.report().moved.is_empty(), "{:?}", s.report().moved);
     let check = s.check().unwrap();
     assert!(check.problems.is_empty(), "{:?}", check.problems);

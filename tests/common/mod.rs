@@ -244,3 +244,22 @@ pub fn xsd_valid_qdc(file: &Path) {
     xsd_valid(file, "Codebook-mrt2019.xsd");
     valid_qdc(file);
 }
+
+/// Opens as the writer, also again after this process dropped a session. Other tests of this binary
+/// spawn `verbatim` processes meanwhile: a child between fork and exec briefly holds a copy of
+/// every descriptor, our lock's included, so a reopen can meet `Locked` for that instant (a
+/// property of the test harness, not of verbatim: one writer per process is what users run).
+pub fn open_writer(p: &Path) -> verbatim::session::Session {
+    for _ in 0..100 {
+        match verbatim::session::Session::open_writer(p) {
+            Err(verbatim::Error::Locked(_)) => {
+                std::thread::sleep(std::time::Duration::from_millis(50))
+            }
+            other => return other.unwrap(),
+        }
+    }
+    panic!(
+        "{} stayed locked for 5 s after its session was dropped",
+        p.display()
+    )
+}
