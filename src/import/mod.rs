@@ -47,6 +47,10 @@ fn refusal_hint(path: &Path) -> Option<String> {
              `verbatim import-qdpx {shown} DIR`"
         ),
         "qdc" => format!("is a REFI-QDA codebook: load it with `verbatim codebook import {shown}`"),
+        "csv" | "tsv" | "xlsx" | "xlsm" | "xls" | "ods" => format!(
+            "is a table: import survey answers with `verbatim import-table {shown} --id COL \
+             --text COL`, or case attributes with `verbatim cases import {shown}`"
+        ),
         _ => return None,
     })
 }

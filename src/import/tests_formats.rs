@@ -121,6 +121,8 @@ fn doc_qdpx_and_qdc_are_refused_with_what_to_do() {
         ("projet.qdpx", "verbatim import-qdpx"),
         ("codes.qdc", "verbatim codebook import"),
         ("vieux.DOC", "save it as .docx"),
+        ("reponses.xlsx", "verbatim import-table"),
+        ("cas.csv", "verbatim cases import"),
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, b"x").unwrap();
