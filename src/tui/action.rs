@@ -38,6 +38,8 @@ actions! {
     Cancel => "cancel", "Close the popup or leave the selection", "Fermer la fenêtre ou quitter la sélection";
     Save => "save", "Save the text being edited (memo, description)", "Enregistrer le texte en cours (mémo, description)";
     DeleteBack => "delete_back", "Delete the character before the cursor (text fields)", "Effacer le caractère avant le curseur (champs de texte)";
+    DeleteWord => "delete_word", "Delete the word before the cursor (text fields)", "Effacer le mot avant le curseur (champs de texte)";
+    DeleteForward => "delete_forward", "Delete the character after the cursor (text fields)", "Effacer le caractère après le curseur (champs de texte)";
     Confirm => "confirm", "Confirm / open the item under the cursor", "Valider / ouvrir l'élément sélectionné";
     FocusNext => "focus_next", "Focus the next pane", "Panneau suivant";
     FocusPrev => "focus_prev", "Focus the previous pane", "Panneau précédent";

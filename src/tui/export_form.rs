@@ -221,7 +221,7 @@ impl ExportForm {
             TextKey::Right => self.change(true),
             TextKey::Char(c) => self.type_char(c),
             TextKey::Backspace => self.backspace(),
-            TextKey::CodeAll => {}
+            TextKey::CodeAll | TextKey::Edit(_) => {}
         }
         Outcome::Stay
     }

@@ -5,10 +5,10 @@
 //! messages; the views only draw. Tests use the narrow [`testing`] surface.
 //!
 //! Layers (each uses only those above it): `action`, `rows`, `source_rows`, `project_rows`,
-//! `analysis_rows`, `export_choices`, `wrap` (plain data) → `msg` (messages and effects) →
-//! `i18n` (and `analysis_i18n`), `theme`, `keymap`, `export_form`, `state` → `layout` → `update`
-//! → `view` → `snapshot`, `exporter`, `importer`, `indexer`, `runtime` (with `source_ops`,
-//! `project_ops`, `cases_ops`, `analysis_ops`) → `app`.
+//! `analysis_rows`, `export_choices`, `wrap`, `editor` (plain data and pure text editing) →
+//! `msg` (messages and effects) → `i18n` (and `analysis_i18n`), `theme`, `keymap`,
+//! `export_form`, `state` → `layout` → `update` → `view` → `snapshot`, `exporter`, `importer`,
+//! `indexer`, `runtime` (with `source_ops`, `project_ops`, `cases_ops`, `analysis_ops`) → `app`.
 //!
 //! Invariants: the terminal is restored on exit and on panic (ratatui's hooks); quitting is
 //! instant because nothing is ever waiting to be saved.
@@ -19,6 +19,7 @@ mod analysis_ops;
 mod analysis_rows;
 mod app;
 mod cases_ops;
+mod editor;
 mod export_choices;
 mod export_form;
 mod exporter;

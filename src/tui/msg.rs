@@ -4,11 +4,13 @@
 //! load, a search, an export). `update` is the only writer of the state: the runtime reads it
 //! and answers with messages.
 //!
-//! Invariant: a leaf — it names only the core's types, the action vocabulary and the plain data
+//! Invariant: a leaf — it names only the core's types, the action vocabulary, the editor's keys
+//! and the plain data
 //! of [`super::rows`], [`super::source_rows`], [`super::project_rows`], [`super::key_review`]
 //! and [`super::export_choices`].
 
 use super::action::Action;
+use super::editor::EditKey;
 use super::export_choices::ExportChoices;
 use super::rows::{Doc, HitRow, HitsPlan, NodeInfo, PassageRow, SourceRow, TreeRow, ViewCoding};
 use crate::memo::Target;
@@ -121,6 +123,8 @@ pub enum TextKey {
     Save,
     /// ctrl-k in the search popup: code every hit.
     CodeAll,
+    /// Cursor moves and deletions of the text editor (home, end, words, lines, ctrl-w).
+    Edit(super::editor::EditKey),
 }
 
 impl TextKey {
@@ -136,6 +140,12 @@ impl TextKey {
             Action::Save => Self::Save,
             Action::DeleteBack => Self::Backspace,
             Action::CodeHits => Self::CodeAll,
+            Action::Top => Self::Edit(EditKey::Home),
+            Action::Bottom => Self::Edit(EditKey::End),
+            Action::WordPrev => Self::Edit(EditKey::WordLeft),
+            Action::WordNext => Self::Edit(EditKey::WordRight),
+            Action::DeleteWord => Self::Edit(EditKey::DeleteWord),
+            Action::DeleteForward => Self::Edit(EditKey::DeleteForward),
             _ => return None,
         })
     }

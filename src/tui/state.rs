@@ -158,6 +158,9 @@ pub struct AppState {
     pub popup: Option<Popup>,
     /// Everything that has a memo (sources, nodes, codings, the project), for the ✎ marks.
     pub memos: HashSet<Target>,
+    /// The cursor (byte offset) in the open text field; `None`: at the end of its text. Back to
+    /// `None` whenever no text field is open.
+    pub edit_cursor: Option<usize>,
 }
 
 /// What belongs to no pane: language, theme, keys, size, focus, the status line.
@@ -261,6 +264,7 @@ impl AppState {
             search: SearchState::default(),
             popup: None,
             memos: HashSet::new(),
+            edit_cursor: None,
         }
     }
 }

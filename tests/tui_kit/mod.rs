@@ -75,6 +75,7 @@ pub fn keys(app: &mut App, spec: &str) {
             "right" => KeyCode::Right,
             "home" => KeyCode::Home,
             "end" => KeyCode::End,
+            "delete" => KeyCode::Delete,
             c => KeyCode::Char(c.chars().next().unwrap()),
         };
         app.key(KeyEvent::new(code, mods));

@@ -64,7 +64,7 @@ fn group(a: Action) -> usize {
         | A::Import
         | A::Cases
         | A::Mark => 4,
-        A::Save | A::DeleteBack => 5,
+        A::Save | A::DeleteBack | A::DeleteWord | A::DeleteForward => 5,
         A::Analysis | A::AnalysisOption => 6,
         _ => 0,
     }

@@ -49,6 +49,9 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Done(done) => apply::done(state, done),
     };
     motion::keep_visible(state, transcript_rows(state));
+    if !matches!(state.popup, Some(Popup::Input { .. })) {
+        state.edit_cursor = None;
+    }
     effects
 }
 

@@ -148,25 +148,26 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
                 }
             }
         }
-        Popup::Input { purpose, mut text } => match key {
-            TextKey::Esc => {}
-            TextKey::Enter if matches!(purpose, InputFor::Memo(_)) => {
-                text.push('\n');
-                state.popup = Some(Popup::Input { purpose, text });
-            }
-            TextKey::Enter | TextKey::Save => return submit_input(state, purpose, text),
-            TextKey::Backspace => {
-                text.pop();
-                state.popup = Some(Popup::Input { purpose, text });
-            }
-            TextKey::Char(c) => {
-                text.push(c);
-                state.popup = Some(Popup::Input { purpose, text });
-            }
-            TextKey::Up | TextKey::Down | TextKey::Left | TextKey::Right | TextKey::CodeAll => {
-                state.popup = Some(Popup::Input { purpose, text })
-            }
-        },
+        Popup::Input { purpose, mut text } => {
+            use super::super::editor::{self, EditKey};
+            let at = editor::clamp(&text, state.edit_cursor);
+            let multiline = matches!(purpose, InputFor::Memo(_));
+            let cursor = match key {
+                TextKey::Esc => return vec![],
+                TextKey::Enter if multiline => editor::insert(&mut text, at, '\n'),
+                TextKey::Enter | TextKey::Save => return submit_input(state, purpose, text),
+                TextKey::Backspace => editor::backspace(&mut text, at),
+                TextKey::Char(c) => editor::insert(&mut text, at, c),
+                TextKey::Left => editor::edit(&mut text, at, EditKey::Left),
+                TextKey::Right => editor::edit(&mut text, at, EditKey::Right),
+                TextKey::Up => editor::edit(&mut text, at, EditKey::Up),
+                TextKey::Down => editor::edit(&mut text, at, EditKey::Down),
+                TextKey::Edit(k) => editor::edit(&mut text, at, k),
+                TextKey::CodeAll => at,
+            };
+            state.edit_cursor = Some(cursor);
+            state.popup = Some(Popup::Input { purpose, text });
+        }
         Popup::Memos {
             mut query,
             mut selected,
@@ -219,7 +220,7 @@ fn edit_query(key: TextKey, query: &mut String, selected: &mut usize, len: usize
         TextKey::Enter | TextKey::Save => return Edit::Choose,
         TextKey::Up => *selected = selected.saturating_sub(1),
         TextKey::Down => *selected = (*selected + 1).min(len.saturating_sub(1)),
-        TextKey::CodeAll | TextKey::Left | TextKey::Right => {}
+        TextKey::CodeAll | TextKey::Left | TextKey::Right | TextKey::Edit(_) => {}
         TextKey::Backspace => {
             query.pop();
             *selected = 0;

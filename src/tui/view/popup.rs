@@ -122,9 +122,16 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
             let b = Block::default()
                 .borders(Borders::ALL)
                 .title(format!(" {title} "));
+            // The cursor drawn where it is; the text scrolled to keep its line in view.
+            let at = super::super::editor::clamp(text, state.edit_cursor);
+            let shown = format!("{}▏{}", &text[..at], &text[at..]);
+            let line = text[..at].matches('\n').count();
+            let rows = usize::from(r.height.saturating_sub(2)).max(1);
+            let scroll = line.saturating_sub(rows - 1) as u16;
             frame.render_widget(
-                Paragraph::new(format!("{text}▏"))
+                Paragraph::new(shown)
                     .wrap(Wrap { trim: false })
+                    .scroll((scroll, 0))
                     .block(b),
                 r,
             );
