@@ -141,4 +141,44 @@ fn names_are_reviewed_into_the_key_and_copies_are_pseudonymised() {
             .any(|w| proposed.starts_with(w)),
         "{proposed}"
     );
+
+    // The export dialog has the annex's two new rows; the annex it writes goes through the key.
+    fr.wait_for_index();
+    keys(
+        &mut fr,
+        &format!("esc / text:{} enter V c enter", original.replace(' ', "_")),
+    );
+    keys(&mut fr, "E");
+    for _ in 0..16 {
+        keys(&mut fr, "down");
+    }
+    assert!(shows(&fr, "Joindre les codages séparés par des blancs"));
+    keys(&mut fr, "right down right");
+    match &fr.state().popup {
+        Some(Popup::Export(form)) => {
+            assert!(form.choices.options.join_adjacent && form.choices.options.memos);
+        }
+        other => panic!("the export dialog is open: {other:?}"),
+    }
+    keys(&mut fr, "enter");
+    fr.wait_for_export();
+    let message = fr.state().ui.message.clone().unwrap_or_default();
+    assert!(message.contains("1 verbatim"), "{message}");
+    let path = message
+        .split_once(": ")
+        .and_then(|(_, rest)| rest.split_once(" ("))
+        .map(|(p, _)| std::path::PathBuf::from(p))
+        .expect("the path in the message");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(verbatim::anonymise::scan_bytes(&key.matcher(), &bytes).is_empty());
+    let mut doc = String::new();
+    std::io::Read::read_to_string(
+        &mut zip::ZipArchive::new(std::io::Cursor::new(bytes))
+            .unwrap()
+            .by_name("word/document.xml")
+            .unwrap(),
+        &mut doc,
+    )
+    .unwrap();
+    assert!(doc.contains("Pseudo Test"), "the coded turn, pseudonymised");
 }

@@ -29,6 +29,8 @@ pub enum Field {
     Context,
     Interviewer,
     Transcripts,
+    JoinAdjacent,
+    Memos,
     Csv,
     Go,
 }
@@ -50,6 +52,8 @@ pub const FIELDS: &[Field] = &[
     Field::Context,
     Field::Interviewer,
     Field::Transcripts,
+    Field::JoinAdjacent,
+    Field::Memos,
     Field::Csv,
     Field::Go,
 ];
@@ -163,6 +167,16 @@ impl ExportForm {
                         "Roll up under parents",
                         "Cumuler sous les parents",
                         yes(o.rollup, french),
+                    ),
+                    Field::JoinAdjacent => (
+                        "Join codings apart by white space",
+                        "Joindre les codages séparés par des blancs",
+                        yes(o.join_adjacent, french),
+                    ),
+                    Field::Memos => (
+                        "Node and coding memos",
+                        "Mémos des codes et des codages",
+                        yes(o.memos, french),
                     ),
                     Field::MaxChars => (
                         "Max characters",
@@ -293,6 +307,8 @@ impl ExportForm {
             Field::Descriptions => o.descriptions = !o.descriptions,
             Field::Order => o.order = cycle(&orders, &o.order, forward),
             Field::Rollup => o.rollup = !o.rollup,
+            Field::JoinAdjacent => o.join_adjacent = !o.join_adjacent,
+            Field::Memos => o.memos = !o.memos,
             Field::Context => o.context = cycle(CONTEXTS, &o.context, forward),
             Field::Interviewer => o.keep_interviewer = !o.keep_interviewer,
             Field::Transcripts => o.transcripts = !o.transcripts,
