@@ -1,7 +1,8 @@
 //! The analysis views of the TUI (issue 14) on the coded demo, driven by keys on a TestBackend:
 //! the overview sorted and opened, the matrix with a cell opened and a jump to its passage,
 //! word frequency bars and a word's occurrences, the agreement's disagreements with a jump,
-//! the saturation chart, French labels, and what an uncoded project says.
+//! the saturation chart, French labels, the codebook's labelled count columns, and what an
+//! uncoded project says.
 
 mod tui_kit;
 
@@ -44,6 +45,11 @@ fn text(a: &App) -> String {
 fn the_overview_lists_every_node_sorts_on_a_column_and_opens_a_nodes_passages() {
     let f = coded();
     let mut a = app_in(&f, Lang::En, 130, 40);
+    assert!(
+        shows(&a, "Codebook (codings · sources)"),
+        "the codebook's count columns are labelled: {}",
+        text(&a)
+    );
     keys(&mut a, "%");
     assert_eq!(view(&a).ask.tab, Tab::Overview);
     assert!(shows(&a, "[Overview]"), "{}", text(&a));
@@ -221,6 +227,7 @@ fn saturation_draws_one_bar_per_interview_up_to_every_node_used() {
 fn the_views_speak_french_and_an_uncoded_project_says_what_to_do() {
     let f = coded();
     let mut a = app_in(&f, Lang::Fr, 130, 40);
+    assert!(shows(&a, "Codes (codages · sources)"), "{}", text(&a));
     keys(&mut a, "%");
     assert!(shows(&a, "[Vue d'ensemble]"), "{}", text(&a));
     assert!(shows(&a, "codages"));

@@ -46,7 +46,12 @@ pub fn sources(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
 }
 
 pub fn codebook(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
-    let title = format!(" {} ", state.ui.lang.t(T::Codebook));
+    // The two numbers after each node: its codings and the sources coded, subtree included.
+    let (codings, sources) = {
+        use super::super::analysis_i18n::A;
+        (state.ui.lang.a(A::Codings), state.ui.lang.a(A::Sources))
+    };
+    let title = format!(" {} ({codings} · {sources}) ", state.ui.lang.t(T::Codebook));
     let width = area.width.saturating_sub(4) as usize;
     let items: Vec<ListItem<'_>> = state
         .codebook
