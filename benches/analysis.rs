@@ -14,6 +14,7 @@ use verbatim::analysis::{
     Selection, agreement, cooccurrence, matrix, query, saturation, stats, stopwords::StopWords,
     words,
 };
+use verbatim::ids::NodeId;
 use verbatim::model::Language;
 use verbatim::query::Filters;
 use verbatim::session::Session;
@@ -60,7 +61,7 @@ fn main() {
     divan::main();
 }
 
-fn first_nodes(n: usize) -> Vec<uuid::Uuid> {
+fn first_nodes(n: usize) -> Vec<NodeId> {
     cooccurrence::coded_nodes(&BIG.sel)
         .into_iter()
         .take(n)
@@ -134,7 +135,7 @@ fn saturation_by_label() {
 
 fn word_options(node: Option<uuid::Uuid>) -> words::Options {
     words::Options {
-        node,
+        node: node.map(NodeId),
         stem: true,
         min_length: 3,
         top: Some(50),
@@ -151,5 +152,5 @@ fn word_frequency_whole_corpus() {
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn word_frequency_one_node() {
     let node = first_nodes(1)[0];
-    divan::black_box(words::frequencies(&BIG.sel, &word_options(Some(node))));
+    divan::black_box(words::frequencies(&BIG.sel, &word_options(Some(node.0))));
 }

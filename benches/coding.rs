@@ -8,9 +8,10 @@
 mod support;
 
 use std::sync::LazyLock;
-use uuid::Uuid;
 use verbatim::coding::anchor::reanchor;
 use verbatim::coding::{Coding, SourceText, make_coding};
+use verbatim::ids::NodeId;
+use verbatim::ids::{CodingId, SourceId};
 use verbatim::session::Session;
 
 struct Big {
@@ -51,7 +52,7 @@ fn apply_one_coding_and_save(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().expect("temp");
     let root = support::corpus_gen::build_project(dir.path(), 5, 30, 8000, 50, 1000);
     let mut s = Session::open_writer(&root).expect("open");
-    let sources: Vec<Uuid> = s.project().sources().iter().map(|m| m.id).collect();
+    let sources: Vec<SourceId> = s.project().sources().iter().map(|m| m.id).collect();
     let node = s
         .codebook()
         .all_ids()
@@ -83,8 +84,8 @@ static EDITED: LazyLock<Edited> = LazyLock::new(|| {
                     let s = rng.below(old.len() - 400);
                     make_coding(
                         &old,
-                        Uuid::new_v4(),
-                        Uuid::new_v4(),
+                        CodingId::random(),
+                        NodeId::random(),
                         s,
                         s + 20 + rng.below(300),
                         "t",

@@ -14,6 +14,7 @@
 //! - [`store`]: atomic writes, transactions, stable JSON, format numbers, the project lock.
 //! - [`config`]: the user's folders (config, demo project) and the coder.
 //! - [`journal`]: the audit trail `journal.jsonl`.
+//! - [`ids`]: typed identifiers (`SourceId`, `NodeId`, `CodingId`, `MemoId`), stored as UUIDs.
 //! - [`paths`]: every path inside a project folder (versioned files and `.verbatim/` caches).
 //! - [`formats`]: reading input files, decoding bytes to text, XML in zips, XML and zip writing.
 //!
@@ -61,6 +62,7 @@ pub mod demo_coding;
 pub mod error;
 pub mod export;
 pub mod formats;
+pub mod ids;
 pub mod import;
 pub mod index;
 pub mod journal;
@@ -80,6 +82,7 @@ pub mod text;
 pub mod tui;
 
 pub use error::{Error, Result};
+pub use ids::{CodingId, MemoId, NodeId, SourceId};
 pub use project::Project;
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! order (target kind, target id, then memo id).
 
 use crate::error::{Error, Result};
+use crate::ids::{CodingId, MemoId, NodeId, SourceId};
 use crate::store;
 use serde::Serialize;
 use std::path::Path;
@@ -15,9 +16,9 @@ use uuid::Uuid;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Target {
     Project,
-    Source(Uuid),
-    Node(Uuid),
-    Coding(Uuid),
+    Source(SourceId),
+    Node(NodeId),
+    Coding(CodingId),
 }
 
 impl std::fmt::Display for Target {
@@ -41,9 +42,9 @@ impl Target {
         let (kind, id) = s.split_once(':')?;
         let id = Uuid::parse_str(id.trim()).ok()?;
         match kind {
-            "source" => Some(Self::Source(id)),
-            "node" => Some(Self::Node(id)),
-            "coding" => Some(Self::Coding(id)),
+            "source" => Some(Self::Source(SourceId(id))),
+            "node" => Some(Self::Node(NodeId(id))),
+            "coding" => Some(Self::Coding(CodingId(id))),
             _ => None,
         }
     }
@@ -52,7 +53,7 @@ impl Target {
 /// A memo.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Memo {
-    pub id: Uuid,
+    pub id: MemoId,
     #[serde(serialize_with = "as_string")]
     pub target: Target,
     pub text: String,
@@ -63,7 +64,7 @@ fn as_string<S: serde::Serializer>(t: &Target, s: S) -> std::result::Result<S::O
 }
 
 fn path_of(root: &Path, id: Uuid) -> std::path::PathBuf {
-    crate::paths::memo_file(root, id)
+    crate::paths::memo_file(root, MemoId(id))
 }
 
 /// Writes a memo (new or replaced).
@@ -71,13 +72,13 @@ pub fn write(root: &Path, memo: &Memo) -> Result<()> {
     let dir = crate::paths::memos_dir(root);
     std::fs::create_dir_all(&dir).map_err(|e| Error::io("could not create", &dir, e))?;
     let body = format!("target: {}\n\n{}\n", memo.target, memo.text.trim_end());
-    store::write_atomic(&path_of(root, memo.id), body.as_bytes())
+    store::write_atomic(&path_of(root, memo.id.0), body.as_bytes())
 }
 
 /// Stages a memo (new or replaced) into a transaction.
 pub fn stage(txn: &mut store::Transaction, memo: &Memo) -> Result<()> {
     let body = format!("target: {}\n\n{}\n", memo.target, memo.text.trim_end());
-    let path = path_of(txn.root(), memo.id);
+    let path = path_of(txn.root(), memo.id.0);
     txn.write(&path, body.as_bytes())
 }
 
@@ -124,7 +125,7 @@ pub fn list(root: &Path) -> Result<Vec<Memo>> {
                 )
             })?;
         out.push(Memo {
-            id,
+            id: MemoId(id),
             target,
             text: rest.trim_start_matches('\n').trim_end().to_owned(),
         });
@@ -142,12 +143,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let node = Uuid::new_v4();
         let a = Memo {
-            id: Uuid::new_v4(),
-            target: Target::Node(node),
+            id: MemoId::random(),
+            target: Target::Node(NodeId(node)),
             text: "Le temps revient partout.\n\n« À creuser »".into(),
         };
         let b = Memo {
-            id: Uuid::new_v4(),
+            id: MemoId::random(),
             target: Target::Project,
             text: "Journal de bord".into(),
         };

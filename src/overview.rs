@@ -55,7 +55,7 @@ pub fn sources(project: &Project) -> Result<Vec<SourceSummary>> {
                 Err(e) => (0, 0, Some(e.to_string())),
             };
             SourceSummary {
-                id: s.id,
+                id: s.id.0,
                 label: s.label.clone(),
                 case: s.case.clone(),
                 kind: s.kind,

@@ -6,8 +6,8 @@
 //! Invariant: no other module spells a project-relative file or folder name; they ask here, so
 //! the on-disk layout is read from one file. Nothing here touches the disk.
 
+use crate::ids::{MemoId, SourceId};
 use std::path::{Path, PathBuf};
-use uuid::Uuid;
 
 /// The manifest, at the project's root.
 pub const MANIFEST: &str = "verbatim.json";
@@ -44,7 +44,7 @@ pub fn coder_dir(root: &Path, coder: &str) -> PathBuf {
 }
 
 /// `codings/<coder>/<source-id>.jsonl`.
-pub fn codings_file(root: &Path, coder: &str, source: Uuid) -> PathBuf {
+pub fn codings_file(root: &Path, coder: &str, source: SourceId) -> PathBuf {
     coder_dir(root, coder).join(format!("{source}.jsonl"))
 }
 
@@ -54,7 +54,7 @@ pub fn memos_dir(root: &Path) -> PathBuf {
 }
 
 /// `memos/<id>.md`.
-pub fn memo_file(root: &Path, id: Uuid) -> PathBuf {
+pub fn memo_file(root: &Path, id: MemoId) -> PathBuf {
     memos_dir(root).join(format!("{id}.md"))
 }
 
@@ -74,7 +74,7 @@ pub fn anchored_dir(root: &Path) -> PathBuf {
 }
 
 /// `.verbatim/anchored/<source-id>.txt`.
-pub fn anchored_text(root: &Path, source: Uuid) -> PathBuf {
+pub fn anchored_text(root: &Path, source: SourceId) -> PathBuf {
     anchored_dir(root).join(format!("{source}.txt"))
 }
 
@@ -105,7 +105,7 @@ mod tests {
     #[test]
     fn the_layout_is_the_documented_one() {
         let r = Path::new("p");
-        let id = Uuid::nil();
+        let id = SourceId::nil();
         assert_eq!(
             codings_file(r, "sg", id),
             Path::new("p/codings/sg/00000000-0000-0000-0000-000000000000.jsonl")
@@ -114,7 +114,10 @@ mod tests {
             anchored_text(r, id),
             Path::new("p/.verbatim/anchored/00000000-0000-0000-0000-000000000000.txt")
         );
-        assert_eq!(memo_file(r, id).parent().unwrap(), Path::new("p/memos"));
+        assert_eq!(
+            memo_file(r, MemoId::nil()).parent().unwrap(),
+            Path::new("p/memos")
+        );
         assert_eq!(index_dir(r), Path::new("p/.verbatim/index"));
         assert_eq!(lock_file(r), Path::new("p/.verbatim/lock"));
     }

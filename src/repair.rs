@@ -8,6 +8,7 @@
 
 use crate::coding::Coding;
 use crate::error::Result;
+use crate::ids::SourceId;
 use crate::session::{Change, Session, Step};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -68,11 +69,11 @@ impl Findings {
 /// Looks for what `check --repair` can fix.
 pub fn scan(s: &Session) -> Result<Findings> {
     let mut out = Findings::default();
-    let known: BTreeSet<Uuid> = s.project().manifest.sources.iter().map(|m| m.id).collect();
+    let known: BTreeSet<SourceId> = s.project().manifest.sources.iter().map(|m| m.id).collect();
     for (coder, source, c) in s.codings().all() {
         if known.contains(&source) && s.codebook().node(c.node).is_none() {
             *out.lost_codings
-                .entry((coder.to_owned(), source))
+                .entry((coder.to_owned(), source.0))
                 .or_default() += 1;
         }
     }
@@ -95,7 +96,7 @@ pub fn scan(s: &Session) -> Result<Findings> {
             let id = f
                 .strip_suffix(".jsonl")
                 .and_then(|stem| Uuid::parse_str(stem).ok());
-            if id.is_some_and(|id| !known.contains(&id)) {
+            if id.is_some_and(|id| !known.contains(&SourceId(id))) {
                 out.unreferenced_files
                     .push(PathBuf::from(crate::paths::CODINGS).join(&coder).join(&f));
             }
@@ -155,7 +156,7 @@ fn lost_and_found(s: &mut Session, found: &Findings) -> Result<usize> {
     }
     let mut moved = 0;
     for (coder, source) in found.lost_codings.keys() {
-        let before: Vec<Coding> = s.codings().list(coder, *source).to_vec();
+        let before: Vec<Coding> = s.codings().list(coder, SourceId(*source)).to_vec();
         let after: Vec<Coding> = before
             .iter()
             .cloned()
@@ -169,7 +170,7 @@ fn lost_and_found(s: &mut Session, found: &Findings) -> Result<usize> {
             .collect();
         changes.push(Change::Codings {
             coder: coder.clone(),
-            source: *source,
+            source: SourceId(*source),
             before,
             after,
         });

@@ -8,8 +8,8 @@ use common::Workspace;
 use predicates::str::contains;
 use std::collections::BTreeMap;
 use std::path::Path;
-use uuid::Uuid;
 use verbatim::anonymise::{Category, Entry, Key};
+use verbatim::ids::{CodingId, SourceId};
 use verbatim::session::Session;
 
 const NAMES: [(&str, &str); 5] = [
@@ -47,7 +47,7 @@ fn code_around_names(p: &Path) -> usize {
     let starts = s.add_node("Débuts").unwrap();
     let ends = s.add_node("Fins").unwrap();
     let matcher = key().matcher();
-    let ids: Vec<Uuid> = s.project().manifest.sources.iter().map(|m| m.id).collect();
+    let ids: Vec<SourceId> = s.project().manifest.sources.iter().map(|m| m.id).collect();
     let mut n = 0;
     for id in ids {
         let text = s.text(id).unwrap().text.clone();
@@ -79,7 +79,7 @@ fn code_around_names(p: &Path) -> usize {
     n
 }
 
-fn codings(p: &Path) -> BTreeMap<Uuid, (Uuid, String)> {
+fn codings(p: &Path) -> BTreeMap<CodingId, (verbatim::NodeId, String)> {
     let s = Session::open(p).unwrap();
     s.codings()
         .all()

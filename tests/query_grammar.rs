@@ -9,6 +9,7 @@ use common::Workspace;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeSet;
 use std::path::Path;
+use verbatim::ids::SourceId;
 use verbatim::session::Session;
 use verbatim::tui::testing::{App, Depth, Keymap, Lang, Theme};
 
@@ -19,7 +20,7 @@ fn project(ws: &Workspace) -> std::path::PathBuf {
     let p = ws.coded_sample();
     let mut s = Session::open_writer(&p).unwrap();
     let node = s.codebook().resolve(NODE).unwrap();
-    let sources: Vec<(uuid::Uuid, Vec<String>)> = s
+    let sources: Vec<(SourceId, Vec<String>)> = s
         .project()
         .sources()
         .iter()
@@ -27,7 +28,8 @@ fn project(ws: &Workspace) -> std::path::PathBuf {
         .collect();
     for (id, speakers) in sources {
         for sp in speakers {
-            s.code_speaker("sg", &sp, node, Some(id)).unwrap();
+            s.code_speaker("sg", &sp, node, Some(verbatim::SourceId(id.0)))
+                .unwrap();
         }
     }
     p
@@ -82,7 +84,7 @@ fn tui(p: &Path, filter: &str) -> (Vec<Row>, Option<String>) {
         press(&mut a, KeyCode::Char('j'));
     }
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.state().passages.of, Some(node));
+    assert_eq!(a.state().passages.of, Some(node.0));
     press(&mut a, KeyCode::Char('f'));
     for c in filter.chars() {
         press(&mut a, KeyCode::Char(c));

@@ -58,7 +58,7 @@ fn export_qdpx(ws: &Workspace, project: &str, name: &str) -> PathBuf {
 #[derive(Debug, PartialEq)]
 struct Summary {
     tree: Vec<(String, Option<String>, String, bool)>,
-    node_ids: Vec<uuid::Uuid>,
+    node_ids: Vec<verbatim::NodeId>,
     sources: Vec<(String, String)>,
     cases_csv: String,
     codings: BTreeSet<(String, String, usize, usize, String)>,
@@ -103,7 +103,7 @@ fn summary(root: &Path) -> Summary {
         .map(|(coder, src, c)| {
             (
                 coder.to_owned(),
-                label_of(src),
+                label_of(src.0),
                 c.start,
                 c.end,
                 s.codebook().path_of(c.node).unwrap(),
@@ -118,13 +118,13 @@ fn summary(root: &Path) -> Summary {
             let on = match m.target {
                 Target::Project => "project".to_owned(),
                 Target::Node(n) => format!("node {}", s.codebook().path_of(n).unwrap()),
-                Target::Source(x) => format!("source {}", label_of(x)),
+                Target::Source(x) => format!("source {}", label_of(x.0)),
                 Target::Coding(c) => {
                     let (coder, src, coding) =
                         s.codings().all().find(|(_, _, x)| x.id == c).unwrap();
                     format!(
                         "coding {coder} {} {}..{}",
-                        label_of(src),
+                        label_of(src.0),
                         coding.start,
                         coding.end
                     )

@@ -12,7 +12,7 @@ fn source_memo(a: &verbatim::tui::testing::App) -> Option<String> {
         .memos()
         .unwrap()
         .into_iter()
-        .find(|m| m.target == verbatim::memo::Target::Source(id))
+        .find(|m| m.target == verbatim::memo::Target::Source(verbatim::SourceId(id)))
         .map(|m| m.text)
 }
 

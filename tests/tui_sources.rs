@@ -49,7 +49,7 @@ fn deleting_a_source_lists_what_goes_asks_and_is_undone() {
     assert_eq!(
         a.session()
             .codings()
-            .of_source(a.state().sources.rows[0].id)
+            .of_source(verbatim::SourceId(a.state().sources.rows[0].id))
             .count(),
         1
     );
@@ -111,13 +111,18 @@ fn a_source_is_replaced_by_a_corrected_file_and_its_codings_follow() {
     let before = a
         .session()
         .codings()
-        .of_source(id)
+        .of_source(verbatim::SourceId(id))
         .next()
         .unwrap()
         .1
         .quote
         .clone();
-    let text = a.session().text(id).unwrap().text.clone();
+    let text = a
+        .session()
+        .text(verbatim::SourceId(id))
+        .unwrap()
+        .text
+        .clone();
     let corrected = f.dir.path().join("E01 corrigé.txt");
     std::fs::write(&corrected, format!("Note ajoutée en tête.\n\n{text}")).unwrap();
     keys(&mut a, "1 R");
@@ -135,11 +140,16 @@ fn a_source_is_replaced_by_a_corrected_file_and_its_codings_follow() {
         screen(&a).join("\n")
     );
     assert!(shows(&a, "1 coding moved"));
-    let (_, c) = a.session().codings().of_source(id).next().unwrap();
+    let (_, c) = a
+        .session()
+        .codings()
+        .of_source(verbatim::SourceId(id))
+        .next()
+        .unwrap();
     assert_eq!(c.quote, before, "the coding is on the same words");
     assert!(
         a.session()
-            .text(id)
+            .text(verbatim::SourceId(id))
             .unwrap()
             .text
             .starts_with("Note ajoutée")

@@ -11,9 +11,9 @@
 pub use super::kappa::{Alpha, Table2, krippendorff_nominal};
 use super::ranges::{self, Range};
 use super::selection::{Selection, SourceView};
+use crate::ids::{NodeId, SourceId};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
-use uuid::Uuid;
 
 /// What an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -27,7 +27,7 @@ pub enum ItemUnit {
 pub struct Options {
     pub coders: Vec<String>,
     /// Nodes compared (each alone); empty for every node of the codebook.
-    pub nodes: Vec<Uuid>,
+    pub nodes: Vec<NodeId>,
     pub unit: ItemUnit,
     pub exclude_uncoded: bool,
 }
@@ -52,7 +52,7 @@ impl Figures {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceFigures {
-    pub source: Uuid,
+    pub source: SourceId,
     pub label: String,
     #[serde(flatten)]
     pub figures: Figures,
@@ -60,7 +60,7 @@ pub struct SourceFigures {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NodeAgreement {
-    pub node: Uuid,
+    pub node: NodeId,
     pub path: String,
     /// Two coders: pooled over sources (those where nobody coded the node count as agreed
     /// "not coded" unless `exclude_uncoded`).
@@ -76,9 +76,9 @@ pub struct NodeAgreement {
 /// A stretch (or unit) some coders coded with a node and others did not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Disagreement {
-    pub node: Uuid,
+    pub node: NodeId,
     pub path: String,
-    pub source: Uuid,
+    pub source: SourceId,
     pub label: String,
     pub start: usize,
     pub end: usize,
@@ -129,7 +129,7 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
         .map(|(i, c)| (c.as_str(), i))
         .collect();
     // (node, source) → per coder raw ranges.
-    let mut coded: HashMap<(Uuid, usize), Vec<Vec<Range>>> = HashMap::new();
+    let mut coded: HashMap<(NodeId, usize), Vec<Vec<Range>>> = HashMap::new();
     for c in &sel.codings {
         if let Some(&k) = coder_index.get(c.coder.as_str()) {
             coded
@@ -157,7 +157,7 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
     let all_items: usize = (0..sel.sources.len()).map(items_of).sum();
     let all_units: usize = kept.iter().map(Vec::len).sum();
     // node → the sources (in order) where some compared coder coded it.
-    let mut coded_in: HashMap<Uuid, BTreeSet<usize>> = HashMap::new();
+    let mut coded_in: HashMap<NodeId, BTreeSet<usize>> = HashMap::new();
     for (node, si) in coded.keys() {
         coded_in.entry(*node).or_default().insert(*si);
     }
@@ -236,7 +236,7 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
             if two {
                 pooled.add(&table);
                 per_source.push(SourceFigures {
-                    source: src.id,
+                    source: SourceId(src.id),
                     label: src.label.clone(),
                     figures: Figures::of(table),
                 });
@@ -326,7 +326,7 @@ struct Coverage<'a> {
 
 fn disagree(
     sel: &Selection,
-    node: Uuid,
+    node: NodeId,
     path: &str,
     si: usize,
     cov: &Coverage<'_>,
@@ -376,7 +376,7 @@ fn disagree(
         .map(|((start, end), who)| Disagreement {
             node,
             path: path.to_owned(),
-            source: src.id,
+            source: SourceId(src.id),
             label: src.label.clone(),
             start,
             end,

@@ -7,9 +7,10 @@
 use super::matrix::PassageRef;
 use super::ranges::{self, Range};
 use super::selection::Selection;
+use crate::ids::NodeId;
+use crate::ids::SourceId;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-use uuid::Uuid;
 
 /// What "both apply" means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -25,7 +26,7 @@ pub enum Within {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NodeRef {
-    pub node: Uuid,
+    pub node: NodeId,
     pub path: String,
 }
 
@@ -50,8 +51,8 @@ struct Footprint {
 }
 
 /// The nodes with at least one coding in the selection, in codebook order.
-pub fn coded_nodes(sel: &Selection) -> Vec<Uuid> {
-    let used: BTreeSet<Uuid> = sel.codings.iter().map(|c| c.node).collect();
+pub fn coded_nodes(sel: &Selection) -> Vec<NodeId> {
+    let used: BTreeSet<NodeId> = sel.codings.iter().map(|c| c.node).collect();
     sel.codebook
         .all_ids()
         .into_iter()
@@ -60,8 +61,8 @@ pub fn coded_nodes(sel: &Selection) -> Vec<Uuid> {
 }
 
 /// The co-occurrence table of `nodes` (each on its own, without descendants).
-pub fn cooccurrence(sel: &Selection, nodes: &[Uuid], within: Within) -> Cooccurrence {
-    let index: BTreeMap<Uuid, usize> = nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+pub fn cooccurrence(sel: &Selection, nodes: &[NodeId], within: Within) -> Cooccurrence {
+    let index: BTreeMap<NodeId, usize> = nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
     let mut raw: Vec<BTreeMap<usize, Vec<Range>>> = vec![BTreeMap::new(); nodes.len()];
     let mut units: Vec<BTreeMap<usize, BTreeSet<usize>>> = vec![BTreeMap::new(); nodes.len()];
     for c in &sel.codings {
@@ -104,7 +105,7 @@ pub fn cooccurrence(sel: &Selection, nodes: &[Uuid], within: Within) -> Cooccurr
 
 fn both(sel: &Selection, a: &Footprint, b: &Footprint, within: Within) -> CoCell {
     let reference = |s: usize, (start, end): Range| PassageRef {
-        source: sel.sources[s].id,
+        source: SourceId(sel.sources[s].id),
         label: sel.sources[s].label.clone(),
         start,
         end,

@@ -5,14 +5,15 @@
 use super::selection::{Selection, SourceView};
 use crate::cases::CaseTable;
 use crate::codebook::Codebook;
+use crate::ids::NodeId;
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
 pub struct Small {
     pub sel: Selection,
-    pub freins: Uuid,
-    pub temps: Uuid,
-    pub leviers: Uuid,
+    pub freins: NodeId,
+    pub temps: NodeId,
+    pub leviers: NodeId,
 }
 
 pub const E1: &str =
@@ -104,5 +105,5 @@ pub fn fifty(a: &[usize], b: &[usize]) -> (Selection, Uuid) {
             sel.push_coding(s, coder, node, x, y);
         }
     }
-    (sel, node)
+    (sel, node.0)
 }

@@ -10,10 +10,10 @@
 use super::ranges::{self, Range};
 use super::selection::{Coded, Selection};
 use super::stats::{by_node, node_codings};
+use crate::ids::{NodeId, SourceId};
 use crate::text::natural_cmp;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-use uuid::Uuid;
 
 /// The label of the column of cases without a value.
 pub const NO_VALUE: &str = "—";
@@ -46,7 +46,7 @@ pub enum Percent {
 /// A passage behind a cell: coders united, touching codings joined.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PassageRef {
-    pub source: Uuid,
+    pub source: SourceId,
     pub label: String,
     pub start: usize,
     pub end: usize,
@@ -62,7 +62,7 @@ pub struct Cell {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
-    pub node: Uuid,
+    pub node: NodeId,
     pub path: String,
     pub cells: Vec<Cell>,
     pub total: usize,
@@ -111,7 +111,7 @@ pub fn passages(sel: &Selection, codings: &[&Coded]) -> Vec<PassageRef> {
         .flat_map(|(s, list)| {
             let src = &sel.sources[s];
             list.into_iter().map(move |(start, end)| PassageRef {
-                source: src.id,
+                source: SourceId(src.id),
                 label: src.label.clone(),
                 start,
                 end,
@@ -139,7 +139,7 @@ fn column_of(sel: &Selection, c: &Coded, columns: &Columns) -> String {
 /// The matrix of `nodes` (each with its subtree when `descendants`) by `columns`.
 pub fn matrix(
     sel: &Selection,
-    nodes: &[Uuid],
+    nodes: &[NodeId],
     descendants: bool,
     columns: &Columns,
     m: Measure,

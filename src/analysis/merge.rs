@@ -21,7 +21,7 @@ pub fn plan(sel: &Selection, coders: &[String], agreed_only: bool) -> Vec<Planne
     let mut by: BTreeMap<(usize, Uuid), Vec<Vec<Range>>> = BTreeMap::new();
     for c in &sel.codings {
         if let Some(k) = coders.iter().position(|x| *x == c.coder) {
-            by.entry((c.source, c.node))
+            by.entry((c.source, c.node.0))
                 .or_insert_with(|| vec![Vec::new(); coders.len()])[k]
                 .push((c.start, c.end));
         }

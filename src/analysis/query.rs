@@ -16,6 +16,8 @@ pub use super::query_parse::{Expr, parse};
 use super::ranges::{self, Range};
 use super::selection::Selection;
 use crate::error::{Error, Result};
+use crate::ids::NodeId;
+use crate::ids::SourceId;
 use crate::text::fold_for_match;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -24,7 +26,7 @@ use uuid::Uuid;
 /// One passage of a query's result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Hit {
-    pub source: Uuid,
+    pub source: SourceId,
     pub label: String,
     pub case: String,
     pub speaker: Option<String>,
@@ -41,7 +43,7 @@ pub fn run(sel: &Selection, e: &Expr) -> Vec<Hit> {
         for (start, end) in ctx.eval(si, e) {
             let u = &s.units[s.unit_at(start)];
             out.push(Hit {
-                source: s.id,
+                source: SourceId(s.id),
                 label: s.label.clone(),
                 case: u.case.clone(),
                 speaker: u.speaker.clone(),
@@ -68,7 +70,7 @@ impl<'a> Ctx<'a> {
         let mut coded: Vec<HashMap<Uuid, Vec<Range>>> = vec![HashMap::new(); sel.sources.len()];
         for c in &sel.codings {
             coded[c.source]
-                .entry(c.node)
+                .entry(c.node.0)
                 .or_default()
                 .push((c.start, c.end));
         }
@@ -77,9 +79,12 @@ impl<'a> Ctx<'a> {
         while let Some(e) = stack.pop() {
             match e {
                 Expr::Node(n) => {
-                    subtrees
-                        .entry(*n)
-                        .or_insert_with(|| sel.node_set(*n, true).into_iter().collect());
+                    subtrees.entry(*n).or_insert_with(|| {
+                        sel.node_set(NodeId(*n), true)
+                            .into_iter()
+                            .map(|i| i.0)
+                            .collect()
+                    });
                 }
                 Expr::Text(_) => {}
                 Expr::Not(a) => stack.push(a),

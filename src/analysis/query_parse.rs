@@ -6,6 +6,7 @@
 
 use crate::codebook::Codebook;
 use crate::error::{Error, Result};
+use crate::ids::NodeId;
 use crate::text::fold_for_match;
 use uuid::Uuid;
 
@@ -197,9 +198,9 @@ impl Parser<'_> {
 /// A node path, or a name that only one node has.
 fn resolve(codebook: &Codebook, p: &str) -> Result<Uuid> {
     if let Ok(id) = codebook.resolve(p) {
-        return Ok(id);
+        return Ok(id.0);
     }
-    let hits: Vec<Uuid> = codebook
+    let hits: Vec<NodeId> = codebook
         .all_ids()
         .into_iter()
         .filter(|id| {
@@ -209,7 +210,7 @@ fn resolve(codebook: &Codebook, p: &str) -> Result<Uuid> {
         })
         .collect();
     match hits.as_slice() {
-        [one] => Ok(*one),
+        [one] => Ok(one.0),
         [] => Err(Error::Invalid(format!("no node is named '{p}'"))),
         _ => Err(Error::Invalid(format!(
             "several nodes are named '{p}'; give its full path"

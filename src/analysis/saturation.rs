@@ -6,6 +6,7 @@
 //! order; a node counts once, in the first source that uses it.
 
 use super::selection::Selection;
+use crate::ids::{NodeId, SourceId};
 use crate::text::natural_cmp;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -20,7 +21,7 @@ pub enum Order {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Step {
-    pub source: Uuid,
+    pub source: SourceId,
     pub label: String,
     /// Nodes this source uses.
     pub nodes: usize,
@@ -30,7 +31,7 @@ pub struct Step {
 }
 
 pub fn saturation(sel: &Selection, order: Order) -> Vec<Step> {
-    let mut used: BTreeMap<usize, BTreeSet<Uuid>> = BTreeMap::new();
+    let mut used: BTreeMap<usize, BTreeSet<NodeId>> = BTreeMap::new();
     let mut first_at: BTreeMap<usize, String> = BTreeMap::new();
     for c in &sel.codings {
         used.entry(c.source).or_default().insert(c.node);
@@ -55,7 +56,7 @@ pub fn saturation(sel: &Selection, order: Order) -> Vec<Step> {
             .cmp(&key(b))
             .then_with(|| natural_cmp(&sel.sources[a].label, &sel.sources[b].label))
     });
-    let order_of: BTreeMap<Uuid, usize> = sel
+    let order_of: BTreeMap<NodeId, usize> = sel
         .codebook
         .all_ids()
         .into_iter()
@@ -66,10 +67,10 @@ pub fn saturation(sel: &Selection, order: Order) -> Vec<Step> {
     idx.into_iter()
         .map(|i| {
             let nodes = used.get(&i).cloned().unwrap_or_default();
-            let mut new: Vec<Uuid> = nodes.iter().filter(|n| seen.insert(**n)).copied().collect();
+            let mut new: Vec<NodeId> = nodes.iter().filter(|n| seen.insert(n.0)).copied().collect();
             new.sort_by_key(|n| order_of.get(n).copied().unwrap_or(usize::MAX));
             Step {
-                source: sel.sources[i].id,
+                source: SourceId(sel.sources[i].id),
                 label: sel.sources[i].label.clone(),
                 nodes: nodes.len(),
                 new: new

@@ -11,6 +11,7 @@ use crate::cases::CaseTable;
 use crate::codebook::Codebook;
 use crate::coding::SourceText;
 use crate::error::Result;
+use crate::ids::NodeId;
 use crate::model::{Role, Speaker};
 use crate::query::Filters;
 use crate::session::Session;
@@ -114,7 +115,7 @@ pub struct Coded {
     /// Index into that source's units (the unit holding `start`).
     pub unit: usize,
     pub coder: String,
-    pub node: Uuid,
+    pub node: NodeId,
     pub start: usize,
     pub end: usize,
     /// When it was made (RFC 3339), as stored.
@@ -151,7 +152,7 @@ impl Selection {
         &mut self,
         source: usize,
         coder: &str,
-        node: Uuid,
+        node: NodeId,
         start: usize,
         end: usize,
     ) {
@@ -213,7 +214,7 @@ impl Selection {
     }
 
     /// A node and, when `descendants`, its subtree.
-    pub fn node_set(&self, node: Uuid, descendants: bool) -> HashSet<Uuid> {
+    pub fn node_set(&self, node: NodeId, descendants: bool) -> HashSet<NodeId> {
         if descendants {
             self.codebook.subtree_ids(node).into_iter().collect()
         } else {
@@ -224,14 +225,14 @@ impl Selection {
     /// Builds the selection of a session under filters (coders united unless `filters.coder`).
     pub fn from_session(session: &Session, filters: &Filters) -> Result<Self> {
         let mut sel = Self::new(session.codebook().clone(), session.project().cases.clone());
-        let also: Option<HashSet<Uuid>> = filters.also_nodes.as_ref().map(|ns| {
+        let also: Option<HashSet<NodeId>> = filters.also_nodes.as_ref().map(|ns| {
             ns.iter()
                 .flat_map(|n| session.codebook().subtree_ids(*n))
                 .collect()
         });
         for meta in session.project().sources() {
             let text = session.text(meta.id)?;
-            let mut view = SourceView::new(meta.id, &meta.label, &meta.case, "", &[]);
+            let mut view = SourceView::new(meta.id.0, &meta.label, &meta.case, "", &[]);
             view.text = text.clone();
             view.units = turns::source_units(meta, &text.text)
                 .into_iter()

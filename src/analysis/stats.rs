@@ -8,6 +8,7 @@
 
 use super::ranges::Range;
 use super::selection::{Coded, Selection};
+use crate::ids::NodeId;
 use crate::text::natural_cmp;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -28,7 +29,7 @@ pub struct Figures {
 /// One node's row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NodeRow {
-    pub node: Uuid,
+    pub node: NodeId,
     pub path: String,
     pub depth: usize,
     #[serde(flatten)]
@@ -39,7 +40,7 @@ pub struct NodeRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupRow {
     pub group: String,
-    pub node: Uuid,
+    pub node: NodeId,
     pub path: String,
     #[serde(flatten)]
     pub figures: Figures,
@@ -109,7 +110,7 @@ pub fn figures<'a>(
 pub fn by_node(sel: &Selection) -> HashMap<Uuid, Vec<&Coded>> {
     let mut map: HashMap<Uuid, Vec<&Coded>> = HashMap::new();
     for c in &sel.codings {
-        map.entry(c.node).or_default().push(c);
+        map.entry(c.node.0).or_default().push(c);
     }
     map
 }
@@ -118,7 +119,7 @@ pub fn by_node(sel: &Selection) -> HashMap<Uuid, Vec<&Coded>> {
 pub fn node_codings<'a>(
     sel: &Selection,
     buckets: &HashMap<Uuid, Vec<&'a Coded>>,
-    node: Uuid,
+    node: NodeId,
     descendants: bool,
 ) -> Vec<&'a Coded> {
     let ids = if descendants {
@@ -127,7 +128,7 @@ pub fn node_codings<'a>(
         vec![node]
     };
     ids.iter()
-        .filter_map(|id| buckets.get(id))
+        .filter_map(|id| buckets.get(&id.0))
         .flat_map(|v| v.iter().copied())
         .collect()
 }
@@ -174,10 +175,10 @@ pub fn groups(sel: &Selection, by: By, descendants: bool) -> Vec<GroupRow> {
     let mut buckets: HashMap<(&str, Uuid), Vec<&Coded>> = HashMap::new();
     let labels: Vec<String> = sel.codings.iter().map(key).collect();
     for (c, k) in sel.codings.iter().zip(&labels) {
-        buckets.entry((k.as_str(), c.node)).or_default().push(c);
+        buckets.entry((k.as_str(), c.node.0)).or_default().push(c);
     }
     let order = sel.codebook.all_ids();
-    let subtrees: Vec<Vec<Uuid>> = order
+    let subtrees: Vec<Vec<NodeId>> = order
         .iter()
         .map(|&id| {
             if descendants {
@@ -192,7 +193,7 @@ pub fn groups(sel: &Selection, by: By, descendants: bool) -> Vec<GroupRow> {
         for (id, ids) in order.iter().zip(&subtrees) {
             let list: Vec<&Coded> = ids
                 .iter()
-                .filter_map(|n| buckets.get(&(g.as_str(), *n)))
+                .filter_map(|n| buckets.get(&(g.as_str(), n.0)))
                 .flat_map(|v| v.iter().copied())
                 .collect();
             if list.is_empty() {
@@ -200,7 +201,7 @@ pub fn groups(sel: &Selection, by: By, descendants: bool) -> Vec<GroupRow> {
             }
             out.push(GroupRow {
                 group: g.clone(),
-                node: *id,
+                node: NodeId(id.0),
                 path: sel.codebook.path_of(*id).unwrap_or_default(),
                 figures: figures(sel, list, group_words[&g]),
             });

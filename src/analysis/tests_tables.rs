@@ -9,6 +9,7 @@ use super::saturation::{Order, saturation};
 use super::stats;
 use super::stopwords::StopWords;
 use super::words::{self, Options};
+use crate::ids::NodeId;
 use crate::model::Language;
 
 #[test]
@@ -199,7 +200,7 @@ fn saturation_counts_new_nodes_per_interview() {
 
 fn opts(node: Option<uuid::Uuid>, stem: bool) -> Options {
     Options {
-        node,
+        node: node.map(NodeId),
         stem,
         min_length: 3,
         top: None,
@@ -221,7 +222,7 @@ fn word_frequency_over_the_corpus_and_one_node() {
         .collect();
     assert_eq!(top, [("temps", 3), ("réunions", 2)]);
     assert!(all.words.iter().all(|w| w.word != "le" && w.word != "à"));
-    let node = words::frequencies(&f.sel, &opts(Some(f.freins), false));
+    let node = words::frequencies(&f.sel, &opts(Some(f.freins.0), false));
     let got: Vec<(&str, usize)> = node
         .words
         .iter()

@@ -10,12 +10,12 @@
 use super::ranges::{self, Range};
 use super::selection::Selection;
 use super::stopwords::{StopWords, normal};
+use crate::ids::{NodeId, SourceId};
 use crate::model::Language;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
-use uuid::Uuid;
 
 const ELIDED: &[&str] = &[
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
@@ -24,7 +24,7 @@ const ELIDED: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct Options {
     /// Only the passages of this node (with its descendants).
-    pub node: Option<Uuid>,
+    pub node: Option<NodeId>,
     pub stem: bool,
     pub min_length: usize,
     pub top: Option<usize>,
@@ -52,7 +52,7 @@ pub struct Frequencies {
 /// One occurrence of a word with its context.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Occurrence {
-    pub source: Uuid,
+    pub source: SourceId,
     pub label: String,
     pub start: usize,
     pub end: usize,
@@ -77,7 +77,7 @@ pub fn form(word: &str) -> String {
 }
 
 /// The ranges of each source the counting covers.
-pub fn scope(sel: &Selection, node: Option<Uuid>) -> Vec<Vec<Range>> {
+pub fn scope(sel: &Selection, node: Option<NodeId>) -> Vec<Vec<Range>> {
     let kept: Vec<Vec<Range>> = sel
         .sources
         .iter()
@@ -217,7 +217,7 @@ pub fn occurrences(sel: &Selection, opts: &Options, word: &str, context: usize) 
                 let start = s.text.index.cp_of(base + at).unwrap_or(0);
                 let end = start + w.chars().count();
                 out.push(Occurrence {
-                    source: s.id,
+                    source: SourceId(s.id),
                     label: s.label.clone(),
                     start,
                     end,

@@ -12,13 +12,14 @@ use verbatim::analysis::{
     Selection, agreement, cooccurrence, matrix, merge, report, saturation, stats, stopwords, svg,
     table::tr, tables, words,
 };
+use verbatim::ids::{NodeId, SourceId};
 use verbatim::session::Session;
 
 fn selection(s: &Session, globals: &Globals, f: &FilterArgs) -> Result<Selection> {
     Ok(Selection::from_session(s, &filters(s, globals, f)?)?)
 }
 
-fn nodes(s: &Session, paths: &[String]) -> Result<Vec<uuid::Uuid>> {
+fn nodes(s: &Session, paths: &[String]) -> Result<Vec<NodeId>> {
     Ok(paths
         .iter()
         .map(|p| s.codebook().resolve(p))
@@ -387,7 +388,7 @@ pub fn query(globals: &Globals, a: QueryArgs) -> Result<()> {
     let sel = selection(&s, globals, &a.filters)?;
     let hits = query::run(&sel, &parsed);
     if let Some(path) = &a.code {
-        let ranges: Vec<(uuid::Uuid, usize, usize)> =
+        let ranges: Vec<(SourceId, usize, usize)> =
             hits.iter().map(|h| (h.source, h.start, h.end)).collect();
         if ranges.is_empty() {
             bail!("the query gives no passage; nothing to code into '{path}'");

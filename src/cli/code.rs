@@ -8,8 +8,8 @@ use verbatim::session::{BatchItem, Session};
 
 fn node_of(s: &mut Session, path: &str, create: bool) -> Result<Uuid> {
     match s.codebook().resolve(path) {
-        Ok(id) => Ok(id),
-        Err(_) if create => Ok(s.add_node(path)?),
+        Ok(id) => Ok(id.0),
+        Err(_) if create => Ok(s.add_node(path)?.0),
         Err(e) => Err(anyhow::anyhow!(
             "{e} (add it with `verbatim codebook add`, or pass --create)"
         )),
@@ -59,7 +59,7 @@ pub fn code(globals: &Globals, a: CodeArgs) -> Result<()> {
         };
         let node = node_of(&mut s, path, a.create)?;
         let only = a.source.as_deref().map(|x| s.source_id(x)).transpose()?;
-        let n = s.code_speaker(&coder, speaker, node, only)?;
+        let n = s.code_speaker(&coder, speaker, verbatim::NodeId(node), only)?;
         println!("coded {n} turns of {speaker} with {path}");
         return Ok(());
     }
@@ -69,7 +69,7 @@ pub fn code(globals: &Globals, a: CodeArgs) -> Result<()> {
         };
         let src = s.source_id(source)?;
         let node = node_of(&mut s, path, a.create)?;
-        let id = s.code_unit_at(&coder, src, number(at, "POSITION")?, node)?;
+        let id = s.code_unit_at(&coder, src, number(at, "POSITION")?, verbatim::NodeId(node))?;
         println!("coded the turn at {at} of {source} with {path} ({id})");
         return Ok(());
     }
@@ -81,7 +81,7 @@ pub fn code(globals: &Globals, a: CodeArgs) -> Result<()> {
     // The range first: a bad range must not leave a node created by --create behind.
     s.text(src)?.check_range(start, end, source)?;
     let node = node_of(&mut s, path, a.create)?;
-    let id = s.code(&coder, src, start, end, node)?;
+    let id = s.code(&coder, src, start, end, verbatim::NodeId(node))?;
     println!("coded {source} {start}..{end} with {path} ({id})");
     Ok(())
 }

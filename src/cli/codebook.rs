@@ -8,6 +8,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use uuid::Uuid;
 use verbatim::codebook::{Codebook, Node};
+use verbatim::ids::NodeId;
 use verbatim::query::{NodeCounts, node_counts};
 
 #[derive(Serialize)]
@@ -26,18 +27,18 @@ struct Row<'a> {
 fn rows<'a>(
     book: &'a Codebook,
     nodes: &'a [Node],
-    counts: &HashMap<Uuid, NodeCounts>,
+    counts: &HashMap<verbatim::NodeId, NodeCounts>,
 ) -> Vec<Row<'a>> {
     nodes
         .iter()
         .map(|n| Row {
-            id: n.id,
+            id: n.id.0,
             name: &n.name,
             path: book.path_of(n.id).unwrap_or_default(),
             color: &n.color,
             description: &n.description,
             codable: n.codable,
-            counts: counts.get(&n.id).copied().unwrap_or_default(),
+            counts: counts.get(&NodeId(n.id.0)).copied().unwrap_or_default(),
             children: rows(book, &n.children, counts),
         })
         .collect()

@@ -46,11 +46,11 @@ pub fn run(globals: &Globals, cmd: MemoCmd) -> Result<()> {
         }
         MemoCmd::Edit { id, text } => {
             let mut s = session::write(globals)?;
-            s.edit_memo(memo_id(&id)?, &session::text_arg(&text)?)?;
+            s.edit_memo(verbatim::MemoId(memo_id(&id)?), &session::text_arg(&text)?)?;
         }
         MemoCmd::Delete { id } => {
             let mut s = session::write(globals)?;
-            s.delete_memo(memo_id(&id)?)?;
+            s.delete_memo(verbatim::MemoId(memo_id(&id)?))?;
         }
     }
     Ok(())

@@ -5,6 +5,7 @@ use super::output::print_json;
 use super::passages::filters;
 use super::session;
 use anyhow::{Result, bail};
+use verbatim::ids::SourceId;
 use verbatim::index::SearchIndex;
 use verbatim::query::{SearchOptions, search as run_search};
 use verbatim::session::Session;
@@ -77,7 +78,7 @@ pub fn code_hits(s: &mut Session, globals: &Globals, query: &str, a: &CodeArgs) 
     let opts = options(s, globals, &a.node, &f, usize::MAX)?;
     let index = open_index(s)?;
     let hits = run_search(&index, s, query, &opts)?;
-    let mut units: Vec<(uuid::Uuid, usize, usize)> = hits
+    let mut units: Vec<(SourceId, usize, usize)> = hits
         .iter()
         .map(|h| (h.source, h.unit_start, h.unit_end))
         .collect();

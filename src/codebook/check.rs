@@ -6,8 +6,8 @@
 
 use super::{Codebook, Node, escape_segment, path};
 use crate::error::{Error, Result};
+use crate::ids::NodeId;
 use crate::limits;
-use uuid::Uuid;
 
 /// Checks every node of a tree (name and level); the reason names the first node at fault.
 /// Walks with its own stack, so a deep tree cannot exhaust the thread's.
@@ -49,7 +49,7 @@ impl Codebook {
     }
 
     /// The level of a node (1 for a root node).
-    pub fn level_of(&self, id: Uuid) -> Option<usize> {
+    pub fn level_of(&self, id: NodeId) -> Option<usize> {
         self.ancestry(id).map(|chain| chain.len())
     }
 
@@ -58,8 +58,8 @@ impl Codebook {
     /// merge into `parent`).
     pub(crate) fn check_fits(
         &self,
-        id: Uuid,
-        parent: Option<Uuid>,
+        id: NodeId,
+        parent: Option<NodeId>,
         below_parent: bool,
     ) -> Result<()> {
         let Some(node) = self.node(id) else {

@@ -6,6 +6,7 @@
 //! into the same project twice gives the same ids.
 
 use crate::error::{Error, Result};
+use crate::ids::NodeId;
 use crate::model::FORMAT;
 use crate::store;
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,7 @@ pub use ops::Place;
 /// One node of the tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
-    pub id: Uuid,
+    pub id: NodeId,
     pub name: String,
     #[serde(default)]
     pub color: Option<String>,
@@ -147,7 +148,7 @@ fn convert(origin: &Path, nodes: &[TemplateNode], parent: &str, ns: Uuid) -> Res
             format!("{parent}/{}", escape_segment(name))
         };
         out.push(Node {
-            id: Uuid::new_v5(&ns, format!("node:{path}").as_bytes()),
+            id: NodeId(Uuid::new_v5(&ns, format!("node:{path}").as_bytes())),
             name: name.to_owned(),
             color: t.color.clone(),
             description: t.description.clone(),

@@ -6,19 +6,19 @@
 
 use super::{Codebook, Node, path};
 use crate::error::{Error, Result};
-use uuid::Uuid;
+use crate::ids::NodeId;
 
 /// Where a node sits: its parent (None for the root level) and its index among its siblings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
-    pub parent: Option<Uuid>,
+    pub parent: Option<NodeId>,
     pub index: usize,
 }
 
 impl Codebook {
     /// Finds a node by id.
-    pub fn node(&self, id: Uuid) -> Option<&Node> {
-        fn walk(nodes: &[Node], id: Uuid) -> Option<&Node> {
+    pub fn node(&self, id: NodeId) -> Option<&Node> {
+        fn walk(nodes: &[Node], id: NodeId) -> Option<&Node> {
             nodes.iter().find_map(|n| {
                 if n.id == id {
                     Some(n)
@@ -30,8 +30,8 @@ impl Codebook {
         walk(&self.nodes, id)
     }
 
-    fn node_mut(&mut self, id: Uuid) -> Option<&mut Node> {
-        fn walk(nodes: &mut [Node], id: Uuid) -> Option<&mut Node> {
+    fn node_mut(&mut self, id: NodeId) -> Option<&mut Node> {
+        fn walk(nodes: &mut [Node], id: NodeId) -> Option<&mut Node> {
             for n in nodes {
                 if n.id == id {
                     return Some(n);
@@ -46,8 +46,8 @@ impl Codebook {
     }
 
     /// Resolves a NODEPATH, or a node id, to a node id.
-    pub fn resolve(&self, path_or_id: &str) -> Result<Uuid> {
-        if let Ok(id) = Uuid::parse_str(path_or_id.trim())
+    pub fn resolve(&self, path_or_id: &str) -> Result<NodeId> {
+        if let Ok(id) = NodeId::parse_str(path_or_id.trim())
             && self.node(id).is_some()
         {
             return Ok(id);
@@ -58,7 +58,7 @@ impl Codebook {
         })
     }
 
-    fn find_path(&self, names: &[String]) -> Option<Uuid> {
+    fn find_path(&self, names: &[String]) -> Option<NodeId> {
         let mut level = &self.nodes;
         let mut found = None;
         for name in names {
@@ -66,18 +66,18 @@ impl Codebook {
             found = Some(n.id);
             level = &n.children;
         }
-        found
+        (found.map(|i| i.0)).map(NodeId)
     }
 
     /// The NODEPATH of a node.
-    pub fn path_of(&self, id: Uuid) -> Option<String> {
+    pub fn path_of(&self, id: NodeId) -> Option<String> {
         self.ancestry(id)
             .map(|chain| path::format(&chain.iter().map(|n| n.name.as_str()).collect::<Vec<_>>()))
     }
 
     /// The chain of nodes from the root to `id`, inclusive.
-    pub fn ancestry(&self, id: Uuid) -> Option<Vec<&Node>> {
-        fn walk<'a>(nodes: &'a [Node], id: Uuid, chain: &mut Vec<&'a Node>) -> bool {
+    pub fn ancestry(&self, id: NodeId) -> Option<Vec<&Node>> {
+        fn walk<'a>(nodes: &'a [Node], id: NodeId, chain: &mut Vec<&'a Node>) -> bool {
             for n in nodes {
                 chain.push(n);
                 if n.id == id || walk(&n.children, id, chain) {
@@ -92,7 +92,7 @@ impl Codebook {
     }
 
     /// Where a node is in the tree.
-    pub fn place(&self, id: Uuid) -> Option<Place> {
+    pub fn place(&self, id: NodeId) -> Option<Place> {
         let chain = self.ancestry(id)?;
         let parent = chain.len().checked_sub(2).map(|i| chain[i].id);
         let index = self.children(parent).iter().position(|n| n.id == id)?;
@@ -100,14 +100,14 @@ impl Codebook {
     }
 
     /// The children of `parent` (the root level for None).
-    pub fn children(&self, parent: Option<Uuid>) -> &[Node] {
+    pub fn children(&self, parent: Option<NodeId>) -> &[Node] {
         match parent {
             None => &self.nodes,
             Some(p) => self.node(p).map_or(&[], |n| &n.children),
         }
     }
 
-    fn children_mut(&mut self, parent: Option<Uuid>) -> Result<&mut Vec<Node>> {
+    fn children_mut(&mut self, parent: Option<NodeId>) -> Result<&mut Vec<Node>> {
         match parent {
             None => Ok(&mut self.nodes),
             Some(p) => self
@@ -118,8 +118,8 @@ impl Codebook {
     }
 
     /// The ids of a node and all its descendants, in tree order.
-    pub fn subtree_ids(&self, id: Uuid) -> Vec<Uuid> {
-        fn walk(n: &Node, out: &mut Vec<Uuid>) {
+    pub fn subtree_ids(&self, id: NodeId) -> Vec<NodeId> {
+        fn walk(n: &Node, out: &mut Vec<NodeId>) {
             out.push(n.id);
             n.children.iter().for_each(|c| walk(c, out));
         }
@@ -131,7 +131,7 @@ impl Codebook {
     }
 
     /// Every node id in tree order (depth first).
-    pub fn all_ids(&self) -> Vec<Uuid> {
+    pub fn all_ids(&self) -> Vec<NodeId> {
         self.nodes
             .iter()
             .flat_map(|n| self.subtree_ids(n.id))
@@ -140,10 +140,10 @@ impl Codebook {
 
     /// Adds the nodes of a NODEPATH that do not exist yet; returns the id of the last one and
     /// the ids created.
-    pub fn add_path(&mut self, path_text: &str) -> Result<(Uuid, Vec<Uuid>)> {
+    pub fn add_path(&mut self, path_text: &str) -> Result<(NodeId, Vec<NodeId>)> {
         self.check_new_path(path_text)?;
         let names = path::parse(path_text);
-        let mut parent: Option<Uuid> = None;
+        let mut parent: Option<NodeId> = None;
         let mut created = Vec::new();
         for name in &names {
             let existing = self
@@ -154,7 +154,7 @@ impl Codebook {
             let id = match existing {
                 Some(id) => id,
                 None => {
-                    let id = Uuid::new_v4();
+                    let id = NodeId::random();
                     self.children_mut(parent)?.push(Node::new(id, name));
                     created.push(id);
                     id
@@ -166,7 +166,7 @@ impl Codebook {
     }
 
     /// Renames a node; refused when a sibling already has the name.
-    pub fn rename(&mut self, id: Uuid, name: &str) -> Result<()> {
+    pub fn rename(&mut self, id: NodeId, name: &str) -> Result<()> {
         let name = name.trim();
         check_name(name)?;
         let place = self
@@ -188,8 +188,8 @@ impl Codebook {
     /// Moves a node under `parent` (None: the root), at `index` (None: last).
     pub fn move_node(
         &mut self,
-        id: Uuid,
-        parent: Option<Uuid>,
+        id: NodeId,
+        parent: Option<NodeId>,
         index: Option<usize>,
     ) -> Result<()> {
         let name = self
@@ -225,7 +225,7 @@ impl Codebook {
     }
 
     /// Removes a node (with its subtree) and returns it with the place it had.
-    pub fn take(&mut self, id: Uuid) -> Result<(Node, Place)> {
+    pub fn take(&mut self, id: NodeId) -> Result<(Node, Place)> {
         let place = self
             .place(id)
             .ok_or_else(|| Error::Invalid(format!("no node with id {id}")))?;
@@ -244,7 +244,7 @@ impl Codebook {
     /// Moves the tree part of `from` into `into`: children move under `into` (a child whose name
     /// is taken there merges into that child, recursively), the description is appended, `from`
     /// disappears. Returns the pairs (merged node, node it went into), `from` first.
-    pub fn merge_tree(&mut self, from: Uuid, into: Uuid) -> Result<Vec<(Uuid, Uuid)>> {
+    pub fn merge_tree(&mut self, from: NodeId, into: NodeId) -> Result<Vec<(NodeId, NodeId)>> {
         if from == into {
             return Err(Error::Invalid("cannot merge a node into itself".into()));
         }
@@ -263,7 +263,12 @@ impl Codebook {
         Ok(pairs)
     }
 
-    fn absorb(&mut self, node: Node, into: Uuid, pairs: &mut Vec<(Uuid, Uuid)>) -> Result<()> {
+    fn absorb(
+        &mut self,
+        node: Node,
+        into: NodeId,
+        pairs: &mut Vec<(NodeId, NodeId)>,
+    ) -> Result<()> {
         pairs.push((node.id, into));
         let target = self.node_mut(into).expect("checked");
         let extra = node.description.trim();
@@ -288,7 +293,7 @@ impl Codebook {
     }
 
     /// Sets a node's description.
-    pub fn describe(&mut self, id: Uuid, text: &str) -> Result<()> {
+    pub fn describe(&mut self, id: NodeId, text: &str) -> Result<()> {
         self.node_mut(id)
             .ok_or_else(|| Error::Invalid(format!("no node with id {id}")))?
             .description = text.trim().to_owned();
@@ -296,7 +301,7 @@ impl Codebook {
     }
 
     /// Sets a node's colour (`#RRGGBB`), or clears it with None.
-    pub fn set_color(&mut self, id: Uuid, color: Option<&str>) -> Result<()> {
+    pub fn set_color(&mut self, id: NodeId, color: Option<&str>) -> Result<()> {
         let color = match color.map(str::trim).filter(|c| !c.is_empty()) {
             Some(c)
                 if c.len() == 7
@@ -319,7 +324,7 @@ impl Codebook {
     }
 
     /// Marks a node as codable or as a folder only.
-    pub fn set_codable(&mut self, id: Uuid, codable: bool) -> Result<()> {
+    pub fn set_codable(&mut self, id: NodeId, codable: bool) -> Result<()> {
         self.node_mut(id)
             .ok_or_else(|| Error::Invalid(format!("no node with id {id}")))?
             .codable = codable;
@@ -328,7 +333,7 @@ impl Codebook {
 }
 
 impl Node {
-    pub fn new(id: Uuid, name: &str) -> Self {
+    pub fn new(id: NodeId, name: &str) -> Self {
         Self {
             id,
             name: name.to_owned(),

@@ -12,11 +12,11 @@ mod ops;
 pub use ops::{SourceText, apply, make_coding, refresh as ops_refresh, uncode};
 
 use crate::error::{Error, Result};
+use crate::ids::{CodingId, NodeId, SourceId};
 use crate::store;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
-use uuid::Uuid;
 
 /// How many code points of context a coding keeps on each side.
 pub const CONTEXT: usize = 40;
@@ -31,8 +31,8 @@ pub enum Status {
 /// One coding, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coding {
-    pub id: Uuid,
-    pub node: Uuid,
+    pub id: CodingId,
+    pub node: NodeId,
     pub start: usize,
     pub end: usize,
     pub quote: String,
@@ -55,7 +55,7 @@ impl Coding {
 /// Every coding of a project: coder → source id → codings (sorted).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Codings {
-    pub by_coder: BTreeMap<String, BTreeMap<Uuid, Vec<Coding>>>,
+    pub by_coder: BTreeMap<String, BTreeMap<SourceId, Vec<Coding>>>,
 }
 
 impl Codings {
@@ -93,7 +93,7 @@ impl Codings {
     }
 
     /// The codings of one coder in one source.
-    pub fn list(&self, coder: &str, source: Uuid) -> &[Coding] {
+    pub fn list(&self, coder: &str, source: SourceId) -> &[Coding] {
         self.by_coder
             .get(coder)
             .and_then(|m| m.get(&source))
@@ -101,7 +101,7 @@ impl Codings {
     }
 
     /// Replaces the codings of one coder in one source (in memory).
-    pub fn set_list(&mut self, coder: &str, source: Uuid, mut list: Vec<Coding>) {
+    pub fn set_list(&mut self, coder: &str, source: SourceId, mut list: Vec<Coding>) {
         sort(&mut list);
         if list.is_empty() {
             if let Some(map) = self.by_coder.get_mut(coder) {
@@ -119,7 +119,7 @@ impl Codings {
     }
 
     /// Every coding of a source with its coder, coders in name order.
-    pub fn of_source(&self, source: Uuid) -> impl Iterator<Item = (&str, &Coding)> {
+    pub fn of_source(&self, source: SourceId) -> impl Iterator<Item = (&str, &Coding)> {
         self.by_coder
             .iter()
             .filter_map(move |(coder, m)| m.get(&source).map(|l| (coder.as_str(), l)))
@@ -127,7 +127,7 @@ impl Codings {
     }
 
     /// Every (coder, source, coding).
-    pub fn all(&self) -> impl Iterator<Item = (&str, Uuid, &Coding)> {
+    pub fn all(&self) -> impl Iterator<Item = (&str, SourceId, &Coding)> {
         self.by_coder.iter().flat_map(|(coder, m)| {
             m.iter()
                 .flat_map(move |(s, l)| l.iter().map(move |c| (coder.as_str(), *s, c)))
@@ -144,12 +144,12 @@ impl Codings {
 
     /// Stages the codings of one coder in one source into a transaction (the file removed when
     /// there are none).
-    pub fn stage(&self, txn: &mut store::Transaction, coder: &str, source: Uuid) -> Result<()> {
+    pub fn stage(&self, txn: &mut store::Transaction, coder: &str, source: SourceId) -> Result<()> {
         stage_list(txn, coder, source, self.list(coder, source))
     }
 
     /// Saves the codings of one coder in one source (removing the file when there are none).
-    pub fn save(&self, root: &Path, coder: &str, source: Uuid) -> Result<()> {
+    pub fn save(&self, root: &Path, coder: &str, source: SourceId) -> Result<()> {
         let path = file_of(root, coder, source);
         let list = self.list(coder, source);
         if list.is_empty() {
@@ -176,7 +176,7 @@ impl Codings {
 pub fn stage_list(
     txn: &mut store::Transaction,
     coder: &str,
-    source: Uuid,
+    source: SourceId,
     list: &[Coding],
 ) -> Result<()> {
     let path = file_of(txn.root(), coder, source);
@@ -200,15 +200,15 @@ pub fn sort(list: &mut [Coding]) {
 }
 
 /// `codings/<coder>/<source-id>.jsonl`.
-pub fn file_of(root: &Path, coder: &str, source: Uuid) -> std::path::PathBuf {
+pub fn file_of(root: &Path, coder: &str, source: SourceId) -> std::path::PathBuf {
     crate::paths::codings_file(root, coder, source)
 }
 
-fn source_of_file(path: &Path) -> Option<Uuid> {
+fn source_of_file(path: &Path) -> Option<SourceId> {
     if path.extension()? != "jsonl" {
         return None;
     }
-    Uuid::parse_str(&path.file_stem()?.to_string_lossy()).ok()
+    SourceId::parse_str(&path.file_stem()?.to_string_lossy()).ok()
 }
 
 fn read_jsonl(path: &Path) -> Result<Vec<Coding>> {
@@ -251,12 +251,12 @@ mod tests {
         #[test]
         fn no_coding_is_lost_across_save_and_load(items in codings()) {
             let dir = tempfile::tempdir().unwrap();
-            let nodes: Vec<Uuid> = (0..4).map(|_| Uuid::new_v4()).collect();
-            let source = Uuid::new_v4();
+            let nodes: Vec<NodeId> = (0..4).map(|_| NodeId::random()).collect();
+            let source = SourceId::random();
             let list: Vec<Coding> = items
                 .iter()
                 .map(|(s, l, n, q, orphan)| Coding {
-                    id: Uuid::new_v4(),
+                    id: CodingId::random(),
                     node: nodes[*n as usize],
                     start: *s,
                     end: s + l,
@@ -282,7 +282,7 @@ mod tests {
     #[test]
     fn a_broken_line_names_the_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
-        let source = Uuid::new_v4();
+        let source = SourceId::random();
         let path = file_of(dir.path(), "sg", source);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, "\n{\"oops\": 1}\n").unwrap();

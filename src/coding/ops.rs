@@ -7,8 +7,9 @@
 
 use super::{CONTEXT, Coding, sort};
 use crate::error::{Error, Result};
+use crate::ids::CodingId;
+use crate::ids::NodeId;
 use crate::text::CodePointIndex;
-use uuid::Uuid;
 
 /// A source text with its code point index, built once and shared.
 #[derive(Debug, Clone)]
@@ -60,8 +61,8 @@ impl SourceText {
 /// A coding of `node` on `start..end`, with quote and context taken from the text.
 pub fn make_coding(
     text: &SourceText,
-    id: Uuid,
-    node: Uuid,
+    id: CodingId,
+    node: NodeId,
     start: usize,
     end: usize,
     at: &str,
@@ -95,11 +96,11 @@ pub fn refresh(text: &SourceText, c: &mut Coding) {
 pub fn apply(
     list: &mut Vec<Coding>,
     text: &SourceText,
-    node: Uuid,
+    node: NodeId,
     start: usize,
     end: usize,
     at: &str,
-) -> Uuid {
+) -> CodingId {
     let touching: Vec<usize> = (0..list.len())
         .filter(|&i| {
             let c = &list[i];
@@ -115,7 +116,7 @@ pub fn apply(
         .iter()
         .map(|&i| &list[i])
         .min_by_key(|c| (c.start, c.id))
-        .map_or_else(Uuid::new_v4, |c| c.id);
+        .map_or_else(CodingId::random, |c| c.id);
     if touching.len() == 1 && list[touching[0]].start == lo && list[touching[0]].end == hi {
         return id;
     }
@@ -132,7 +133,7 @@ pub fn apply(
 pub fn uncode(
     list: &mut Vec<Coding>,
     text: &SourceText,
-    node: Option<Uuid>,
+    node: Option<NodeId>,
     start: usize,
     end: usize,
     at: &str,
@@ -163,7 +164,7 @@ pub fn uncode(
                 out.push(c);
             }
             (true, true) => {
-                let right = make_coding(text, Uuid::new_v4(), c.node, end, c.end, at);
+                let right = make_coding(text, CodingId::random(), c.node, end, c.end, at);
                 c.end = start;
                 refresh(text, &mut c);
                 c.at = at.to_owned();
@@ -188,7 +189,7 @@ mod tests {
     #[test]
     fn overlapping_or_touching_codings_of_a_node_are_united() {
         let t = text();
-        let n = Uuid::new_v4();
+        let n = NodeId::random();
         let mut list = Vec::new();
         let a = apply(&mut list, &t, n, 31, 40, "t");
         let b = apply(&mut list, &t, n, 35, 50, "t");
@@ -197,14 +198,14 @@ mod tests {
         apply(&mut list, &t, n, 50, 60, "t");
         assert_eq!((list[0].start, list[0].end), (31, 60));
         assert_eq!(list[0].quote, t.slice(31, 60));
-        apply(&mut list, &t, Uuid::new_v4(), 31, 40, "t");
+        apply(&mut list, &t, NodeId::random(), 31, 40, "t");
         assert_eq!(list.len(), 2, "another node overlaps without merging");
     }
 
     #[test]
     fn uncode_trims_and_splits() {
         let t = text();
-        let n = Uuid::new_v4();
+        let n = NodeId::random();
         let mut list = Vec::new();
         apply(&mut list, &t, n, 10, 60, "t");
         assert!(uncode(&mut list, &t, Some(n), 50, 70, "t"));
@@ -219,7 +220,7 @@ mod tests {
         );
         assert_eq!(list[0].id, id, "the left part keeps the id");
         assert!(
-            !uncode(&mut list, &t, Some(Uuid::new_v4()), 0, 80, "t"),
+            !uncode(&mut list, &t, Some(NodeId::random()), 0, 80, "t"),
             "another node: nothing"
         );
         assert!(uncode(&mut list, &t, None, 0, 80, "t"));
@@ -229,7 +230,7 @@ mod tests {
     #[test]
     fn context_is_forty_code_points_each_side() {
         let t = SourceText::new("é".repeat(100));
-        let c = make_coding(&t, Uuid::new_v4(), Uuid::new_v4(), 50, 52, "t");
+        let c = make_coding(&t, CodingId::random(), NodeId::random(), 50, 52, "t");
         assert_eq!(c.before.chars().count(), 40);
         assert_eq!(c.after.chars().count(), 40);
         assert_eq!(c.quote, "éé");

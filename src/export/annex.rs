@@ -13,6 +13,7 @@ use super::collect;
 use super::options::{Numbering, Options, Order};
 use crate::codebook::Node;
 use crate::error::{Error, Result};
+use crate::ids::NodeId;
 use crate::model::Language;
 use crate::session::Session;
 use crate::text::natural_cmp;
@@ -47,7 +48,7 @@ pub struct Annex {
 /// One node of the tree with its verbatims.
 #[derive(Debug, Clone)]
 pub struct Section {
-    pub node: Uuid,
+    pub node: NodeId,
     /// 0 for the top of the selection.
     pub depth: usize,
     /// The number written before the name (`2.1`), empty when none.
@@ -235,12 +236,12 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
     let chosen = choose(session, options)?;
     // Which section a node's codings go to: its own, or (past --depth) its deepest shown
     // ancestor; with --rollup, every shown ancestor's too.
-    let index: HashMap<Uuid, usize> = chosen
+    let index: HashMap<NodeId, usize> = chosen
         .iter()
         .enumerate()
         .map(|(i, c)| (c.node.id, i))
         .collect();
-    let mut targets: HashMap<Uuid, Vec<usize>> = HashMap::new();
+    let mut targets: HashMap<NodeId, Vec<usize>> = HashMap::new();
     for id in session.codebook().all_ids() {
         let Some(line) = session.codebook().ancestry(id) else {
             continue;
@@ -441,13 +442,13 @@ fn node_memos(session: &Session, sections: &mut [Section]) -> Result<()> {
     for m in session.memos()? {
         if let crate::memo::Target::Node(id) = m.target {
             by_node
-                .entry(id)
+                .entry(id.0)
                 .or_default()
                 .push(m.text.trim().to_owned());
         }
     }
     for s in sections {
-        if let Some(texts) = by_node.remove(&s.node) {
+        if let Some(texts) = by_node.remove(&s.node.0) {
             s.memos = texts;
         }
     }

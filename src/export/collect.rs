@@ -11,6 +11,7 @@ use super::annex::{Transcript, Verbatim};
 use super::citation::{Citation, CitationData};
 use super::options::Options;
 use crate::error::Result;
+use crate::ids::NodeId;
 use crate::model::Role;
 use crate::query::{Selection, SourceSelection, Stretch, select_each};
 use crate::session::Session;
@@ -24,7 +25,7 @@ pub(super) fn verbatims(
     session: &Session,
     options: &Options,
     citation: &Citation,
-    targets: &HashMap<Uuid, Vec<usize>>,
+    targets: &HashMap<NodeId, Vec<usize>>,
     sections: usize,
 ) -> Result<Vec<Vec<Verbatim>>> {
     let sel = Selection {
@@ -60,7 +61,7 @@ fn coding_memos(session: &Session) -> Result<HashMap<Uuid, Vec<String>>> {
     let mut out: HashMap<Uuid, Vec<String>> = HashMap::new();
     for m in session.memos()? {
         if let crate::memo::Target::Coding(id) = m.target {
-            out.entry(id).or_default().push(m.text.trim().to_owned());
+            out.entry(id.0).or_default().push(m.text.trim().to_owned());
         }
     }
     Ok(out)
@@ -84,7 +85,7 @@ fn memos_of(
                 && st.start <= c.start
                 && c.end <= st.end
         })
-        .filter_map(|(_, c)| memos.get(&c.id).map(|m| (c.start, c.end, m)))
+        .filter_map(|(_, c)| memos.get(&c.id.0).map(|m| (c.start, c.end, m)))
         .collect();
     found.sort_by_key(|(s, e, _)| (*s, *e));
     let mut out: Vec<String> = Vec::new();

@@ -5,10 +5,10 @@
 //! the interview number, by source then position, interviewer turns kept.
 
 use crate::error::{Error, Result};
+use crate::ids::NodeId;
 use crate::query::Filters;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
-use uuid::Uuid;
 
 /// An output format of the annex.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -137,7 +137,7 @@ pub enum CsvPreset {
 pub struct Options {
     /// Nodes to export, each with its subtree; empty for the whole tree.
     #[serde(skip)]
-    pub nodes: Vec<Uuid>,
+    pub nodes: Vec<NodeId>,
     /// Levels of the tree shown; deeper nodes' verbatims go under their shown ancestor.
     pub depth: Option<usize>,
     pub skip_empty: bool,

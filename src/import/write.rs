@@ -5,6 +5,7 @@
 
 use super::{Collected, Prepared, collect, prepare_file_with};
 use crate::error::{Error, Result};
+use crate::ids::SourceId;
 use crate::model::{Role, SourceKind, SourceMeta};
 use crate::project::{Project, validate_label};
 use rayon::prelude::*;
@@ -280,7 +281,7 @@ fn new_source(p: &Prepared, opts: &ImportOptions, now: &str) -> SourceMeta {
         }
     }
     SourceMeta {
-        id,
+        id: SourceId(id),
         label: p.label.clone(),
         case: p.label.clone(),
         file: format!("sources/{id}.txt"),

@@ -5,6 +5,7 @@
 //! Invariant: the filter adds nothing to scores (constant 0), so ranking is the text query's
 //! alone; the index never looks at codings or cases itself.
 
+use crate::ids::SourceId;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use tantivy::query::{
@@ -14,14 +15,14 @@ use tantivy::{BitSet, DocId, Score, SegmentReader};
 use uuid::Uuid;
 
 /// Code point ranges per source.
-pub type Ranges = HashMap<Uuid, Vec<(usize, usize)>>;
+pub type Ranges = HashMap<SourceId, Vec<(usize, usize)>>;
 
 /// Which units and matches a search keeps. The default keeps everything.
 #[derive(Debug, Default, Clone)]
 pub struct AllowedUnits {
     /// Allowed speakers per source, as indices in its speaker list, [`super::NO_SPEAKER`] for
     /// units without one (None: every unit; a source absent from the map: none of its units).
-    pub speakers: Option<HashMap<Uuid, HashSet<u64>>>,
+    pub speakers: Option<HashMap<SourceId, HashSet<u64>>>,
     /// Each map: a unit must overlap one of its source's ranges, and a match must lie inside one
     /// (node filters: the coded ranges of the nodes).
     pub within: Vec<Ranges>,
@@ -33,7 +34,7 @@ impl AllowedUnits {
     }
 
     /// Whether a match at `s..e` of `source` lies inside a range of every `within` map.
-    pub fn keeps_match(&self, source: &Uuid, (s, e): (usize, usize)) -> bool {
+    pub fn keeps_match(&self, source: &SourceId, (s, e): (usize, usize)) -> bool {
         self.within.iter().all(|r| {
             r.get(source)
                 .is_some_and(|rs| rs.iter().any(|(a, b)| *a <= s && e <= *b))
@@ -42,7 +43,7 @@ impl AllowedUnits {
 
     /// The rules for one source (looked up once per run of that source's documents); None when
     /// no unit of the source can pass.
-    fn rules(&self, source: &Uuid) -> Option<SourceRules<'_>> {
+    fn rules(&self, source: &SourceId) -> Option<SourceRules<'_>> {
         let speakers = match &self.speakers {
             Some(u) => Some(u.get(source)?),
             None => None,
@@ -114,7 +115,10 @@ impl Weight for UnitFilterWeight {
             }
             let key = (hi[i], lo[i]);
             if last.as_ref().is_none_or(|(k, _)| *k != key) {
-                last = Some((key, self.0.rules(&Uuid::from_u64_pair(key.0, key.1))));
+                last = Some((
+                    key,
+                    self.0.rules(&SourceId(Uuid::from_u64_pair(key.0, key.1))),
+                ));
             }
             let rules = last.as_ref().and_then(|(_, r)| r.as_ref());
             if rules.is_some_and(|r| r.keeps(speaker[i], start[i] as usize, end[i] as usize)) {

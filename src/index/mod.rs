@@ -18,6 +18,7 @@ pub use filter::{AllowedUnits, Ranges};
 pub use search::{Hit, Snippet, SourceTexts};
 
 use crate::error::{Error, Result};
+use crate::ids::SourceId;
 use crate::model::Language;
 use crate::model::SourceMeta;
 use crate::session::Session;
@@ -30,7 +31,6 @@ use tantivy::schema::{
     FAST, Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term, doc};
-use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy)]
 struct Fields {
@@ -51,7 +51,7 @@ struct Fields {
 struct Meta {
     format: u32,
     fingerprint: String,
-    sources: BTreeMap<Uuid, String>,
+    sources: BTreeMap<SourceId, String>,
 }
 
 /// `speaker_ix` of a unit without a speaker.
@@ -241,12 +241,12 @@ impl SearchIndex {
     /// Re-indexes the sources whose text changed (by sha256) and drops removed ones.
     fn update(&mut self, corpus: &Corpus, meta: &mut Meta) -> Result<UpdateReport> {
         let manifest = &corpus.sources;
-        let changed: Vec<Uuid> = manifest
+        let changed: Vec<SourceId> = manifest
             .iter()
             .filter(|s| meta.sources.get(&s.id) != Some(&source_key(s)))
             .map(|s| s.id)
             .collect();
-        let removed: Vec<Uuid> = meta
+        let removed: Vec<SourceId> = meta
             .sources
             .keys()
             .filter(|id| !manifest.iter().any(|s| s.id == **id))

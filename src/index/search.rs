@@ -10,18 +10,18 @@ use super::filter::{AllowedUnits, UnitFilter};
 use super::query;
 use crate::coding::SourceText;
 use crate::error::Result;
+use crate::ids::SourceId;
 use crate::model::SourceMeta;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query};
-use uuid::Uuid;
 
 /// What a search reads besides the index: the sources' metadata and texts.
 pub trait SourceTexts {
-    fn meta(&self, source: Uuid) -> Option<&SourceMeta>;
-    fn text(&self, source: Uuid) -> Result<Arc<SourceText>>;
+    fn meta(&self, source: SourceId) -> Option<&SourceMeta>;
+    fn text(&self, source: SourceId) -> Result<Arc<SourceText>>;
 }
 
 /// A snippet of the unit around the first match.
@@ -35,7 +35,7 @@ pub struct Snippet {
 /// One search hit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
-    pub source: Uuid,
+    pub source: SourceId,
     pub label: String,
     pub speaker: Option<String>,
     /// Code point range of the first match in the source.
@@ -211,7 +211,7 @@ type ColumnSet = [tantivy::columnar::Column<u64>; 6];
 
 /// What the fast fields say of one document.
 struct UnitDoc {
-    source: Uuid,
+    source: SourceId,
     unit: usize,
     speaker: Option<usize>,
     start: usize,
@@ -248,7 +248,7 @@ impl Columns {
         let v = |i: usize| c[i].first(addr.doc_id);
         Ok(match (v(0), v(1), v(2), v(3), v(4), v(5)) {
             (Some(hi), Some(lo), Some(unit), Some(sp), Some(start), Some(end)) => Some(UnitDoc {
-                source: Uuid::from_u64_pair(hi, lo),
+                source: SourceId::from_u64_pair(hi, lo),
                 unit: unit as usize,
                 speaker: (sp != super::NO_SPEAKER).then_some(sp as usize),
                 start: start as usize,

@@ -104,7 +104,7 @@ pub struct Speaker {
 /// One imported transcript, as the manifest describes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceMeta {
-    pub id: Uuid,
+    pub id: crate::ids::SourceId,
     pub label: String,
     pub case: String,
     /// Path of the text, relative to the project folder (`sources/<id>.txt`).

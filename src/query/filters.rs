@@ -5,9 +5,9 @@
 //! texts or codings (those are the selection engine's part).
 
 use crate::cases::CaseTable;
+use crate::ids::NodeId;
 use crate::model::{Role, Speaker};
 use crate::text::fold_for_match;
-use uuid::Uuid;
 
 /// Filters of DESIGN §4, resolved to ids. The default lets everything through.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub struct Filters {
     pub role: Option<Role>,
     pub exclude_role: Option<Role>,
     /// Nodes (with descendants) a passage must overlap.
-    pub also_nodes: Option<Vec<Uuid>>,
+    pub also_nodes: Option<Vec<NodeId>>,
     pub coder: Option<String>,
 }
 

@@ -7,15 +7,15 @@
 use super::filters::Filters;
 use super::select::{Selection, select_each};
 use crate::error::Result;
+use crate::ids::{NodeId, SourceId};
 use crate::session::Session;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-use uuid::Uuid;
 
 /// One retrieved verbatim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Passage {
-    pub source: Uuid,
+    pub source: SourceId,
     pub label: String,
     pub case: String,
     pub speaker: Option<String>,
@@ -23,18 +23,18 @@ pub struct Passage {
     pub end: usize,
     pub text: String,
     pub coders: Vec<String>,
-    pub nodes: Vec<Uuid>,
+    pub nodes: Vec<NodeId>,
 }
 
 /// The passages of `nodes` (each with its descendants when `descendants`), filtered.
 pub fn passages(
     session: &Session,
-    nodes: &[Uuid],
+    nodes: &[NodeId],
     descendants: bool,
     filters: &Filters,
 ) -> Result<Vec<Passage>> {
     let sel = Selection::of_nodes(session, nodes, descendants, filters.clone());
-    let order: HashMap<Uuid, usize> = session
+    let order: HashMap<NodeId, usize> = session
         .codebook()
         .all_ids()
         .into_iter()
@@ -45,7 +45,7 @@ pub fn passages(
     select_each(session, &sel, |s| {
         for (_, stretches) in s.groups {
             for st in stretches {
-                let mut nodes: Vec<Uuid> = st.nodes.into_iter().collect();
+                let mut nodes: Vec<NodeId> = st.nodes.into_iter().collect();
                 nodes.sort_by_key(|n| order.get(n).copied().unwrap_or(usize::MAX));
                 out.push(Passage {
                     source: s.meta.id,
@@ -75,8 +75,8 @@ pub struct NodeCounts {
 }
 
 /// Counts for every node (over all coders, or one); orphaned codings do not count.
-pub fn node_counts(session: &Session, coder: Option<&str>) -> HashMap<Uuid, NodeCounts> {
-    let mut own: HashMap<Uuid, (usize, HashSet<Uuid>)> = HashMap::new();
+pub fn node_counts(session: &Session, coder: Option<&str>) -> HashMap<NodeId, NodeCounts> {
+    let mut own: HashMap<NodeId, (usize, HashSet<SourceId>)> = HashMap::new();
     for (c, source, coding) in session.codings().all() {
         if coder.is_some_and(|w| w != c) || coding.is_orphaned() {
             continue;
@@ -88,7 +88,7 @@ pub fn node_counts(session: &Session, coder: Option<&str>) -> HashMap<Uuid, Node
     let mut out = HashMap::new();
     for id in session.codebook().all_ids() {
         let mut total = 0;
-        let mut sources: HashSet<Uuid> = HashSet::new();
+        let mut sources: HashSet<SourceId> = HashSet::new();
         for sub in session.codebook().subtree_ids(id) {
             if let Some((n, s)) = own.get(&sub) {
                 total += n;

@@ -10,18 +10,18 @@
 use super::filters::Filters;
 use crate::coding::SourceText;
 use crate::error::Result;
+use crate::ids::NodeId;
 use crate::model::SourceMeta;
 use crate::session::Session;
 use crate::text::turns;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
-use uuid::Uuid;
 
 /// What to select: the codings of which nodes, into which groups, through which filters.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
     /// For a node, the groups its codings go to (a node absent here is not selected).
-    pub groups: HashMap<Uuid, Vec<usize>>,
+    pub groups: HashMap<NodeId, Vec<usize>>,
     pub filters: Filters,
     /// Also join stretches separated only by white space (two codings of consecutive sentences
     /// make one verbatim in the annex; `passages` keeps them apart).
@@ -32,14 +32,14 @@ impl Selection {
     /// One group: `nodes`, each with its descendants when `descendants`.
     pub fn of_nodes(
         session: &Session,
-        nodes: &[Uuid],
+        nodes: &[NodeId],
         descendants: bool,
         filters: Filters,
     ) -> Self {
         let mut groups = HashMap::new();
         for n in nodes {
             let ids = if descendants {
-                session.codebook().subtree_ids(*n)
+                session.codebook().subtree_ids(NodeId(n.0))
             } else {
                 vec![*n]
             };
@@ -62,7 +62,7 @@ pub struct Stretch {
     pub start: usize,
     pub end: usize,
     pub coders: BTreeSet<String>,
-    pub nodes: BTreeSet<Uuid>,
+    pub nodes: BTreeSet<NodeId>,
     /// The unit containing `start` (index into [`SourceSelection::units`]).
     pub unit: Option<usize>,
     /// The speaker of that unit (index into the source's speakers).
@@ -81,7 +81,7 @@ pub struct SourceSelection<'s> {
 }
 
 /// A coded stretch before merging: range, coder, node.
-pub type Span = (usize, usize, String, Uuid);
+pub type Span = (usize, usize, String, NodeId);
 
 /// Walks the sources that have codings in the selection, calling `each` once per source with
 /// the stretches the filters keep. Texts are read only for those sources.
@@ -91,7 +91,7 @@ pub fn select_each<'s>(
     mut each: impl FnMut(SourceSelection<'s>) -> Result<()>,
 ) -> Result<()> {
     let f = &sel.filters;
-    let also: Option<HashSet<Uuid>> = f.also_nodes.as_ref().map(|ns| {
+    let also: Option<HashSet<NodeId>> = f.also_nodes.as_ref().map(|ns| {
         ns.iter()
             .flat_map(|n| session.codebook().subtree_ids(*n))
             .collect()
@@ -169,7 +169,7 @@ pub fn select_each<'s>(
     Ok(())
 }
 
-type Merged = (usize, usize, BTreeSet<String>, BTreeSet<Uuid>);
+type Merged = (usize, usize, BTreeSet<String>, BTreeSet<NodeId>);
 
 /// Merges overlapping or touching spans into (start, end, coders, nodes), in order.
 pub fn merge_spans(mut spans: Vec<Span>) -> Vec<Merged> {
@@ -210,7 +210,7 @@ mod tests {
 
     #[test]
     fn overlapping_spans_of_two_coders_become_one_passage() {
-        let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+        let (a, b) = (NodeId::random(), NodeId::random());
         let merged = merge_spans(vec![
             (10, 20, "sg".into(), a),
             (0, 5, "sg".into(), a),
@@ -229,7 +229,7 @@ mod tests {
 
     #[test]
     fn stretches_separated_by_spaces_join_with_their_coders() {
-        let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+        let (a, b) = (NodeId::random(), NodeId::random());
         let text = SourceText::new("un deux.  trois quatre. cinq".into());
         let merged = merge_spans(vec![(0, 8, "sg".into(), a), (10, 23, "mb".into(), b)]);
         let joined = join_across_spaces(&text, merged);

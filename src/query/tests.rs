@@ -2,12 +2,12 @@
 //! filter by coder, and follow descendants.
 
 use super::*;
+use crate::ids::{NodeId, SourceId};
 use crate::import::{ImportOptions, commit, prepare_bytes};
 use crate::model::Language;
 use crate::project::Project;
 use crate::session::Session;
 use std::path::PathBuf;
-use uuid::Uuid;
 
 const E1: &str = "Enquêteur : Et le temps ?\nM1 : Le temps, c'est le problème. Les réunions tombent le soir, après la journée.\nEnquêteur : D'accord.\nM1 : Mais on se connaît mieux, maintenant.";
 
@@ -31,11 +31,11 @@ fn project() -> (tempfile::TempDir, Session) {
     (dir, s)
 }
 
-fn node(s: &Session, path: &str) -> Uuid {
+fn node(s: &Session, path: &str) -> NodeId {
     s.codebook().resolve(path).unwrap()
 }
 
-fn src(s: &Session) -> Uuid {
+fn src(s: &Session) -> SourceId {
     s.source_id("E1").unwrap()
 }
 

@@ -8,19 +8,19 @@
 use super::filters::Filters;
 use crate::coding::SourceText;
 use crate::error::Result;
+use crate::ids::{NodeId, SourceId};
 use crate::index::{AllowedUnits, Hit, NO_SPEAKER, Ranges, SearchIndex, SourceTexts};
 use crate::model::SourceMeta;
 use crate::session::Session;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use uuid::Uuid;
 
 /// What to search and how.
 #[derive(Debug, Clone, Default)]
 pub struct SearchOptions {
     pub filters: Filters,
     /// Only matches inside codings of these nodes (with descendants).
-    pub nodes: Vec<Uuid>,
+    pub nodes: Vec<NodeId>,
     pub limit: usize,
 }
 
@@ -36,7 +36,7 @@ pub fn search(
 }
 
 /// The units and matches a search with these filters may return.
-pub fn allowed_units(session: &Session, nodes: &[Uuid], f: &Filters) -> AllowedUnits {
+pub fn allowed_units(session: &Session, nodes: &[NodeId], f: &Filters) -> AllowedUnits {
     let mut within = Vec::new();
     if let Some(r) = coded_ranges(session, nodes, f) {
         within.push(r);
@@ -56,7 +56,7 @@ pub fn allowed_units(session: &Session, nodes: &[Uuid], f: &Filters) -> AllowedU
 
 /// Speakers allowed by the case, attribute, speaker and role filters, per source, as indices in
 /// its speaker list (`NO_SPEAKER` for units without one).
-fn allowed_speakers(session: &Session, f: &Filters) -> Option<HashMap<Uuid, HashSet<u64>>> {
+fn allowed_speakers(session: &Session, f: &Filters) -> Option<HashMap<SourceId, HashSet<u64>>> {
     if f.admits_everyone() {
         return None;
     }
@@ -81,13 +81,13 @@ fn allowed_speakers(session: &Session, f: &Filters) -> Option<HashMap<Uuid, Hash
 }
 
 /// Coded ranges (code points) of nodes with their descendants, per source (None: no filter).
-fn coded_ranges(session: &Session, nodes: &[Uuid], f: &Filters) -> Option<Ranges> {
+fn coded_ranges(session: &Session, nodes: &[NodeId], f: &Filters) -> Option<Ranges> {
     if nodes.is_empty() {
         return None;
     }
-    let set: HashSet<Uuid> = nodes
+    let set: HashSet<NodeId> = nodes
         .iter()
-        .flat_map(|n| session.codebook().subtree_ids(*n))
+        .flat_map(|n| session.codebook().subtree_ids(NodeId(n.0)))
         .collect();
     let mut out: Ranges = HashMap::new();
     for (coder, source, c) in session.codings().all() {
@@ -104,7 +104,7 @@ fn coded_ranges(session: &Session, nodes: &[Uuid], f: &Filters) -> Option<Ranges
 /// A session's sources as the index reads them.
 struct Texts<'s> {
     session: &'s Session,
-    by_id: HashMap<Uuid, &'s SourceMeta>,
+    by_id: HashMap<SourceId, &'s SourceMeta>,
 }
 
 impl<'s> Texts<'s> {
@@ -121,11 +121,11 @@ impl<'s> Texts<'s> {
 }
 
 impl SourceTexts for Texts<'_> {
-    fn meta(&self, source: Uuid) -> Option<&SourceMeta> {
+    fn meta(&self, source: SourceId) -> Option<&SourceMeta> {
         self.by_id.get(&source).copied()
     }
 
-    fn text(&self, source: Uuid) -> Result<Arc<SourceText>> {
+    fn text(&self, source: SourceId) -> Result<Arc<SourceText>> {
         self.session.text(source)
     }
 }

@@ -11,6 +11,7 @@ use super::xmlout::{Xml, v};
 use super::{CODEBOOK_NS, guid, is_rgb, origin, parse_guid, read_color};
 use crate::codebook::{Codebook, Node};
 use crate::error::{Error, Result};
+use crate::ids::NodeId;
 use std::collections::HashSet;
 use std::path::Path;
 use uuid::Uuid;
@@ -66,12 +67,12 @@ pub(crate) fn write_codes(x: &mut Xml, nodes: &[Node], notes: &dyn Fn(Uuid) -> V
             .filter(|c| is_rgb(c))
             .map(|c| c.to_uppercase());
         let attrs = [
-            ("guid", v(guid(n.id))),
+            ("guid", v(guid(n.id.0))),
             ("name", v(n.name.clone())),
             ("isCodable", v(if n.codable { "true" } else { "false" })),
             ("color", color),
         ];
-        let refs = notes(n.id);
+        let refs = notes(n.id.0);
         if n.description.is_empty() && n.children.is_empty() && refs.is_empty() {
             x.empty("Code", &attrs);
             continue;
@@ -156,7 +157,7 @@ pub(crate) fn read_codes(
         });
         let codable = !matches!(c.attr("isCodable").map(str::trim), Some("false" | "0"));
         out.push(Node {
-            id,
+            id: NodeId(id),
             name,
             color,
             description: c.child_text("Description").unwrap_or("").trim().to_owned(),

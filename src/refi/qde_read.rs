@@ -10,6 +10,7 @@ use super::dom::El;
 use super::parse_guid;
 use super::qdc::{CodebookReport, read_codes, set_names};
 use crate::codebook::Node;
+use crate::ids::NodeId;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use uuid::Uuid;
 
@@ -17,7 +18,7 @@ use uuid::Uuid;
 #[derive(Debug, Clone)]
 pub struct RCoding {
     pub guid: Option<Uuid>,
-    pub node: Option<Uuid>,
+    pub node: Option<NodeId>,
     pub user: Option<Uuid>,
     pub at: Option<String>,
     pub notes: Vec<Uuid>,
@@ -116,7 +117,7 @@ fn value_of(vv: &El) -> Option<(Uuid, String)> {
 fn coding(c: &El) -> RCoding {
     RCoding {
         guid: guid_of(c, "guid"),
-        node: c.child("CodeRef").and_then(|r| guid_of(r, "targetGUID")),
+        node: (c.child("CodeRef").and_then(|r| guid_of(r, "targetGUID"))).map(NodeId),
         user: guid_of(c, "creatingUser"),
         at: c.attr("creationDateTime").map(str::to_owned),
         notes: note_refs(c),

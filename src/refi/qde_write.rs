@@ -12,6 +12,7 @@ use super::qdc::write_codes;
 use super::xmlout::{Xml, v};
 use super::{PROJECT_NS, guid, origin};
 use crate::error::Result;
+use crate::ids::NodeId;
 use crate::memo::{Memo, Target};
 use crate::session::Session;
 use crate::text::natural_cmp;
@@ -59,7 +60,7 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
     let memos = session.memos()?;
     let mut notes_of: BTreeMap<Target, Vec<Uuid>> = BTreeMap::new();
     for m in &memos {
-        notes_of.entry(m.target).or_default().push(m.id);
+        notes_of.entry(m.target).or_default().push(m.id.0);
     }
     let refs = |t: Target| notes_of.get(&t).cloned().unwrap_or_default();
     let coders: BTreeSet<&str> = session
@@ -89,7 +90,7 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
         x.open("CodeBook", &[]);
         x.open("Codes", &[]);
         write_codes(&mut x, &session.codebook().nodes, &|id| {
-            refs(Target::Node(id))
+            refs(Target::Node(NodeId(id)))
         });
         x.close("Codes");
         x.close("CodeBook");
@@ -135,7 +136,7 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
                 x.close("VariableValue");
             }
             for s in sources.iter().filter(|s| &s.case == case) {
-                x.empty("SourceRef", &[("targetGUID", v(guid(s.id)))]);
+                x.empty("SourceRef", &[("targetGUID", v(guid(s.id.0)))]);
             }
             x.close("Case");
         }
@@ -147,11 +148,11 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
         x.open("Sources", &[]);
         for s in &sources {
             let text = session.text(s.id)?;
-            let file = format!("{}.txt", guid(s.id));
+            let file = format!("{}.txt", guid(s.id.0));
             x.open(
                 "TextSource",
                 &[
-                    ("guid", v(guid(s.id))),
+                    ("guid", v(guid(s.id.0))),
                     ("name", v(s.label.clone())),
                     ("plainTextPath", v(format!("internal://{file}"))),
                 ],
@@ -178,12 +179,12 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
                 );
                 let notes = refs(Target::Coding(c.id));
                 let attrs = [
-                    ("guid", v(guid(c.id))),
+                    ("guid", v(guid(c.id.0))),
                     ("creatingUser", v(user(coder))),
                     ("creationDateTime", when),
                 ];
                 x.open("Coding", &attrs);
-                x.empty("CodeRef", &[("targetGUID", v(guid(c.node)))]);
+                x.empty("CodeRef", &[("targetGUID", v(guid(c.node.0)))]);
                 for n in notes {
                     x.empty("NoteRef", &[("targetGUID", v(guid(n)))]);
                 }
@@ -203,7 +204,7 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
         for m in &memos {
             x.open(
                 "Note",
-                &[("guid", v(guid(m.id))), ("name", v(note_name(m)))],
+                &[("guid", v(guid(m.id.0))), ("name", v(note_name(m)))],
             );
             x.text("PlainTextContent", &m.text);
             x.close("Note");
@@ -238,7 +239,7 @@ mod tests {
     #[test]
     fn note_names_are_the_first_line_shortened() {
         let m = |t: &str| Memo {
-            id: Uuid::nil(),
+            id: crate::ids::MemoId::nil(),
             target: Target::Project,
             text: t.into(),
         };

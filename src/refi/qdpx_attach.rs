@@ -13,6 +13,9 @@ use super::qde_read::{RProject, RSelection, RSource};
 use super::qdpx_import::Placed;
 use crate::codebook::Codebook;
 use crate::error::Result;
+use crate::ids::MemoId;
+use crate::ids::SourceId;
+use crate::ids::{CodingId, NodeId};
 use crate::memo::{Memo, Target};
 use crate::project::Project;
 use std::collections::{HashMap, HashSet};
@@ -55,7 +58,7 @@ pub(super) fn cases(
         };
         if let Some(name) = &c.name {
             for p in &of_case {
-                set_case(project, p.id, name);
+                set_case(project, SourceId(p.id), name);
             }
         }
         for case in &case_names {
@@ -89,7 +92,7 @@ pub(super) fn cases(
 }
 
 /// Makes `case` the case of a source and of its participants.
-fn set_case(project: &mut Project, source: Uuid, case: &str) {
+fn set_case(project: &mut Project, source: SourceId, case: &str) {
     if let Some(m) = project.manifest.sources.iter_mut().find(|m| m.id == source) {
         let old = std::mem::replace(&mut m.case, case.to_owned());
         for s in &mut m.speakers {
@@ -110,14 +113,14 @@ pub(super) fn memos(
     notes_out: &mut Vec<String>,
 ) -> Result<usize> {
     let placed = by_guid(sources);
-    let source_of = |g: &Uuid| placed.get(g).map(|p| Target::Source(p.id));
+    let source_of = |g: &Uuid| placed.get(g).map(|p| Target::Source(SourceId(p.id)));
     // What a selection's notes and description are on: its first imported coding, else its source.
     let on_selection = |sel: &RSelection, src: Target| {
         sel.guid
             .and_then(|g| selection_coding.get(&g))
-            .map_or(src, |c| Target::Coding(*c))
+            .map_or(src, |c| Target::Coding(CodingId(*c)))
     };
-    let node_ids: HashSet<Uuid> = Codebook {
+    let node_ids: HashSet<NodeId> = Codebook {
         format: crate::model::FORMAT,
         nodes: rp.nodes.clone(),
     }
@@ -129,16 +132,16 @@ pub(super) fn memos(
     targets.extend(
         rp.code_notes
             .iter()
-            .map(|(code, n)| (*n, Target::Node(*code))),
+            .map(|(code, n)| (*n, Target::Node(NodeId(*code)))),
     );
     for (s, p) in sources {
-        let src = Target::Source(p.id);
+        let src = Target::Source(SourceId(p.id));
         targets.extend(s.notes.iter().map(|n| (*n, src)));
         for sel in &s.selections {
             let on = on_selection(sel, src);
             targets.extend(sel.notes.iter().map(|n| (*n, on)));
             for c in &sel.codings {
-                let t = c.guid.map_or(on, Target::Coding);
+                let t = c.guid.map_or(on, |g| Target::Coding(CodingId(g)));
                 targets.extend(c.notes.iter().map(|n| (*n, t)));
             }
         }
@@ -150,8 +153,16 @@ pub(super) fn memos(
     }
     for (note, item) in &rp.linked_notes {
         let t = source_of(item)
-            .or_else(|| selection_coding.get(item).map(|c| Target::Coding(*c)))
-            .or_else(|| node_ids.contains(item).then_some(Target::Node(*item)));
+            .or_else(|| {
+                selection_coding
+                    .get(item)
+                    .map(|c| Target::Coding(CodingId(*c)))
+            })
+            .or_else(|| {
+                node_ids
+                    .contains(&NodeId(*item))
+                    .then_some(Target::Node(NodeId(*item)))
+            });
         if let Some(t) = t {
             targets.push((*note, t));
         }
@@ -160,7 +171,14 @@ pub(super) fn memos(
     let mut used: HashSet<Uuid> = HashSet::new();
     let mut write = |id: Uuid, target: Target, text: String| -> Result<()> {
         let id = if used.insert(id) { id } else { Uuid::new_v4() };
-        crate::memo::write(project.root(), &Memo { id, target, text })?;
+        crate::memo::write(
+            project.root(),
+            &Memo {
+                id: MemoId(id),
+                target,
+                text,
+            },
+        )?;
         written += 1;
         Ok(())
     };
@@ -211,7 +229,7 @@ pub(super) fn memos(
         write(Uuid::new_v4(), Target::Project, d.clone())?;
     }
     for (s, p) in sources {
-        let src = Target::Source(p.id);
+        let src = Target::Source(SourceId(p.id));
         if let Some(d) = s.description.as_ref().filter(|d| !d.is_empty()) {
             write(Uuid::new_v4(), src, d.clone())?;
         }

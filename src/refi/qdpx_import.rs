@@ -15,6 +15,8 @@ use super::qdpx_attach as attach;
 use crate::codebook::{Codebook, Node};
 use crate::coding::{self, Codings, SourceText};
 use crate::error::{Error, Result};
+use crate::ids::NodeId;
+use crate::ids::{CodingId, SourceId};
 use crate::model::Language;
 use crate::project::Project;
 use std::collections::{HashMap, HashSet};
@@ -282,7 +284,7 @@ fn build(
         placed.insert(
             key,
             Placed {
-                id: meta.id,
+                id: meta.id.0,
                 label,
                 raw,
                 unit,
@@ -397,7 +399,7 @@ struct CodingSink<'a> {
 impl CodingSink<'_> {
     /// Adds one coding on a stored range; returns the id of the coding that holds it.
     fn add(&mut self, p: &Placed, c: &RCoding, range: (usize, usize), what: &str) -> Option<Uuid> {
-        let Some(node) = c.node.filter(|n| self.codebook.node(*n).is_some()) else {
+        let Some(node) = c.node.filter(|n| self.codebook.node(NodeId(n.0)).is_some()) else {
             self.notes.push(format!(
                 "not imported: a coding of {what} in '{}' names no known code",
                 p.label
@@ -405,7 +407,7 @@ impl CodingSink<'_> {
             return None;
         };
         if !self.codebook.node(node).is_some_and(|n| n.codable) {
-            set_codable(&mut self.codebook.nodes, node);
+            set_codable(&mut self.codebook.nodes, node.0);
             self.made_codable
                 .push(self.codebook.path_of(node).unwrap_or_default());
         }
@@ -413,7 +415,7 @@ impl CodingSink<'_> {
             .user
             .and_then(|u| self.users.get(&u))
             .map_or_else(|| "imported".to_owned(), |u| coder_for(u));
-        let mut list = self.codings.list(&user, p.id).to_vec();
+        let mut list = self.codings.list(&user, SourceId(p.id)).to_vec();
         let at = c.at.clone().unwrap_or_else(|| self.now.clone());
         let before = list.len();
         let mut id = coding::apply(&mut list, &p.text, node, range.0, range.1, &at);
@@ -421,12 +423,12 @@ impl CodingSink<'_> {
             && let Some(g) = c.guid.filter(|g| !self.used.contains(g))
             && let Some(x) = list.iter_mut().find(|x| x.id == id)
         {
-            x.id = g;
-            id = g;
+            x.id = CodingId(g);
+            id = CodingId(g);
         }
-        self.used.insert(id);
-        self.codings.set_list(&user, p.id, list);
-        Some(id)
+        self.used.insert(id.0);
+        self.codings.set_list(&user, SourceId(p.id), list);
+        Some(id.0)
     }
 }
 

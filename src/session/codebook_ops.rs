@@ -9,8 +9,9 @@ use super::{Change, Session, Step};
 use crate::codebook::Codebook;
 use crate::coding::{self, Coding};
 use crate::error::{Error, Result};
+use crate::ids::NodeId;
+use crate::ids::SourceId;
 use crate::journal::now_rfc3339;
-use uuid::Uuid;
 
 impl Session {
     /// Runs a codebook-only operation as one undoable step.
@@ -41,25 +42,25 @@ impl Session {
     }
 
     /// Adds a NODEPATH (missing parents too); returns the id of its last node.
-    pub fn add_node(&mut self, path: &str) -> Result<Uuid> {
+    pub fn add_node(&mut self, path: &str) -> Result<NodeId> {
         let mut after = self.codebook.clone();
         let (id, created) = after.add_path(path)?;
         if created.is_empty() {
             return Err(Error::Invalid(format!("node '{path}' already exists")));
         }
-        let ids: Vec<String> = created.iter().map(Uuid::to_string).collect();
+        let ids: Vec<String> = created.iter().map(NodeId::to_string).collect();
         self.commit_codebook("node.add", after, &ids)?;
         Ok(id)
     }
 
-    pub fn rename_node(&mut self, id: Uuid, name: &str) -> Result<()> {
+    pub fn rename_node(&mut self, id: NodeId, name: &str) -> Result<()> {
         self.codebook_step("node.rename", &[id.to_string()], |b| b.rename(id, name))
     }
 
     pub fn move_node(
         &mut self,
-        id: Uuid,
-        parent: Option<Uuid>,
+        id: NodeId,
+        parent: Option<NodeId>,
         index: Option<usize>,
     ) -> Result<()> {
         self.codebook_step("node.move", &[id.to_string()], |b| {
@@ -68,7 +69,7 @@ impl Session {
     }
 
     /// Moves a node among its siblings to `index` (0-based, clamped).
-    pub fn reorder_node(&mut self, id: Uuid, index: usize) -> Result<()> {
+    pub fn reorder_node(&mut self, id: NodeId, index: usize) -> Result<()> {
         let place = self
             .codebook
             .place(id)
@@ -78,15 +79,15 @@ impl Session {
         })
     }
 
-    pub fn describe_node(&mut self, id: Uuid, text: &str) -> Result<()> {
+    pub fn describe_node(&mut self, id: NodeId, text: &str) -> Result<()> {
         self.codebook_step("node.describe", &[id.to_string()], |b| b.describe(id, text))
     }
 
-    pub fn color_node(&mut self, id: Uuid, color: Option<&str>) -> Result<()> {
+    pub fn color_node(&mut self, id: NodeId, color: Option<&str>) -> Result<()> {
         self.codebook_step("node.color", &[id.to_string()], |b| b.set_color(id, color))
     }
 
-    pub fn set_codable(&mut self, id: Uuid, codable: bool) -> Result<()> {
+    pub fn set_codable(&mut self, id: NodeId, codable: bool) -> Result<()> {
         self.codebook_step("node.codable", &[id.to_string()], |b| {
             b.set_codable(id, codable)
         })
@@ -94,17 +95,17 @@ impl Session {
 
     /// Merges `from` into `into`: codings move over and unite where they overlap; children move
     /// under `into`; descriptions join. Returns how many codings moved.
-    pub fn merge_nodes(&mut self, from: Uuid, into: Uuid) -> Result<usize> {
+    pub fn merge_nodes(&mut self, from: NodeId, into: NodeId) -> Result<usize> {
         let mut book = self.codebook.clone();
         let pairs = book.merge_tree(from, into)?;
-        let renode: std::collections::HashMap<Uuid, Uuid> = pairs.into_iter().collect();
+        let renode: std::collections::HashMap<NodeId, NodeId> = pairs.into_iter().collect();
         let mut changes = vec![Change::Codebook {
             before: Box::new(self.codebook.clone()),
             after: Box::new(book),
         }];
         let at = now_rfc3339();
         let mut moved = 0;
-        let touched: std::collections::BTreeSet<(String, Uuid)> = self
+        let touched: std::collections::BTreeSet<(String, SourceId)> = self
             .codings
             .all()
             .filter(|(_, _, c)| renode.contains_key(&c.node))
@@ -137,20 +138,20 @@ impl Session {
 
     /// Deletes a node and its descendants; refused while they hold codings unless `force`, which
     /// removes those codings too. Returns how many codings were removed.
-    pub fn delete_node(&mut self, id: Uuid, force: bool) -> Result<usize> {
-        let doomed: std::collections::HashSet<Uuid> =
+    pub fn delete_node(&mut self, id: NodeId, force: bool) -> Result<usize> {
+        let doomed: std::collections::HashSet<NodeId> =
             self.codebook.subtree_ids(id).into_iter().collect();
         let name = self
             .codebook
             .path_of(id)
             .ok_or_else(|| Error::Invalid(format!("no node with id {id}")))?;
-        let hits: Vec<(String, Uuid)> = self
+        let hits: Vec<(String, SourceId)> = self
             .codings
             .all()
             .filter(|(_, _, c)| doomed.contains(&c.node))
             .map(|(c, s, _)| (c.to_owned(), s))
             .collect();
-        let sources: std::collections::BTreeSet<Uuid> = hits.iter().map(|h| h.1).collect();
+        let sources: std::collections::BTreeSet<SourceId> = hits.iter().map(|h| h.1).collect();
         if !hits.is_empty() && !force {
             return Err(Error::Invalid(format!(
                 "node '{name}' and its descendants hold {} codings in {} sources; delete with --force to remove them too",
@@ -164,7 +165,7 @@ impl Session {
             before: Box::new(self.codebook.clone()),
             after: Box::new(book),
         }];
-        let pairs: std::collections::BTreeSet<(String, Uuid)> = hits.into_iter().collect();
+        let pairs: std::collections::BTreeSet<(String, SourceId)> = hits.into_iter().collect();
         let mut removed = 0;
         for (coder, source) in pairs {
             let list: Vec<Coding> = self
@@ -212,7 +213,7 @@ impl Session {
                     let mut copy = node.clone();
                     copy.children.clear();
                     if after.node(copy.id).is_some() {
-                        copy.id = Uuid::new_v4();
+                        copy.id = NodeId::random();
                     }
                     let at = after.children(parent).len();
                     after.put(copy, crate::codebook::Place { parent, index: at })?;

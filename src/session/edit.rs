@@ -8,9 +8,10 @@
 use super::{Change, Session, Step};
 use crate::coding::{self, Coding};
 use crate::error::{Error, Result};
+use crate::ids::CodingId;
+use crate::ids::{NodeId, SourceId};
 use crate::journal::now_rfc3339;
 use crate::text::{fold_for_match, turns};
-use uuid::Uuid;
 
 /// One line of a batch: source (id or label), range, node (path or id).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
@@ -29,7 +30,7 @@ pub struct LoadReport {
 }
 
 impl Session {
-    fn codable(&self, node: Uuid) -> Result<()> {
+    fn codable(&self, node: NodeId) -> Result<()> {
         let n = self
             .codebook
             .node(node)
@@ -43,7 +44,12 @@ impl Session {
         Ok(())
     }
 
-    pub(super) fn codings_change(&self, coder: &str, source: Uuid, after: Vec<Coding>) -> Change {
+    pub(super) fn codings_change(
+        &self,
+        coder: &str,
+        source: SourceId,
+        after: Vec<Coding>,
+    ) -> Change {
         Change::Codings {
             coder: coder.to_owned(),
             source,
@@ -56,11 +62,11 @@ impl Session {
     pub fn code(
         &mut self,
         coder: &str,
-        source: Uuid,
+        source: SourceId,
         start: usize,
         end: usize,
-        node: Uuid,
-    ) -> Result<Uuid> {
+        node: NodeId,
+    ) -> Result<CodingId> {
         self.codable(node)?;
         let text = self.text(source)?;
         text.check_range(start, end, &self.project.source(&source.to_string())?.label)?;
@@ -81,10 +87,10 @@ impl Session {
     pub fn uncode(
         &mut self,
         coder: &str,
-        source: Uuid,
+        source: SourceId,
         start: usize,
         end: usize,
-        node: Option<Uuid>,
+        node: Option<NodeId>,
     ) -> Result<()> {
         let text = self.text(source)?;
         let label = self.project.source(&source.to_string())?.label.clone();
@@ -108,16 +114,16 @@ impl Session {
     pub fn code_unit_at(
         &mut self,
         coder: &str,
-        source: Uuid,
+        source: SourceId,
         at: usize,
-        node: Uuid,
-    ) -> Result<Uuid> {
+        node: NodeId,
+    ) -> Result<CodingId> {
         let (start, end) = self.unit_range_at(source, at)?;
         self.code(coder, source, start, end, node)
     }
 
     /// The range (code points, label excluded) of the unit containing `at`.
-    pub fn unit_range_at(&self, source: Uuid, at: usize) -> Result<(usize, usize)> {
+    pub fn unit_range_at(&self, source: SourceId, at: usize) -> Result<(usize, usize)> {
         let text = self.text(source)?;
         let meta = self.project.source(&source.to_string())?;
         let byte = text
@@ -144,8 +150,8 @@ impl Session {
         &mut self,
         coder: &str,
         speaker: &str,
-        node: Uuid,
-        only: Option<Uuid>,
+        node: NodeId,
+        only: Option<SourceId>,
     ) -> Result<usize> {
         self.codable(node)?;
         let wanted = fold_for_match(speaker.trim());
@@ -199,8 +205,8 @@ impl Session {
     pub fn code_ranges(
         &mut self,
         coder: &str,
-        node: Uuid,
-        ranges: &[(Uuid, usize, usize)],
+        node: NodeId,
+        ranges: &[(SourceId, usize, usize)],
     ) -> Result<usize> {
         let mut ranges = ranges.to_vec();
         ranges.sort_unstable();
@@ -227,8 +233,8 @@ impl Session {
         &mut self,
         coder: &str,
         path: &str,
-        ranges: &[(Uuid, usize, usize)],
-    ) -> Result<(Uuid, usize)> {
+        ranges: &[(SourceId, usize, usize)],
+    ) -> Result<(NodeId, usize)> {
         let node = self.add_node(path)?;
         match self.code_ranges(coder, node, ranges) {
             Ok(n) => {
@@ -253,10 +259,10 @@ impl Session {
         &mut self,
         coder: &str,
         items: &[(usize, BatchItem)],
-    ) -> Result<Vec<Uuid>> {
+    ) -> Result<Vec<CodingId>> {
         let at = now_rfc3339();
         let mut ids = Vec::with_capacity(items.len());
-        let mut lists: std::collections::BTreeMap<Uuid, Vec<Coding>> =
+        let mut lists: std::collections::BTreeMap<SourceId, Vec<Coding>> =
             std::collections::BTreeMap::new();
         for (line, item) in items {
             let context = |e: Error| Error::Invalid(format!("line {line}: {e}"));

@@ -6,15 +6,15 @@
 
 use crate::codebook::Codebook;
 use crate::coding::Coding;
+use crate::ids::SourceId;
 use crate::project::Meta;
-use uuid::Uuid;
 
 /// One part of a step.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     Codings {
         coder: String,
-        source: Uuid,
+        source: SourceId,
         before: Vec<Coding>,
         after: Vec<Coding>,
     },

@@ -6,8 +6,8 @@
 
 use super::Session;
 use crate::error::{Error, Result};
+use crate::ids::{CodingId, MemoId};
 use crate::memo::{self, Memo, Target};
-use uuid::Uuid;
 
 impl Session {
     /// Resolves `project`, `source:LABEL|ID`, `node:PATH|ID` or `coding:ID` to a memo target.
@@ -26,7 +26,7 @@ impl Session {
             "source" => Ok(Target::Source(self.source_id(rest)?)),
             "node" => Ok(Target::Node(self.codebook.resolve(rest)?)),
             "coding" => {
-                let id = Uuid::parse_str(rest.trim()).map_err(|_| bad())?;
+                let id = CodingId::parse_str(rest.trim()).map_err(|_| bad())?;
                 if !self.codings.all().any(|(_, _, c)| c.id == id) {
                     return Err(Error::Invalid(format!("no coding with id {id}")));
                 }
@@ -55,12 +55,12 @@ impl Session {
     }
 
     /// Adds a memo; returns its id.
-    pub fn add_memo(&mut self, target: Target, text: &str) -> Result<Uuid> {
+    pub fn add_memo(&mut self, target: Target, text: &str) -> Result<MemoId> {
         self.project.ensure_writer()?;
         let text = crate::text::normalize(text);
         crate::limits::check_memo_text(&text).map_err(Error::Invalid)?;
         let m = Memo {
-            id: Uuid::new_v4(),
+            id: MemoId::random(),
             target,
             text,
         };
@@ -74,7 +74,7 @@ impl Session {
     }
 
     /// Replaces a memo's text.
-    pub fn edit_memo(&mut self, id: Uuid, text: &str) -> Result<()> {
+    pub fn edit_memo(&mut self, id: MemoId, text: &str) -> Result<()> {
         self.project.ensure_writer()?;
         let mut m = self
             .memos()?
@@ -90,13 +90,13 @@ impl Session {
         self.remember(m)
     }
 
-    pub fn delete_memo(&mut self, id: Uuid) -> Result<()> {
+    pub fn delete_memo(&mut self, id: MemoId) -> Result<()> {
         self.project.ensure_writer()?;
         if !self.memos()?.iter().any(|m| m.id == id) {
             return Err(Error::Invalid(format!("no memo with id {id}")));
         }
         let mut txn = self.project.transaction()?;
-        memo::stage_delete(&mut txn, id)?;
+        memo::stage_delete(&mut txn, id.0)?;
         self.project.commit(txn, "memo.delete", &[id.to_string()])?;
         if let Some(all) = self.memos.get_mut().unwrap_or_else(|e| e.into_inner()) {
             all.retain(|x| x.id != id);

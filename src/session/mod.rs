@@ -27,11 +27,11 @@ pub use sync::{AnchorReport, CodingRef};
 use crate::codebook::Codebook;
 use crate::coding::{Codings, SourceText};
 use crate::error::{Error, Result};
+use crate::ids::SourceId;
 use crate::project::{CODEBOOK, Project};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
-use uuid::Uuid;
 
 /// An open project with its codebook, codings and history.
 #[derive(Debug)]
@@ -42,7 +42,7 @@ pub struct Session {
     history: History,
     /// What re-anchoring found when the session opened (or last synced).
     report: AnchorReport,
-    texts: Mutex<HashMap<Uuid, Arc<SourceText>>>,
+    texts: Mutex<HashMap<SourceId, Arc<SourceText>>>,
     /// Sources whose text could not be read (label → reason), for readers that go on without
     /// them (passages, export) and must say so.
     unreadable: Mutex<std::collections::BTreeMap<String, String>>,
@@ -121,7 +121,7 @@ impl Session {
     /// Marks a source's text as changed (a new fingerprint) in memory only, without touching the
     /// disk, so that caches keyed on it (the search index) see a new text. For tests and benches.
     #[doc(hidden)]
-    pub fn simulate_changed_text(&mut self, source: Uuid, fingerprint: &str) {
+    pub fn simulate_changed_text(&mut self, source: SourceId, fingerprint: &str) {
         if let Some(m) = self
             .project
             .manifest
@@ -143,7 +143,7 @@ impl Session {
     }
 
     /// The text of a source, loaded once.
-    pub fn text(&self, source: Uuid) -> Result<Arc<SourceText>> {
+    pub fn text(&self, source: SourceId) -> Result<Arc<SourceText>> {
         let mut cache = self.texts.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(t) = cache.get(&source) {
             return Ok(t.clone());
@@ -173,7 +173,7 @@ impl Session {
         seen.iter().map(|(l, r)| (l.clone(), r.clone())).collect()
     }
 
-    pub(crate) fn forget_text(&self, source: Uuid) {
+    pub(crate) fn forget_text(&self, source: SourceId) {
         self.texts
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -181,8 +181,8 @@ impl Session {
     }
 
     /// Resolves a source label or id.
-    pub fn source_id(&self, id_or_label: &str) -> Result<Uuid> {
-        Ok(self.project.source(id_or_label)?.id)
+    pub fn source_id(&self, id_or_label: &str) -> Result<SourceId> {
+        Ok(SourceId((self.project.source(id_or_label)?.id).0))
     }
 
     pub fn can_undo(&self) -> bool {
@@ -286,7 +286,7 @@ impl Session {
     }
 
     /// Keeps `.verbatim/anchored/<id>.txt`, the text a source's codings are anchored to.
-    fn ensure_anchored_copy(&self, source: Uuid) -> Result<()> {
+    fn ensure_anchored_copy(&self, source: SourceId) -> Result<()> {
         let path = crate::paths::anchored_text(self.project.root(), source);
         if path.exists() {
             return Ok(());

@@ -21,9 +21,9 @@ use super::Session;
 use crate::anonymise::{Matcher, OffsetMap};
 use crate::coding::SourceText;
 use crate::error::{Error, Result};
+use crate::ids::{MemoId, SourceId};
 use std::collections::BTreeSet;
 use std::sync::Arc;
-use uuid::Uuid;
 
 /// What a pseudonymisation changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -40,11 +40,11 @@ pub struct KeyReport {
     pub case_values: usize,
     /// Set when nothing changed.
     #[serde(skip)]
-    pub(super) changed_sources: Vec<Uuid>,
+    pub(super) changed_sources: Vec<SourceId>,
     #[serde(skip)]
-    pub(super) changed_codings: BTreeSet<(String, Uuid)>,
+    pub(super) changed_codings: BTreeSet<(String, SourceId)>,
     #[serde(skip)]
-    pub(super) changed_memos: Vec<Uuid>,
+    pub(super) changed_memos: Vec<MemoId>,
 }
 
 impl KeyReport {
@@ -81,7 +81,7 @@ impl Session {
     }
 
     fn pseudonymise_texts(&mut self, m: &Matcher, report: &mut KeyReport) -> Result<()> {
-        let ids: Vec<Uuid> = self.project.manifest.sources.iter().map(|s| s.id).collect();
+        let ids: Vec<SourceId> = self.project.manifest.sources.iter().map(|s| s.id).collect();
         for id in ids {
             let old = self.text(id)?;
             let (new_text, edits) = m.replace(&old.text);
@@ -122,7 +122,7 @@ impl Session {
                 }
             }
             if !edits.is_empty() {
-                let meta = self.project.source_by_id_mut(id);
+                let meta = self.project.source_by_id_mut(id.0);
                 meta.sha256 = crate::formats::sha256_hex(new.text.as_bytes());
                 meta.size = new.text.len() as u64;
                 report.sources.push((meta.label.clone(), edits.len()));
@@ -214,7 +214,7 @@ impl Session {
         let mut txn = self.project.transaction()?;
         for &id in &report.changed_sources {
             let text = self.text(id)?;
-            let file = root.join(&self.project.source_by_id_mut(id).file);
+            let file = root.join(&self.project.source_by_id_mut(id.0).file);
             txn.write(&file, text.text.as_bytes())?;
             txn.write(
                 &crate::paths::anchored_text(&root, id),
@@ -222,7 +222,7 @@ impl Session {
             )?;
         }
         for (coder, source) in &report.changed_codings {
-            self.codings.stage(&mut txn, coder, *source)?;
+            self.codings.stage(&mut txn, coder, SourceId(source.0))?;
         }
         if report.nodes > 0 {
             txn.write(
@@ -245,7 +245,11 @@ impl Session {
         {
             txn.write(&choices, m.apply(&text).as_bytes())?;
         }
-        let ids: Vec<String> = report.changed_sources.iter().map(Uuid::to_string).collect();
+        let ids: Vec<String> = report
+            .changed_sources
+            .iter()
+            .map(SourceId::to_string)
+            .collect();
         let journal = root.join(crate::journal::FILE);
         match rewritten_journal(&journal, m)? {
             Some(mut text) => {

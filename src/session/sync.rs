@@ -12,20 +12,21 @@ use crate::coding::SourceText;
 use crate::coding::anchor::{Placement, reanchor};
 use crate::error::{Error, Result};
 use crate::formats::sha256_hex;
+use crate::ids::CodingId;
+use crate::ids::{NodeId, SourceId};
 use crate::store;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use uuid::Uuid;
 
 /// A coding named in a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CodingRef {
     pub coder: String,
-    pub source: Uuid,
+    pub source: SourceId,
     pub label: String,
-    pub id: Uuid,
-    pub node: Uuid,
+    pub id: CodingId,
+    pub node: NodeId,
     pub start: usize,
     pub end: usize,
     /// For a moved coding, where it was.
@@ -46,14 +47,14 @@ pub struct AnchorReport {
     pub problems: Vec<String>,
     /// Sources whose text changed since the manifest was written.
     #[serde(skip)]
-    pub changed: Vec<Uuid>,
+    pub changed: Vec<SourceId>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct State {
     format: u32,
     #[serde(default)]
-    sources: BTreeMap<Uuid, FileState>,
+    sources: BTreeMap<SourceId, FileState>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,7 +64,7 @@ struct FileState {
     sha256: String,
 }
 
-pub fn write_anchored(root: &Path, source: Uuid, text: &str) -> Result<()> {
+pub fn write_anchored(root: &Path, source: SourceId, text: &str) -> Result<()> {
     let path = crate::paths::anchored_text(root, source);
     let dir = path.parent().expect("anchored folder");
     std::fs::create_dir_all(dir).map_err(|e| Error::io("could not create", dir, e))?;
@@ -95,7 +96,7 @@ impl Session {
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default();
         let mut report = AnchorReport::default();
-        let sources: Vec<(Uuid, String, Result<PathBuf>, String)> = self
+        let sources: Vec<(SourceId, String, Result<PathBuf>, String)> = self
             .project
             .manifest
             .sources
@@ -143,7 +144,7 @@ impl Session {
             report.changed.push(id);
             // In memory the manifest now describes the current text (the search index keys on
             // it); a writer saves it in `save_sync`.
-            let meta = self.project.source_by_id_mut(id);
+            let meta = self.project.source_by_id_mut(id.0);
             meta.sha256 = sha256_hex(new.text.as_bytes());
             meta.size = new.text.len() as u64;
         }
@@ -159,7 +160,7 @@ impl Session {
         Ok(report)
     }
 
-    fn list_kept(&self, source: Uuid, label: &str, report: &mut AnchorReport) {
+    fn list_kept(&self, source: SourceId, label: &str, report: &mut AnchorReport) {
         for (coder, c) in self.codings.of_source(source) {
             let r = coding_ref(coder, source, label, c, None);
             if c.is_orphaned() {
@@ -172,7 +173,7 @@ impl Session {
 
     pub(super) fn reanchor_source(
         &mut self,
-        source: Uuid,
+        source: SourceId,
         label: &str,
         old: Option<&str>,
         new: &SourceText,
@@ -213,7 +214,7 @@ impl Session {
             let mut txn = self.project.transaction()?;
             for &id in &changed {
                 let text = self.text(id)?;
-                let meta = self.project.source_by_id_mut(id);
+                let meta = self.project.source_by_id_mut(id.0);
                 let path = root.join(&meta.file);
                 if std::fs::read(&path)
                     .map(|b| b != text.text.as_bytes())
@@ -236,7 +237,7 @@ impl Session {
             self.project.commit(
                 txn,
                 "reanchor",
-                &changed.iter().map(Uuid::to_string).collect::<Vec<_>>(),
+                &changed.iter().map(SourceId::to_string).collect::<Vec<_>>(),
             )?;
             self.history.clear();
         }
@@ -293,7 +294,7 @@ impl Session {
     /// from the TUI and the exports, but kept on disk).
     fn stranded_memos(&self) -> Result<Vec<String>> {
         use crate::memo::Target;
-        let codings: std::collections::HashSet<Uuid> =
+        let codings: std::collections::HashSet<CodingId> =
             self.codings.all().map(|(_, _, c)| c.id).collect();
         Ok(self
             .memos()?
@@ -302,10 +303,10 @@ impl Session {
                 let (kind, id) = match m.target {
                     Target::Project => return None,
                     Target::Source(id) if self.project.source(&id.to_string()).is_err() => {
-                        ("source", id)
+                        ("source", id.0)
                     }
-                    Target::Node(id) if self.codebook.node(id).is_none() => ("node", id),
-                    Target::Coding(id) if !codings.contains(&id) => ("coding", id),
+                    Target::Node(id) if self.codebook.node(id).is_none() => ("node", id.0),
+                    Target::Coding(id) if !codings.contains(&id) => ("coding", id.0),
                     _ => return None,
                 };
                 Some(format!(
@@ -319,7 +320,7 @@ impl Session {
 
 fn coding_ref(
     coder: &str,
-    source: Uuid,
+    source: SourceId,
     label: &str,
     c: &crate::coding::Coding,
     old: Option<(usize, usize)>,

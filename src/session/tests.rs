@@ -2,6 +2,7 @@
 //! templates — each change checked in memory, on disk, and through undo.
 
 use super::*;
+use crate::ids::{NodeId, SourceId};
 use crate::import::{ImportOptions, commit, prepare_bytes};
 use crate::model::{Language, Role};
 use std::path::PathBuf;
@@ -29,11 +30,11 @@ fn project() -> (tempfile::TempDir, Session) {
     (dir, s)
 }
 
-fn node(s: &Session, path: &str) -> Uuid {
+fn node(s: &Session, path: &str) -> NodeId {
     s.codebook.resolve(path).unwrap()
 }
 
-fn src(s: &Session) -> Uuid {
+fn src(s: &Session) -> SourceId {
     s.source_id("E1").unwrap()
 }
 

@@ -16,6 +16,7 @@ use crate::analysis::matrix::{self, Columns, Measure, PassageRef};
 use crate::analysis::stopwords::{StopSpec, StopWords};
 use crate::analysis::{Selection, agreement, saturation, stats, words};
 use crate::error::Result;
+use crate::ids::NodeId;
 use crate::query::Filters;
 use crate::session::Session;
 
@@ -65,7 +66,7 @@ fn jumps(sel: &Selection, refs: &[PassageRef], note: &str) -> Vec<Jump> {
                 .map(|s| s.text.slice(p.start, p.end).replace('\n', " "))
                 .unwrap_or_default();
             Jump {
-                source: p.source,
+                source: p.source.0,
                 label: p.label.clone(),
                 start: p.start,
                 end: p.end,
@@ -80,7 +81,7 @@ fn overview(sel: &Selection, ask: &AnalysisAsk) -> (TabData, Option<JumpList>) {
     let mut rows: Vec<OverviewRow> = stats::nodes(sel, true)
         .into_iter()
         .map(|r| OverviewRow {
-            node: r.node,
+            node: r.node.0,
             name: sel
                 .codebook
                 .node(r.node)
@@ -108,7 +109,7 @@ fn overview(sel: &Selection, ask: &AnalysisAsk) -> (TabData, Option<JumpList>) {
     }
     let list = match &ask.open {
         Some(Open::Node(id)) => rows.iter().find(|r| r.node == *id).map(|r| {
-            let ids = sel.node_set(*id, true);
+            let ids = sel.node_set(NodeId(*id), true);
             let codings: Vec<_> = sel
                 .codings
                 .iter()
@@ -157,7 +158,7 @@ fn matrix_view(sel: &Selection, lang: Lang, ask: &mut AnalysisAsk) -> (TabData, 
         .rows
         .iter()
         .map(|r| MatrixRow {
-            node: r.node,
+            node: r.node.0,
             name: sel
                 .codebook
                 .node(r.node)
@@ -205,7 +206,7 @@ fn words_view(
             let rows = words::occurrences(sel, &opts, w, CONTEXT)
                 .into_iter()
                 .map(|o| Jump {
-                    source: o.source,
+                    source: o.source.0,
                     label: o.label,
                     start: o.start,
                     end: o.end,
@@ -274,7 +275,7 @@ fn agreement_view(sel: &Selection, lang: Lang, ask: &AnalysisAsk) -> TabData {
         .disagreements
         .iter()
         .map(|d| Jump {
-            source: d.source,
+            source: d.source.0,
             label: d.label.clone(),
             start: d.start,
             end: d.end,

@@ -8,6 +8,7 @@
 use super::export_form::ExportChoices;
 use super::msg::{Done, ExportDialog};
 use crate::export::{self, Annex, Format, Report};
+use crate::ids::NodeId;
 use crate::session::Session;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -27,7 +28,7 @@ pub fn dialog(session: &Session, selected: Option<uuid::Uuid>) -> ExportDialog {
         choices.options.citation =
             Some(export::default_template(session.project().manifest.language).to_owned());
     }
-    let node = selected.and_then(|id| session.codebook().path_of(id).map(|p| (id, p)));
+    let node = selected.and_then(|id| session.codebook().path_of(NodeId(id)).map(|p| (id, p)));
     if node.is_none() {
         choices.selected_node_only = false;
     }
@@ -122,7 +123,7 @@ pub fn prepare(
 ) -> crate::Result<(Annex, PathBuf)> {
     let mut options = choices.options.clone();
     options.nodes = match (choices.selected_node_only, node) {
-        (true, Some(id)) => vec![id],
+        (true, Some(id)) => vec![NodeId(id)],
         _ => vec![],
     };
     options.filters = super::snapshot::parse_filter(session, &choices.filter)?;

@@ -13,6 +13,7 @@ use super::action::Action;
 use super::editor::EditKey;
 use super::export_choices::ExportChoices;
 use super::rows::{Doc, HitRow, HitsPlan, NodeInfo, PassageRow, SourceRow, TreeRow, ViewCoding};
+use crate::ids::{NodeId, SourceId};
 use crate::memo::Target;
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -94,8 +95,8 @@ pub struct Snapshot {
     pub orphans: usize,
     pub memos: HashSet<Target>,
     /// Nodes to expand (the ancestors of `select`) and the node to select, after an add or move.
-    pub expand: Vec<Uuid>,
-    pub select: Option<Uuid>,
+    pub expand: Vec<NodeId>,
+    pub select: Option<NodeId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,21 +165,21 @@ pub enum Effect {
     OpenSource(Uuid),
     /// Open a source (if needed) and put the cursor at a code point range's start.
     JumpTo {
-        source: Uuid,
+        source: SourceId,
         start: usize,
         end: usize,
     },
     Code {
-        source: Uuid,
+        source: SourceId,
         start: usize,
         end: usize,
         node: NodeRef,
     },
     Uncode {
-        source: Uuid,
+        source: SourceId,
         start: usize,
         end: usize,
-        node: Uuid,
+        node: NodeId,
     },
     Undo,
     Redo,
@@ -188,12 +189,12 @@ pub enum Effect {
     OpenDescription(Uuid),
     MergeNodes {
         from: Uuid,
-        into: Uuid,
+        into: NodeId,
     },
     DeleteNode(Uuid),
     MoveNode {
         id: Uuid,
-        parent: Option<Uuid>,
+        parent: Option<NodeId>,
         index: Option<usize>,
     },
     CycleColor(Uuid),

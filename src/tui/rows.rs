@@ -7,6 +7,7 @@
 
 use super::wrap::Row;
 use crate::coding::SourceText;
+use crate::ids::{NodeId, SourceId};
 use crate::model::Role;
 use crate::query::NodeCounts;
 use crate::text::turns::Unit;
@@ -28,7 +29,7 @@ pub struct SourceRow {
 pub struct ViewCoding {
     pub coder: String,
     pub id: Uuid,
-    pub node: Uuid,
+    pub node: NodeId,
     /// Byte range in the text.
     pub start: usize,
     pub end: usize,
@@ -112,7 +113,7 @@ pub struct NodeInfo {
 /// A passage in the passages panel.
 #[derive(Debug, Clone)]
 pub struct PassageRow {
-    pub source: Uuid,
+    pub source: SourceId,
     pub label: String,
     pub speaker: Option<String>,
     /// Code point range.
@@ -140,7 +141,7 @@ pub struct MemoRow {
 /// A search hit, as listed and highlighted.
 #[derive(Debug, Clone)]
 pub struct HitRow {
-    pub source: Uuid,
+    pub source: SourceId,
     pub label: String,
     pub speaker: Option<String>,
     pub unit_start: usize,
@@ -157,7 +158,7 @@ pub struct HitsPlan {
     /// The filter as typed (empty for none).
     pub filter: String,
     /// The units to code: source and code point range, each once.
-    pub units: Vec<(Uuid, usize, usize)>,
+    pub units: Vec<(crate::ids::SourceId, usize, usize)>,
     /// How many of them are interviewer turns.
     pub interviewer: usize,
 }

@@ -13,10 +13,10 @@ use super::msg::{Done, Effect, Msg, NodeRef};
 use super::rows::HitRow;
 use super::snapshot::{ancestors, load_doc, snapshot};
 use super::state::AppState;
+use crate::ids::NodeId;
 use crate::memo::Target;
 use crate::query::SearchOptions;
 use crate::session::Session;
-use uuid::Uuid;
 
 /// The session, the search index and the export worker, and what the terminal must be sent.
 pub struct Runtime {
@@ -64,7 +64,9 @@ impl Runtime {
             Effect::Search(q) => search(&self.session, &mut self.index, state, &q),
             Effect::PlanCodeHits => plan_code_hits(&self.session, &mut self.index, state),
             Effect::CodeHits(node) => code_hits(&mut self.session, state, node),
-            Effect::Export(choices, node) => Ok(self.start_export(state, &choices, node)),
+            Effect::Export(choices, node) => {
+                Ok(self.start_export(state, &choices, node.map(NodeId)))
+            }
             Effect::Source(op) => super::source_ops::run(self, state, op),
             Effect::Project(op) => super::project_ops::run(self, state, op),
             Effect::Analysis(ask) => super::analysis_ops::run(&self.session, state.ui.lang, ask),
@@ -124,7 +126,7 @@ impl Runtime {
         &mut self,
         state: &AppState,
         choices: &super::export_form::ExportChoices,
-        node: Option<Uuid>,
+        node: Option<NodeId>,
     ) -> Vec<Msg> {
         if self.exporter.is_running() {
             return vec![info(state.ui.lang.t(T::ExportRunning))];
@@ -135,7 +137,7 @@ impl Runtime {
                     .unwrap_or_else(|e| e.to_string()),
             )];
         }
-        match super::exporter::prepare(&self.session, choices, node) {
+        match super::exporter::prepare(&self.session, choices, node.map(|i| i.0)) {
             Ok((annex, path)) => {
                 let total = annex.sections.len();
                 let remember = (self.session.root().to_owned(), choices.clone());
@@ -152,7 +154,7 @@ impl Runtime {
 pub(super) fn refreshed(
     session: &Session,
     state: &AppState,
-    select: Option<Uuid>,
+    select: Option<NodeId>,
 ) -> crate::Result<Msg> {
     let expand = select.map(|id| ancestors(session, id)).unwrap_or_default();
     Ok(Msg::Done(Done::Refreshed(Box::new(snapshot(
@@ -209,9 +211,9 @@ fn search(
 }
 
 /// The id of a node, creating it first when given as a new path.
-fn resolve_node(session: &mut Session, node: NodeRef) -> crate::Result<Uuid> {
+fn resolve_node(session: &mut Session, node: NodeRef) -> crate::Result<NodeId> {
     match node {
-        NodeRef::Id(id) => Ok(id),
+        NodeRef::Id(id) => Ok(NodeId(id)),
         NodeRef::New(path) => session
             .codebook()
             .resolve(&path)
@@ -236,7 +238,7 @@ fn plan_code_hits(
         limit: usize::MAX,
     };
     let hits = crate::query::search(ready, session, &state.search.query, &opts)?;
-    let mut units: Vec<(Uuid, usize, usize)> = Vec::new();
+    let mut units: Vec<(crate::ids::SourceId, usize, usize)> = Vec::new();
     let mut interviewer = 0;
     let mut seen = std::collections::HashSet::new();
     for h in &hits {
@@ -277,7 +279,10 @@ fn code_hits(session: &mut Session, state: &AppState, node: NodeRef) -> crate::R
     };
     let coder = state.ui.coder.clone();
     let (node, n) = match node {
-        NodeRef::Id(id) => (id, session.code_ranges(&coder, id, &plan.units)?),
+        NodeRef::Id(id) => (
+            NodeId(id),
+            session.code_ranges(&coder, NodeId(id), &plan.units)?,
+        ),
         NodeRef::New(path) => match session.codebook().resolve(&path) {
             Ok(id) => (id, session.code_ranges(&coder, id, &plan.units)?),
             Err(_) => session.code_ranges_in_new_node(&coder, &path, &plan.units)?,
@@ -285,7 +290,7 @@ fn code_hits(session: &mut Session, state: &AppState, node: NodeRef) -> crate::R
     };
     let path = session.codebook().path_of(node).unwrap_or_default();
     Ok(vec![
-        Msg::Done(Done::LastNode(node)),
+        Msg::Done(Done::LastNode(node.0)),
         info(format!("{} {path} ({n})", state.ui.lang.t(T::Coded))),
         refreshed(session, state, None)?,
     ])
@@ -311,7 +316,7 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
             {
                 return Ok(vec![Msg::Done(Done::Jumped(start))]);
             }
-            let doc = Box::new(load_doc(session, source)?);
+            let doc = Box::new(load_doc(session, source.0)?);
             return Ok(vec![Msg::Done(Done::Opened {
                 doc,
                 at: Some(start),
@@ -325,7 +330,7 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
         } => {
             let node = resolve_node(session, node)?;
             session.code(&coder, source, start, end, node)?;
-            out.push(Msg::Done(Done::LastNode(node)));
+            out.push(Msg::Done(Done::LastNode(node.0)));
             let path = session.codebook().path_of(node).unwrap_or_default();
             out.push(info(format!("{} {path}", lang.t(T::Coded))));
         }
@@ -347,28 +352,28 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
             None => lang.t(T::NothingToRedo).into(),
         })),
         Effect::AddNode(path) => select = Some(session.add_node(&path)?),
-        Effect::RenameNode(id, name) => session.rename_node(id, &name)?,
-        Effect::DescribeNode(id, text) => session.describe_node(id, &text)?,
+        Effect::RenameNode(id, name) => session.rename_node(NodeId(id), &name)?,
+        Effect::DescribeNode(id, text) => session.describe_node(NodeId(id), &text)?,
         Effect::OpenDescription(id) => {
             let text = session
                 .codebook()
-                .node(id)
+                .node(NodeId(id))
                 .map(|n| n.description.clone())
                 .unwrap_or_default();
             return Ok(vec![Msg::Done(Done::Description(id, text))]);
         }
         Effect::MergeNodes { from, into } => {
-            let moved = session.merge_nodes(from, into)?;
+            let moved = session.merge_nodes(NodeId(from), into)?;
             out.push(info(format!("{} {moved}", lang.t(T::Merged))));
             select = Some(into);
         }
         Effect::DeleteNode(id) => {
-            let removed = session.delete_node(id, true)?;
+            let removed = session.delete_node(NodeId(id), true)?;
             out.push(info(format!("{} {removed}", lang.t(T::Deleted))));
         }
         Effect::MoveNode { id, parent, index } => {
-            session.move_node(id, parent, index)?;
-            select = Some(id);
+            session.move_node(NodeId(id), parent, index)?;
+            select = Some(NodeId(id));
             out.push(info(lang.t(T::Moved)));
         }
         Effect::CycleColor(id) => {
@@ -378,8 +383,11 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
                 .iter()
                 .position(|n| *n == id)
                 .unwrap_or(0);
-            let current = session.codebook().node(id).and_then(|n| n.color.clone());
-            session.color_node(id, Some(&next_color(current.as_deref(), index)))?;
+            let current = session
+                .codebook()
+                .node(NodeId(id))
+                .and_then(|n| n.color.clone());
+            session.color_node(NodeId(id), Some(&next_color(current.as_deref(), index)))?;
         }
         Effect::OpenMemo(target) => {
             let text = session

@@ -8,6 +8,7 @@ use super::msg::Snapshot;
 use super::rows::{Doc, MemoRow, NodeInfo, PassageRow, SourceRow, TreeRow, ViewCoding};
 use super::state::AppState;
 use crate::codebook::Node;
+use crate::ids::{NodeId, SourceId};
 use crate::query::node_counts;
 use crate::session::Session;
 use crate::text::turns;
@@ -19,12 +20,12 @@ use uuid::Uuid;
 pub fn snapshot(
     session: &Session,
     state: &AppState,
-    expand: Vec<Uuid>,
-    select: Option<Uuid>,
+    expand: Vec<NodeId>,
+    select: Option<NodeId>,
 ) -> crate::Result<Snapshot> {
     let mut collapsed = state.codebook.collapsed.clone();
     for id in &expand {
-        collapsed.remove(id);
+        collapsed.remove(&id.0);
     }
     let (tree, nodes) = tree(session, &collapsed);
     Ok(Snapshot {
@@ -48,7 +49,7 @@ pub fn snapshot(
 }
 
 /// The ancestors of a node (itself excluded), to expand so that it shows.
-pub fn ancestors(session: &Session, id: Uuid) -> Vec<Uuid> {
+pub fn ancestors(session: &Session, id: NodeId) -> Vec<NodeId> {
     session
         .codebook()
         .ancestry(id)
@@ -61,7 +62,7 @@ pub fn ancestors(session: &Session, id: Uuid) -> Vec<Uuid> {
 }
 
 fn sources(session: &Session) -> Vec<SourceRow> {
-    let counts: std::collections::HashMap<Uuid, usize> = session
+    let counts: std::collections::HashMap<SourceId, usize> = session
         .project()
         .manifest
         .sources
@@ -74,7 +75,7 @@ fn sources(session: &Session) -> Vec<SourceRow> {
         .sources()
         .iter()
         .map(|s| SourceRow {
-            id: s.id,
+            id: s.id.0,
             label: s.label.clone(),
             attributes: attrs
                 .iter()
@@ -101,13 +102,13 @@ fn tree(session: &Session, collapsed: &HashSet<Uuid>) -> (Vec<TreeRow>, Vec<Node
         depth: usize,
         collapsed: &HashSet<Uuid>,
         session: &Session,
-        counts: &std::collections::HashMap<Uuid, crate::query::NodeCounts>,
+        counts: &std::collections::HashMap<NodeId, crate::query::NodeCounts>,
         rows: &mut Vec<TreeRow>,
     ) {
         for n in nodes {
-            let expanded = !collapsed.contains(&n.id);
+            let expanded = !collapsed.contains(&n.id.0);
             rows.push(TreeRow {
-                id: n.id,
+                id: n.id.0,
                 depth,
                 name: n.name.clone(),
                 path: session.codebook().path_of(n.id).unwrap_or_default(),
@@ -136,7 +137,7 @@ fn tree(session: &Session, collapsed: &HashSet<Uuid>) -> (Vec<TreeRow>, Vec<Node
         .map(|(i, id)| {
             let n = session.codebook().node(*id).expect("own id");
             NodeInfo {
-                id: *id,
+                id: id.0,
                 path: session.codebook().path_of(*id).unwrap_or_default(),
                 color: n.color.clone(),
                 mark: mark(i),
@@ -158,13 +159,13 @@ fn passages(session: &Session, state: &AppState) -> crate::Result<Option<Vec<Pas
     let Some(node) = state
         .passages
         .of
-        .filter(|n| session.codebook().node(*n).is_some())
+        .filter(|n| session.codebook().node(NodeId(*n)).is_some())
     else {
         return Ok(None);
     };
     let filters = parse_filter(session, &state.passages.filter)?;
     Ok(Some(
-        crate::query::passages(session, &[node], true, &filters)?
+        crate::query::passages(session, &[NodeId(node)], true, &filters)?
             .into_iter()
             .map(|p| {
                 let (before, after) = context(session, p.source, p.start, p.end);
@@ -186,7 +187,7 @@ fn passages(session: &Session, state: &AppState) -> crate::Result<Option<Vec<Pas
 }
 
 /// Up to 160 characters before and after a code point range of a source, cut at words.
-fn context(session: &Session, source: Uuid, start: usize, end: usize) -> (String, String) {
+fn context(session: &Session, source: SourceId, start: usize, end: usize) -> (String, String) {
     const AROUND: usize = 160;
     let Ok(text) = session.text(source) else {
         return Default::default();
@@ -212,7 +213,7 @@ pub fn parse_filter(session: &Session, text: &str) -> crate::Result<crate::query
 
 /// Loads a source for the transcript pane, with its codings (not yet laid out).
 pub fn load_doc(session: &Session, id: Uuid) -> crate::Result<Doc> {
-    let text = session.text(id)?;
+    let text = session.text(SourceId(id))?;
     let meta = session.project().source(&id.to_string())?;
     let units = turns::source_units(meta, &text.text);
     let mut doc = Doc {
@@ -242,12 +243,12 @@ fn codings(session: &Session, doc: &Doc, id: Uuid) -> (Vec<ViewCoding>, usize) {
     let ix = &doc.text.index;
     let mut codings: Vec<ViewCoding> = session
         .codings()
-        .of_source(id)
+        .of_source(SourceId(id))
         .filter(|(_, c)| !c.is_orphaned())
         .filter_map(|(coder, c)| {
             Some(ViewCoding {
                 coder: coder.to_owned(),
-                id: c.id,
+                id: c.id.0,
                 node: c.node,
                 start: ix.byte_of(c.start)?,
                 end: ix.byte_of(c.end)?,
@@ -289,7 +290,7 @@ pub fn memo_rows(session: &Session, lang: super::i18n::Lang) -> crate::Result<Ve
         .map(|m| {
             let title = match m.target {
                 Target::Project => (if fr { "Projet" } else { "Project" }).to_owned(),
-                Target::Source(id) => format!("Source {}", label(id)),
+                Target::Source(id) => format!("Source {}", label(id.0)),
                 Target::Node(id) => format!(
                     "{} {}",
                     if fr { "Code" } else { "Node" },
@@ -301,7 +302,7 @@ pub fn memo_rows(session: &Session, lang: super::i18n::Lang) -> crate::Result<Ve
                     match found {
                         Some((_, source, c)) => {
                             let quote: String = c.quote.chars().take(24).collect();
-                            format!("{what} {} « {quote}… »", label(source))
+                            format!("{what} {} « {quote}… »", label(source.0))
                         }
                         None => what.to_owned(),
                     }

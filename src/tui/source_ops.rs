@@ -12,6 +12,7 @@ use super::msg::{Done, Msg};
 use super::runtime::{Runtime, info, refreshed};
 use super::source_rows::{DetectionPreview, SourceDone, SourceOp, SpeakerRow, SpeakersView};
 use super::state::AppState;
+use crate::ids::SourceId;
 use crate::session::{Session, SourceRemoval};
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
@@ -127,17 +128,17 @@ pub fn run(rt: &mut Runtime, state: &AppState, op: SourceOp) -> crate::Result<Ve
             role,
             case,
         } => {
-            let label = label(&rt.session, source)?;
+            let label = label(&rt.session, source.0)?;
             rt.session
                 .set_speaker(&label, &name, role, case.as_deref())?;
             out.push(speakers_view(
                 &rt.session,
-                source,
+                source.0,
                 selected_speaker(state),
                 None,
             )?);
             reindex(rt, &mut out);
-            reopen(rt, state, source, &mut out)?;
+            reopen(rt, state, source.0, &mut out)?;
         }
     }
     out.push(refreshed(&rt.session, state, None)?);
@@ -272,7 +273,7 @@ fn speakers_view(
     };
     Ok(Msg::Done(Done::Source(SourceDone::Speakers(Box::new(
         SpeakersView {
-            source: id,
+            source: SourceId(id),
             label: meta.label.clone(),
             convention: (meta.convention.name().to_owned(), meta.convention.example()),
             selected: selected.min(speakers.len().saturating_sub(1)),

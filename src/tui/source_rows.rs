@@ -4,6 +4,7 @@
 //!
 //! Invariant: a leaf like `rows` — it names only the core's plain types and uuids.
 
+use crate::ids::SourceId;
 use crate::model::Role;
 use uuid::Uuid;
 
@@ -23,7 +24,7 @@ pub enum SourceOp {
     /// Save the previewed detection.
     ApplyDetection(Uuid, Option<String>),
     SetSpeaker {
-        source: Uuid,
+        source: SourceId,
         name: String,
         role: Role,
         case: Option<String>,
@@ -54,7 +55,7 @@ pub struct SpeakerRow {
 /// after a re-detection, what it would change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpeakersView {
-    pub source: Uuid,
+    pub source: SourceId,
     pub label: String,
     /// The convention's name and an example of it.
     pub convention: (String, String),

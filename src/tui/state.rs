@@ -12,6 +12,7 @@ pub use super::rows::{
     Doc, HitRow, HitsPlan, NodeInfo, PassageRow, SourceRow, TreeRow, ViewCoding,
 };
 use super::theme::Theme;
+use crate::ids::{NodeId, SourceId};
 use crate::memo::Target;
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -65,7 +66,7 @@ pub struct Picker {
 pub enum InputFor {
     RenameNode(Uuid),
     AddNode {
-        parent: Option<Uuid>,
+        parent: Option<NodeId>,
     },
     Describe(Uuid),
     JumpTo,
@@ -77,7 +78,7 @@ pub enum InputFor {
     ReplaceSource(Uuid),
     /// The case of a speaker (empty: none).
     SpeakerCase {
-        source: Uuid,
+        source: SourceId,
         name: String,
         role: crate::model::Role,
     },
@@ -218,8 +219,8 @@ pub struct CodebookPane {
     pub collapsed: HashSet<Uuid>,
     /// Every node, in tree order (collapsed ones too).
     pub nodes: Vec<NodeInfo>,
-    pub last_node: Option<Uuid>,
-    pub cut_node: Option<Uuid>,
+    pub last_node: Option<NodeId>,
+    pub cut_node: Option<NodeId>,
 }
 
 #[derive(Debug, Clone, Default)]

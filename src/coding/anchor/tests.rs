@@ -2,11 +2,12 @@
 
 use super::*;
 use crate::coding::{make_coding, sort};
+use crate::ids::CodingId;
+use crate::ids::NodeId;
 use proptest::prelude::*;
-use uuid::Uuid;
 
 fn coding(t: &SourceText, s: usize, e: usize) -> Coding {
-    make_coding(t, Uuid::new_v4(), Uuid::new_v4(), s, e, "t")
+    make_coding(t, CodingId::random(), NodeId::random(), s, e, "t")
 }
 
 #[test]

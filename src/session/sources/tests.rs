@@ -1,5 +1,7 @@
 //! Tests of deleting, restoring and replacing a source with its codings and memos.
 
+use crate::ids::NodeId;
+use crate::ids::SourceId;
 use crate::memo::Target;
 use crate::session::Session;
 
@@ -38,7 +40,7 @@ fn code_e1(s: &mut Session) -> (uuid::Uuid, uuid::Uuid) {
     s.add_memo(Target::Source(id), "Entretien calme.").unwrap();
     s.add_memo(Target::Coding(c), "Ville côtière.").unwrap();
     s.add_memo(Target::Project, "Reste.").unwrap();
-    (id, node)
+    (id.0, node.0)
 }
 
 #[test]
@@ -124,12 +126,12 @@ fn deleting_a_source_is_an_undoable_step() {
     assert_eq!(back.codings.count(), 2);
     assert_eq!(back.memos().unwrap().len(), 3);
     assert!(back.check().unwrap().problems.is_empty());
-    assert_eq!(back.text(id).unwrap().text, removed.text);
+    assert_eq!(back.text(SourceId(id)).unwrap().text, removed.text);
     drop(back);
     // In this session too: the codings, memos and text are back in memory.
     assert_eq!(s.codings.count(), 2);
     assert_eq!(s.memos().unwrap().len(), 3);
-    assert!(s.text(id).unwrap().text.starts_with("Enquêteur"));
+    assert!(s.text(SourceId(id)).unwrap().text.starts_with("Enquêteur"));
     // Redo deletes it again; the rename before it still undoes cleanly afterwards.
     assert_eq!(s.redo().unwrap().as_deref(), Some("source.delete"));
     assert!(s.project.source("E1").is_err());
@@ -142,7 +144,7 @@ fn deleting_a_source_is_an_undoable_step() {
     assert!(again.check().unwrap().problems.is_empty());
     // Coding again after the undo works on the restored text.
     let coder = s.coder().to_owned();
-    s.code(&coder, id, 0, 9, node).unwrap();
+    s.code(&coder, SourceId(id), 0, 9, NodeId(node)).unwrap();
     assert_eq!(s.codings.count(), 3);
 }
 

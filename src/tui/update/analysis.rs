@@ -12,6 +12,7 @@ use super::super::analysis_i18n::A;
 use super::super::analysis_rows::{AnalysisAsk, Jump, Open, Tab, TabData};
 use super::super::msg::Effect;
 use super::super::state::{AppState, Focus, Popup};
+use crate::ids::SourceId;
 
 const PAGE: usize = 10;
 
@@ -125,7 +126,7 @@ fn go_to(state: &mut AppState, j: &Jump) -> Vec<Effect> {
     state.ui.focus = Focus::Transcript;
     state.passages.reader = false;
     vec![Effect::JumpTo {
-        source: j.source,
+        source: SourceId(j.source),
         start: j.start,
         end: j.end,
     }]

@@ -8,6 +8,7 @@ use super::super::i18n::T;
 use super::super::msg::Effect;
 use super::super::state::{AppState, InputFor, PickFor, Popup};
 use super::picker;
+use crate::ids::NodeId;
 
 pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
     use super::Action as A;
@@ -52,13 +53,17 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
         }
         A::NodeAddChild => {
             state.popup = Some(Popup::Input {
-                purpose: InputFor::AddNode { parent: Some(id) },
+                purpose: InputFor::AddNode {
+                    parent: Some(NodeId(id)),
+                },
                 text: String::new(),
             })
         }
         A::NodeAddSibling => {
             state.popup = Some(Popup::Input {
-                purpose: InputFor::AddNode { parent },
+                purpose: InputFor::AddNode {
+                    parent: parent.map(NodeId),
+                },
                 text: String::new(),
             })
         }
@@ -108,7 +113,7 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
             };
             return vec![Effect::MoveNode {
                 id,
-                parent,
+                parent: parent.map(NodeId),
                 index: Some(to),
             }];
         }
@@ -118,7 +123,7 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
             if i > 0 {
                 return vec![Effect::MoveNode {
                     id,
-                    parent: Some(siblings[i - 1]),
+                    parent: Some(NodeId(siblings[i - 1])),
                     index: None,
                 }];
             }
@@ -138,20 +143,20 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
                     .map(|i| i + 1);
                 return vec![Effect::MoveNode {
                     id,
-                    parent: grand,
+                    parent: grand.map(NodeId),
                     index,
                 }];
             }
         }
         A::NodeCut => {
-            state.codebook.cut_node = Some(id);
+            state.codebook.cut_node = Some(NodeId(id));
             state.ui.message = Some(state.ui.lang.t(T::CutNode).into());
         }
         A::NodePaste => {
             if let Some(cut) = state.codebook.cut_node.take() {
                 return vec![Effect::MoveNode {
-                    id: cut,
-                    parent: Some(id),
+                    id: cut.0,
+                    parent: Some(NodeId(id)),
                     index: None,
                 }];
             }

@@ -19,6 +19,7 @@ pub(super) mod search;
 mod sources;
 mod uncode;
 
+use crate::ids::{CodingId, SourceId};
 pub use palette::palette_matches;
 pub use popups::{memo_matches, source_matches, takes_text};
 use popups::{popup_action, text_key};
@@ -257,7 +258,7 @@ fn step_passage(state: &mut AppState, forward: bool) -> Vec<Effect> {
         .rows
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| Some(((order(p.source)?, p.start), i)));
+        .filter_map(|(i, p)| Some(((order(p.source.0)?, p.start), i)));
     let found = match (here, forward) {
         (Some(h), true) => keyed.filter(|(k, _)| *k > h).min().map(|(_, i)| i),
         (Some(h), false) => keyed.filter(|(k, _)| *k < h).max().map(|(_, i)| i),
@@ -421,10 +422,10 @@ fn code_again(state: &mut AppState) -> Vec<Effect> {
     };
     state.transcript.mode = Mode::Normal;
     vec![Effect::Code {
-        source,
+        source: SourceId(source),
         start,
         end,
-        node: NodeRef::Id(node),
+        node: NodeRef::Id(node.0),
     }]
 }
 
@@ -456,17 +457,21 @@ fn copy(state: &mut AppState) -> Vec<Effect> {
 fn memo(state: &mut AppState) -> Vec<Effect> {
     use crate::memo::Target;
     let target = match state.ui.focus {
-        Focus::Codebook => state.selected_node().map(Target::Node),
+        Focus::Codebook => state
+            .selected_node()
+            .map(|n| Target::Node(crate::ids::NodeId(n))),
         Focus::Sources => state
             .sources
             .rows
             .get(state.sources.selected)
-            .map(|s| Target::Source(s.id)),
+            .map(|s| Target::Source(SourceId(s.id))),
         _ => state.transcript.doc.as_ref().map(|d| {
             d.codings
                 .iter()
                 .find(|c| c.start <= state.transcript.cursor && state.transcript.cursor < c.end)
-                .map_or(Target::Source(d.id), |c| Target::Coding(c.id))
+                .map_or(Target::Source(SourceId(d.id)), |c| {
+                    Target::Coding(CodingId(c.id))
+                })
         }),
     };
     target

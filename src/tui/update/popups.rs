@@ -10,6 +10,8 @@ use super::super::msg::{Msg, TextKey};
 use super::super::state::{AppState, Focus, InputFor, Mode, PickFor, Picker, Popup};
 use super::picker::{self, Entry};
 use super::update;
+use crate::ids::NodeId;
+use crate::ids::SourceId;
 
 /// Whether the open popup has a text field (its keys are the keymap's `[text]` section and
 /// printable characters).
@@ -241,19 +243,19 @@ fn choose(state: &mut AppState, p: &Picker, entry: Option<Entry>) -> Vec<Effect>
     state.transcript.mode = Mode::Normal;
     match (&p.purpose, entry, source) {
         (PickFor::Code { start, end }, Entry::Node(id), Some(source)) => vec![Effect::Code {
-            source,
+            source: SourceId(source),
             start: *start,
             end: *end,
             node: NodeRef::Id(id),
         }],
         (PickFor::Code { start, end }, Entry::New(path), Some(source)) => vec![Effect::Code {
-            source,
+            source: SourceId(source),
             start: *start,
             end: *end,
             node: NodeRef::New(path),
         }],
         (PickFor::Uncode { start, end }, Entry::Node(id), Some(_)) => {
-            super::uncode::uncode_or_ask(state, *start, *end, id)
+            super::uncode::uncode_or_ask(state, *start, *end, NodeId(id))
         }
         (PickFor::CodeHits, Entry::Node(id), _) => {
             let path = state.node(id).map(|n| n.path.clone()).unwrap_or_default();
@@ -263,7 +265,10 @@ fn choose(state: &mut AppState, p: &Picker, entry: Option<Entry>) -> Vec<Effect>
             super::search::confirm_code_hits(state, NodeRef::New(path.clone()), &path)
         }
         (PickFor::MergeInto(from), Entry::Node(into), _) => {
-            vec![Effect::MergeNodes { from: *from, into }]
+            vec![Effect::MergeNodes {
+                from: *from,
+                into: NodeId(into),
+            }]
         }
         _ => vec![],
     }
@@ -274,7 +279,7 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
         InputFor::RenameNode(id) if !text.trim().is_empty() => vec![Effect::RenameNode(id, text)],
         InputFor::AddNode { parent } if !text.trim().is_empty() => {
             let name = crate::codebook::escape_segment(text.trim());
-            let path = match parent.and_then(|p| state.node(p)) {
+            let path = match parent.and_then(|p| state.node(p.0)) {
                 Some(n) => format!("{}/{name}", n.path),
                 None => name,
             };

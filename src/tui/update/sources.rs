@@ -74,7 +74,7 @@ pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Down => v.selected = (v.selected + 1).min(len.saturating_sub(1)),
         Action::Confirm if v.preview.is_some() => {
             let pattern = v.preview.as_ref().and_then(|p| p.pattern.clone());
-            return vec![Effect::Source(SourceOp::ApplyDetection(id, pattern))];
+            return vec![Effect::Source(SourceOp::ApplyDetection(id.0, pattern))];
         }
         Action::Cancel if v.preview.is_some() => v.preview = None,
         Action::Cancel | Action::Quit => state.popup = None,
@@ -105,11 +105,11 @@ pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
             }
         }
         Action::SpeakersRedetect | Action::SourceSpeakers => {
-            return vec![Effect::Source(SourceOp::Redetect(id, None))];
+            return vec![Effect::Source(SourceOp::Redetect(id.0, None))];
         }
         Action::SpeakersPattern => {
             state.popup = Some(Popup::Input {
-                purpose: InputFor::SpeakerPattern(id),
+                purpose: InputFor::SpeakerPattern(id.0),
                 text: String::new(),
             })
         }

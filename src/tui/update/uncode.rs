@@ -8,6 +8,8 @@ use super::super::i18n::T;
 use super::super::msg::Effect;
 use super::super::state::{AppState, Mode, PickFor, Popup};
 use super::{picker, to_cp};
+use crate::ids::NodeId;
+use crate::ids::{CodingId, SourceId};
 use crate::memo::Target;
 use uuid::Uuid;
 
@@ -25,7 +27,7 @@ pub(super) fn uncode(state: &mut AppState) -> Vec<Effect> {
         state.ui.message = Some(state.ui.lang.t(T::NoCodingHere).into());
         return vec![];
     }
-    let mut nodes: Vec<Uuid> = mine.iter().map(|c| c.node).collect();
+    let mut nodes: Vec<uuid::Uuid> = mine.iter().map(|c| c.node.0).collect();
     nodes.dedup();
     let first = mine[0].node;
     let range = state.selection().unwrap_or((mine[0].start, mine[0].end));
@@ -46,14 +48,14 @@ pub(super) fn uncode_or_ask(
     state: &mut AppState,
     start: usize,
     end: usize,
-    node: Uuid,
+    node: NodeId,
 ) -> Vec<Effect> {
     let Some(doc) = &state.transcript.doc else {
         return vec![];
     };
     let source = doc.id;
     let uncode = Effect::Uncode {
-        source,
+        source: SourceId(source),
         start,
         end,
         node,
@@ -67,18 +69,21 @@ pub(super) fn uncode_or_ask(
             ix.cp_of(c.start).is_some_and(|s| s >= start)
                 && ix.cp_of(c.end).is_some_and(|e| e <= end)
         })
-        .filter(|c| state.memos.contains(&Target::Coding(c.id)))
+        .filter(|c| state.memos.contains(&Target::Coding(CodingId(c.id))))
         .map(|c| (c.id, doc.text.text[c.start..c.end].trim().to_owned()))
         .collect();
     if with_memo.is_empty() {
         return vec![uncode];
     }
-    let path = state.node(node).map(|n| n.path.clone()).unwrap_or_default();
+    let path = state
+        .node(node.0)
+        .map(|n| n.path.clone())
+        .unwrap_or_default();
     let mut on_yes: Vec<Effect> = with_memo
         .iter()
         .map(|(id, quote)| Effect::MoveMemo {
-            from: Target::Coding(*id),
-            to: Target::Source(source),
+            from: Target::Coding(CodingId(*id)),
+            to: Target::Source(SourceId(source)),
             heading: format!("« {} » ({path})", short(quote)),
         })
         .collect();
