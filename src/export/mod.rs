@@ -1,7 +1,7 @@
 //! Exports: the thesis annex "verbatims per category" in DOCX, ODT, Markdown, HTML, CSV and XLSX.
 //! One model ([`annex::Annex`], built once by [`annex::build`]) and one writer per format, each a
-//! function from the annex to the file's bytes; [`write`] stores them atomically. The exchange
-//! formats (`.qdpx`, `.qdc`) are written by [`crate::refi::exchange`], which [`write`] hands them to.
+//! function from the annex to the file's bytes; [`write()`] stores them atomically. The exchange
+//! formats (`.qdpx`, `.qdc`) are written by [`crate::refi::exchange`], which [`write()`] hands them to.
 //!
 //! Invariants: the same project and options give byte-identical files (no time stamps, stable
 //! order, fixed zip dates); writers escape what their format needs (HTML, XML, Markdown) and

@@ -86,7 +86,7 @@ actions! {
     Copy => "copy", "Copy the passage under the cursor with its citation", "Copier le passage avec sa référence";
     PassagesReader => "passages_reader", "Read the passages in full in the wide pane (again: back to the transcript)", "Lire les passages en entier dans le grand panneau (encore : retour à la transcription)";
     PassageDetails => "passage_details", "Show each passage's citation and context", "Afficher la référence et le contexte de chaque passage";
-    PassagesFilter => "passages_filter", "Filter the passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:PATH)", "Filtrer les passages (case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:CHEMIN)";
+    PassagesFilter => "passages_filter", "Filter the passages (case:E01 Sexe=F Profession=\"Médecin généraliste\": quote a value with spaces; speaker:M1 role:participant -role:interviewer coder:sg also:PATH)", "Filtrer les passages (case:E01 Sexe=F Profession=\"Médecin généraliste\" : valeur entre guillemets si elle a des espaces ; speaker:M1 role:participant -role:interviewer coder:sg also:CHEMIN)";
     Memos => "memos", "Browse every memo (project, sources, nodes, codings): type to search, Enter to open", "Parcourir les mémos (projet, sources, codes, codages) : tapez pour chercher, Entrée pour ouvrir";
     SwitchCoder => "switch_coder", "Switch the current coder (every coder's codings stay shown)", "Changer de codeur (les codages de tous restent affichés)";
     KeyReview => "key_review", "Review the names to pseudonymise (as anonymise suggest): accept into the key, edit the pseudonym, skip", "Revoir les noms à pseudonymiser (comme anonymise suggest) : accepter dans la clé, modifier le pseudonyme, passer";

@@ -175,8 +175,8 @@ impl Lang {
                 "Mémo (Entrée : à la ligne · ctrl-s : enregistrer · Échap : annuler)",
             ),
             T::Filter => (
-                "Filter passages: case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:PATH",
-                "Filtrer : case:E01 Sexe=F speaker:M1 role:participant -role:interviewer coder:sg also:CHEMIN",
+                "Filter passages: case:E01 Sexe=F Profession=\"Médecin généraliste\" speaker:M1 role:participant -role:interviewer coder:sg also:PATH",
+                "Filtrer : case:E01 Sexe=F Profession=\"Médecin généraliste\" speaker:M1 role:participant -role:interviewer coder:sg also:CHEMIN",
             ),
             T::YesNo => ("y: yes · n: no", "o : oui · n : non"),
             T::Coded => ("coded with", "codé avec"),
