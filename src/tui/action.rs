@@ -103,6 +103,7 @@ actions! {
     NodeCut => "node_cut", "Cut the node (paste it under another)", "Couper le code";
     NodePaste => "node_paste", "Paste the cut node under this one", "Coller le code coupé ici";
     NodeColor => "node_color", "Next colour for the node", "Couleur suivante pour le code";
+    NodeCodable => "node_codable", "Codable or not (a heading only): the node in the code picker or not", "Codable ou non (simple rubrique) : le code proposé ou non au codage";
     NodeDescribe => "node_describe", "Edit the node's description", "Modifier la description du code";
     Import => "import", "Import transcripts: a file browser (space marks files; I imports the marked ones or the whole folder)", "Importer des transcriptions : un explorateur (espace marque des fichiers ; I importe les fichiers marqués ou tout le dossier)";
     Projects => "projects", "Projects: create one, open a folder, or a recent one", "Projets : en créer un, ouvrir un dossier ou un projet récent";

@@ -123,6 +123,9 @@ pub enum T {
     EditValuePrompt,
     AddAttributePrompt,
     RenameAttributePrompt,
+    NowCodable,
+    NowNotCodable,
+    NotCodable,
 }
 
 impl Lang {
@@ -343,6 +346,15 @@ impl Lang {
             T::EditValuePrompt => ("Value (empty: none)", "Valeur (vide : aucune)"),
             T::AddAttributePrompt => ("Name of the new attribute", "Nom du nouvel attribut"),
             T::RenameAttributePrompt => ("Rename the attribute", "Renommer l'attribut"),
+            T::NowCodable => (
+                "the node can be coded with",
+                "le code peut servir au codage",
+            ),
+            T::NowNotCodable => (
+                "the node is a heading only (not in the code picker)",
+                "le code est une simple rubrique (absent du sélecteur)",
+            ),
+            T::NotCodable => ("heading only", "simple rubrique"),
             T::ExportTitle => ("Export the annex", "Exporter l'annexe"),
             T::ExportHint => (
                 "↑↓ row · ←→/space change · type to edit · Enter export · Esc close",

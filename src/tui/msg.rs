@@ -198,6 +198,8 @@ pub enum Effect {
         index: Option<usize>,
     },
     CycleColor(Uuid),
+    /// Whether the node can be coded with (a heading only, when not).
+    SetCodable(Uuid, bool),
     OpenMemo(Target),
     SaveMemo(Target, String),
     /// Move a memo to another target, appended under a heading to the memo already there.

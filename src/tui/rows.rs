@@ -97,6 +97,8 @@ pub struct TreeRow {
     pub expanded: bool,
     pub codable: bool,
     pub counts: NodeCounts,
+    /// The node's description (empty: none).
+    pub description: String,
 }
 
 /// A node as the picker and the drawing need it.

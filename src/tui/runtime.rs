@@ -376,6 +376,14 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
             select = Some(NodeId(id));
             out.push(info(lang.t(T::Moved)));
         }
+        Effect::SetCodable(id, codable) => {
+            session.set_codable(NodeId(id), codable)?;
+            out.push(info(lang.t(if codable {
+                T::NowCodable
+            } else {
+                T::NowNotCodable
+            })));
+        }
         Effect::CycleColor(id) => {
             let index = session
                 .codebook()
@@ -483,10 +491,7 @@ fn move_memo(session: &mut Session, from: Target, to: Target, heading: &str) -> 
     session.delete_memo(moved.id)
 }
 
-const COLORS: [&str; 12] = [
-    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7",
-    "#9C755F", "#BAB0AC", "#86BCB6", "#D37295",
-];
+use super::theme::NODE_COLORS as COLORS;
 
 fn next_color(current: Option<&str>, index: usize) -> String {
     let i = current

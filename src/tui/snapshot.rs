@@ -116,6 +116,7 @@ fn tree(session: &Session, collapsed: &HashSet<Uuid>) -> (Vec<TreeRow>, Vec<Node
                 expanded,
                 codable: n.codable,
                 counts: counts.get(&n.id).copied().unwrap_or_default(),
+                description: n.description.clone(),
             });
             if expanded {
                 walk(&n.children, depth + 1, collapsed, session, counts, rows);

@@ -19,19 +19,12 @@ pub struct Theme {
 }
 
 /// Colours given to nodes without one, in order (Tableau 10 plus two).
-const PALETTE: [(u8, u8, u8); 12] = [
-    (78, 121, 167),
-    (242, 142, 43),
-    (225, 87, 89),
-    (118, 183, 178),
-    (89, 161, 79),
-    (237, 201, 72),
-    (176, 122, 161),
-    (255, 157, 167),
-    (156, 117, 95),
-    (186, 176, 172),
-    (134, 188, 182),
-    (211, 114, 149),
+/// The node colours, distinct for up to 24 siblings (`C` cycles through them; a node without
+/// its own colour takes one by its place in the codebook).
+pub const NODE_COLORS: [&str; 24] = [
+    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7",
+    "#9C755F", "#BAB0AC", "#86BCB6", "#D37295", "#A0CBE8", "#FFBE7D", "#8CD17D", "#B6992D",
+    "#499894", "#6B4C9A", "#D4A6C8", "#79706E", "#17BECF", "#BCBD22", "#8C564B", "#E377C2",
 ];
 
 const BASIC: [Color; 6] = [
@@ -68,7 +61,8 @@ impl Theme {
     pub fn node_color(&self, own: Option<&str>, index: usize) -> Option<Color> {
         let rgb = own
             .and_then(parse_hex)
-            .unwrap_or(PALETTE[index % PALETTE.len()]);
+            .or_else(|| parse_hex(NODE_COLORS[index % NODE_COLORS.len()]))
+            .unwrap_or((128, 128, 128));
         match self.depth {
             Depth::None => None,
             Depth::TrueColor => Some(Color::Rgb(rgb.0, rgb.1, rgb.2)),

@@ -162,6 +162,10 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
             }
         }
         A::NodeColor => return vec![Effect::CycleColor(id)],
+        A::NodeCodable => {
+            let codable = state.node(id).is_some_and(|n| n.codable);
+            return vec![Effect::SetCodable(id, !codable)];
+        }
         _ => {}
     }
     vec![]

@@ -51,7 +51,8 @@ fn group(a: Action) -> usize {
         | A::NodeCut
         | A::NodePaste
         | A::NodeColor
-        | A::NodeDescribe => 2,
+        | A::NodeDescribe
+        | A::NodeCodable => 2,
         A::NextPassage | A::PrevPassage | A::PassagesFilter => 3,
         A::SourceRename
         | A::SourceDelete

@@ -128,6 +128,42 @@ pub fn codebook(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
         focused(state, Focus::Codebook),
         state,
     );
+    codebook_labels(frame, area, state);
+}
+
+/// The selected node in full — path, whether it is a heading only, description — on the
+/// bottom border.
+fn codebook_labels(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
+    if area.height < 3 || area.width < 12 {
+        return;
+    }
+    let lang = state.ui.lang;
+    let Some(r) = state.codebook.tree.get(state.codebook.selected) else {
+        return;
+    };
+    let mut detail = if r.codable {
+        format!(" {}", r.path)
+    } else {
+        format!(" {}: {}", lang.t(T::NotCodable), r.path)
+    };
+    if let Some(first) = r.description.lines().find(|l| !l.trim().is_empty()) {
+        detail.push_str(&format!(" — {}", first.trim()));
+    }
+    detail.push(' ');
+    let room = area.width.saturating_sub(2) as usize;
+    let shown: String = if detail.chars().count() > room {
+        detail
+            .chars()
+            .take(room.saturating_sub(1))
+            .collect::<String>()
+            + "…"
+    } else {
+        detail
+    };
+    frame.render_widget(
+        Paragraph::new(shown),
+        Rect::new(area.x + 1, area.y + area.height - 1, area.width - 2, 1),
+    );
 }
 
 pub fn passages(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
