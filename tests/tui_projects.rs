@@ -102,6 +102,40 @@ fn the_file_browser_imports_a_folder_with_progress_and_a_report() {
     assert_eq!(a.session().project().manifest.sources.len(), 3, "saved");
 }
 
+/// Importing a file a second time: the report says which source it already is, Enter opens that
+/// source, and R there replaces its text by the file (issue 13: re-import offers replace).
+#[test]
+fn a_file_imported_again_is_offered_as_a_replacement() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = fresh(dir.path());
+    let mut a = open(&root, 160, 40);
+    keys(&mut a, "I");
+    go_to(&mut a, "entretiens");
+    keys(&mut a, "enter");
+    go_to(&mut a, "E02.txt");
+    keys(&mut a, "enter");
+    a.wait_for_import();
+    keys(&mut a, "esc I");
+    if browser_entries(&a).iter().any(|e| e == "entretiens") {
+        go_to(&mut a, "entretiens");
+        keys(&mut a, "enter");
+    }
+    go_to(&mut a, "E02.txt");
+    keys(&mut a, "enter");
+    a.wait_for_import();
+    let Some(Popup::Report(r)) = &a.state().popup else {
+        panic!("a report: {}", screen(&a).join("\n"))
+    };
+    let item = r
+        .items
+        .iter()
+        .find(|i| i.text.contains("already imported as E02"))
+        .unwrap_or_else(|| panic!("{:?}", r.items));
+    assert!(item.text.contains("then R (sources pane)"), "{}", item.text);
+    assert!(item.jump.is_some(), "Enter opens the source it matches");
+    assert_eq!(a.session().project().manifest.sources.len(), 1, "not twice");
+}
+
 #[test]
 fn marked_files_are_imported_and_the_rest_left() {
     let dir = tempfile::tempdir().unwrap();

@@ -37,6 +37,9 @@ pub struct ImportReport {
     pub skipped: Vec<PathBuf>,
     /// Labels of imported sources whose speaker detection is unsure, with the reason.
     pub notes: Vec<(String, String)>,
+    /// Files refused because they are already imported (also in `failed`), each with the label
+    /// of the source it matches: `sources replace` (the TUI's `R`) puts the new version there.
+    pub already: Vec<(PathBuf, String)>,
 }
 
 /// Imports files and folders into `project`, calling `progress(done, total)` as files are read.
@@ -138,7 +141,7 @@ pub fn commit_batch(
             Err(e) => failed.push((path, e.to_string())),
         }
     }
-    let (batch, conflicts) = check_labels(project, batch, opts)?;
+    let (batch, conflicts, already) = check_labels(project, batch, opts)?;
     failed.extend(conflicts);
     if !failed.is_empty() && !opts.keep_going {
         return Err(refusal(&failed, total));
@@ -153,6 +156,7 @@ pub fn commit_batch(
         failed,
         skipped,
         notes,
+        already,
     })
 }
 
@@ -172,7 +176,11 @@ fn refusal(failed: &[(PathBuf, String)], total: usize) -> Error {
     ))
 }
 
-type Checked = (Vec<(PathBuf, Prepared)>, Vec<(PathBuf, String)>);
+type Checked = (
+    Vec<(PathBuf, Prepared)>,
+    Vec<(PathBuf, String)>,
+    Vec<(PathBuf, String)>,
+);
 
 /// Gives each file its label and sets aside those whose label is taken.
 fn check_labels(
@@ -188,6 +196,7 @@ fn check_labels(
         .collect();
     let mut ok = Vec::new();
     let mut conflicts = Vec::new();
+    let mut already = Vec::new();
     for (path, mut p) in batch {
         if let Some(label) = &opts.label {
             p.label = label.trim().to_owned();
@@ -211,6 +220,7 @@ fn check_labels(
                 s.label,
                 path.display()
             );
+            already.push((path.clone(), s.label.clone()));
             conflicts.push((path, reason));
         } else if let Err(e) = validate_label(&p.label) {
             conflicts.push((path, e.to_string()));
@@ -224,7 +234,7 @@ fn check_labels(
             ok.push((path, p));
         }
     }
-    Ok((ok, conflicts))
+    Ok((ok, conflicts, already))
 }
 
 /// Writes prepared transcripts into the project and saves it. Returns the labels created.

@@ -203,6 +203,25 @@ fn write_batch(
         });
     }
     for (path, reason) in &report.failed {
+        // A file already imported: the report offers the TUI's replace, on that source.
+        if let Some((_, label)) = report.already.iter().find(|(p, _)| p == path) {
+            let file = path.file_name().unwrap_or_default().to_string_lossy();
+            items.push(ReportItem {
+                text: if fr {
+                    format!(
+                        "✗ {file} : déjà importé comme {label} — Entrée l'ouvre, puis R \
+                         (panneau des sources) met cette version à sa place"
+                    )
+                } else {
+                    format!(
+                        "✗ {file}: already imported as {label} — Enter opens it, then R \
+                         (sources pane) puts this version in its place"
+                    )
+                },
+                jump: rt.session.source_id(label).ok().map(|id| (id.0, 0)),
+            });
+            continue;
+        }
         items.push(ReportItem {
             text: format!("✗ {}: {reason}", path.display()),
             jump: None,
