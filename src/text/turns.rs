@@ -176,7 +176,9 @@ pub fn split_units_as(text: &str, speakers: &[String], convention: &Convention) 
         if turn.is_none() && dashes && in_turn {
             let other = recent.1.or_else(|| {
                 let last = recent.0?;
-                (speakers.len() == 2).then_some(1 - last)
+                // Only between exactly two speakers, and only when the last one is one of
+                // them (detection tries labels beyond the list: a fuzzed text overflowed here).
+                (speakers.len() == 2 && last < 2).then(|| 1 - last)
             });
             turn = labels::dash(line).and_then(|body| Some((other?, body, None)));
         }
