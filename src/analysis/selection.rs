@@ -3,7 +3,9 @@
 //!
 //! Invariants: sources are in natural label order; a coding belongs to the unit holding its start
 //! (as passages and their filters decide); orphaned codings never enter; a unit left out by a
-//! speaker, role, case or attribute filter is marked `kept: false` and none of its codings enter.
+//! speaker, role, case or attribute filter is marked `kept: false` and none of its codings enter;
+//! the codings come from the query layer's one walk ([`crate::query::each_source`]), so the
+//! `coder:` and `also:` filters count the same codings as `passages` and search.
 //! A selection is plain data: tests and benchmarks build one by hand with [`Selection::push_source`].
 
 use super::word_index::WordSpans;
@@ -222,15 +224,15 @@ impl Selection {
         }
     }
 
-    /// Builds the selection of a session under filters (coders united unless `filters.coder`).
+    /// Builds the selection of a session under filters (coders united unless `filters.coder`),
+    /// from the query layer's walk over codings ([`crate::query::each_source`]). Every source
+    /// enters, coded or not (its words count); a text that cannot be read fails the selection.
+    /// The `also:` filter keeps a coding that overlaps a coding of those nodes (`passages`
+    /// decides stretch by stretch instead).
     pub fn from_session(session: &Session, filters: &Filters) -> Result<Self> {
         let mut sel = Self::new(session.codebook().clone(), session.project().cases.clone());
-        let also: Option<HashSet<NodeId>> = filters.also_nodes.as_ref().map(|ns| {
-            ns.iter()
-                .flat_map(|n| session.codebook().subtree_ids(*n))
-                .collect()
-        });
-        for meta in session.project().sources() {
+        crate::query::each_source(session, filters, |sc| {
+            let meta = sc.meta;
             let text = session.text(meta.id)?;
             let mut view = SourceView::new(meta.id.0, &meta.label, &meta.case, "", &[]);
             view.text = text.clone();
@@ -255,26 +257,10 @@ impl Selection {
                 .collect();
             let index = sel.push_source(view);
             let view = &sel.sources[index];
-            let also_ranges: Option<Vec<(usize, usize)>> = also.as_ref().map(|set| {
-                session
-                    .codings()
-                    .of_source(meta.id)
-                    .filter(|(_, c)| set.contains(&c.node) && !c.is_orphaned())
-                    .map(|(_, c)| (c.start, c.end))
-                    .collect()
-            });
             let mut kept = Vec::new();
-            for (coder, c) in session.codings().of_source(meta.id) {
-                if c.is_orphaned() || filters.coder.as_deref().is_some_and(|w| w != coder) {
-                    continue;
-                }
+            for &(coder, c) in &sc.codings {
                 let unit = view.unit_at(c.start);
-                if !view.units.get(unit).is_some_and(|u| u.kept) {
-                    continue;
-                }
-                if let Some(a) = &also_ranges
-                    && !a.iter().any(|(s, e)| *s < c.end && c.start < *e)
-                {
+                if !view.units.get(unit).is_some_and(|u| u.kept) || !sc.meets_also(c.start, c.end) {
                     continue;
                 }
                 kept.push(Coded {
@@ -288,7 +274,8 @@ impl Selection {
                 });
             }
             sel.codings.extend(kept);
-        }
+            Ok(())
+        })?;
         Ok(sel)
     }
 

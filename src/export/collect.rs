@@ -81,7 +81,7 @@ fn memos_of(
         .filter(|(coder, c)| {
             !c.is_orphaned()
                 && st.nodes.contains(&c.node)
-                && st.coders.contains(*coder)
+                && st.coders.contains(coder)
                 && st.start <= c.start
                 && c.end <= st.end
         })
@@ -172,7 +172,7 @@ fn verbatim(
         attributes,
         turn,
         time,
-        coders: st.coders.iter().cloned().collect(),
+        coders: st.coders.iter().map(|c| (*c).to_owned()).collect(),
         memos: Vec::new(),
     })
 }

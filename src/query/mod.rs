@@ -15,9 +15,12 @@
 //!    [`Selection`] (node → groups, filters, whether to join across white space) and walk it with
 //!    [`select_each`], which hands over, source by source, the kept [`Stretch`]es with their
 //!    unit, speaker and case, plus the text and its units.
-//! 4. Search: [`search`] with [`SearchOptions`], or [`allowed_units`] to get the precomputed
+//! 4. Codings source by source, before units and merging (the analysis selection):
+//!    [`each_source`] gives each source's [`SourceCodings`] under the coder and `also:`
+//!    filters; [`select_each`] and [`allowed_units`] walk through it too.
+//! 5. Search: [`search`] with [`SearchOptions`], or [`allowed_units`] to get the precomputed
 //!    [`crate::index::AllowedUnits`] the index takes.
-//! 5. Whether one case and speaker pass: [`Filters::admits`] (reads the case table only).
+//! 6. Whether one case and speaker pass: [`Filters::admits`] (reads the case table only).
 //!
 //! Invariants: nothing here writes; the same filters give the same answer in every front end;
 //! results come by source in natural label order, then by position.
@@ -28,6 +31,7 @@ pub mod passages;
 pub mod resolve;
 pub mod select;
 pub mod units;
+pub mod walk;
 
 pub use filters::Filters;
 pub use grammar::{FilterExpr, Key, Term};
@@ -35,6 +39,7 @@ pub use passages::{NodeCounts, Passage, node_counts, passages};
 pub use resolve::parse_filters;
 pub use select::{Selection, SourceSelection, Stretch, merge_spans, select_each};
 pub use units::{SearchOptions, allowed_units, search};
+pub use walk::{SourceCodings, each_source};
 
 #[cfg(test)]
 mod tests;

@@ -55,7 +55,7 @@ pub fn passages(
                     start: st.start,
                     end: st.end,
                     text: s.text.slice(st.start, st.end).to_owned(),
-                    coders: st.coders.into_iter().collect(),
+                    coders: st.coders.into_iter().map(str::to_owned).collect(),
                     nodes,
                 });
             }

@@ -1,5 +1,6 @@
-//! The selection engine: from codings to filtered stretches of text, the one walk behind
-//! `passages`, the annex and (through [`super::allowed_units`]) node-filtered search.
+//! The selection engine: from codings to filtered stretches of text, behind `passages` and the
+//! annex; it starts from [`super::walk`], the one walk over codings that node-filtered search
+//! and the analysis selection share.
 //!
 //! Invariants: sources come in natural label order, stretches by position within each group;
 //! the coders are united (overlapping or touching codings of a group become one stretch that
@@ -8,13 +9,14 @@
 //! keeps a stretch that overlaps a coding of those nodes (same coder filter).
 
 use super::filters::Filters;
+use super::walk::each_source;
 use crate::coding::SourceText;
 use crate::error::Result;
 use crate::ids::NodeId;
 use crate::model::SourceMeta;
 use crate::session::Session;
 use crate::text::turns;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// What to select: the codings of which nodes, into which groups, through which filters.
@@ -39,7 +41,7 @@ impl Selection {
         let mut groups = HashMap::new();
         for n in nodes {
             let ids = if descendants {
-                session.codebook().subtree_ids(NodeId(n.0))
+                session.codebook().subtree_ids(*n)
             } else {
                 vec![*n]
             };
@@ -57,11 +59,12 @@ impl Selection {
 
 /// A selected stretch of one source.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stretch {
+pub struct Stretch<'s> {
     /// Code point range in the source text.
     pub start: usize,
     pub end: usize,
-    pub coders: BTreeSet<String>,
+    /// The coders of the codings united here (borrowed from the session's codings).
+    pub coders: BTreeSet<&'s str>,
     pub nodes: BTreeSet<NodeId>,
     /// The unit containing `start` (index into [`SourceSelection::units`]).
     pub unit: Option<usize>,
@@ -77,49 +80,40 @@ pub struct SourceSelection<'s> {
     pub text: Arc<SourceText>,
     pub units: Vec<turns::Unit>,
     /// Kept stretches per group, groups in increasing order (groups with nothing kept omitted).
-    pub groups: Vec<(usize, Vec<Stretch>)>,
+    pub groups: Vec<(usize, Vec<Stretch<'s>>)>,
 }
 
 /// A coded stretch before merging: range, coder, node.
-pub type Span = (usize, usize, String, NodeId);
+pub type Span<'s> = (usize, usize, &'s str, NodeId);
 
-/// Walks the sources that have codings in the selection, calling `each` once per source with
-/// the stretches the filters keep. Texts are read only for those sources.
+/// Walks the sources that have codings in the selection ([`each_source`], the one walk over
+/// codings), calling `each` once per source with the stretches the filters keep. Texts are read
+/// only for those sources. The `also:` filter keeps a whole stretch when it overlaps a coding of
+/// those nodes (the analysis selection decides coding by coding instead).
 pub fn select_each<'s>(
     session: &'s Session,
     sel: &Selection,
     mut each: impl FnMut(SourceSelection<'s>) -> Result<()>,
 ) -> Result<()> {
     let f = &sel.filters;
-    let also: Option<HashSet<NodeId>> = f.also_nodes.as_ref().map(|ns| {
-        ns.iter()
-            .flat_map(|n| session.codebook().subtree_ids(*n))
-            .collect()
-    });
-    for meta in session.project().sources() {
-        let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
-        let mut also_spans: Vec<(usize, usize)> = Vec::new();
-        for (coder, c) in session.codings().of_source(meta.id) {
-            if c.is_orphaned() || f.coder.as_deref().is_some_and(|w| w != coder) {
-                continue;
-            }
-            if also.as_ref().is_some_and(|a| a.contains(&c.node)) {
-                also_spans.push((c.start, c.end));
-            }
+    each_source(session, f, |sc| {
+        let meta = sc.meta;
+        let mut spans: BTreeMap<usize, Vec<Span<'s>>> = BTreeMap::new();
+        for &(coder, c) in &sc.codings {
             for &g in sel.groups.get(&c.node).into_iter().flatten() {
                 spans
                     .entry(g)
                     .or_default()
-                    .push((c.start, c.end, coder.to_owned(), c.node));
+                    .push((c.start, c.end, coder, c.node));
             }
         }
         if spans.is_empty() {
-            continue;
+            return Ok(());
         }
         // A text that cannot be read is left out, never the whole selection: the session keeps
         // it in `unreadable_texts` for the front ends to name.
         let Ok(text) = session.text(meta.id) else {
-            continue;
+            return Ok(());
         };
         let units = turns::source_units(meta, &text.text);
         let mut groups = Vec::new();
@@ -128,11 +122,9 @@ pub fn select_each<'s>(
             if sel.join_across_spaces {
                 merged = join_across_spaces(&text, merged);
             }
-            let kept: Vec<Stretch> = merged
+            let kept: Vec<Stretch<'s>> = merged
                 .into_iter()
-                .filter(|(start, end, _, _)| {
-                    also.is_none() || also_spans.iter().any(|(s, e)| s < end && start < e)
-                })
+                .filter(|(start, end, _, _)| sc.meets_also(*start, *end))
                 .filter_map(|(start, end, coders, nodes)| {
                     let byte = text.index.byte_of(start).unwrap_or(0);
                     let unit = turns::index_containing(&units, byte);
@@ -157,22 +149,22 @@ pub fn select_each<'s>(
                 groups.push((g, kept));
             }
         }
-        if !groups.is_empty() {
-            each(SourceSelection {
-                meta,
-                text,
-                units,
-                groups,
-            })?;
+        if groups.is_empty() {
+            return Ok(());
         }
-    }
-    Ok(())
+        each(SourceSelection {
+            meta,
+            text,
+            units,
+            groups,
+        })
+    })
 }
 
-type Merged = (usize, usize, BTreeSet<String>, BTreeSet<NodeId>);
+type Merged<'s> = (usize, usize, BTreeSet<&'s str>, BTreeSet<NodeId>);
 
 /// Merges overlapping or touching spans into (start, end, coders, nodes), in order.
-pub fn merge_spans(mut spans: Vec<Span>) -> Vec<Merged> {
+pub fn merge_spans(mut spans: Vec<Span<'_>>) -> Vec<Merged<'_>> {
     spans.sort_by_key(|s| (s.0, s.1));
     let mut out: Vec<Merged> = Vec::new();
     for (s, e, coder, node) in spans {
@@ -189,8 +181,8 @@ pub fn merge_spans(mut spans: Vec<Span>) -> Vec<Merged> {
 }
 
 /// Joins merged stretches separated only by white space.
-fn join_across_spaces(text: &SourceText, merged: Vec<Merged>) -> Vec<Merged> {
-    let mut out: Vec<Merged> = Vec::with_capacity(merged.len());
+fn join_across_spaces<'s>(text: &SourceText, merged: Vec<Merged<'s>>) -> Vec<Merged<'s>> {
+    let mut out: Vec<Merged<'s>> = Vec::with_capacity(merged.len());
     for m in merged {
         match out.last_mut() {
             Some(last) if text.slice(last.1, m.0).trim().is_empty() => {
@@ -212,16 +204,16 @@ mod tests {
     fn overlapping_spans_of_two_coders_become_one_passage() {
         let (a, b) = (NodeId::random(), NodeId::random());
         let merged = merge_spans(vec![
-            (10, 20, "sg".into(), a),
-            (0, 5, "sg".into(), a),
-            (15, 30, "mb".into(), b),
-            (30, 31, "mb".into(), a),
-            (40, 50, "sg".into(), a),
+            (10, 20, "sg", a),
+            (0, 5, "sg", a),
+            (15, 30, "mb", b),
+            (30, 31, "mb", a),
+            (40, 50, "sg", a),
         ]);
         let ranges: Vec<(usize, usize)> = merged.iter().map(|m| (m.0, m.1)).collect();
         assert_eq!(ranges, [(0, 5), (10, 31), (40, 50)]);
         assert_eq!(
-            merged[1].2.iter().cloned().collect::<Vec<_>>(),
+            merged[1].2.iter().copied().collect::<Vec<_>>(),
             ["mb", "sg"]
         );
         assert_eq!(merged[1].3.len(), 2);
@@ -231,12 +223,12 @@ mod tests {
     fn stretches_separated_by_spaces_join_with_their_coders() {
         let (a, b) = (NodeId::random(), NodeId::random());
         let text = SourceText::new("un deux.  trois quatre. cinq".into());
-        let merged = merge_spans(vec![(0, 8, "sg".into(), a), (10, 23, "mb".into(), b)]);
+        let merged = merge_spans(vec![(0, 8, "sg", a), (10, 23, "mb", b)]);
         let joined = join_across_spaces(&text, merged);
         assert_eq!((joined[0].0, joined[0].1), (0, 23));
         assert_eq!(joined[0].2.len(), 2);
         assert_eq!(joined[0].3.len(), 2);
-        let apart = merge_spans(vec![(0, 3, "sg".into(), a), (10, 15, "sg".into(), a)]);
+        let apart = merge_spans(vec![(0, 3, "sg", a), (10, 15, "sg", a)]);
         assert_eq!(join_across_spaces(&text, apart).len(), 2);
     }
 }

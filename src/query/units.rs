@@ -3,9 +3,10 @@
 //!
 //! Invariants: speakers are allowed from the manifest alone (no text is read); node ranges are
 //! the codings of the nodes with their descendants, coders filtered as for passages, orphaned
-//! codings left out — the same rules as [`super::select`].
+//! codings left out — taken from [`super::walk`], the walk passages and analyses go through.
 
 use super::filters::Filters;
+use super::walk::each_source;
 use crate::coding::SourceText;
 use crate::error::Result;
 use crate::ids::{NodeId, SourceId};
@@ -37,20 +38,9 @@ pub fn search(
 
 /// The units and matches a search with these filters may return.
 pub fn allowed_units(session: &Session, nodes: &[NodeId], f: &Filters) -> AllowedUnits {
-    let mut within = Vec::new();
-    if let Some(r) = coded_ranges(session, nodes, f) {
-        within.push(r);
-    }
-    if let Some(r) = f
-        .also_nodes
-        .as_ref()
-        .and_then(|n| coded_ranges(session, n, f))
-    {
-        within.push(r);
-    }
     AllowedUnits {
         speakers: allowed_speakers(session, f),
-        within,
+        within: coded_ranges(session, nodes, f),
     }
 }
 
@@ -80,25 +70,42 @@ fn allowed_speakers(session: &Session, f: &Filters) -> Option<HashMap<SourceId, 
     Some(out)
 }
 
-/// Coded ranges (code points) of nodes with their descendants, per source (None: no filter).
-fn coded_ranges(session: &Session, nodes: &[NodeId], f: &Filters) -> Option<Ranges> {
-    if nodes.is_empty() {
-        return None;
-    }
-    let set: HashSet<NodeId> = nodes
-        .iter()
-        .flat_map(|n| session.codebook().subtree_ids(NodeId(n.0)))
-        .collect();
-    let mut out: Ranges = HashMap::new();
-    for (coder, source, c) in session.codings().all() {
-        if set.contains(&c.node)
-            && !c.is_orphaned()
-            && f.coder.as_deref().is_none_or(|w| w == coder)
-        {
-            out.entry(source).or_default().push((c.start, c.end));
+/// Coded ranges (code points) per source: those of `nodes` with their descendants (when some
+/// are given), then those of the `also:` nodes (when that filter is set), from one walk.
+fn coded_ranges(session: &Session, nodes: &[NodeId], f: &Filters) -> Vec<Ranges> {
+    let set: Option<HashSet<NodeId>> = (!nodes.is_empty()).then(|| {
+        nodes
+            .iter()
+            .flat_map(|n| session.codebook().subtree_ids(*n))
+            .collect()
+    });
+    let (mut of_nodes, mut of_also): (Ranges, Ranges) = (HashMap::new(), HashMap::new());
+    let walked = each_source(session, f, |sc| {
+        if let Some(set) = &set {
+            let ranges: Vec<(usize, usize)> = sc
+                .codings
+                .iter()
+                .filter(|(_, c)| set.contains(&c.node))
+                .map(|(_, c)| (c.start, c.end))
+                .collect();
+            if !ranges.is_empty() {
+                of_nodes.insert(sc.meta.id, ranges);
+            }
         }
+        if let Some(also) = sc.also.as_ref().filter(|a| !a.is_empty()) {
+            of_also.insert(sc.meta.id, also.clone());
+        }
+        Ok(())
+    });
+    debug_assert!(walked.is_ok(), "the walk fails only when the callback does");
+    let mut within = Vec::new();
+    if set.is_some() {
+        within.push(of_nodes);
     }
-    Some(out)
+    if f.also_nodes.as_ref().is_some_and(|n| !n.is_empty()) {
+        within.push(of_also);
+    }
+    within
 }
 
 /// A session's sources as the index reads them.
