@@ -14,6 +14,7 @@ pub mod kappa;
 pub mod matrix;
 pub mod merge;
 pub mod query;
+pub mod query_annex;
 pub mod query_parse;
 pub mod ranges;
 pub mod report;

@@ -161,6 +161,9 @@ pub struct ExportArgs {
     /// Export this node with its subtree (repeatable; default the whole tree)
     #[arg(long, value_name = "P")]
     pub node: Vec<String>,
+    /// Export a saved coding query's passages (queries/NAME.txt) under one heading
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["node", "depth", "rollup"])]
+    pub query: Option<String>,
     /// Levels of the tree shown; deeper nodes' verbatims go under their shown ancestor
     #[arg(long, value_name = "N")]
     pub depth: Option<usize>,

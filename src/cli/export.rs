@@ -116,7 +116,17 @@ pub fn run(globals: &Globals, a: &ExportArgs) -> Result<()> {
             ..Options::default()
         }
     };
-    let report = export::write(&s, &opts, format, &a.output, &mut |_, _| {})?;
+    let report = match &a.query {
+        Some(name) if format.is_annex() => {
+            let mut annex = verbatim::analysis::query_annex::saved(&s, &opts, name)?;
+            export::write_annex(&mut annex, format, &a.output, &mut |_, _| {})?
+        }
+        Some(_) => bail!(
+            "--query exports an annex (docx, odt, md, html, csv, xlsx), not {}",
+            format.extension()
+        ),
+        None => export::write(&s, &opts, format, &a.output, &mut |_, _| {})?,
+    };
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }

@@ -292,6 +292,31 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
         sections = skip_empty(sections);
     }
     number(&mut sections, options.numbering);
+    let title = options.title.clone().unwrap_or_else(|| match language {
+        Language::Fr => format!(
+            "{} — verbatims par catégorie",
+            session.project().manifest.name
+        ),
+        Language::En => format!(
+            "{} — verbatims by category",
+            session.project().manifest.name
+        ),
+    });
+    finish(session, options, sections, &citation, &template, title)
+}
+
+/// The annex around sections already filled: the transcripts annex, the warnings and the
+/// pseudonymisation key (also used by [`super::passages_annex`]).
+pub(super) fn finish(
+    session: &Session,
+    options: &Options,
+    sections: Vec<Section>,
+    citation: &Citation,
+    template: &str,
+    title: String,
+) -> Result<Annex> {
+    let attributes = session.project().cases.attributes.clone();
+    let language = session.project().manifest.language;
     let transcripts = if options.transcripts {
         collect::transcripts(session, options)?
     } else {
@@ -305,16 +330,7 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
     }
     let mut annex = Annex {
         language,
-        title: options.title.clone().unwrap_or_else(|| match language {
-            Language::Fr => format!(
-                "{} — verbatims par catégorie",
-                session.project().manifest.name
-            ),
-            Language::En => format!(
-                "{} — verbatims by category",
-                session.project().manifest.name
-            ),
-        }),
+        title,
         attributes,
         sections,
         show_counts: options.counts,
@@ -394,7 +410,7 @@ fn choose<'a>(session: &'a Session, options: &Options) -> Result<Vec<Chosen<'a>>
     Ok(out)
 }
 
-fn sort(list: &mut [Verbatim], order: Order, attributes: &[String]) {
+pub(super) fn sort(list: &mut [Verbatim], order: Order, attributes: &[String]) {
     match order {
         Order::Source => {}
         Order::Length => list.sort_by_key(|v| std::cmp::Reverse(v.end - v.start)),

@@ -57,7 +57,7 @@ pub(super) fn verbatims(
 }
 
 /// Coding id → its memos' texts (memo list order).
-fn coding_memos(session: &Session) -> Result<HashMap<Uuid, Vec<String>>> {
+pub(super) fn coding_memos(session: &Session) -> Result<HashMap<Uuid, Vec<String>>> {
     let mut out: HashMap<Uuid, Vec<String>> = HashMap::new();
     for m in session.memos()? {
         if let crate::memo::Target::Coding(id) = m.target {
@@ -69,7 +69,7 @@ fn coding_memos(session: &Session) -> Result<HashMap<Uuid, Vec<String>>> {
 
 /// The memos of the codings a stretch is made of: codings of its nodes, by its coders, inside
 /// it (the engine united every such coding into the stretch), in position order.
-fn memos_of(
+pub(super) fn memos_of(
     session: &Session,
     memos: &HashMap<Uuid, Vec<String>>,
     u: &SourceSelection,
@@ -106,7 +106,7 @@ fn time_at(units: &[turns::Unit], i: usize) -> Option<String> {
 
 /// One verbatim from a kept stretch, or `None` when nothing is left of it (only the
 /// interviewer's words, with those left out).
-fn verbatim(
+pub(super) fn verbatim(
     session: &Session,
     options: &Options,
     citation: &Citation,

@@ -16,6 +16,7 @@ mod html;
 mod markdown;
 mod odt;
 pub mod options;
+pub mod passages_annex;
 mod pseudonyms;
 pub(crate) mod table;
 mod xlsx;
