@@ -99,7 +99,7 @@ pub fn build(
             let st = Stretch {
                 start: p.start,
                 end,
-                coders: p.coders.clone(),
+                coders: p.coders.iter().map(String::as_str).collect(),
                 nodes: p.nodes.clone(),
                 unit,
                 speaker,
