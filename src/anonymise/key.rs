@@ -187,7 +187,7 @@ impl Key {
         next.entries.retain(|e| fold(&e.original) != folded);
         next.entries.push(entry);
         next.entries.sort_by_key(|e| fold(&e.original));
-        let matcher = next.matcher();
+        let matcher = Matcher::for_few_texts(next.entries.clone());
         for e in &next.entries {
             if let Some(hit) = matcher.find(&e.pseudonym).first() {
                 let other = &next.entries[hit.entry].original;

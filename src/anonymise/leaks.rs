@@ -7,7 +7,9 @@
 //! boundaries); every leak names where it is (the zip entry if any, and the line) with a short
 //! excerpt; the scan never writes anything.
 
+use super::fold::{Folded, fold_into};
 use super::matcher::Matcher;
+use rayon::prelude::*;
 use std::io::Read;
 
 /// One original found in an output.
@@ -96,35 +98,96 @@ pub fn scan_bytes(matcher: &Matcher, bytes: &[u8]) -> Vec<Leak> {
 
 /// Scans a text line by line; markup (`<…>`) counts as a space and character references are
 /// resolved first.
+///
+/// One pass: the text is cut into runs of whole lines scanned in parallel (the leaks come back
+/// in text order); each line is made readable and folded into buffers reused from line to
+/// line, and only a line whose folded text holds a candidate is searched exactly (most hold
+/// none).
 pub fn scan_text(matcher: &Matcher, text: &str, entry: Option<&str>) -> Vec<Leak> {
     let looks_marked_up = text.contains('<') && text.contains('>');
-    let mut leaks = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let readable = if looks_marked_up || line.contains('&') {
-            readable_markup(line)
-        } else {
-            line.to_owned()
+    line_runs(text, RUN)
+        .par_iter()
+        .map(|&(first, run)| scan_lines(matcher, run, first, looks_marked_up, entry))
+        .collect::<Vec<_>>()
+        .concat()
+}
+
+/// Bytes of text in one run of lines scanned at once.
+const RUN: usize = 1 << 18;
+
+/// `text` cut after a line end every `size` bytes or so: (number of the run's first line from
+/// 0, the run).
+fn line_runs(text: &str, size: usize) -> Vec<(usize, &str)> {
+    let mut runs = Vec::new();
+    let (mut start, mut line) = (0, 0);
+    while start < text.len() {
+        let end = match text.as_bytes()[(start + size).min(text.len())..]
+            .iter()
+            .position(|&b| b == b'\n')
+        {
+            Some(p) => (start + size).min(text.len()) + p + 1,
+            None => text.len(),
         };
-        for hit in matcher.find(&readable) {
+        let run = &text[start..end];
+        runs.push((line, run));
+        line += run.bytes().filter(|&b| b == b'\n').count();
+        start = end;
+    }
+    runs
+}
+
+fn scan_lines(
+    matcher: &Matcher,
+    text: &str,
+    first: usize,
+    looks_marked_up: bool,
+    entry: Option<&str>,
+) -> Vec<Leak> {
+    let mut leaks = Vec::new();
+    let mut buffer = String::new();
+    let mut folded = Folded::default();
+    for (n, line) in text.lines().enumerate() {
+        let readable: &str = if looks_marked_up || line.contains('&') {
+            readable_markup_into(line, &mut buffer);
+            &buffer
+        } else {
+            line
+        };
+        fold_into(readable, &mut folded, false);
+        if !matcher.may_occur_in_folded(&folded.bytes) {
+            continue;
+        }
+        for hit in matcher.find(readable) {
             let place = match entry {
-                Some(e) => format!("{e}, line {}", n + 1),
-                None => format!("line {}", n + 1),
+                Some(e) => format!("{e}, line {}", first + n + 1),
+                None => format!("line {}", first + n + 1),
             };
             leaks.push(Leak {
                 place,
                 original: matcher.entries()[hit.entry].original.clone(),
-                excerpt: around(&readable, hit.start, hit.end),
+                excerpt: around(readable, hit.start, hit.end),
             });
         }
     }
     leaks
 }
 
-/// Tags become spaces; `&amp;`-style and numeric references become their characters.
-fn readable_markup(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
+/// Tags become spaces; `&amp;`-style and numeric references become their characters (into
+/// `out`, cleared first).
+fn readable_markup_into(line: &str, out: &mut String) {
+    out.clear();
     let mut rest = line;
-    while let Some(c) = rest.chars().next() {
+    while !rest.is_empty() {
+        // Text up to the next tag or reference, copied at once.
+        let plain = rest
+            .bytes()
+            .position(|b| b == b'<' || b == b'&')
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..plain]);
+        rest = &rest[plain..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         if c == '<'
             && let Some(close) = rest.find('>')
         {
@@ -143,7 +206,6 @@ fn readable_markup(line: &str) -> String {
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
-    out
 }
 
 fn reference(name: &str) -> Option<char> {
@@ -208,6 +270,32 @@ mod tests {
         let xml = "<w:t>venue d&apos;Orl&#233;ans</w:t><w:t>orleans</w:t>";
         assert_eq!(scan_text(&m, xml, Some("word/document.xml")).len(), 2);
         assert!(scan_bytes(&m, b"Orleansville et Orl").is_empty());
+    }
+
+    #[test]
+    fn leaks_in_long_texts_are_placed_on_their_line_in_order() {
+        let m = matcher();
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(if i % 700 == 3 {
+                "à orléans\r\n"
+            } else {
+                "rien ici, mais assez long pour plusieurs morceaux\n"
+            });
+        }
+        let runs = line_runs(&text, 1000);
+        assert!(runs.len() > 100);
+        assert_eq!(runs.iter().map(|r| r.1).collect::<String>(), text);
+        let places: Vec<String> = scan_text(&m, &text, None)
+            .into_iter()
+            .map(|l| l.place)
+            .collect();
+        assert_eq!(
+            places,
+            ["line 4", "line 704", "line 1404", "line 2104", "line 2804"]
+        );
+        assert_eq!(line_runs("", 10), []);
+        assert_eq!(line_runs("a\nb", 1), [(0, "a\n"), (1, "b")]);
     }
 
     #[test]

@@ -10,9 +10,11 @@
 //! the text given, always on character boundaries; a replacement reports every edit in code
 //! points so codings can be moved exactly.
 
+use super::fold::{Folded, fold_into};
 use super::key::{Entry, Key};
-use aho_corasick::{AhoCorasick, MatchKind};
-use unicode_normalization::UnicodeNormalization;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+pub use super::fold::fold;
 
 /// One place where an original occurs: byte range in the text, and the key entry's index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,58 +33,19 @@ pub struct Edit {
     pub new_len: usize,
 }
 
+thread_local! {
+    /// The folding buffer, reused from text to text (most texts are short: a label, a case).
+    static FOLDED: std::cell::RefCell<Folded> = std::cell::RefCell::default();
+}
+
+/// Bytes of folding buffer kept between texts.
+const KEPT_CAPACITY: usize = 1 << 20;
+
 /// A compiled key, ready to search many texts.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     entries: Vec<Entry>,
     automaton: Option<AhoCorasick>,
-}
-
-/// A text folded for matching, with the byte offset in the original text of the character each
-/// folded byte comes from (plus the original length at the end).
-struct Folded {
-    text: String,
-    origin: Vec<usize>,
-}
-
-/// Folds one character: `’` and `'` alike, white space alike, accents off, lowercase.
-fn fold_char(c: char, out: &mut String) {
-    match c {
-        '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' => out.push('\''),
-        c if c.is_whitespace() => out.push(' '),
-        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        c => {
-            for d in std::iter::once(c).nfd() {
-                if !unicode_normalization::char::is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            }
-        }
-    }
-}
-
-/// Folds a whole string the way texts are folded for matching.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, &mut out);
-    }
-    out
-}
-
-fn fold_with_origin(text: &str) -> Folded {
-    let mut folded = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(text.len() + 1);
-    for (i, c) in text.char_indices() {
-        let before = folded.len();
-        fold_char(c, &mut folded);
-        origin.extend(std::iter::repeat_n(i, folded.len() - before));
-    }
-    origin.push(text.len());
-    Folded {
-        text: folded,
-        origin,
-    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -97,14 +60,32 @@ impl Matcher {
     /// A matcher over entries that need not form a valid key (a relabelling, where new labels
     /// are old ones: every original is replaced in one pass, so `E1→E2, E2→E1` swaps them).
     pub fn from_entries(entries: Vec<Entry>) -> Self {
+        Self::build(entries, true)
+    }
+
+    /// A matcher for a few short texts (checking a key's pseudonyms as it is edited): quicker
+    /// to build, slower to scan.
+    pub(super) fn for_few_texts(entries: Vec<Entry>) -> Self {
+        Self::build(entries, false)
+    }
+
+    fn build(entries: Vec<Entry>, scan_much: bool) -> Self {
         let patterns: Vec<String> = entries.iter().map(|e| fold(&e.original)).collect();
         let automaton = if patterns.iter().all(|p| p.is_empty()) {
             None
         } else {
-            Some(
+            // A DFA scans fastest (a key too large for one falls back to the default automaton);
+            // it takes longer to build, and memory in proportion to the key.
+            let kind = (scan_much && patterns.len() <= 2_000).then_some(AhoCorasickKind::DFA);
+            let build = |kind| {
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
+                    .kind(kind)
                     .build(&patterns)
+            };
+            Some(
+                build(kind)
+                    .or_else(|_| build(None))
                     .expect("key patterns are plain strings"),
             )
         };
@@ -124,19 +105,26 @@ impl Matcher {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        let folded = fold_with_origin(text);
-        let origin = &folded.origin;
+        FOLDED.with_borrow_mut(|folded| {
+            let hits = self.find_in(ac, text, folded);
+            // A buffer grown by one huge text is not kept.
+            if folded.bytes.capacity() > KEPT_CAPACITY {
+                *folded = Folded::default();
+            }
+            hits
+        })
+    }
+
+    fn find_in(&self, ac: &AhoCorasick, text: &str, folded: &mut Folded) -> Vec<Hit> {
+        fold_into(text, folded, true);
         let mut candidates: Vec<Hit> = Vec::new();
-        for m in ac.find_overlapping_iter(&folded.text) {
+        for m in ac.find_overlapping_iter(&folded.bytes) {
             let (fs, fe) = (m.start(), m.end());
             // A match must start and end on whole original characters.
-            if fs > 0 && origin[fs - 1] == origin[fs] {
+            if folded.splits_char(fs) || folded.splits_char(fe) {
                 continue;
             }
-            if fe < folded.text.len() && origin[fe] == origin[fe - 1] {
-                continue;
-            }
-            let (start, end) = (origin[fs], origin[fe]);
+            let (start, end) = (folded.origin(fs), folded.origin(fe));
             let entry = m.pattern().as_usize();
             if self.entries[entry].whole_word {
                 let before = text[..start].chars().next_back();
@@ -147,6 +135,9 @@ impl Matcher {
             }
             candidates.push(Hit { start, end, entry });
         }
+        if candidates.is_empty() {
+            return candidates;
+        }
         candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut hits: Vec<Hit> = Vec::with_capacity(candidates.len());
         for c in candidates {
@@ -155,6 +146,14 @@ impl Matcher {
             }
         }
         hits
+    }
+
+    /// Whether an original may occur in text already folded (into `folded`): never false when
+    /// [`Matcher::find`] would find one, and true only for the few texts with a candidate.
+    pub fn may_occur_in_folded(&self, folded: &[u8]) -> bool {
+        self.automaton
+            .as_ref()
+            .is_some_and(|ac| ac.is_match(folded))
     }
 
     /// Whether any original occurs in `text`.
@@ -198,10 +197,68 @@ impl Matcher {
 
     /// The text with every original replaced (the edits dropped).
     pub fn apply(&self, text: &str) -> String {
-        if self.is_empty() {
-            return text.to_owned();
+        let mut s = text.to_owned();
+        self.apply_in_place(&mut s);
+        s
+    }
+
+    /// Replaces every original in `s`; says whether anything changed. A text without an
+    /// original is left as it is, without a copy.
+    pub fn apply_in_place(&self, s: &mut String) -> bool {
+        let hits = self.find(s);
+        self.splice(s, &hits)
+    }
+
+    /// Replaces every original in `outer` and in `inner`, a text that `outer` holds (a citation
+    /// and its verbatim). `outer` is searched once and `inner`'s names are read off it when
+    /// that gives exactly what searching `inner` alone would: `inner` stands in `outer` between
+    /// characters that are not letters or digits, and no name found crosses its edges (then
+    /// both searches see the same characters, candidates and boundaries). Otherwise `inner` is
+    /// searched on its own.
+    pub fn apply_with_inner(&self, outer: &mut String, inner: &mut String) {
+        let hits = self.find(outer);
+        let read_off = match outer.find(inner.as_str()) {
+            Some(a) if !inner.is_empty() => {
+                let b = a + inner.len();
+                let edges_apart = !outer[..a].chars().next_back().is_some_and(is_word_char)
+                    && !outer[b..].chars().next().is_some_and(is_word_char);
+                let crossing = |p: usize| hits.iter().any(|h| h.start < p && p < h.end);
+                (edges_apart && !crossing(a) && !crossing(b)).then(|| {
+                    hits.iter()
+                        .filter(|h| h.start >= a && h.end <= b)
+                        .map(|h| Hit {
+                            start: h.start - a,
+                            end: h.end - a,
+                            entry: h.entry,
+                        })
+                        .collect::<Vec<_>>()
+                })
+            }
+            _ => None,
+        };
+        let inner_hits = read_off.unwrap_or_else(|| self.find(inner));
+        self.splice(inner, &inner_hits);
+        self.splice(outer, &hits);
+    }
+
+    /// Puts the pseudonyms in place of `hits` (found in `s`); says whether there were any.
+    fn splice(&self, s: &mut String, hits: &[Hit]) -> bool {
+        if hits.is_empty() {
+            return false;
         }
-        self.replace(text).0
+        let mut out = String::with_capacity(s.len() + 16 * hits.len());
+        let mut last = 0;
+        for h in hits {
+            out.push_str(&s[last..h.start]);
+            out.push_str(&shaped_like(
+                &self.entries[h.entry].pseudonym,
+                &s[h.start..h.end],
+            ));
+            last = h.end;
+        }
+        out.push_str(&s[last..]);
+        *s = out;
+        true
     }
 }
 
@@ -260,3 +317,7 @@ impl<'a> OffsetMap<'a> {
         (p as isize + self.shift_before(i)) as usize
     }
 }
+
+#[cfg(test)]
+#[path = "matcher_tests.rs"]
+mod tests;

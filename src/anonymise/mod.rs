@@ -6,6 +6,7 @@
 //! accent- and apostrophe-insensitive and respects word boundaries; replacing with a key twice
 //! gives the same text as once (a key refuses pseudonyms that hold an original).
 
+pub mod fold;
 pub mod folder;
 pub mod key;
 pub mod leaks;

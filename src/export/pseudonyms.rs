@@ -3,33 +3,28 @@
 //! cases, attribute values, coders, memos, transcripts) goes through it; the project itself is not touched.
 //!
 //! Invariant: applied to the built annex only, after selection and ordering, so the same
-//! verbatims come out in the same order as without a key.
+//! verbatims come out in the same order as without a key; each string is replaced on its own
+//! (sections in parallel), so the result does not depend on the threads.
 
 use super::annex::Annex;
 use crate::anonymise::Matcher;
+use rayon::prelude::*;
 
 /// Replaces every original in the annex's strings.
 pub fn apply(annex: &mut Annex, m: &Matcher) {
     let fix = |s: &mut String| {
-        if m.contains_any(s) {
-            *s = m.apply(s);
-        }
+        m.apply_in_place(s);
     };
     fix(&mut annex.title);
-    for section in &mut annex.sections {
+    annex.sections.par_iter_mut().for_each(|section| {
         fix(&mut section.name);
         fix(&mut section.path);
         fix(&mut section.description);
         section.memos.iter_mut().for_each(fix);
         for v in &mut section.verbatims {
-            for s in [
-                &mut v.label,
-                &mut v.case,
-                &mut v.text,
-                &mut v.citation,
-                &mut v.before,
-                &mut v.after,
-            ] {
+            // The citation holds the verbatim: one search serves both.
+            m.apply_with_inner(&mut v.citation, &mut v.text);
+            for s in [&mut v.label, &mut v.case, &mut v.before, &mut v.after] {
                 fix(s);
             }
             if let Some(sp) = &mut v.speaker {
@@ -39,8 +34,8 @@ pub fn apply(annex: &mut Annex, m: &Matcher) {
             v.coders.iter_mut().for_each(fix);
             v.memos.iter_mut().for_each(fix);
         }
-    }
-    for t in &mut annex.transcripts {
+    });
+    annex.transcripts.par_iter_mut().for_each(|t| {
         fix(&mut t.label);
         fix(&mut t.case);
         for (k, v) in &mut t.attributes {
@@ -53,5 +48,5 @@ pub fn apply(annex: &mut Annex, m: &Matcher) {
             }
             fix(text);
         }
-    }
+    });
 }

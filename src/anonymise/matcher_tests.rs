@@ -1,0 +1,189 @@
+//! Tests of the matcher: the fast search agrees with the matcher as first written (one original
+//! offset per folded byte) on any text, a verbatim read off its citation is replaced as on its
+//! own, and the pre-check never skips a text holding a name.
+
+use super::*;
+use crate::anonymise::Category;
+use proptest::prelude::*;
+
+/// The matcher as first written — the text folded with one original offset per folded
+/// byte, the automaton's default kind — to check the fast one against.
+fn find_reference(m: &Matcher, text: &str) -> Vec<Hit> {
+    let patterns: Vec<String> = m.entries().iter().map(|e| fold(&e.original)).collect();
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .unwrap();
+    let (mut folded, mut origin) = (String::new(), Vec::new());
+    for (i, c) in text.char_indices() {
+        let before = folded.len();
+        folded.push_str(&fold(&c.to_string()));
+        origin.extend(std::iter::repeat_n(i, folded.len() - before));
+    }
+    origin.push(text.len());
+    let mut candidates = Vec::new();
+    for m2 in ac.find_overlapping_iter(&folded) {
+        let (fs, fe) = (m2.start(), m2.end());
+        if fs > 0 && origin[fs - 1] == origin[fs] {
+            continue;
+        }
+        if fe < folded.len() && origin[fe] == origin[fe - 1] {
+            continue;
+        }
+        let (start, end, entry) = (origin[fs], origin[fe], m2.pattern().as_usize());
+        if m.entries()[entry].whole_word
+            && (text[..start].chars().next_back().is_some_and(is_word_char)
+                || text[end..].chars().next().is_some_and(is_word_char))
+        {
+            continue;
+        }
+        candidates.push(Hit { start, end, entry });
+    }
+    candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut hits: Vec<Hit> = Vec::new();
+    for c in candidates {
+        if hits.last().is_none_or(|h| c.start >= h.end) {
+            hits.push(c);
+        }
+    }
+    hits
+}
+
+fn matcher() -> Matcher {
+    let entries = [
+        ("Martin", true),
+        ("Saint-Martin", true),
+        ("Orléans", true),
+        ("Dupont", false),
+        ("ARS", true),
+        ("l'Aubépine", true),
+        ("Saint Jean", true),
+        ("Hélène", true),
+        ("ǆ", false),
+    ];
+    Matcher::from_entries(
+        entries
+            .iter()
+            .enumerate()
+            .map(|(i, (o, whole))| Entry {
+                original: (*o).into(),
+                pseudonym: format!("P{i}"),
+                category: Category::Other,
+                whole_word: *whole,
+            })
+            .collect(),
+    )
+}
+
+fn piece() -> impl Strategy<Value = String> {
+    let pieces = vec![
+        "Martin",
+        "MARTIN",
+        "martine",
+        "Saint-",
+        "saint",
+        "-",
+        " ",
+        "\u{a0}",
+        "\n",
+        "d'",
+        "d’",
+        "l’",
+        "Orle",
+        "\u{301}",
+        "ans",
+        "ORLÉANS",
+        "Dupontel",
+        "ars",
+        "ARS",
+        "mars",
+        "Aubépine",
+        "aube\u{301}pine",
+        "Jean",
+        "He\u{301}le\u{300}ne",
+        "hélène",
+        "Ǆ",
+        "ǅ",
+        "İ",
+        "é",
+        "«",
+        "»",
+        "œ",
+        "x",
+    ];
+    prop_oneof![
+        prop::sample::select(pieces).prop_map(str::to_owned),
+        "\\PC{1,3}",
+    ]
+}
+
+proptest! {
+    #[test]
+    fn finds_what_the_first_matcher_found(pieces in prop::collection::vec(piece(), 0..24)) {
+        let text: String = pieces.concat();
+        let m = matcher();
+        prop_assert_eq!(m.find(&text), find_reference(&m, &text));
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_verbatim_read_off_its_citation_is_replaced_as_on_its_own(
+        before in prop::collection::vec(piece(), 0..4),
+        inner in prop::collection::vec(piece(), 0..12),
+        after in prop::collection::vec(piece(), 0..4),
+    ) {
+        let m = matcher();
+        let inner: String = inner.concat();
+        let outer = format!("{}{inner}{}", before.concat(), after.concat());
+        let (mut o, mut i) = (outer.clone(), inner.clone());
+        m.apply_with_inner(&mut o, &mut i);
+        prop_assert_eq!(o, m.apply(&outer));
+        prop_assert_eq!(i, m.apply(&inner));
+    }
+}
+
+#[test]
+fn a_verbatim_in_its_citation_is_searched_once_unless_its_edges_touch_a_name() {
+    let m = matcher();
+    for (outer, inner) in [
+        ("« Martin vient d’Orléans » (E01)", "Martin vient d’Orléans"),
+        ("xMartin vient", "Martin vient"), // a letter before: searched alone
+        ("Saint-Martin est là", "Martin est"), // a name crosses the edge
+        ("(Martin)", "Martin"),
+        ("Martin", ""),
+    ] {
+        let (mut o, mut i) = (outer.to_owned(), inner.to_owned());
+        m.apply_with_inner(&mut o, &mut i);
+        assert_eq!((o, i), (m.apply(outer), m.apply(inner)), "{outer:?}");
+    }
+}
+
+#[test]
+fn the_pre_check_passes_every_text_with_a_name_and_skips_the_others() {
+    let m = matcher();
+    let mut f = crate::anonymise::fold::Folded::default();
+    for (text, has) in [
+        ("venue d’ORLEANS hier", true),
+        ("He\u{301}le\u{300}ne", true),
+        ("au mois de mars", true), // a candidate, not a hit: searched exactly
+        ("rien à signaler", false),
+        ("", false),
+    ] {
+        crate::anonymise::fold::fold_into(text, &mut f, false);
+        assert_eq!(m.may_occur_in_folded(&f.bytes), has, "{text:?}");
+    }
+    assert!(m.find("au mois de mars").is_empty());
+    assert!(!Matcher::from_entries(Vec::new()).may_occur_in_folded(b"martin"));
+}
+
+#[test]
+fn applying_in_place_copies_only_texts_with_a_name() {
+    let m = matcher();
+    let mut s = String::from("Dr MARTIN, d’Orléans, au mois de mars");
+    assert!(m.apply_in_place(&mut s));
+    assert_eq!(s, "Dr P0, d’P2, au mois de mars");
+    let mut s = String::from("rien");
+    assert!(!m.apply_in_place(&mut s));
+    assert_eq!(m.apply("martin"), m.replace("martin").0);
+}
