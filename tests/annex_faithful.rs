@@ -142,6 +142,21 @@ fn a_parent_with_only_coded_children_counts_its_subtree() {
 }
 
 #[test]
+fn a_passage_coded_on_two_children_counts_once_in_their_heading() {
+    let ws = Workspace::new();
+    let p = project(&ws);
+    let sibling = "I - Parcours et exercice/I.C - Patientèle";
+    ws.code_lines("sg", &[code_line(&p, "E03", FIRST, sibling)]);
+    let md = read(&export(&ws, "a.md", &[]));
+    assert!(
+        md.contains("*2 verbatims dans les sous-catégories, 1 entretien*"),
+        "FIRST once, SECOND once: {md}"
+    );
+    // Each child still lists it.
+    assert_eq!(md.matches(&format!("> « {FIRST} » (E03)\n")).count(), 2);
+}
+
+#[test]
 fn memos_under_headings_and_verbatims_only_when_asked() {
     let ws = Workspace::new();
     project(&ws);

@@ -5,7 +5,8 @@
 //! Invariants: sections follow the codebook's order (pre-order); a verbatim is one coding of its
 //! section's node(s) in one source once overlapping or touching codings are united (with
 //! `join_adjacent`, also those separated only by white space), so it appears once per section;
-//! a heading's counts cover its subtree when only its descendants hold verbatims; every string
+//! a heading's counts cover its subtree (each passage once) when only its descendants hold
+//! verbatims; every string
 //! is plain text (writers escape it for their format).
 
 use super::citation::{Citation, default_template};
@@ -62,8 +63,9 @@ pub struct Section {
     pub verbatims: Vec<Verbatim>,
     /// Distinct sources among the verbatims.
     pub interviews: usize,
-    /// Verbatims of the section and of every shown descendant section (with `rollup`, the
-    /// section's own already hold its descendants', so this is its own count).
+    /// Distinct verbatims (source and range: a passage coded on two nodes counts once) of the
+    /// section and of every shown descendant section (with `rollup`, the section's own already
+    /// hold its descendants', so this is its own count).
     pub subtree_verbatims: usize,
     /// Distinct sources among those.
     pub subtree_interviews: usize,
@@ -439,14 +441,17 @@ fn subtree_counts(sections: &mut [Section], rollup: bool) {
         } else {
             i..below.last().map_or(i, |j| j) + 1
         };
-        let mut labels: Vec<&str> = sections[range.clone()]
+        // A passage coded on two nodes of the subtree is one verbatim of it, not two.
+        let mut passages: Vec<(&str, usize, usize)> = sections[range]
             .iter()
-            .flat_map(|s| s.verbatims.iter().map(|v| v.label.as_str()))
+            .flat_map(|s| &s.verbatims)
+            .map(|v| (v.label.as_str(), v.start, v.end))
             .collect();
-        labels.sort_unstable();
-        labels.dedup();
-        let interviews = labels.len();
-        let n = sections[range].iter().map(|s| s.verbatims.len()).sum();
+        passages.sort_unstable();
+        passages.dedup();
+        let n = passages.len();
+        passages.dedup_by_key(|p| p.0);
+        let interviews = passages.len();
         sections[i].subtree_verbatims = n;
         sections[i].subtree_interviews = interviews;
     }
@@ -533,6 +538,59 @@ fn number(sections: &mut [Section], numbering: Numbering) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn section(depth: usize, verbatims: &[(&str, usize, usize)]) -> Section {
+        Section {
+            node: NodeId(Uuid::new_v4()),
+            depth,
+            number: String::new(),
+            name: String::new(),
+            path: String::new(),
+            description: String::new(),
+            anchor: String::new(),
+            interviews: 0,
+            subtree_verbatims: 0,
+            subtree_interviews: 0,
+            memos: Vec::new(),
+            verbatims: verbatims
+                .iter()
+                .map(|&(label, start, end)| Verbatim {
+                    label: label.into(),
+                    case: String::new(),
+                    speaker: None,
+                    start,
+                    end,
+                    text: String::new(),
+                    citation: String::new(),
+                    before: String::new(),
+                    after: String::new(),
+                    attributes: Vec::new(),
+                    turn: 1,
+                    time: None,
+                    coders: Vec::new(),
+                    memos: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn subtree_counts_count_a_passage_coded_twice_once() {
+        // A heading; a node coded on E01 10..20 whose child is coded on the same passage and on
+        // E02; a sibling coded on E01 10..20 too and on E01 30..40.
+        let mut s = vec![
+            section(0, &[]),
+            section(1, &[("E01", 10, 20)]),
+            section(2, &[("E01", 10, 20), ("E02", 0, 5)]),
+            section(1, &[("E01", 10, 20), ("E01", 30, 40)]),
+        ];
+        subtree_counts(&mut s, false);
+        let counts: Vec<(usize, usize)> = s
+            .iter()
+            .map(|s| (s.subtree_verbatims, s.subtree_interviews))
+            .collect();
+        assert_eq!(counts, [(3, 2), (2, 2), (2, 2), (2, 1)]);
+    }
 
     #[test]
     fn recognises_names_that_carry_a_number() {
