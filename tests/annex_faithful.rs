@@ -157,6 +157,59 @@ fn a_passage_coded_on_two_children_counts_once_in_their_heading() {
 }
 
 #[test]
+fn a_memo_longer_than_a_cell_is_cut_in_xlsx_with_a_marker_and_a_warning() {
+    let ws = Workspace::new();
+    let p = project(&ws);
+    let codings = ws.json(&p, &["codings", "list"]);
+    let id = codings["codings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["quote"] == FIRST)
+        .and_then(|c| c["id"].as_str())
+        .expect("the first coding")
+        .to_owned();
+    let long = format!(
+        "Début. {}Fin.",
+        "Une phrase de mémo assez longue. ".repeat(1_200)
+    );
+    assert!(long.chars().count() > 32_767);
+    ws.cmd()
+        .args([
+            "--project",
+            "p",
+            "memo",
+            "add",
+            &format!("coding:{id}"),
+            &long,
+        ])
+        .assert()
+        .success();
+    let out = ws.path().join("m.xlsx");
+    let run = ws
+        .cmd()
+        .args(["--project", "p", "export", "--memos", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("the memo cell of") && stderr.contains("is cut to fit one cell"),
+        "{stderr}"
+    );
+    let strings = entry(&out, "xl/sharedStrings.xml");
+    assert!(
+        strings.contains("Début. Une phrase"),
+        "the memo's start is kept"
+    );
+    assert!(strings.contains("caractères de plus]"), "with the marker");
+    assert!(!strings.contains("Fin."), "its end is cut");
+    // Other formats keep it whole.
+    assert!(read(&export(&ws, "m.md", &["--memos"])).contains("longue. Fin."));
+}
+
+#[test]
 fn memos_under_headings_and_verbatims_only_when_asked() {
     let ws = Workspace::new();
     project(&ws);

@@ -3,12 +3,14 @@
 //!
 //! Invariants: every text cell is a string cell (never a formula) and one that starts like a
 //! formula carries Excel's quote prefix; a text longer than a cell can hold (32,767 characters)
-//! is split over extra `text (2)`, `text (3)`… columns with a warning; the workbook's date is
-//! fixed so two exports are identical.
+//! is split over extra `text (2)`, `text (3)`… columns with a warning, and any other cell too
+//! long (a memo) is cut to fit with a marker saying how much was left out, and a warning; the
+//! workbook's date is fixed so two exports are identical.
 
 use super::annex::Annex;
 use super::table::{Cell, header, is_dangerous, rows};
 use crate::error::{Error, Result};
+use crate::model::Language;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 /// Characters one cell can hold.
@@ -18,20 +20,57 @@ fn err(e: XlsxError) -> Error {
     Error::Invalid(format!("could not write the XLSX: {e}"))
 }
 
+/// Byte length of the longest start of `text` that fits in `units` UTF-16 code units (what
+/// Excel, and rust_xlsxwriter's check, count as characters).
+fn fitting(text: &str, units: usize) -> usize {
+    if text.len() <= units {
+        return text.len();
+    }
+    let mut n = 0;
+    for (b, c) in text.char_indices() {
+        n += c.len_utf16();
+        if n > units {
+            return b;
+        }
+    }
+    text.len()
+}
+
 /// `text` in pieces of at most [`CELL_LIMIT`] characters.
 fn pieces(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = text;
-    while rest.chars().count() > CELL_LIMIT {
-        let b = rest
-            .char_indices()
-            .nth(CELL_LIMIT)
-            .map_or(rest.len(), |(b, _)| b);
+    loop {
+        let b = fitting(rest, CELL_LIMIT);
+        if b == rest.len() {
+            break;
+        }
         out.push(&rest[..b]);
         rest = &rest[b..];
     }
     out.push(rest);
     out
+}
+
+/// A text too long for one cell (a memo, say) cut to fit, ending with a marker that says how
+/// many characters were left out; `None` when it fits.
+fn cut_to_fit(text: &str, language: Language) -> Option<(String, usize)> {
+    if fitting(text, CELL_LIMIT) == text.len() {
+        return None;
+    }
+    let total = text.chars().count();
+    // The marker's length depends on the number it holds: leave room for the longest.
+    let room = CELL_LIMIT - marker(total, language).encode_utf16().count();
+    let kept = &text[..fitting(text, room)];
+    let left_out = total - kept.chars().count();
+    Some((format!("{kept}{}", marker(left_out, language)), left_out))
+}
+
+fn marker(left_out: usize, language: Language) -> String {
+    match language {
+        Language::Fr => format!(" [… coupé : {left_out} caractères de plus]"),
+        Language::En => format!(" [… cut: {left_out} more characters]"),
+    }
 }
 
 pub fn write(annex: &mut Annex, progress: super::Progress) -> Result<Vec<u8>> {
@@ -81,7 +120,21 @@ pub fn write(annex: &mut Annex, progress: super::Progress) -> Result<Vec<u8>> {
                     sheet.write_number(r, c as u16, n as f64).map_err(err)?;
                 }
                 Cell::Text(_) | Cell::Owned(_) => {
-                    let t = cell.text().unwrap_or_default();
+                    let mut t = cell.text().unwrap_or_default();
+                    let cut = (c != text_col)
+                        .then(|| cut_to_fit(t, annex.language))
+                        .flatten();
+                    if let Some((fitted, left_out)) = &cut {
+                        warnings.push(format!(
+                            "row {}: the {} cell of {} characters is cut to fit one cell \
+                             (a cell holds {CELL_LIMIT}; {left_out} characters left out, kept \
+                             whole in the other formats)",
+                            r + 1,
+                            head[c],
+                            t.chars().count()
+                        ));
+                        t = fitted;
+                    }
                     let parts = if c == text_col { pieces(t) } else { vec![t] };
                     if parts.len() > 1 {
                         warnings.push(format!(
@@ -130,5 +183,34 @@ mod tests {
         assert_eq!(p[0].chars().count(), CELL_LIMIT);
         assert_eq!(p[2].chars().count(), 5);
         assert_eq!(p.concat(), long);
+        // Excel counts UTF-16 units: a character outside the BMP takes two.
+        let wide = "😀".repeat(CELL_LIMIT / 2 + 1);
+        let p = pieces(&wide);
+        assert_eq!(p.len(), 2);
+        assert!(p.iter().all(|x| x.encode_utf16().count() <= CELL_LIMIT));
+        assert_eq!(p.concat(), wide);
+    }
+
+    #[test]
+    fn a_cell_too_long_is_cut_with_a_marker() {
+        assert!(cut_to_fit("court", Language::Fr).is_none());
+        let long = "mémo ".repeat(10_000);
+        let (cut, left_out) = cut_to_fit(&long, Language::Fr).unwrap();
+        assert!(cut.encode_utf16().count() <= CELL_LIMIT);
+        assert!(
+            cut.ends_with(&format!("[… coupé : {left_out} caractères de plus]")),
+            "{}",
+            cut.chars().rev().take(60).collect::<String>()
+        );
+        assert_eq!(
+            cut.chars().count() - marker(left_out, Language::Fr).chars().count() + left_out,
+            long.chars().count()
+        );
+        assert!(
+            cut_to_fit(&long, Language::En)
+                .unwrap()
+                .0
+                .ends_with("more characters]")
+        );
     }
 }
