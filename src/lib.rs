@@ -38,7 +38,7 @@
 //! - [`analysis`]: overview, matrix, co-occurrence, word frequency, agreement, saturation, report.
 //! - [`export`]: the thesis annex (DOCX, ODT, Markdown, HTML, CSV, XLSX).
 //! - [`refi`]: REFI-QDA exchange (`.qdc`, `.qdpx`) in and out.
-//! - [`anonymise`]: the pseudonymisation key (outside the project), matching and replacing names.
+//! - [`anonymise`]: the pseudonymisation key and skipped names (outside the project), matching.
 //! - [`repair`]: what `check` finds beyond anchoring (lost codings, unreferenced files, unused
 //!   cases) and what `check --repair` fixes.
 //! - [`demo`]: the demo project built from the embedded sample corpus.

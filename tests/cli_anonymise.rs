@@ -179,6 +179,49 @@ fn suggest_lists_the_sample_places_with_counts_and_skips_the_key() {
     );
 }
 
+#[test]
+fn names_skipped_in_review_are_not_suggested_again_unless_asked() {
+    let ws = Workspace::new();
+    let p = ws.sample_project();
+    let run = |args: &[&str]| {
+        let mut c = ws.cmd();
+        c.arg("--project").arg(&p).arg("anonymise").args(args);
+        c
+    };
+    let texts = |args: &[&str]| -> Vec<(String, bool)> {
+        let out = run(args).assert().success().get_output().stdout.clone();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        v["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["text"].as_str().unwrap().to_owned(), c["skipped"] == true))
+            .collect()
+    };
+    assert!(texts(&["suggest", "--json"]).contains(&("Saint-Aubin".into(), false)));
+    run(&["skip", "SAINT-AUBIN"])
+        .assert()
+        .success()
+        .stderr(contains("1 name(s) skipped"));
+    let skipped_file = walk(&ws.path().join("home"))
+        .into_iter()
+        .find(|f| f.to_string_lossy().ends_with(".skipped.txt"))
+        .expect("the skipped names, in the user data folder");
+    assert!(!skipped_file.starts_with(&p), "never in the project");
+    let left = texts(&["suggest", "--json"]);
+    assert!(!left.iter().any(|(t, _)| t == "Saint-Aubin"), "{left:?}");
+    assert!(left.iter().any(|(t, _)| t == "Montclar"));
+    run(&["suggest"])
+        .assert()
+        .success()
+        .stderr(contains("1 skipped in review not shown"));
+    let all = texts(&["suggest", "--json", "--show-skipped"]);
+    assert!(all.contains(&("Saint-Aubin".into(), true)), "{all:?}");
+    assert!(all.contains(&("Montclar".into(), false)));
+    run(&["skip", "--undo", "saint-aubin"]).assert().success();
+    assert!(texts(&["suggest", "--json"]).contains(&("Saint-Aubin".into(), false)));
+}
+
 /// A small project: one invented interview naming people and places, two codings on them.
 fn named_project(ws: &Workspace) -> std::path::PathBuf {
     let p = ws.project();

@@ -1,6 +1,6 @@
 //! Pseudonymisation in the TUI, driven by keys on a TestBackend: ctrl-p lists the names to
 //! review (as `anonymise suggest`), Enter/`a` accepts one into the project's key, `e` edits its
-//! pseudonym first, `s` skips one; once the project has a key, `y` copies the passage with its
+//! pseudonym first, `s` skips one (remembered: not proposed again); once the project has a key, `y` copies the passage with its
 //! citation pseudonymised. Labels in English and French.
 //!
 //! One test function: the key lives in the user data folder (`VERBATIM_HOME`), which is set
@@ -9,7 +9,7 @@
 mod tui_kit;
 
 use tui_kit::{app, app_in, keys, sample, screen, shows};
-use verbatim::anonymise::{Key, default_path};
+use verbatim::anonymise::{Key, Skipped, default_path, default_skipped_path};
 use verbatim::tui::testing::{App, Lang, Popup};
 
 fn review(a: &App) -> (Vec<(String, String)>, usize) {
@@ -96,6 +96,12 @@ fn names_are_reviewed_into_the_key_and_copies_are_pseudonymised() {
     keys(&mut a, "s");
     assert!(!review(&a).0.iter().any(|(o, _)| *o == skipped));
     assert_eq!(Key::load(&key_file).unwrap().entries().len(), 1);
+    // ... and is remembered beside the key (not in the project), so it is not proposed again.
+    let skipped_file = default_skipped_path(id).unwrap();
+    assert_eq!(skipped_file.parent(), key_file.parent());
+    assert!(Skipped::load(&skipped_file).unwrap().contains(&skipped));
+    let message = a.state().ui.message.clone().unwrap_or_default();
+    assert!(message.contains("not proposed again"), "{message}");
     // Accept one as proposed (Enter), with its proposed pseudonym.
     let (second, proposed) = review(&a).0[review(&a).1].clone();
     keys(&mut a, "enter");
@@ -133,6 +139,10 @@ fn names_are_reviewed_into_the_key_and_copies_are_pseudonymised() {
             .0
             .iter()
             .any(|(o, _)| *o == original || *o == second)
+    );
+    assert!(
+        !review(&fr).0.iter().any(|(o, _)| *o == skipped),
+        "the skipped name is not proposed again"
     );
     let proposed = &review(&fr).0[0].1;
     assert!(

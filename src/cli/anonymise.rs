@@ -6,7 +6,7 @@ use super::output::{print_json, print_table};
 use anyhow::{Result, anyhow};
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
-use verbatim::anonymise::{Category, Entry, Key};
+use verbatim::anonymise::{Candidate, Category, Entry, Key, Skipped, skipped};
 use verbatim::project::Project;
 
 /// Export flags about the pseudonymisation key.
@@ -56,8 +56,20 @@ pub enum AnonymiseCmd {
         /// Show at most N candidates (default all)
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// Also list the names skipped in review (marked as such)
+        #[arg(long)]
+        show_skipped: bool,
         #[arg(long)]
         json: bool,
+    },
+    /// Skip names in review: `suggest` and the TUI list no longer propose them (kept beside
+    /// the key, outside the project)
+    Skip {
+        #[arg(required = true)]
+        names: Vec<String>,
+        /// Propose them again
+        #[arg(long)]
+        undo: bool,
     },
 }
 
@@ -101,18 +113,46 @@ pub fn run(globals: &Globals, args: AnonymiseArgs) -> Result<()> {
         AnonymiseCmd::Key { cmd } => run_key(globals, args.key.as_deref(), cmd),
         AnonymiseCmd::Apply { yes, json } => apply(globals, args.key.as_deref(), yes, json),
         AnonymiseCmd::Check { json } => check(globals, args.key.as_deref(), json),
-        AnonymiseCmd::Suggest { limit, json } => suggest(globals, args.key.as_deref(), limit, json),
+        AnonymiseCmd::Suggest {
+            limit,
+            show_skipped,
+            json,
+        } => suggest(globals, args.key.as_deref(), limit, show_skipped, json),
+        AnonymiseCmd::Skip { names, undo } => skip(globals, args.key.as_deref(), &names, undo),
     }
+}
+
+/// Adds names to (or with `undo` takes them off) the skipped list beside the key.
+fn skip(globals: &Globals, given: Option<&Path>, names: &[String], undo: bool) -> Result<()> {
+    let path = skipped::path_beside(&key_path(globals, given)?);
+    let mut list = Skipped::load(&path)?;
+    let changed = names
+        .iter()
+        .filter(|n| if undo { list.remove(n) } else { list.add(n) })
+        .count();
+    if changed > 0 {
+        list.save(&path)?;
+    }
+    let verb = if undo { "proposed again" } else { "skipped" };
+    eprintln!(
+        "{changed} name(s) {verb}; {} skipped in {}",
+        list.names().count(),
+        path.display()
+    );
+    Ok(())
 }
 
 fn suggest(
     globals: &Globals,
     given: Option<&Path>,
     limit: Option<usize>,
+    show_skipped: bool,
     json: bool,
 ) -> Result<()> {
     let project = Project::open(&globals.project)?;
-    let key = Key::load(&key_path(globals, given)?)?;
+    let path = key_path(globals, given)?;
+    let key = Key::load(&path)?;
+    let skipped = Skipped::load(&skipped::path_beside(&path))?;
     let mut texts = Vec::new();
     let mut speakers = Vec::new();
     for source in project.sources() {
@@ -123,16 +163,36 @@ fn suggest(
     }
     let texts: Vec<(&str, &str)> = texts.iter().map(|(l, t)| (*l, t.as_str())).collect();
     let mut found = verbatim::anonymise::suggest(&texts, &speakers, &key.matcher());
+    let hidden = if show_skipped {
+        0
+    } else {
+        skipped.leave_out(&mut found)
+    };
     found.truncate(limit.unwrap_or(usize::MAX));
+    let is_skipped = |c: &Candidate| show_skipped && skipped.contains(&c.text);
     if json {
-        return print_json("candidates", &found);
+        let rows: Vec<serde_json::Value> = found
+            .iter()
+            .map(|c| {
+                let mut v = serde_json::to_value(c).expect("a candidate is plain data");
+                if is_skipped(c) {
+                    v["skipped"] = true.into();
+                }
+                v
+            })
+            .collect();
+        return print_json("candidates", &rows);
     }
     let rows: Vec<Vec<String>> = found
         .iter()
         .map(|c| {
+            let kind = match is_skipped(c) {
+                true => format!("{} (skipped)", c.kind.as_str()),
+                false => c.kind.as_str().to_owned(),
+            };
             vec![
                 c.text.clone(),
-                c.kind.as_str().to_owned(),
+                kind,
                 c.count.to_string(),
                 format!("{}  {}", c.source, c.example),
             ]
@@ -143,8 +203,12 @@ fn suggest(
         &rows,
         &[false, false, true, false],
     );
+    let hidden = match hidden {
+        0 => String::new(),
+        n => format!(" ({n} skipped in review not shown: --show-skipped lists them)"),
+    };
     eprintln!(
-        "{} candidate(s); add the real names with `verbatim anonymise key add ORIGINAL PSEUDONYM`",
+        "{} candidate(s){hidden}; add the real names with `verbatim anonymise key add ORIGINAL PSEUDONYM`, skip the others with `verbatim anonymise skip NAME`",
         found.len()
     );
     Ok(())

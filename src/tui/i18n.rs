@@ -205,7 +205,10 @@ impl Lang {
             ),
             T::KeyEntries => ("key:", "clé :"),
             T::KeyAdded => ("added to the key:", "ajouté à la clé :"),
-            T::KeySkipped => ("skipped (not in the key):", "passé (pas dans la clé) :"),
+            T::KeySkipped => (
+                "skipped (not in the key, not proposed again):",
+                "passé (pas dans la clé, plus proposé) :",
+            ),
             T::KeyNoCandidates => (
                 "no name left to review: every candidate is in the key",
                 "plus aucun nom à revoir : chaque candidat est dans la clé",

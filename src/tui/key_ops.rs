@@ -1,7 +1,8 @@
 //! The runtime's side of pseudonymisation in the TUI: finding the candidates for the review
-//! list (the same as `verbatim anonymise suggest`), adding an accepted one to the project's key
-//! (in the user data folder, never in the project), and applying the key to what the user
-//! copies with its citation.
+//! list (the same as `verbatim anonymise suggest`, names skipped before left out), adding an
+//! accepted one to the project's key (in the user data folder, never in the project) or a
+//! skipped one to the list beside it, and applying the key to what the user copies with its
+//! citation.
 //!
 //! Invariants: with a key, a copy never holds an original (a key that cannot be read copies
 //! nothing and says why); the project itself is never written here.
@@ -10,7 +11,7 @@ use super::i18n::{Lang, T};
 use super::key_review::{Candidate, KeyDone, KeyOp, KeyReview};
 use super::msg::{Done, Msg};
 use super::state::AppState;
-use crate::anonymise::{self, Category, Key, Kind};
+use crate::anonymise::{self, Category, Key, Kind, Skipped};
 use crate::session::Session;
 
 /// At most this many candidates are listed (most frequent first).
@@ -22,7 +23,8 @@ pub(super) fn run(session: &Session, state: &AppState, op: KeyOp) -> crate::Resu
     let mut key = Key::load(&path)?;
     match op {
         KeyOp::Review => {
-            let review = review(session, &key, state.ui.lang)?;
+            let skipped = Skipped::load(&anonymise::skipped::path_beside(&path))?;
+            let review = review(session, &key, &skipped, state.ui.lang)?;
             Ok(vec![Msg::Done(Done::Key(KeyDone::Review(Box::new(
                 review,
             ))))])
@@ -36,12 +38,20 @@ pub(super) fn run(session: &Session, state: &AppState, op: KeyOp) -> crate::Resu
                 entries: key.entries().len(),
             }))])
         }
+        KeyOp::Skip(name) => {
+            let path = anonymise::skipped::path_beside(&path);
+            let mut skipped = Skipped::load(&path)?;
+            if skipped.add(&name) {
+                skipped.save(&path)?;
+            }
+            Ok(vec![])
+        }
     }
 }
 
 /// The candidates of every source, each with a proposed pseudonym (`Personne 3`, `Lieu 2`,
 /// `Structure 1`, numbered after the key's entries of the same category).
-fn review(session: &Session, key: &Key, lang: Lang) -> crate::Result<KeyReview> {
+fn review(session: &Session, key: &Key, skipped: &Skipped, lang: Lang) -> crate::Result<KeyReview> {
     let mut texts = Vec::new();
     let mut speakers = Vec::new();
     for meta in session.project().sources() {
@@ -52,6 +62,7 @@ fn review(session: &Session, key: &Key, lang: Lang) -> crate::Result<KeyReview> 
     }
     let texts: Vec<(&str, &str)> = texts.iter().map(|(l, t)| (*l, t.text.as_str())).collect();
     let mut found = anonymise::suggest(&texts, &speakers, &key.matcher());
+    skipped.leave_out(&mut found);
     found.truncate(LIMIT);
     let next = |category: Category| {
         key.entries()

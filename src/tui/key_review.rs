@@ -39,6 +39,8 @@ pub enum KeyOp {
     Review,
     /// Add an entry to the project's key (saved at once).
     Add(Entry),
+    /// Remember a name as skipped (beside the key), so it is not proposed again.
+    Skip(String),
 }
 
 /// The runtime's answers about the key.

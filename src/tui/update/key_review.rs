@@ -1,6 +1,7 @@
 //! Keys in the key review list (`ctrl-p`): ↑↓ choose a candidate; Enter or `a` accepts it into
 //! the project's key with the pseudonym shown; `e` edits the pseudonym (Enter accepts, Esc
-//! leaves the edit); `c` changes the category; `s` skips it (nothing is added); Esc closes.
+//! leaves the edit); `c` changes the category; `s` skips it (nothing is added to the key; the
+//! name is remembered beside it and not proposed again); Esc closes.
 //!
 //! Invariant: only an accepted candidate reaches the key, with exactly the pseudonym shown; a
 //! row leaves the list when the runtime says it was added (a refusal keeps it, with why).
@@ -56,6 +57,8 @@ pub(super) fn key(state: &mut AppState, mut r: Box<KeyReview>, key: TextKey) -> 
                 state.ui.lang.t(T::KeySkipped),
                 skipped.original
             ));
+            state.popup = Some(Popup::KeyReview(r));
+            return vec![Effect::Key(KeyOp::Skip(skipped.original))];
         }
         _ => {}
     }
