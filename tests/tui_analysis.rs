@@ -243,3 +243,111 @@ fn the_views_speak_french_and_an_uncoded_project_says_what_to_do() {
     keys(&mut a, "tab tab");
     assert!(shows(&a, "words in the corpus"), "words need no coding");
 }
+
+/// The core's selection under a filter written as in the `f` prompt.
+fn filtered(f: &Fixture, filter: &str) -> verbatim::analysis::Selection {
+    let s = verbatim::session::Session::open(&f.root).unwrap();
+    let filters = verbatim::query::parse_filters(filter, s.project(), s.codebook()).unwrap();
+    verbatim::analysis::Selection::from_session(&s, &filters).unwrap()
+}
+
+#[test]
+fn every_view_honours_the_passages_filter_as_the_cli_flags_would() {
+    use verbatim::analysis::{agreement, saturation, stats};
+    let f = coded();
+    let filter = "-role:interviewer Sexe=F";
+    let sel = filtered(&f, filter);
+    let all = filtered(&f, "");
+    let mut a = app_in(&f, Lang::En, 130, 40);
+    keys(&mut a, "f text:-role:interviewer_Sexe=F enter");
+    keys(&mut a, "%");
+    assert_eq!(view(&a).filter, filter);
+    assert!(
+        shows(&a, "Analysis · ⏷ -role:interviewer Sexe=F"),
+        "{}",
+        text(&a)
+    );
+    // Overview: the figures of `verbatim stats --exclude-role interviewer --attr Sexe=F`.
+    let TabData::Overview(rows) = view(&a).data.clone() else {
+        panic!("overview data")
+    };
+    let expected = stats::nodes(&sel, true);
+    let unfiltered = stats::nodes(&all, true);
+    let codings = |rows: &[verbatim::analysis::stats::NodeRow]| -> usize {
+        rows.iter()
+            .filter(|r| r.depth == 1)
+            .map(|r| r.figures.codings)
+            .sum()
+    };
+    assert!(
+        codings(&expected) < codings(&unfiltered),
+        "the filter narrows"
+    );
+    assert_eq!(rows.len(), expected.len());
+    for (shown, core) in rows.iter().zip(&expected) {
+        assert_eq!(
+            (shown.codings, shown.sources, shown.words),
+            (
+                core.figures.codings,
+                core.figures.sources,
+                core.figures.words
+            ),
+            "{}",
+            core.path
+        );
+    }
+    // Matrix by sources: only the women's interviews (E02, E03, E04, E06) have codings.
+    let women = ["E02", "E03", "E04", "E06"];
+    keys(&mut a, "tab");
+    let m = loop {
+        let TabData::Matrix(m) = view(&a).data.clone() else {
+            panic!("matrix data")
+        };
+        if m.by == "sources" {
+            break m;
+        }
+        keys(&mut a, "o");
+    };
+    for (i, column) in m.columns.iter().enumerate() {
+        if !women.contains(&column.as_str()) {
+            assert_eq!(m.column_totals[i], 0, "{column} is filtered out");
+        }
+    }
+    assert!(m.column_totals.iter().sum::<usize>() > 0);
+    // Word frequency: the words of the kept turns only.
+    keys(&mut a, "tab");
+    let TabData::Words(w) = view(&a).data.clone() else {
+        panic!("words data")
+    };
+    assert!(w.total_words < all.total_words() && w.total_words > 0);
+    // Agreement: the coders' figures over the kept text.
+    keys(&mut a, "tab");
+    let TabData::Agreement(d) = view(&a).data.clone() else {
+        panic!("agreement data")
+    };
+    let opts = agreement::Options {
+        coders: vec!["claire".into(), "marc".into()],
+        nodes: Vec::new(),
+        unit: agreement::ItemUnit::Char,
+        exclude_uncoded: false,
+    };
+    let core = agreement::agreement(&sel, &opts);
+    let overall = core.overall.unwrap();
+    assert_eq!(d.kappa, overall.kappa);
+    assert_ne!(
+        d.kappa,
+        agreement::agreement(&all, &opts).overall.unwrap().kappa
+    );
+    assert_eq!(d.disagreements.len(), core.disagreements.len());
+    // Saturation: only the interviews the filter keeps.
+    keys(&mut a, "tab");
+    let TabData::Saturation(steps) = view(&a).data.clone() else {
+        panic!("saturation data")
+    };
+    let expected = saturation::saturation(&sel, saturation::Order::Coded);
+    assert_eq!(steps.len(), expected.len());
+    assert!(
+        steps.iter().all(|s| women.contains(&s.label.as_str())),
+        "{steps:?}"
+    );
+}

@@ -3,7 +3,8 @@
 //!
 //! Invariants: in `coded` order sources come by their first coding's date (ties and sources
 //! without dates in natural label order, uncoded sources last); in `label` order, natural label
-//! order; a node counts once, in the first source that uses it.
+//! order; a node counts once, in the first source that uses it; a source the filters leave
+//! out entirely (no unit kept: another case, or only speakers filtered out) is not a step.
 
 use super::selection::Selection;
 use crate::ids::{NodeId, SourceId};
@@ -42,7 +43,12 @@ pub fn saturation(sel: &Selection, order: Order) -> Vec<Step> {
             }
         }
     }
-    let mut idx: Vec<usize> = (0..sel.sources.len()).collect();
+    let mut idx: Vec<usize> = (0..sel.sources.len())
+        .filter(|&i| {
+            let units = &sel.sources[i].units;
+            units.is_empty() || units.iter().any(|u| u.kept)
+        })
+        .collect();
     idx.sort_by(|&a, &b| {
         let key = |i: usize| match order {
             Order::Label => (0, String::new()),

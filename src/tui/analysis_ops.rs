@@ -1,9 +1,11 @@
 //! The runtime side of the analysis views: computes the view asked for through the core's
-//! analysis queries (over every source, coders united, as `verbatim stats`, `matrix`, `words`,
-//! `agreement` and `saturation` do without filters) and the passages opened from it.
+//! analysis queries and the passages opened from it, under the Passages filter (the `f`
+//! prompt, DESIGN §4), so each view shows what `verbatim stats`, `matrix`, `words`,
+//! `agreement` and `saturation` print with the same filter flags.
 //!
 //! Invariants: reads only (nothing here changes the project); the cursor it hands back is
-//! inside the rows shown; an empty project or a single coder gives a sentence, not an error.
+//! inside the rows shown; an empty project or a single coder gives a sentence, not an error;
+//! a filter that no longer parses (a case renamed since) is an error message, never ignored.
 
 use super::analysis_i18n::A;
 use super::analysis_rows::{
@@ -17,7 +19,6 @@ use crate::analysis::stopwords::{StopSpec, StopWords};
 use crate::analysis::{Selection, agreement, saturation, stats, words};
 use crate::error::Result;
 use crate::ids::NodeId;
-use crate::query::Filters;
 use crate::session::Session;
 
 /// How many words the word frequency view lists.
@@ -25,14 +26,21 @@ const TOP_WORDS: usize = 40;
 /// Characters of context around a word's occurrence.
 const CONTEXT: usize = 40;
 
-/// Computes the view asked for and answers with it.
-pub fn run(session: &Session, lang: Lang, ask: AnalysisAsk) -> Result<Vec<Msg>> {
-    let view = compute(session, lang, ask)?;
+/// Computes the view asked for under the Passages filter `filter` (as typed) and answers
+/// with it.
+pub fn run(session: &Session, lang: Lang, filter: &str, ask: AnalysisAsk) -> Result<Vec<Msg>> {
+    let view = compute(session, lang, filter, ask)?;
     Ok(vec![Msg::Done(Done::Analysis(Box::new(view)))])
 }
 
-pub fn compute(session: &Session, lang: Lang, mut ask: AnalysisAsk) -> Result<AnalysisView> {
-    let sel = Selection::from_session(session, &Filters::default())?;
+pub fn compute(
+    session: &Session,
+    lang: Lang,
+    filter: &str,
+    mut ask: AnalysisAsk,
+) -> Result<AnalysisView> {
+    let filters = super::snapshot::parse_filter(session, filter)?;
+    let sel = Selection::from_session(session, &filters)?;
     let (data, list) = if sel.codings.is_empty() && ask.tab != Tab::Words {
         (TabData::Nothing(lang.a(A::NothingCoded).to_owned()), None)
     } else {
@@ -46,6 +54,7 @@ pub fn compute(session: &Session, lang: Lang, mut ask: AnalysisAsk) -> Result<An
     };
     let mut view = AnalysisView {
         ask,
+        filter: filter.trim().to_owned(),
         data,
         list: list.filter(|l| !l.rows.is_empty()),
     };

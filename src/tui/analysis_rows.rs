@@ -181,6 +181,8 @@ pub enum TabData {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnalysisView {
     pub ask: AnalysisAsk,
+    /// The Passages filter the figures were computed under (as typed; empty for none).
+    pub filter: String,
     pub data: TabData,
     pub list: Option<JumpList>,
 }

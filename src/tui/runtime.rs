@@ -69,7 +69,9 @@ impl Runtime {
             }
             Effect::Source(op) => super::source_ops::run(self, state, op),
             Effect::Project(op) => super::project_ops::run(self, state, op),
-            Effect::Analysis(ask) => super::analysis_ops::run(&self.session, state.ui.lang, ask),
+            Effect::Analysis(ask) => {
+                super::analysis_ops::run(&self.session, state.ui.lang, &state.passages.filter, ask)
+            }
             Effect::Copy(text) => {
                 super::key_ops::copy(&self.session, state, text).map(|(text, msg)| {
                     self.clipboard = Some(text);

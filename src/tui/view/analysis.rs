@@ -22,7 +22,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &AnalysisView, state: &Ap
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", lang.a(A::Title)))
+        .title(if view.filter.is_empty() {
+            format!(" {} ", lang.a(A::Title))
+        } else {
+            format!(" {} · ⏷ {} ", lang.a(A::Title), view.filter)
+        })
         .border_style(state.ui.theme.focused_border());
     let inner = block.inner(r);
     frame.render_widget(block, r);
