@@ -23,7 +23,7 @@ fn counts_are_labelled_and_the_selected_node_is_shown_in_full_with_its_descripti
         shows(&a, &format!(" {}", &path[..20])),
         "the path on the detail line"
     );
-    keys(&mut a, "k D text:Débuts enter");
+    keys(&mut a, "k D text:Débuts ctrl-s");
     assert!(
         shows(&a, "heading only: I - Parcours et exercice —"),
         "the description on the detail line: {}",

@@ -1,6 +1,8 @@
 //! The text editor of every text field, driven by keys on a TestBackend: the cursor moves by
-//! character, word and line (←/→, ctrl-←/→, Home/End, ↑/↓ in a memo), typing goes in at the
-//! cursor, ctrl-w and Delete remove around it; the saved text is what was edited.
+//! character, word and line (←/→, ctrl-←/→ and alt-b/f, Home/End, ↑/↓ in a memo or a
+//! description), typing goes in at the cursor, ctrl-w and Delete remove around it; the saved
+//! text is what was edited — in memos, names, the code picker, the palette, the search, the
+//! source picker, the memo browser, the passages filter and the export dialog's text rows.
 
 mod tui_kit;
 
@@ -72,4 +74,147 @@ fn a_node_name_is_edited_in_place() {
     );
     keys(&mut a, "enter");
     assert_eq!(a.state().codebook.tree[1].name, expected);
+}
+
+/// The query of a chooser popup (picker, palette, search, source picker, memo browser).
+fn query(a: &verbatim::tui::testing::App) -> String {
+    use verbatim::tui::testing::Popup;
+    match &a.state().popup {
+        Some(Popup::Picker(p)) => p.query.clone(),
+        Some(
+            Popup::Palette { query, .. }
+            | Popup::Search { query, .. }
+            | Popup::SourcePicker { query, .. }
+            | Popup::Memos { query, .. },
+        ) => query.clone(),
+        _ => panic!("a chooser is open:\n{}", screen(a).join("\n")),
+    }
+}
+
+#[test]
+fn the_code_pickers_input_is_edited_at_the_cursor() {
+    let f = sample();
+    let mut a = app(&f, 120, 30);
+    keys(&mut a, "2 V c text:manqe left text:u");
+    assert_eq!(query(&a), "manque");
+    assert!(shows(&a, "> manqu▏e"), "{}", screen(&a).join("\n"));
+    keys(&mut a, "home text:le_ end alt-b");
+    assert!(shows(&a, "> le ▏manque"), "{}", screen(&a).join("\n"));
+    keys(&mut a, "ctrl-w");
+    assert_eq!(query(&a), "manque", "ctrl-w eats the word before");
+    keys(&mut a, "delete alt-f text:s");
+    assert_eq!(query(&a), "anques");
+    keys(
+        &mut a,
+        "ctrl-left delete ctrl-right backspace text:_de_temps",
+    );
+    assert_eq!(query(&a), "nque de temps");
+    keys(&mut a, "esc");
+    assert!(a.state().popup.is_none());
+}
+
+#[test]
+fn the_palette_search_and_source_picker_inputs_are_edited_at_the_cursor() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    keys(&mut a, ": text:child left left left left left text:add_");
+    assert_eq!(query(&a), "add child");
+    assert!(shows(&a, "> add ▏child"), "{}", screen(&a).join("\n"));
+    assert!(shows(&a, "Add a child node"), "the list follows the edit");
+    keys(&mut a, "esc");
+    a.wait_for_index();
+    keys(
+        &mut a,
+        "/ text:plateforme home delete delete delete delete delete",
+    );
+    assert_eq!(query(&a), "forme");
+    assert_eq!(a.state().search.query, "forme", "searched as edited");
+    keys(&mut a, "end backspace ctrl-a text:plate");
+    assert_eq!(query(&a), "plateform");
+    assert!(shows(&a, "> plate▏form"), "{}", screen(&a).join("\n"));
+    keys(&mut a, "esc s text:E0 text:3 left backspace");
+    assert_eq!(query(&a), "E3");
+    keys(&mut a, "esc ctrl-e text:relire home text:à_");
+    assert_eq!(query(&a), "à relire");
+}
+
+#[test]
+fn the_filter_prompt_and_the_export_file_name_are_edited_at_the_cursor() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    keys(
+        &mut a,
+        "4 f text:case:E01 home text:Sexe=F_ end alt-b alt-b right",
+    );
+    assert!(shows(&a, "Sexe=F c▏ase:E01"), "{}", screen(&a).join("\n"));
+    keys(&mut a, "enter");
+    assert_eq!(a.state().passages.filter, "Sexe=F case:E01");
+    keys(&mut a, "E down");
+    let Some(verbatim::tui::testing::Popup::Export(form)) = &a.state().popup else {
+        panic!("the export dialog:\n{}", screen(&a).join("\n"))
+    };
+    let file = form.choices.file.clone();
+    let stem = file.rsplit_once('.').unwrap().0.to_owned();
+    keys(&mut a, "home text:v2- end ctrl-w");
+    let export_file = |a: &verbatim::tui::testing::App| match &a.state().popup {
+        Some(verbatim::tui::testing::Popup::Export(form)) => form.choices.file.clone(),
+        _ => panic!("the export dialog:\n{}", screen(a).join("\n")),
+    };
+    assert_eq!(
+        export_file(&a),
+        format!("v2-{stem}."),
+        "ctrl-w ate the extension"
+    );
+    assert!(
+        shows(&a, &format!("v2-{stem}.▏")),
+        "{}",
+        screen(&a).join("\n")
+    );
+    keys(&mut a, "left left text:X");
+    let mut expected = format!("v2-{stem}.");
+    expected.insert(expected.len() - 2, 'X');
+    assert_eq!(export_file(&a), expected, "←→ move in a text row");
+}
+
+#[test]
+fn a_node_description_takes_several_lines() {
+    let f = sample();
+    let mut a = app(&f, 120, 30);
+    keys(&mut a, "3 j D");
+    assert!(
+        shows(&a, "Description (Enter: new line"),
+        "{}",
+        screen(&a).join("\n")
+    );
+    let id = a.state().codebook.tree[1].id;
+    let description = |a: &verbatim::tui::testing::App| {
+        a.session()
+            .codebook()
+            .node(verbatim::NodeId(id))
+            .unwrap()
+            .description
+            .clone()
+    };
+    let old = description(&a);
+    keys(
+        &mut a,
+        "text:Quand_on_parle enter text:du_temps up end text:_ouvertement ctrl-s",
+    );
+    assert!(a.state().popup.is_none());
+    assert_eq!(
+        description(&a),
+        format!("{old}Quand on parle ouvertement\ndu temps")
+    );
+    drop(a);
+    let mut a = tui_kit::app_in(&f, verbatim::tui::testing::Lang::Fr, 120, 30);
+    keys(&mut a, "3 j D");
+    assert!(
+        shows(&a, "Description (Entrée : à la ligne"),
+        "{}",
+        screen(&a).join("\n")
+    );
+    assert!(
+        shows(&a, "du temps▏"),
+        "the description to edit, cursor at its end"
+    );
 }

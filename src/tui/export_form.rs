@@ -224,8 +224,17 @@ impl ExportForm {
             .collect()
     }
 
-    /// Handles a key: arrows move and change, typing edits text rows, Enter exports.
-    pub fn key(&mut self, key: TextKey) -> Outcome {
+    /// Handles a key: arrows move and change, typing edits text rows (with the text editor, at
+    /// `cursor`: ←/→ move in the text there), Enter exports.
+    pub fn key(&mut self, key: TextKey, cursor: &mut Option<usize>) -> Outcome {
+        if let Some(mut text) = self.text().map(str::to_owned)
+            && let Some(changed) = key.edit_line(&mut text, cursor)
+        {
+            if changed && let Some(t) = self.text_mut() {
+                *t = text;
+            }
+            return Outcome::Stay;
+        }
         match key {
             TextKey::Esc => return Outcome::Close,
             TextKey::Enter | TextKey::Save => return Outcome::Export,
@@ -238,6 +247,17 @@ impl ExportForm {
             TextKey::CodeAll | TextKey::Edit(_) => {}
         }
         Outcome::Stay
+    }
+
+    /// The text of the row under the cursor when it is a text row.
+    pub fn text(&self) -> Option<&str> {
+        let c = &self.choices;
+        match self.field() {
+            Field::File => Some(&c.file),
+            Field::Filter => Some(&c.filter),
+            Field::Citation => Some(c.options.citation.as_deref().unwrap_or("")),
+            _ => None,
+        }
     }
 
     /// The text a text row edits.
@@ -253,9 +273,7 @@ impl ExportForm {
     }
 
     fn type_char(&mut self, ch: char) {
-        if let Some(t) = self.text_mut() {
-            t.push(ch);
-        } else if self.field() == Field::MaxChars {
+        if self.field() == Field::MaxChars {
             if let Some(d) = ch.to_digit(10) {
                 let now = self.choices.options.max_chars.unwrap_or(0);
                 self.choices.options.max_chars =
@@ -267,9 +285,7 @@ impl ExportForm {
     }
 
     fn backspace(&mut self) {
-        if let Some(t) = self.text_mut() {
-            t.pop();
-        } else if self.field() == Field::MaxChars {
+        if self.field() == Field::MaxChars {
             self.choices.options.max_chars = self
                 .choices
                 .options
@@ -336,11 +352,11 @@ mod tests {
     #[test]
     fn the_format_changes_the_file_extension_and_rows_edit() {
         let mut f = form();
-        f.key(TextKey::Right);
+        f.key(TextKey::Right, &mut None);
         assert_eq!(f.choices.format, Format::Odt);
         assert_eq!(f.choices.file, "annexe-verbatims.odt");
-        f.key(TextKey::Left);
-        f.key(TextKey::Left);
+        f.key(TextKey::Left, &mut None);
+        f.key(TextKey::Left, &mut None);
         assert_eq!(
             f.choices.format,
             Format::Qdc,
@@ -351,30 +367,30 @@ mod tests {
             ("Depth", "—".to_owned()),
             "annex options do not apply"
         );
-        f.key(TextKey::Down);
-        f.key(TextKey::Backspace);
-        f.key(TextKey::Char('X'));
+        f.key(TextKey::Down, &mut None);
+        f.key(TextKey::Backspace, &mut None);
+        f.key(TextKey::Char('X'), &mut None);
         assert_eq!(f.choices.file, "annexe-verbatims.qdX");
         // The scope stays "whole tree" when no node is selected.
-        f.key(TextKey::Down);
-        f.key(TextKey::Char(' '));
+        f.key(TextKey::Down, &mut None);
+        f.key(TextKey::Char(' '), &mut None);
         assert!(!f.choices.selected_node_only);
         while f.field() != Field::Order {
-            f.key(TextKey::Down);
+            f.key(TextKey::Down, &mut None);
         }
-        f.key(TextKey::Right);
-        f.key(TextKey::Right);
+        f.key(TextKey::Right, &mut None);
+        f.key(TextKey::Right, &mut None);
         assert_eq!(
             f.choices.options.order,
             Order::Attribute("Profession".into())
         );
-        f.key(TextKey::Down);
-        f.key(TextKey::Down);
-        f.key(TextKey::Char('3'));
-        f.key(TextKey::Char('0'));
+        f.key(TextKey::Down, &mut None);
+        f.key(TextKey::Down, &mut None);
+        f.key(TextKey::Char('3'), &mut None);
+        f.key(TextKey::Char('0'), &mut None);
         assert_eq!(f.choices.options.max_chars, Some(30));
-        assert_eq!(f.key(TextKey::Enter), Outcome::Export);
-        assert_eq!(f.key(TextKey::Esc), Outcome::Close);
+        assert_eq!(f.key(TextKey::Enter, &mut None), Outcome::Export);
+        assert_eq!(f.key(TextKey::Esc, &mut None), Outcome::Close);
         assert_eq!(f.rows(true).len(), FIELDS.len());
     }
 

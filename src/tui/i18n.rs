@@ -168,7 +168,10 @@ impl Lang {
             T::JumpSource => ("Go to source…", "Aller à la source…"),
             T::Rename => ("Rename node", "Renommer le code"),
             T::AddNode => ("New node name", "Nom du nouveau code"),
-            T::Describe => ("Description", "Description"),
+            T::Describe => (
+                "Description (Enter: new line · ctrl-s: save · Esc: cancel)",
+                "Description (Entrée : à la ligne · ctrl-s : enregistrer · Échap : annuler)",
+            ),
             T::JumpTo => (
                 "Go to position (code points)",
                 "Aller à la position (caractères)",

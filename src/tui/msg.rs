@@ -150,6 +150,27 @@ impl TextKey {
             _ => return None,
         })
     }
+
+    /// Applies the key to a one-line field and its cursor (`None`: at the end of the text) with
+    /// the text editor: typing and deleting at the cursor, ←/→, Home/End, word moves, ctrl-w.
+    /// `None` when it is not an editing key of a one-line field (Enter, Esc, ↑/↓, ctrl-s,
+    /// ctrl-k); else whether the text changed.
+    pub fn edit_line(self, text: &mut String, cursor: &mut Option<usize>) -> Option<bool> {
+        use super::editor;
+        let at = editor::clamp(text, *cursor);
+        let before = text.len();
+        let to = match self {
+            Self::Char(c) if c != '\n' => editor::insert(text, at, c),
+            Self::Backspace => editor::backspace(text, at),
+            Self::Left => editor::edit(text, at, EditKey::Left),
+            Self::Right => editor::edit(text, at, EditKey::Right),
+            Self::Edit(EditKey::Up | EditKey::Down) => return None,
+            Self::Edit(k) => editor::edit(text, at, k),
+            _ => return None,
+        };
+        *cursor = Some(to);
+        Some(text.len() != before)
+    }
 }
 
 /// A node given by id, or a path to create first.

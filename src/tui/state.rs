@@ -95,6 +95,14 @@ pub enum InputFor {
     RenameAttribute(String),
 }
 
+impl InputFor {
+    /// Whether the field takes several lines (Enter: a new line, ctrl-s: save): memos and
+    /// node descriptions.
+    pub fn multiline(&self) -> bool {
+        matches!(self, Self::Memo(_) | Self::Describe(_))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Popup {
     Help {
@@ -159,8 +167,9 @@ pub struct AppState {
     pub popup: Option<Popup>,
     /// Everything that has a memo (sources, nodes, codings, the project), for the ✎ marks.
     pub memos: HashSet<Target>,
-    /// The cursor (byte offset) in the open text field; `None`: at the end of its text. Back to
-    /// `None` whenever no text field is open.
+    /// The cursor (byte offset) in the open popup's text field (an input, a query, the field
+    /// being edited in a form); `None`: at the end of its text. Back to `None` whenever another
+    /// field (or none) takes the keys.
     pub edit_cursor: Option<usize>,
 }
 

@@ -49,7 +49,8 @@ pub fn app_in(f: &Fixture, lang: Lang, w: u16, h: u16) -> App {
     )
 }
 
-/// Presses keys written as in keymap files, separated by spaces (`j j v w c`); `text:…`
+/// Presses keys written as in keymap files, separated by spaces (`j j v w c`, `ctrl-w`,
+/// `alt-b`); `text:…`
 /// types text (`_` for a space).
 pub fn keys(app: &mut App, spec: &str) {
     for k in spec.split(' ').filter(|k| !k.is_empty()) {
@@ -59,9 +60,10 @@ pub fn keys(app: &mut App, spec: &str) {
             }
             continue;
         }
-        let (mods, name) = match k.strip_prefix("ctrl-") {
-            Some(n) => (KeyModifiers::CONTROL, n),
-            None => (KeyModifiers::NONE, k),
+        let (mods, name) = match (k.strip_prefix("ctrl-"), k.strip_prefix("alt-")) {
+            (Some(n), _) => (KeyModifiers::CONTROL, n),
+            (_, Some(n)) => (KeyModifiers::ALT, n),
+            _ => (KeyModifiers::NONE, k),
         };
         let code = match name {
             "enter" => KeyCode::Enter,

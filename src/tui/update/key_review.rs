@@ -15,11 +15,11 @@ use crate::anonymise::{Category, Entry};
 /// A key typed while the review list is open.
 pub(super) fn key(state: &mut AppState, mut r: Box<KeyReview>, key: TextKey) -> Vec<Effect> {
     if let Some(text) = r.editing.as_mut() {
+        if key.edit_line(text, &mut state.edit_cursor).is_some() {
+            state.popup = Some(Popup::KeyReview(r));
+            return vec![];
+        }
         match key {
-            TextKey::Char(c) => text.push(c),
-            TextKey::Backspace => {
-                text.pop();
-            }
             TextKey::Esc => r.editing = None,
             TextKey::Enter | TextKey::Save => {
                 let text = r.editing.take().unwrap_or_default();

@@ -32,6 +32,7 @@ use super::state::{AppState, Focus, InputFor, Mode, PickFor, Popup};
 
 /// Applies one message: the only place the state changes.
 pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
+    let field = popups::text_field(state);
     let effects = match msg {
         Msg::Resize(w, h) => {
             state.ui.width = w;
@@ -50,7 +51,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Done(done) => apply::done(state, done),
     };
     motion::keep_visible(state, transcript_rows(state));
-    if !matches!(state.popup, Some(Popup::Input { .. })) {
+    if popups::text_field(state) != field || field.is_none() {
         state.edit_cursor = None;
     }
     effects

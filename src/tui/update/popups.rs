@@ -31,6 +31,18 @@ pub fn takes_text(state: &AppState) -> bool {
     )
 }
 
+/// Which text field takes the keys (the popup's kind and, in a form, the row being edited), for
+/// the cursor to start again at the end when it changes.
+pub(super) fn text_field(state: &AppState) -> Option<(std::mem::Discriminant<Popup>, usize)> {
+    let popup = state.popup.as_ref().filter(|_| takes_text(state))?;
+    let sub = match popup {
+        Popup::Export(f) => f.row,
+        Popup::KeyReview(r) => r.editing.as_ref().map_or(0, |_| r.selected + 1),
+        _ => 0,
+    };
+    Some((std::mem::discriminant(popup), sub))
+}
+
 pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
     if matches!(state.popup, Some(Popup::Help { .. })) && super::help::scroll(state, a) {
         return vec![];
@@ -72,7 +84,13 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
     match popup {
         Popup::Picker(mut p) => {
             let entries = picker::entries(state, &p);
-            match edit_query(key, &mut p.query, &mut p.selected, entries.len()) {
+            match edit_query(
+                key,
+                &mut p.query,
+                &mut state.edit_cursor,
+                &mut p.selected,
+                entries.len(),
+            ) {
                 Edit::Close => return vec![],
                 Edit::Choose => {
                     let entry = entries.get(p.selected).cloned();
@@ -100,7 +118,13 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
                 state.popup = Some(Popup::Search { query, selected });
                 return super::search::code_hits(state);
             }
-            match edit_query(key, &mut query, &mut selected, state.search.hits.len()) {
+            match edit_query(
+                key,
+                &mut query,
+                &mut state.edit_cursor,
+                &mut selected,
+                state.search.hits.len(),
+            ) {
                 Edit::Close => return vec![],
                 Edit::Choose => return super::search::jump_to_hit(state, selected),
                 Edit::Changed => {
@@ -119,7 +143,13 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
             mut selected,
         } => {
             let names = super::palette_matches(state, &query);
-            match edit_query(key, &mut query, &mut selected, names.len()) {
+            match edit_query(
+                key,
+                &mut query,
+                &mut state.edit_cursor,
+                &mut selected,
+                names.len(),
+            ) {
                 Edit::Close => return vec![],
                 Edit::Choose => {
                     return names
@@ -137,7 +167,13 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
             mut selected,
         } => {
             let found = source_matches(state, &query);
-            match edit_query(key, &mut query, &mut selected, found.len()) {
+            match edit_query(
+                key,
+                &mut query,
+                &mut state.edit_cursor,
+                &mut selected,
+                found.len(),
+            ) {
                 Edit::Close => return vec![],
                 Edit::Choose => {
                     return found
@@ -153,7 +189,7 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
         Popup::Input { purpose, mut text } => {
             use super::super::editor::{self, EditKey};
             let at = editor::clamp(&text, state.edit_cursor);
-            let multiline = matches!(purpose, InputFor::Memo(_));
+            let multiline = purpose.multiline();
             let cursor = match key {
                 TextKey::Esc => return vec![],
                 TextKey::Enter if multiline => editor::insert(&mut text, at, '\n'),
@@ -176,7 +212,13 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
             rows,
         } => {
             let found = memo_matches(&rows, &query);
-            match edit_query(key, &mut query, &mut selected, found.len()) {
+            match edit_query(
+                key,
+                &mut query,
+                &mut state.edit_cursor,
+                &mut selected,
+                found.len(),
+            ) {
                 Edit::Close => return vec![],
                 Edit::Choose => {
                     return found
@@ -194,7 +236,7 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
             }
         }
         Popup::KeyReview(r) => return super::key_review::key(state, r, key),
-        Popup::Export(mut form) => match form.key(key) {
+        Popup::Export(mut form) => match form.key(key, &mut state.edit_cursor) {
             Outcome::Close => {}
             Outcome::Stay => state.popup = Some(Popup::Export(form)),
             Outcome::Export => {
@@ -215,23 +257,25 @@ enum Edit {
     Moved,
 }
 
-/// Edits a query and its list selection (the picker, the palette and the source picker).
-fn edit_query(key: TextKey, query: &mut String, selected: &mut usize, len: usize) -> Edit {
+/// Edits a query (with the text editor, at `cursor`) and its list selection (the picker, the
+/// palette, the search, the source picker, the memo browser).
+fn edit_query(
+    key: TextKey,
+    query: &mut String,
+    cursor: &mut Option<usize>,
+    selected: &mut usize,
+    len: usize,
+) -> Edit {
     match key {
         TextKey::Esc => return Edit::Close,
         TextKey::Enter | TextKey::Save => return Edit::Choose,
         TextKey::Up => *selected = selected.saturating_sub(1),
         TextKey::Down => *selected = (*selected + 1).min(len.saturating_sub(1)),
-        TextKey::CodeAll | TextKey::Left | TextKey::Right | TextKey::Edit(_) => {}
-        TextKey::Backspace => {
-            query.pop();
-            *selected = 0;
-            return Edit::Changed;
-        }
-        TextKey::Char(c) => {
-            query.push(c);
-            *selected = 0;
-            return Edit::Changed;
+        _ => {
+            if key.edit_line(query, cursor) == Some(true) {
+                *selected = 0;
+                return Edit::Changed;
+            }
         }
     }
     Edit::Moved

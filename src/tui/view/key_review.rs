@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, r: &KeyReview, state: &AppState
     }
     for (i, c) in r.rows.iter().enumerate().skip(first).take(rows) {
         let pseudonym = match (&r.editing, i == r.selected) {
-            (Some(text), true) => format!("{text}▏"),
+            (Some(text), true) => super::field_line(text, state.edit_cursor, 40),
             _ => c.pseudonym.clone(),
         };
         let text = format!(

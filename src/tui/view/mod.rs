@@ -69,3 +69,21 @@ pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
         h,
     )
 }
+
+/// A one-line field as shown: the text with the cursor (`▏`) where it is, its start cut (marked
+/// `…`) so that the cursor stays within `width` columns.
+pub(crate) fn field_line(text: &str, cursor: Option<usize>, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let at = super::editor::clamp(text, cursor);
+    let (mut before, after) = (&text[..at], &text[at..]);
+    let room = width.saturating_sub(2).max(1);
+    if before.width() > room {
+        while before.width() + 1 > room {
+            let mut chars = before.chars();
+            chars.next();
+            before = chars.as_str();
+        }
+        return format!("…{before}▏{after}");
+    }
+    format!("{before}▏{after}")
+}

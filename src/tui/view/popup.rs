@@ -27,7 +27,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 frame,
                 area,
                 state.ui.lang.t(T::Palette),
-                query,
+                (query, state.edit_cursor),
                 items,
                 *selected,
             );
@@ -59,7 +59,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                     Entry::New(path) => format!("+ {}: {path}", state.ui.lang.t(T::NewNode)),
                 })
                 .collect();
-            chooser(frame, area, &title, &p.query, items, p.selected);
+            chooser(
+                frame,
+                area,
+                &title,
+                (&p.query, state.edit_cursor),
+                items,
+                p.selected,
+            );
         }
         Popup::Search { query, selected } => {
             let items: Vec<String> = state
@@ -81,7 +88,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 state.search.hits.len(),
                 state.ui.lang.t(T::Hits)
             );
-            chooser(frame, area, &title, query, items, *selected);
+            chooser(
+                frame,
+                area,
+                &title,
+                (query, state.edit_cursor),
+                items,
+                *selected,
+            );
         }
         Popup::SourcePicker { query, selected } => {
             let items: Vec<String> = source_matches(state, query)
@@ -93,7 +107,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 frame,
                 area,
                 state.ui.lang.t(T::JumpSource),
-                query,
+                (query, state.edit_cursor),
                 items,
                 *selected,
             );
@@ -116,7 +130,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 InputFor::AddAttribute => state.ui.lang.t(T::AddAttributePrompt),
                 InputFor::RenameAttribute(_) => state.ui.lang.t(T::RenameAttributePrompt),
             };
-            let tall = matches!(purpose, InputFor::Memo(_));
+            let tall = purpose.multiline();
             let r = centered(area, 90, if tall { 16 } else { 7 });
             frame.render_widget(Clear, r);
             let b = Block::default()
@@ -173,7 +187,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 })
                 .collect();
             let title = format!("{} ({})", state.ui.lang.t(T::MemosTitle), rows.len());
-            chooser(frame, area, &title, query, items, *selected);
+            chooser(
+                frame,
+                area,
+                &title,
+                (query, state.edit_cursor),
+                items,
+                *selected,
+            );
         }
     }
 }
@@ -193,9 +214,18 @@ fn export_form(
         .title(format!(" {} ", state.ui.lang.t(T::ExportTitle)));
     let inner = b.inner(r);
     frame.render_widget(b, r);
+    // The row being typed into shows its cursor.
+    let width = usize::from(inner.width).saturating_sub(33);
     let items: Vec<ListItem<'_>> = rows
         .into_iter()
-        .map(|(label, value)| ListItem::new(format!("{label:<28} {value}")))
+        .enumerate()
+        .map(|(i, (label, value))| match form.text() {
+            Some(text) if i == form.row && value == text => ListItem::new(format!(
+                "{label:<28} {}",
+                super::field_line(text, state.edit_cursor, width)
+            )),
+            _ => ListItem::new(format!("{label:<28} {value}")),
+        })
         .collect();
     let l = List::new(items).highlight_symbol("▶ ").highlight_style(
         ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED),
@@ -223,7 +253,7 @@ fn chooser(
     frame: &mut Frame<'_>,
     area: Rect,
     title: &str,
-    query: &str,
+    (query, cursor): (&str, Option<usize>),
     items: Vec<String>,
     selected: usize,
 ) {
@@ -235,7 +265,10 @@ fn chooser(
     let inner = b.inner(r);
     frame.render_widget(b, r);
     frame.render_widget(
-        Paragraph::new(format!("> {query}▏")),
+        Paragraph::new(format!(
+            "> {}",
+            super::field_line(query, cursor, usize::from(inner.width).saturating_sub(2))
+        )),
         Rect::new(inner.x, inner.y, inner.width, 1),
     );
     let list_area = Rect::new(
