@@ -135,3 +135,58 @@ fn the_cases_table_speaks_french() {
     keys(&mut a, "a");
     assert!(shows(&a, "Nom du nouvel attribut"));
 }
+
+/// Left of the first attribute is the case id column: Enter there renames the case, with its
+/// sources and speakers, in one undoable step.
+#[test]
+fn a_case_id_is_renamed_in_the_table_and_undone() {
+    let f = sample();
+    let mut a = app(&f, 160, 40);
+    let source_case = |a: &verbatim::tui::testing::App| {
+        a.session()
+            .project()
+            .manifest
+            .sources
+            .iter()
+            .find(|s| s.label == "E01")
+            .map(|s| s.case.clone())
+    };
+    assert_eq!(source_case(&a).as_deref(), Some("E01"));
+    let sexe = value(&a, "E01", "Sexe");
+    keys(&mut a, "ctrl-t l h h enter");
+    assert!(
+        shows(&a, "Rename the case (its sources and speakers follow)"),
+        "{}",
+        screen(&a).join("\n")
+    );
+    assert!(shows(&a, "E01▏"), "the id to edit");
+    keys(&mut a, "home delete delete delete text:Médecin_rural enter");
+    assert_eq!(source_case(&a).as_deref(), Some("Médecin rural"));
+    assert_eq!(value(&a, "Médecin rural", "Sexe"), sexe, "the row follows");
+    assert!(
+        cases_csv(&f).contains("Médecin rural"),
+        "saved in cases.csv"
+    );
+    let Some(Popup::Cases(v)) = &a.state().popup else {
+        panic!("the table comes back: {}", screen(&a).join("\n"))
+    };
+    assert!(v.on_case, "still on the case column");
+    assert_eq!(v.rows[v.row].0, "Médecin rural", "on the renamed case");
+    keys(&mut a, "z");
+    assert_eq!(source_case(&a).as_deref(), Some("E01"), "z undoes it");
+    assert!(!cases_csv(&f).contains("Médecin rural"));
+    keys(&mut a, "r backspace text:2 enter");
+    assert!(
+        shows(&a, "there is already a case 'E02'"),
+        "a taken id is refused in one sentence: {}",
+        screen(&a).join("\n")
+    );
+    assert_eq!(source_case(&a).as_deref(), Some("E01"), "nothing changed");
+    drop(a);
+    let mut a = app_in(&f, Lang::Fr, 160, 40);
+    keys(&mut a, "ctrl-t h enter");
+    assert!(shows(
+        &a,
+        "Renommer le cas (ses sources et locuteurs suivent)"
+    ));
+}

@@ -46,12 +46,13 @@ fn browser_entries(a: &App) -> Vec<String> {
     }
 }
 
-/// Moves the browser's cursor to the entry named `name`.
+/// Moves the browser's cursor to the entry named `name` (letters typed there filter the list:
+/// the arrows move).
 fn go_to(a: &mut App, name: &str) {
     let i = browser_entries(a).iter().position(|n| n == name).unwrap();
-    keys(a, "g");
+    keys(a, "home");
     for _ in 0..i {
-        keys(a, "j");
+        keys(a, "down");
     }
 }
 
@@ -76,7 +77,7 @@ fn the_file_browser_imports_a_folder_with_progress_and_a_report() {
         "only what can be imported"
     );
     assert!(shows(&a, "1 other files left out"));
-    keys(&mut a, "I");
+    keys(&mut a, "ctrl-o");
     assert_eq!(a.state().ui.importing, Some((0, 0)), "reading has started");
     assert!(screen(&a)[0].contains("importing 0/0"));
     a.wait_for_import();
@@ -143,7 +144,7 @@ fn marked_files_are_imported_and_the_rest_left() {
     let mut a = open(&root, 140, 40);
     keys(&mut a, "I");
     go_to(&mut a, "entretiens");
-    keys(&mut a, "l");
+    keys(&mut a, "right");
     go_to(&mut a, "E02.txt");
     keys(&mut a, "space space");
     assert!(
@@ -154,9 +155,9 @@ fn marked_files_are_imported_and_the_rest_left() {
     assert!(shows(&a, "2 marked"));
     keys(&mut a, "space");
     assert!(!shows(&a, "✓ E03.odt"), "space again unmarks");
-    keys(&mut a, "h");
+    keys(&mut a, "left");
     assert!(shows(&a, "1 marked"), "marks are kept across folders");
-    keys(&mut a, "I");
+    keys(&mut a, "ctrl-o");
     a.wait_for_import();
     let labels: Vec<&str> = a
         .state()
@@ -286,7 +287,7 @@ fn a_fresh_project_imports_codes_exports_and_quits() {
     let mut a = open(&root, 140, 40);
     keys(&mut a, "I");
     go_to(&mut a, "entretiens");
-    keys(&mut a, "l");
+    keys(&mut a, "right");
     go_to(&mut a, "E02.txt");
     keys(&mut a, "enter");
     a.wait_for_import();
@@ -317,4 +318,62 @@ fn a_fresh_project_imports_codes_exports_and_quits() {
     );
     let manifest = std::fs::read_to_string(root.join(verbatim::project::MANIFEST)).unwrap();
     assert!(manifest.contains("\"E02\""), "{manifest}");
+}
+
+/// Typing in the file browser narrows the listing (case and accents ignored); Esc clears the
+/// filter, then closes; the filter is edited like every text field; space still marks.
+#[test]
+fn typing_in_the_file_browser_narrows_the_listing_and_esc_clears_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = fresh(dir.path());
+    let mut a = open(&root, 140, 40);
+    keys(&mut a, "I text:entre enter");
+    assert_eq!(
+        browser_entries(&a),
+        ["cassé.docx", "E01.docx", "E02.txt", "E03.odt"],
+        "Enter opened the one folder shown"
+    );
+    let shown = |a: &App| match &a.state().popup {
+        Some(Popup::Files(b)) => b.shown().iter().map(|e| e.name.clone()).collect::<Vec<_>>(),
+        _ => panic!("the file browser:\n{}", screen(a).join("\n")),
+    };
+    keys(&mut a, "text:CASSE");
+    assert_eq!(shown(&a), ["cassé.docx"], "case and accents ignored");
+    assert!(
+        shows(&a, "filter: CASSE▏  (1/4)"),
+        "{}",
+        screen(&a).join("\n")
+    );
+    keys(&mut a, "ctrl-w text:e0");
+    assert_eq!(shown(&a), ["E01.docx", "E02.txt", "E03.odt"]);
+    keys(&mut a, "text:2");
+    assert_eq!(shown(&a), ["E02.txt"]);
+    keys(&mut a, "left backspace");
+    assert!(shown(&a).is_empty(), "e2: nothing");
+    keys(&mut a, "text:0");
+    assert_eq!(shown(&a), ["E02.txt"], "edited at the cursor: e02");
+    keys(&mut a, "esc");
+    assert_eq!(shown(&a).len(), 4, "Esc clears the filter");
+    assert!(
+        matches!(a.state().popup, Some(Popup::Files(_))),
+        "and stays"
+    );
+    keys(&mut a, "text:odt space");
+    assert!(shows(&a, "1 marked"), "space marks what is shown");
+    keys(&mut a, "esc esc");
+    assert!(a.state().popup.is_none(), "Esc again closes");
+    drop(a);
+    let mut a = App::new(
+        Session::open_writer(&root).unwrap(),
+        Keymap::default_keys(),
+        Lang::Fr,
+        Theme {
+            depth: Depth::TrueColor,
+        },
+        140,
+        40,
+    );
+    keys(&mut a, "I text:entre");
+    assert!(shows(&a, "filtre : entre▏"), "{}", screen(&a).join("\n"));
+    assert!(shows(&a, "tapez pour filtrer"));
 }

@@ -1,6 +1,9 @@
 //! End-to-end tests of the real binary in a pseudo-terminal (rexpect), the screen rebuilt with
 //! vt100: start on a temp copy of the sample, code a passage, quit, check the codings file;
-//! and `?` shows the bindings. Unix only.
+//! create a fresh project from the projects list, import the sample corpus with the file
+//! browser, code a passage, export an annex, quit, check the files on disk; and `?` shows the
+//! bindings. Each step waits for the screen to show its outcome (no timing assertions). Unix
+//! only.
 #![cfg(unix)]
 
 use std::process::Command;
@@ -147,4 +150,84 @@ fn question_mark_shows_the_bindings() {
     t.send("\x1b");
     t.send("q");
     t.session.exp_eof().expect("the program ends");
+}
+
+/// The whole workflow on a fresh project, in the real terminal: the projects list creates it
+/// (the app reopens on it), the file browser imports the sample corpus folder (found by typing
+/// its name), a turn is coded with a new node, the annex is exported as Markdown, and after
+/// quitting the codings file and the annex hold that passage.
+#[test]
+fn a_fresh_project_imports_the_corpus_codes_exports_and_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo_project = demo(dir.path());
+    let corpus = dir.path().join("corpus-exemple");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    for e in std::fs::read_dir(&source).unwrap() {
+        let path = e.unwrap().path();
+        std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+    }
+    let fresh = dir.path().join("these");
+    let mut t = Tui::start(dir.path(), &demo_project);
+    t.wait_for("Enquêteur : Bonjour");
+    t.send("O");
+    t.wait_for("New project…");
+    t.send("\r");
+    t.wait_for("Folder of the new project");
+    t.send(&fresh.display().to_string());
+    t.send("\r");
+    t.wait_for("No source: I imports transcripts");
+    assert!(
+        fresh.join("verbatim.json").is_file(),
+        "the project is created"
+    );
+    t.send("I");
+    t.wait_for("Import transcripts");
+    t.send("corpus-ex");
+    t.wait_for("filter: corpus-ex");
+    t.send("\r");
+    t.wait_for("E08.txt");
+    // ctrl-o imports the whole folder shown.
+    t.send("\x0f");
+    let report = t.wait_for("sources imported");
+    assert!(report.contains("Import: 8 sources imported"), "{report}");
+    t.send("\x1b");
+    t.wait_for("Enquêteur : Bonjour");
+    t.send("2}}}V");
+    t.wait_for("VISUAL");
+    t.send("c");
+    t.wait_for("Code with");
+    t.send("Parcours");
+    t.wait_for("new node: Parcours");
+    t.send("\r");
+    t.wait_for("coded with Parcours");
+    t.send("E");
+    t.wait_for("Export the annex");
+    // The format row: docx, then odt, then md.
+    t.send("\x1b[C");
+    t.send("\x1b[C");
+    t.wait_for("annexe-verbatims.md");
+    t.send("\r");
+    t.wait_for("exported");
+    t.send("q");
+    t.session.exp_eof().expect("the program ends");
+
+    let codings = fresh.join("codings/pty");
+    let files: Vec<_> = std::fs::read_dir(&codings)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let coding: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    let quote = coding["quote"].as_str().unwrap().to_owned();
+    assert!(quote.chars().count() > 40, "a whole turn: {quote}");
+    let annex = std::fs::read_to_string(dir.path().join("annexe-verbatims.md")).unwrap();
+    assert!(annex.contains("Parcours"), "{annex}");
+    let words: String = quote.chars().take(40).collect();
+    assert!(
+        annex.contains(&words),
+        "the verbatim is in the annex: {annex}"
+    );
 }

@@ -123,17 +123,22 @@ fn a_source_is_replaced_by_a_corrected_file_and_its_codings_follow() {
         .unwrap()
         .text
         .clone();
-    let corrected = f.dir.path().join("E01 corrigé.txt");
+    // The browser opens in the project's parent folder: the corrected file is picked there,
+    // found by typing part of its name.
+    let corrected = f.root.parent().unwrap().join("E01 corrigé.txt");
     std::fs::write(&corrected, format!("Note ajoutée en tête.\n\n{text}")).unwrap();
     keys(&mut a, "1 R");
-    assert!(shows(&a, "File with the corrected text"));
-    keys(
-        &mut a,
-        &format!(
-            "text:{} enter",
-            corrected.display().to_string().replace(' ', "_")
-        ),
+    assert!(
+        shows(&a, "Replace the source by a corrected file"),
+        "{}",
+        screen(&a).join("\n")
     );
+    keys(&mut a, "text:corrige");
+    let Some(verbatim::tui::testing::Popup::Files(b)) = &a.state().popup else {
+        panic!("the file browser: {}", screen(&a).join("\n"))
+    };
+    assert_eq!(b.shown().len(), 1, "{:?}", b.entries);
+    keys(&mut a, "enter");
     assert!(
         shows(&a, "source E01 replaced by"),
         "{}",

@@ -1,7 +1,7 @@
 //! Source, speaker and case edits as undoable steps: renaming a source, setting a speaker's
-//! role and case, setting a case attribute, importing a cases table. The project makes each edit
-//! in memory; the session saves the manifest and `cases.csv` together with the journal line
-//! (one transaction) and records the step.
+//! role and case, renaming a case, setting a case attribute, importing a cases table. The
+//! project makes each edit in memory; the session saves the manifest and `cases.csv` together
+//! with the journal line (one transaction) and records the step.
 //!
 //! Invariant: a refused or failed edit leaves the project, in memory and on disk, as it was.
 
@@ -33,6 +33,40 @@ impl Session {
     /// Sets one attribute of a case.
     pub fn set_case_attribute(&mut self, case: &str, attribute: &str, value: &str) -> Result<()> {
         self.meta_step("case.set", |p| p.set_case_attribute(case, attribute, value))
+    }
+
+    /// Renames a case everywhere: its row of the cases table and every source and speaker that
+    /// belongs to it. Refused (nothing changed) when the new id is empty, on several lines, or
+    /// already a case.
+    pub fn rename_case(&mut self, old: &str, new: &str) -> Result<()> {
+        self.meta_step("case.rename", |p| {
+            let new = new.trim();
+            if new.is_empty() || new.contains(['\n', '\r']) {
+                return Err(crate::Error::Invalid(format!(
+                    "case id '{new}' must be one line and not empty"
+                )));
+            }
+            if !p.has_case(old) {
+                return Err(crate::Error::Invalid(format!("there is no case '{old}'")));
+            }
+            if p.has_case(new) {
+                return Err(crate::Error::Invalid(format!(
+                    "there is already a case '{new}'"
+                )));
+            }
+            for s in &mut p.manifest.sources {
+                if s.case == old {
+                    s.case = new.to_owned();
+                }
+                for sp in &mut s.speakers {
+                    if sp.case.as_deref() == Some(old) {
+                        sp.case = Some(new.to_owned());
+                    }
+                }
+            }
+            p.cases.rename(old, new);
+            Ok(vec![format!("case:{old}"), format!("case:{new}")])
+        })
     }
 
     /// Renames an attribute of the cases (its values follow).

@@ -321,3 +321,42 @@ fn a_refused_source_or_case_edit_changes_nothing() {
         "the refused edits left no step"
     );
 }
+
+#[test]
+fn a_case_is_renamed_with_its_sources_and_speakers_saved_and_undone() {
+    let (_d, mut s) = project();
+    let root = s.root().to_owned();
+    s.set_case_attribute("E1", "Sexe", "F").unwrap();
+    s.set_speaker("E1", "M1", Role::Participant, Some("E1"))
+        .unwrap();
+    s.set_speaker("E1", "ENQ", Role::Interviewer, Some("Équipe"))
+        .unwrap();
+    s.rename_case("E1", "Médecin 1").unwrap();
+    let source = &s.project.sources()[0];
+    assert_eq!(source.case, "Médecin 1");
+    let case_of = |name: &str| {
+        source
+            .speakers
+            .iter()
+            .find(|sp| sp.name == name)
+            .and_then(|sp| sp.case.clone())
+    };
+    assert_eq!(case_of("M1").as_deref(), Some("Médecin 1"));
+    assert_eq!(
+        case_of("ENQ").as_deref(),
+        Some("Équipe"),
+        "another case stays"
+    );
+    assert_eq!(s.project.cases.rows["Médecin 1"]["Sexe"], "F");
+    assert!(!s.project.has_case("E1"));
+    let reopened = Session::open(&root).unwrap();
+    assert_eq!(reopened.project.sources()[0].case, "Médecin 1");
+    assert_eq!(reopened.project.cases.rows["Médecin 1"]["Sexe"], "F");
+    for refused in ["Équipe", " ", "a\nb"] {
+        assert!(s.rename_case("Médecin 1", refused).is_err(), "{refused:?}");
+    }
+    assert!(s.rename_case("nope", "E9").is_err());
+    assert_eq!(s.undo().unwrap().as_deref(), Some("case.rename"));
+    assert_eq!(s.project.sources()[0].case, "E1");
+    assert_eq!(s.project.cases.rows["E1"]["Sexe"], "F");
+}

@@ -105,10 +105,10 @@ actions! {
     NodeColor => "node_color", "Next colour for the node", "Couleur suivante pour le code";
     NodeCodable => "node_codable", "Codable or not (a heading only): the node in the code picker or not", "Codable ou non (simple rubrique) : le code proposé ou non au codage";
     NodeDescribe => "node_describe", "Edit the node's description", "Modifier la description du code";
-    Import => "import", "Import transcripts: a file browser (space marks files; I imports the marked ones or the whole folder)", "Importer des transcriptions : un explorateur (espace marque des fichiers ; I importe les fichiers marqués ou tout le dossier)";
+    Import => "import", "Import transcripts: a file browser (type to filter; space marks files; ctrl-o imports the marked ones or the whole folder)", "Importer des transcriptions : un explorateur (tapez pour filtrer ; espace marque des fichiers ; ctrl-o importe les fichiers marqués ou tout le dossier)";
     Projects => "projects", "Projects: create one, open a folder, or a recent one", "Projets : en créer un, ouvrir un dossier ou un projet récent";
     Check => "check", "Check the project: moved and orphaned codings to go to, other problems", "Vérifier le projet : codages déplacés ou orphelins (pour y aller), autres problèmes";
-    Cases => "cases", "The cases table: attributes per case, editable (Enter value, a add, r rename, d delete)", "Le tableau des cas : attributs par cas, modifiables (Entrée valeur, a ajouter, r renommer, d supprimer)";
+    Cases => "cases", "The cases table: attributes per case, editable (Enter value, a add, r rename, d delete; on the case column, Enter or r renames the case)", "Le tableau des cas : attributs par cas, modifiables (Entrée valeur, a ajouter, r renommer, d supprimer ; sur la colonne des cas, Entrée ou r renomme le cas)";
     Mark => "mark", "Mark or unmark the file (file browser)", "Marquer ou non le fichier (explorateur)";
     Analysis => "analysis", "Analysis: overview, matrix, word frequency, agreement, saturation (Tab: next view)", "Analyse : vue d'ensemble, matrice, fréquence des mots, accord, saturation (Tab : vue suivante)";
     AnalysisOption => "analysis_option", "In the analysis: sort the overview, change the matrix's columns, count uncoded text or not, order of saturation", "Dans l'analyse : trier la vue d'ensemble, changer les colonnes de la matrice, compter ou non le texte non codé, ordre de la saturation";

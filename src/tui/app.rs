@@ -161,6 +161,11 @@ impl App {
 
     fn route(&self, key: KeyEvent) -> Option<Msg> {
         let keymap = &self.state.ui.keymap;
+        if matches!(self.state.popup, Some(Popup::Files(_)))
+            && let Some(a) = keymap.action_in(Context::Files, &key)
+        {
+            return Some(Msg::Action(a));
+        }
         if super::update::takes_text(&self.state) {
             if let Some(a) = keymap.action_in(Context::Text, &key) {
                 return Some(Msg::Action(a));

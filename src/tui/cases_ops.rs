@@ -1,6 +1,6 @@
 //! The runtime's side of the cases table: loading it (every case a source or speaker refers to,
-//! with its values) and editing it through the session — a value set or cleared, an attribute
-//! added, renamed or deleted — each an undoable step, the table reloaded after.
+//! with its values) and editing it through the session — a value set or cleared, a case renamed,
+//! an attribute added, renamed or deleted — each an undoable step, the table reloaded after.
 //!
 //! Invariant: the cursor stays on the same case and attribute after a reload when they still
 //! exist.
@@ -47,11 +47,12 @@ pub fn view(session: &Session, state: &AppState, focus: Focus) -> CasesView {
             (id, values)
         })
         .collect();
-    let (mut row, mut col) = (0, 0);
+    let (mut row, mut col, mut on_case) = (0, 0, false);
     let (mut case, mut attribute) = focus;
     if let Some(Popup::Cases(old)) = &state.popup {
         row = old.row.min(rows.len().saturating_sub(1));
         col = old.col.min(table.attributes.len().saturating_sub(1));
+        on_case = old.on_case;
         case = case.or_else(|| old.rows.get(old.row).map(|r| r.0.clone()));
         attribute = attribute.or_else(|| old.attributes.get(old.col).cloned());
     }
@@ -70,12 +71,14 @@ pub fn view(session: &Session, state: &AppState, focus: Focus) -> CasesView {
         rows,
         row,
         col,
+        on_case,
     }
 }
 
 /// Carries out a cases operation; the table and the panes are reloaded after a change.
 pub fn run(rt: &mut Runtime, state: &AppState, op: ProjectOp) -> crate::Result<Vec<Msg>> {
     let s = &mut rt.session;
+    let renamed_case = matches!(op, ProjectOp::RenameCase(..));
     let focus = match op {
         ProjectOp::SetCase {
             case,
@@ -108,18 +111,21 @@ pub fn run(rt: &mut Runtime, state: &AppState, op: ProjectOp) -> crate::Result<V
             s.rename_case_attribute(&old, &new)?;
             (None, Some(new.trim().to_owned()))
         }
+        ProjectOp::RenameCase(old, new) => {
+            s.rename_case(&old, &new)?;
+            (Some(new.trim().to_owned()), None)
+        }
         ProjectOp::DeleteAttribute(name) => {
             s.delete_case_attribute(&name)?;
             (None, None)
         }
         _ => (None, None),
     };
+    let mut table = view(&rt.session, state, focus);
+    // A renamed case keeps the cursor on the case column.
+    table.on_case |= renamed_case;
     Ok(vec![
-        Msg::Done(Done::Project(ProjectDone::Cases(Box::new(view(
-            &rt.session,
-            state,
-            focus,
-        ))))),
+        Msg::Done(Done::Project(ProjectDone::Cases(Box::new(table)))),
         refreshed(&rt.session, state, None)?,
     ])
 }

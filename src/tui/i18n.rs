@@ -123,6 +123,8 @@ pub enum T {
     EditValuePrompt,
     AddAttributePrompt,
     RenameAttributePrompt,
+    RenameCasePrompt,
+    FilterLabel,
     NowCodable,
     NowNotCodable,
     NotCodable,
@@ -150,8 +152,8 @@ impl Lang {
             T::Passages => ("Passages", "Passages"),
             T::Transcript => ("Transcript", "Transcription"),
             T::NoSource => (
-                "No source: import transcripts with `verbatim import`",
-                "Aucune source : importez des transcriptions avec `verbatim import`",
+                "No source: I imports transcripts (or `verbatim import`)",
+                "Aucune source : I importe des transcriptions (ou `verbatim import`)",
             ),
             T::Saved => ("saved ✓", "enregistré ✓"),
             T::Normal => ("NORMAL", "NORMAL"),
@@ -276,8 +278,8 @@ impl Lang {
             T::NoSourceSelected => ("no source selected", "aucune source sélectionnée"),
             T::RenameSource => ("Rename the source", "Renommer la source"),
             T::ReplaceSource => (
-                "File with the corrected text (~ is your home folder); codings follow the words",
-                "Fichier du texte corrigé (~ : votre dossier personnel) ; les codages suivent les mots",
+                "Replace the source by a corrected file (codings follow the words)",
+                "Remplacer la source par un fichier corrigé (les codages suivent les mots)",
             ),
             T::SpeakerCasePrompt => (
                 "Case of the speaker (empty: none)",
@@ -311,17 +313,17 @@ impl Lang {
             T::Marked => ("marked", "marqués"),
             T::ImportTitle => ("Import transcripts", "Importer des transcriptions"),
             T::ImportHint => (
-                "↑↓ move · Enter open folder / import file · space mark · ← parent · I import the marked or this folder · Esc",
-                "↑↓ aller · Entrée ouvrir le dossier / importer · espace marquer · ← parent · I importer les marqués ou ce dossier · Échap",
+                "type to filter · ↑↓ move · Enter open folder / import file · space mark · ← parent · ctrl-o import the marked or this folder · Esc",
+                "tapez pour filtrer · ↑↓ aller · Entrée ouvrir le dossier / importer · espace marquer · ← parent · ctrl-o importer les marqués ou ce dossier · Échap",
             ),
             T::PickFileHint => (
-                "↑↓ move · Enter open folder / choose file · ← parent · Esc",
-                "↑↓ aller · Entrée ouvrir le dossier / choisir · ← parent · Échap",
+                "type to filter · ↑↓ move · Enter open folder / choose file · ← parent · Esc",
+                "tapez pour filtrer · ↑↓ aller · Entrée ouvrir le dossier / choisir · ← parent · Échap",
             ),
             T::OpenFolder => ("Open a project folder…", "Ouvrir un dossier de projet…"),
             T::OpenFolderHint => (
-                "↑↓ move · → enter folder · Enter open the project · ← parent · I open this folder · Esc",
-                "↑↓ aller · → entrer · Entrée ouvrir le projet · ← parent · I ouvrir ce dossier · Échap",
+                "type to filter · ↑↓ move · → enter folder · Enter open the project · ← parent · ctrl-o open this folder · Esc",
+                "tapez pour filtrer · ↑↓ aller · → entrer · Entrée ouvrir le projet · ← parent · ctrl-o ouvrir ce dossier · Échap",
             ),
             T::NewProject => ("New project…", "Nouveau projet…"),
             T::NewProjectPrompt => (
@@ -352,6 +354,11 @@ impl Lang {
             T::EditValuePrompt => ("Value (empty: none)", "Valeur (vide : aucune)"),
             T::AddAttributePrompt => ("Name of the new attribute", "Nom du nouvel attribut"),
             T::RenameAttributePrompt => ("Rename the attribute", "Renommer l'attribut"),
+            T::FilterLabel => ("filter:", "filtre :"),
+            T::RenameCasePrompt => (
+                "Rename the case (its sources and speakers follow)",
+                "Renommer le cas (ses sources et locuteurs suivent)",
+            ),
             T::NowCodable => (
                 "the node can be coded with",
                 "le code peut servir au codage",

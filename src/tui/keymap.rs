@@ -1,11 +1,12 @@
 //! Key bindings: an embedded default keymap (`keymap.default`) that a user file
 //! `keymap.txt` in the config folder overrides binding by binding.
 //!
-//! Four contexts, each a section of the file: the panes (the lines before any section header),
-//! `[text]` for text fields (the picker, the palette, inputs, the export form — printable
-//! characters are typed there unless bound), `[confirm]` for yes/no questions (any unbound
-//! key answers no) and `[sources]`, keys of the sources pane and the speakers popup that take
-//! precedence over the panes' there.
+//! Five contexts, each a section of the file: the panes (the lines before any section header),
+//! `[text]` for text fields (the picker, the palette, inputs, the export form, the file
+//! browser's filter — printable characters are typed there unless bound), `[confirm]` for
+//! yes/no questions (any unbound key answers no), `[sources]`, keys of the sources pane and the
+//! speakers popup that take precedence over the panes' there, and `[files]`, keys of the file
+//! browser that take precedence over its filter's.
 //!
 //! Invariants: in a context one key maps to at most one action; every action named in a file
 //! exists (an unknown name is an error naming the file and line); the status-bar hints and the
@@ -30,6 +31,8 @@ pub enum Context {
     Confirm,
     /// The sources pane and the speakers popup (checked before the panes' keys there).
     Sources,
+    /// The file browser (checked before the `[text]` keys of its filter).
+    Files,
 }
 
 /// The active bindings.
@@ -72,9 +75,10 @@ impl Keymap {
                     "text" => Context::Text,
                     "confirm" => Context::Confirm,
                     "sources" => Context::Sources,
+                    "files" => Context::Files,
                     other => {
                         return Err(format!(
-                            "{origin}: line {}: unknown section [{other}] (panes, text, confirm or sources)",
+                            "{origin}: line {}: unknown section [{other}] (panes, text, confirm, sources or files)",
                             i + 1
                         ));
                     }
@@ -107,12 +111,13 @@ impl Keymap {
         self.bindings.get(&(context, key_name(key)?)).copied()
     }
 
-    /// The keys bound to an action in the panes (in the sources pane, a text field or a
-    /// question when it has none there), in name order.
+    /// The keys bound to an action in the panes (in the sources pane, the file browser, a text
+    /// field or a question when it has none there), in name order.
     pub fn keys_for(&self, action: Action) -> Vec<&str> {
         [
             Context::Panes,
             Context::Sources,
+            Context::Files,
             Context::Text,
             Context::Confirm,
         ]

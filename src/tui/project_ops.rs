@@ -92,6 +92,7 @@ pub fn run(rt: &mut Runtime, state: &AppState, op: ProjectOp) -> crate::Result<V
         | ProjectOp::SetCase { .. }
         | ProjectOp::AddAttribute(_)
         | ProjectOp::RenameAttribute(..)
+        | ProjectOp::RenameCase(..)
         | ProjectOp::DeleteAttribute(_) => super::cases_ops::run(rt, state, op),
     }
 }
@@ -141,6 +142,7 @@ pub fn list_dir(
         hidden,
         selected: 0,
         marked,
+        filter: String::new(),
     })
 }
 

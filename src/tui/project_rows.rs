@@ -30,7 +30,7 @@ pub struct FileEntry {
 }
 
 /// The file browser: a folder's sub-folders and the files that can be imported, marks kept
-/// across folders.
+/// across folders, narrowed by the words typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileBrowser {
     pub purpose: FilesFor,
@@ -38,14 +38,33 @@ pub struct FileBrowser {
     pub entries: Vec<FileEntry>,
     /// Files of the folder left out (not a supported kind).
     pub hidden: usize,
+    /// The cursor, among the entries shown.
     pub selected: usize,
     pub marked: BTreeSet<PathBuf>,
+    /// The words typed: only the entries whose name holds each of them are shown (case and
+    /// accents ignored).
+    pub filter: String,
 }
 
 impl FileBrowser {
+    /// The entries shown: those the filter lets through, in listing order.
+    pub fn shown(&self) -> Vec<&FileEntry> {
+        let words: Vec<String> = crate::text::fold_for_match(&self.filter)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        self.entries
+            .iter()
+            .filter(|e| {
+                let name = crate::text::fold_for_match(&e.name);
+                words.iter().all(|w| name.contains(w.as_str()))
+            })
+            .collect()
+    }
+
     /// The path of the entry under the cursor.
     pub fn current(&self) -> Option<(PathBuf, &FileEntry)> {
-        let e = self.entries.get(self.selected)?;
+        let e = *self.shown().get(self.selected)?;
         Some((self.dir.join(&e.name), e))
     }
 }
@@ -82,6 +101,8 @@ pub struct CasesView {
     pub row: usize,
     /// The attribute column under the cursor.
     pub col: usize,
+    /// The cursor on the case id column (left of the attributes) instead.
+    pub on_case: bool,
 }
 
 impl CasesView {
@@ -128,6 +149,8 @@ pub enum ProjectOp {
     },
     AddAttribute(String),
     RenameAttribute(String, String),
+    /// A case id renamed (its sources and speakers follow).
+    RenameCase(String, String),
     DeleteAttribute(String),
 }
 

@@ -472,6 +472,7 @@ fn step_name(label: &str, lang: super::i18n::Lang) -> String {
         "node.delete" => ("deletion", "suppression"),
         "source.delete" => ("deleting a source", "suppression d'une source"),
         "source.restore" => ("restoring a source", "remise d'une source"),
+        "case.rename" => ("renaming a case", "renommage d'un cas"),
         other => return other.replace(['.', '_'], " "),
     };
     if fr { words.1 } else { words.0 }.to_owned()

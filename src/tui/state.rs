@@ -74,8 +74,6 @@ pub enum InputFor {
     PassagesFilter,
     Coder,
     RenameSource(Uuid),
-    /// The file whose text replaces the source's.
-    ReplaceSource(Uuid),
     /// The case of a speaker (empty: none).
     SpeakerCase {
         source: SourceId,
@@ -93,6 +91,8 @@ pub enum InputFor {
     },
     AddAttribute,
     RenameAttribute(String),
+    /// A case id (its sources and speakers follow).
+    RenameCase(String),
 }
 
 impl InputFor {

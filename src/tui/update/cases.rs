@@ -1,6 +1,7 @@
 //! The cases table in the TUI: move between cells, Enter edits a value (empty clears it), a
 //! adds an attribute, r renames the one under the cursor, d deletes it (asked first), z/Z undo
-//! and redo — each change an undoable step of the session.
+//! and redo — each change an undoable step of the session. Left of the first attribute is the
+//! case id column: Enter or r there renames the case (its sources and speakers follow).
 //!
 //! Invariant: the table itself changes nothing; each edit is an effect.
 
@@ -20,13 +21,23 @@ pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
     match a {
         Action::Up => v.row = v.row.saturating_sub(1),
         Action::Down => v.row = (v.row + 1).min(rows.saturating_sub(1)),
-        Action::Left | Action::WordPrev => v.col = v.col.saturating_sub(1),
+        Action::Left | Action::WordPrev if v.col == 0 => v.on_case = true,
+        Action::Left | Action::WordPrev => v.col -= 1,
+        Action::Right | Action::WordNext if v.on_case => v.on_case = false,
         Action::Right | Action::WordNext => v.col = (v.col + 1).min(cols.saturating_sub(1)),
         Action::Top => v.row = 0,
         Action::Bottom => v.row = rows.saturating_sub(1),
         Action::Cancel | Action::Quit => state.popup = None,
         Action::Undo => return vec![Effect::Undo, Effect::Project(ProjectOp::Cases)],
         Action::Redo => return vec![Effect::Redo, Effect::Project(ProjectOp::Cases)],
+        Action::Confirm | Action::NodeRename if v.on_case => {
+            if let Some((case, _)) = v.rows.get(v.row) {
+                state.popup = Some(Popup::Input {
+                    purpose: InputFor::RenameCase(case.clone()),
+                    text: case.clone(),
+                });
+            }
+        }
         Action::Confirm => {
             if let Some((case, attribute, value)) = v.cell() {
                 let purpose = InputFor::CaseValue {
@@ -95,6 +106,9 @@ pub(super) fn submit(purpose: InputFor, text: String) -> Vec<Effect> {
         }
         InputFor::RenameAttribute(old) if !text.is_empty() => {
             vec![Effect::Project(ProjectOp::RenameAttribute(old, text))]
+        }
+        InputFor::RenameCase(old) if !text.is_empty() && text != old => {
+            vec![Effect::Project(ProjectOp::RenameCase(old, text))]
         }
         _ => vec![Effect::Project(ProjectOp::Cases)],
     }

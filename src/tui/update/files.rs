@@ -1,11 +1,13 @@
-//! The project-level popups: the file browser (walk folders, mark files, import them or a
-//! whole folder, pick a corrected file or a project folder), the projects list (new project,
-//! open a folder, recent projects) and reports with places to jump to (an import's, check's).
+//! The project-level popups: the file browser (walk folders, type to narrow the listing, mark
+//! files, import them or a whole folder, pick a corrected file or a project folder), the
+//! projects list (new project, open a folder, recent projects) and reports with places to jump
+//! to (an import's, check's).
 //!
 //! Invariant: these popups change nothing themselves; choosing returns effects.
 
 use super::super::action::Action;
-use super::super::msg::Effect;
+use super::super::editor::EditKey;
+use super::super::msg::{Effect, TextKey};
 use super::super::project_rows::{FilesFor, ProjectDone, ProjectOp};
 use super::super::source_rows::SourceOp;
 use super::super::state::{AppState, Focus, InputFor, Popup};
@@ -45,7 +47,8 @@ pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
     let page = usize::from(state.ui.height.saturating_sub(8)).max(1);
     match state.popup.as_mut() {
         Some(Popup::Files(b)) => {
-            if step(&mut b.selected, b.entries.len(), a, page) {
+            let shown = b.shown().len();
+            if step(&mut b.selected, shown, a, page) {
                 return vec![];
             }
             let purpose = b.purpose.clone();
@@ -69,7 +72,7 @@ pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
                     if !b.marked.remove(&path) {
                         b.marked.insert(path);
                     }
-                    b.selected = (b.selected + 1).min(b.entries.len().saturating_sub(1));
+                    b.selected = (b.selected + 1).min(shown.saturating_sub(1));
                 }
                 (Action::Confirm, Some((path, false, _))) => {
                     state.popup = None;
@@ -159,6 +162,40 @@ pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
         _ => {}
     }
     vec![]
+}
+
+/// A key typed while the file browser is open: letters narrow the listing (the filter edited
+/// like every text field); Esc clears the filter, then closes; with no filter, ← and → go to
+/// the parent folder and into the one under the cursor.
+pub(super) fn text_key(
+    state: &mut AppState,
+    mut b: Box<super::super::project_rows::FileBrowser>,
+    key: TextKey,
+) -> Vec<Effect> {
+    let empty = b.filter.is_empty();
+    let action = match key {
+        TextKey::Esc if !empty => {
+            b.filter.clear();
+            b.selected = 0;
+            None
+        }
+        TextKey::Esc => Some(Action::Cancel),
+        TextKey::Enter => Some(Action::Confirm),
+        TextKey::Up => Some(Action::Up),
+        TextKey::Down => Some(Action::Down),
+        TextKey::Left if empty => Some(Action::Left),
+        TextKey::Right if empty => Some(Action::Right),
+        TextKey::Edit(EditKey::Home) if empty => Some(Action::Top),
+        TextKey::Edit(EditKey::End) if empty => Some(Action::Bottom),
+        _ => {
+            if key.edit_line(&mut b.filter, &mut state.edit_cursor) == Some(true) {
+                b.selected = 0;
+            }
+            None
+        }
+    };
+    state.popup = Some(Popup::Files(b));
+    action.map(|a| popup_action(state, a)).unwrap_or_default()
 }
 
 /// The runtime's answers about project-level work.

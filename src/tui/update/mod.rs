@@ -43,6 +43,8 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Char(c) => text_key(state, TextKey::Char(c)),
         Msg::Action(a) if popups::takes_text(state) => match TextKey::of_action(a) {
             Some(k) => text_key(state, k),
+            // The file browser's own keys (mark, import, pages).
+            None if matches!(state.popup, Some(Popup::Files(_))) => popup_action(state, a),
             None => vec![],
         },
         Msg::Mouse(kind, x, y) => mouse(state, kind, x, y),

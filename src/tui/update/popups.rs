@@ -27,6 +27,7 @@ pub fn takes_text(state: &AppState) -> bool {
                 | Popup::Export(_)
                 | Popup::Memos { .. }
                 | Popup::KeyReview(_)
+                | Popup::Files(_)
         )
     )
 }
@@ -236,6 +237,7 @@ pub(super) fn text_key(state: &mut AppState, key: TextKey) -> Vec<Effect> {
             }
         }
         Popup::KeyReview(r) => return super::key_review::key(state, r, key),
+        Popup::Files(b) => return super::files::text_key(state, b, key),
         Popup::Export(mut form) => match form.key(key, &mut state.edit_cursor) {
             Outcome::Close => {}
             Outcome::Stay => state.popup = Some(Popup::Export(form)),
@@ -342,13 +344,13 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
             vec![Effect::SetCoder(text.trim().to_owned())]
         }
         InputFor::Memo(target) => vec![Effect::SaveMemo(target, text)],
-        InputFor::RenameSource(_)
-        | InputFor::ReplaceSource(_)
-        | InputFor::SpeakerCase { .. }
-        | InputFor::SpeakerPattern(_) => super::sources::submit(state, purpose, text),
-        InputFor::CaseValue { .. } | InputFor::AddAttribute | InputFor::RenameAttribute(_) => {
-            super::cases::submit(purpose, text)
+        InputFor::RenameSource(_) | InputFor::SpeakerCase { .. } | InputFor::SpeakerPattern(_) => {
+            super::sources::submit(state, purpose, text)
         }
+        InputFor::CaseValue { .. }
+        | InputFor::AddAttribute
+        | InputFor::RenameAttribute(_)
+        | InputFor::RenameCase(_) => super::cases::submit(purpose, text),
         InputFor::NewProject if !text.trim().is_empty() => vec![Effect::Project(
             super::super::project_rows::ProjectOp::Create(text.trim().to_owned()),
         )],

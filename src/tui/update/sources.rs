@@ -1,5 +1,5 @@
 //! The source features in the TUI: rename, delete (what goes with it listed, asked, undoable),
-//! replace by a corrected file, and the speakers popup — the convention detected, each
+//! replace by a corrected file (picked in the file browser), and the speakers popup — the convention detected, each
 //! speaker's role and case, a re-detection (with a pattern of the user's) previewed before it
 //! is saved.
 //!
@@ -45,10 +45,7 @@ pub(super) fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::SourceDelete => return vec![Effect::Source(SourceOp::PlanDelete(id))],
         Action::SourceReplace => {
-            state.popup = Some(Popup::Input {
-                purpose: InputFor::ReplaceSource(id),
-                text: String::new(),
-            })
+            return super::files::browse(super::super::project_rows::FilesFor::Replace(id));
         }
         Action::SpeakersPattern => {
             state.popup = Some(Popup::Input {
@@ -124,9 +121,6 @@ pub(super) fn submit(state: &mut AppState, purpose: InputFor, text: String) -> V
     match purpose {
         InputFor::RenameSource(id) if !text.is_empty() => {
             vec![Effect::Source(SourceOp::Rename(id, text))]
-        }
-        InputFor::ReplaceSource(id) if !text.is_empty() => {
-            vec![Effect::Source(SourceOp::Replace(id, text))]
         }
         InputFor::SpeakerCase { source, name, role } => {
             vec![Effect::Source(SourceOp::SetSpeaker {

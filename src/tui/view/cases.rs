@@ -1,5 +1,6 @@
 //! The cases table drawn: case ids down the side, one column per attribute, the cell under the
-//! cursor reversed; columns and rows scroll to keep it in view.
+//! cursor reversed (a case id when the cursor is on their column); columns and rows scroll to
+//! keep it in view.
 
 use super::super::action::Action;
 use super::super::i18n::T;
@@ -111,9 +112,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, v: &CasesView, state: &AppState
     let visible = (inner.height as usize).saturating_sub(1).max(1);
     let top = v.row.saturating_sub(visible - 1);
     for (ri, (case, values)) in v.rows.iter().enumerate().skip(top).take(visible) {
-        let mut spans = vec![Span::styled(fit(case, first_w), bold)];
+        let case_style = if ri == v.row && v.on_case {
+            bold.add_modifier(Modifier::REVERSED)
+        } else {
+            bold
+        };
+        let mut spans = vec![Span::styled(fit(case, first_w), case_style)];
         for &i in &shown {
-            let style = if ri == v.row && i == v.col {
+            let style = if ri == v.row && i == v.col && !v.on_case {
                 Style::default().add_modifier(Modifier::REVERSED)
             } else {
                 Style::default()

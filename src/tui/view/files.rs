@@ -1,5 +1,5 @@
-//! The project-level popups drawn: the file browser (folder, entries with marks, what is left
-//! out, the keys), the projects list and reports.
+//! The project-level popups drawn: the file browser (the filter typed, folder, entries with
+//! marks, what is left out, the keys), the projects list and reports.
 
 use super::super::i18n::T;
 use super::super::project_rows::{FileBrowser, FilesFor, ProjectRow, Report};
@@ -51,8 +51,8 @@ fn framed_list(
 pub fn browser(frame: &mut Frame<'_>, area: Rect, b: &FileBrowser, state: &AppState) {
     let lang = state.ui.lang;
     let items = b
-        .entries
-        .iter()
+        .shown()
+        .into_iter()
         .map(|e| {
             let path = b.dir.join(&e.name);
             let mark = if b.marked.contains(&path) {
@@ -73,6 +73,15 @@ pub fn browser(frame: &mut Frame<'_>, area: Rect, b: &FileBrowser, state: &AppSt
     }
     if !b.marked.is_empty() {
         top.push_str(&format!("  · {} {}", b.marked.len(), lang.t(T::Marked)));
+    }
+    if !b.filter.is_empty() {
+        let field = super::field_line(&b.filter, state.edit_cursor, 30);
+        let shown = b.shown().len();
+        top = format!(
+            "{} {field}  ({shown}/{})  · {top}",
+            lang.t(T::FilterLabel),
+            b.entries.len()
+        );
     }
     let (title, hint) = match b.purpose {
         FilesFor::Import => (T::ImportTitle, T::ImportHint),

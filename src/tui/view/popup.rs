@@ -122,13 +122,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 InputFor::PassagesFilter => state.ui.lang.t(T::Filter),
                 InputFor::Coder => state.ui.lang.t(T::CoderPrompt),
                 InputFor::RenameSource(_) => state.ui.lang.t(T::RenameSource),
-                InputFor::ReplaceSource(_) => state.ui.lang.t(T::ReplaceSource),
                 InputFor::SpeakerCase { .. } => state.ui.lang.t(T::SpeakerCasePrompt),
                 InputFor::SpeakerPattern(_) => state.ui.lang.t(T::SpeakerPatternPrompt),
                 InputFor::NewProject => state.ui.lang.t(T::NewProjectPrompt),
                 InputFor::CaseValue { .. } => state.ui.lang.t(T::EditValuePrompt),
                 InputFor::AddAttribute => state.ui.lang.t(T::AddAttributePrompt),
                 InputFor::RenameAttribute(_) => state.ui.lang.t(T::RenameAttributePrompt),
+                InputFor::RenameCase(_) => state.ui.lang.t(T::RenameCasePrompt),
             };
             let tall = purpose.multiline();
             let r = centered(area, 90, if tall { 16 } else { 7 });
