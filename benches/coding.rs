@@ -13,6 +13,7 @@ use verbatim::coding::{Coding, SourceText, make_coding};
 use verbatim::ids::NodeId;
 use verbatim::ids::{CodingId, SourceId};
 use verbatim::session::Session;
+use verbatim::text::CharRange;
 
 struct Big {
     _dir: tempfile::TempDir,
@@ -64,7 +65,8 @@ fn apply_one_coding_and_save(bencher: divan::Bencher) {
         i += 1;
         let src = sources[i % sources.len()];
         let start = (i * 977) % 40_000;
-        s.code("bench", src, start, start + 50, node).expect("code")
+        s.code("bench", src, CharRange::new(start, start + 50), node)
+            .expect("code")
     });
 }
 
@@ -86,8 +88,7 @@ static EDITED: LazyLock<Edited> = LazyLock::new(|| {
                         &old,
                         CodingId::random(),
                         NodeId::random(),
-                        s,
-                        s + 20 + rng.below(300),
+                        CharRange::new(s, s + 20 + rng.below(300)),
                         "t",
                     )
                 })

@@ -11,6 +11,7 @@ use std::path::Path;
 use verbatim::anonymise::{Category, Entry, Key};
 use verbatim::ids::{CodingId, SourceId};
 use verbatim::session::Session;
+use verbatim::text::CharRange;
 
 const NAMES: [(&str, &str); 5] = [
     ("Montclar", "Ville-Alpha"),
@@ -71,7 +72,8 @@ fn code_around_names(p: &Path) -> usize {
                 (starts, a, right((b + 20).min(chars.len()))),
                 (ends, left(a.saturating_sub(20)), b),
             ] {
-                s.code("tester", id, start, end, node).unwrap();
+                s.code("tester", id, CharRange::new(start, end), node)
+                    .unwrap();
                 n += 1;
             }
         }

@@ -11,6 +11,7 @@ use std::io::ErrorKind;
 use std::path::Path;
 use verbatim::session::Session;
 use verbatim::store::fault::{Point, arm, disarm};
+use verbatim::text::CharRange;
 
 /// The coded sample, with codings by two coders.
 fn coded(ws: &Workspace) -> std::path::PathBuf {
@@ -46,7 +47,8 @@ fn ops() -> Vec<(&'static str, Op)> {
                 .codebook()
                 .resolve("I - Parcours et exercice/I.C - Patientèle")?;
             let source = s.source_id("E04")?;
-            s.code("ana", source, 10, 40, node).map(drop)
+            s.code("ana", source, CharRange::new(10, 40), node)
+                .map(drop)
         }),
         ("memo", |s| {
             s.add_memo(verbatim::memo::Target::Project, "Relire « E04 »")
@@ -75,7 +77,7 @@ fn a_fault_before_the_commit_point_leaves_every_file_as_it_was() {
                     .resolve("I - Parcours et exercice/I.C - Patientèle")
                     .unwrap();
                 let source = s.source_id("E05").unwrap();
-                s.code("ana", source, 0, 20, node).unwrap();
+                s.code("ana", source, CharRange::new(0, 20), node).unwrap();
                 let before = snapshot(&p);
                 arm(point, 0, ErrorKind::StorageFull);
                 let err = s.undo().unwrap_err().to_string();

@@ -8,6 +8,7 @@ use common::{Workspace, snapshot};
 use predicates::prelude::*;
 use verbatim::session::Session;
 use verbatim::store::fault::{Point, arm, disarm};
+use verbatim::text::CharRange;
 
 #[test]
 fn deleting_the_cache_folder_under_a_writer_does_not_let_a_second_writer_in() {
@@ -56,7 +57,9 @@ fn a_project_that_cannot_be_written_opens_read_only() {
         .resolve("I - Parcours et exercice/I.C - Patientèle")
         .unwrap();
     let source = s.source_id("E01").unwrap();
-    let err = s.code("tester", source, 0, 10, node).unwrap_err();
+    let err = s
+        .code("tester", source, CharRange::new(0, 10), node)
+        .unwrap_err();
     assert!(err.to_string().contains("opened read-only"), "{err}");
     assert_eq!(snapshot(&p), before);
     // A writable project opens to write.

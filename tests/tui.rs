@@ -10,6 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use verbatim::config::Dirs;
 use verbatim::session::Session;
+use verbatim::text::CharRange;
 use verbatim::tui::testing::App;
 use verbatim::tui::testing::Keymap;
 use verbatim::tui::testing::Lang;
@@ -287,7 +288,9 @@ fn a_passage_of_the_selected_node_jumps_to_its_place() {
         .find("Je garde un créneau par jour pour la plateforme.")
         .unwrap();
     let start = text.index.cp_of(byte).unwrap();
-    session.code("sg", e03, start, start + 48, node).unwrap();
+    session
+        .code("sg", e03, CharRange::new(start, start + 48), node)
+        .unwrap();
     drop(session);
     let mut a = app(&f, Depth::TrueColor, 120, 30);
     keys(&mut a, "3");
@@ -515,7 +518,12 @@ fn an_outside_edit_is_re_anchored_at_open_and_orphans_are_announced() {
     let quote = "Avant, les sorties d'hôpital, c'était l'enfer.";
     let start = text.index.cp_of(text.text.find(quote).unwrap()).unwrap();
     session
-        .code("sg", e02, start, start + quote.chars().count(), node)
+        .code(
+            "sg",
+            e02,
+            CharRange::new(start, start + quote.chars().count()),
+            node,
+        )
         .unwrap();
     let file = f.root.join(&session.project().source("E02").unwrap().file);
     drop(session);

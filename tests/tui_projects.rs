@@ -7,6 +7,7 @@ mod tui_kit;
 
 use tui_kit::{app, keys, sample, screen, shows};
 use verbatim::session::Session;
+use verbatim::text::CharRange;
 use verbatim::tui::testing::{App, Depth, Keymap, Lang, Popup, Theme};
 
 /// A fresh, empty project in `parent/projet`, with `parent/entretiens` holding three sample
@@ -242,10 +243,20 @@ fn check_from_the_palette_lists_moved_and_orphaned_codings_to_jump_to() {
     let cp = |needle: &str| text[..text.find(needle).unwrap()].chars().count();
     let gone = "Merci de me recevoir.";
     let kept = "On est quatre dans le cabinet";
-    s.code("sg", id, cp(gone), cp(gone) + gone.chars().count(), node)
-        .unwrap();
-    s.code("sg", id, cp(kept), cp(kept) + kept.chars().count(), node)
-        .unwrap();
+    s.code(
+        "sg",
+        id,
+        CharRange::new(cp(gone), cp(gone) + gone.chars().count()),
+        node,
+    )
+    .unwrap();
+    s.code(
+        "sg",
+        id,
+        CharRange::new(cp(kept), cp(kept) + kept.chars().count()),
+        node,
+    )
+    .unwrap();
     let file = f.root.join(&s.project().source("E02").unwrap().file);
     drop(s);
     std::fs::write(

@@ -14,6 +14,7 @@ use verbatim::analysis::{
 };
 use verbatim::ids::{NodeId, SourceId};
 use verbatim::session::Session;
+use verbatim::text::CharRange;
 
 fn selection(s: &Session, globals: &Globals, f: &FilterArgs) -> Result<Selection> {
     Ok(Selection::from_session(s, &filters(s, globals, f)?)?)
@@ -388,8 +389,10 @@ pub fn query(globals: &Globals, a: QueryArgs) -> Result<()> {
     let sel = selection(&s, globals, &a.filters)?;
     let hits = query::run(&sel, &parsed);
     if let Some(path) = &a.code {
-        let ranges: Vec<(SourceId, usize, usize)> =
-            hits.iter().map(|h| (h.source, h.start, h.end)).collect();
+        let ranges: Vec<(SourceId, CharRange)> = hits
+            .iter()
+            .map(|h| (h.source, CharRange::new(h.start, h.end)))
+            .collect();
         if ranges.is_empty() {
             bail!("the query gives no passage; nothing to code into '{path}'");
         }

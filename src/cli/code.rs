@@ -5,6 +5,7 @@ use super::session;
 use anyhow::{Context, Result, bail};
 use uuid::Uuid;
 use verbatim::session::{BatchItem, Session};
+use verbatim::text::{CharPos, CharRange};
 
 fn node_of(s: &mut Session, path: &str, create: bool) -> Result<Uuid> {
     match s.codebook().resolve(path) {
@@ -69,7 +70,8 @@ pub fn code(globals: &Globals, a: CodeArgs) -> Result<()> {
         };
         let src = s.source_id(source)?;
         let node = node_of(&mut s, path, a.create)?;
-        let id = s.code_unit_at(&coder, src, number(at, "POSITION")?, verbatim::NodeId(node))?;
+        let at_pos = CharPos(number(at, "POSITION")?);
+        let id = s.code_unit_at(&coder, src, at_pos, verbatim::NodeId(node))?;
         println!("coded the turn at {at} of {source} with {path} ({id})");
         return Ok(());
     }
@@ -77,12 +79,12 @@ pub fn code(globals: &Globals, a: CodeArgs) -> Result<()> {
         bail!("usage: verbatim code SOURCE START END NODEPATH (or --turn, --speaker, --jsonl)")
     };
     let src = s.source_id(source)?;
-    let (start, end) = (number(start, "START")?, number(end, "END")?);
+    let range = CharRange::new(number(start, "START")?, number(end, "END")?);
     // The range first: a bad range must not leave a node created by --create behind.
-    s.text(src)?.check_range(start, end, source)?;
+    s.text(src)?.check_range(range, source)?;
     let node = node_of(&mut s, path, a.create)?;
-    let id = s.code(&coder, src, start, end, verbatim::NodeId(node))?;
-    println!("coded {source} {start}..{end} with {path} ({id})");
+    let id = s.code(&coder, src, range, verbatim::NodeId(node))?;
+    println!("coded {source} {range} with {path} ({id})");
     Ok(())
 }
 
@@ -97,7 +99,7 @@ pub fn uncode(
     let coder = s.coder().to_owned();
     let src = s.source_id(source)?;
     let node = node.map(|n| s.codebook().resolve(n)).transpose()?;
-    s.uncode(&coder, src, start, end, node)?;
+    s.uncode(&coder, src, CharRange::new(start, end), node)?;
     println!("uncoded {source} {start}..{end}");
     Ok(())
 }

@@ -9,6 +9,7 @@ use verbatim::ids::SourceId;
 use verbatim::index::SearchIndex;
 use verbatim::query::{SearchOptions, search as run_search};
 use verbatim::session::Session;
+use verbatim::text::CharRange;
 
 fn options(
     s: &Session,
@@ -78,9 +79,9 @@ pub fn code_hits(s: &mut Session, globals: &Globals, query: &str, a: &CodeArgs) 
     let opts = options(s, globals, &a.node, &f, usize::MAX)?;
     let index = open_index(s)?;
     let hits = run_search(&index, s, query, &opts)?;
-    let mut units: Vec<(SourceId, usize, usize)> = hits
+    let mut units: Vec<(SourceId, CharRange)> = hits
         .iter()
-        .map(|h| (h.source, h.unit_start, h.unit_end))
+        .map(|h| (h.source, CharRange::new(h.unit_start, h.unit_end)))
         .collect();
     units.sort();
     units.dedup();

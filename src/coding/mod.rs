@@ -14,6 +14,7 @@ pub use ops::{SourceText, apply, make_coding, refresh as ops_refresh, uncode};
 use crate::error::{Error, Result};
 use crate::ids::{CodingId, NodeId, SourceId};
 use crate::store;
+use crate::text::CharRange;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -49,6 +50,11 @@ pub struct Coding {
 impl Coding {
     pub fn is_orphaned(&self) -> bool {
         self.status == Some(Status::Orphaned)
+    }
+
+    /// Its range in code points.
+    pub fn range(&self) -> CharRange {
+        CharRange::new(self.start, self.end)
     }
 }
 

@@ -9,7 +9,7 @@ use super::{CONTEXT, Coding, sort};
 use crate::error::{Error, Result};
 use crate::ids::CodingId;
 use crate::ids::NodeId;
-use crate::text::CodePointIndex;
+use crate::text::{CharRange, CodePointIndex};
 
 /// A source text with its code point index, built once and shared.
 #[derive(Debug, Clone)]
@@ -42,7 +42,8 @@ impl SourceText {
     }
 
     /// Checks a range given by a user: `start < end <= len`.
-    pub fn check_range(&self, start: usize, end: usize, label: &str) -> Result<()> {
+    pub fn check_range(&self, range: CharRange, label: &str) -> Result<()> {
+        let (start, end) = range.bounds();
         if start >= end {
             return Err(Error::Invalid(format!(
                 "the range {start}..{end} is empty (start must be before end)"
@@ -58,15 +59,15 @@ impl SourceText {
     }
 }
 
-/// A coding of `node` on `start..end`, with quote and context taken from the text.
+/// A coding of `node` on `range`, with quote and context taken from the text.
 pub fn make_coding(
     text: &SourceText,
     id: CodingId,
     node: NodeId,
-    start: usize,
-    end: usize,
+    range: CharRange,
     at: &str,
 ) -> Coding {
+    let (start, end) = range.bounds();
     let mut c = Coding {
         id,
         node,
@@ -91,16 +92,16 @@ pub fn refresh(text: &SourceText, c: &mut Coding) {
     c.after = text.slice(c.end, c.end + CONTEXT).to_owned();
 }
 
-/// Codes `start..end` with `node` in `list`, merging with codings of the same node it overlaps
+/// Codes `range` with `node` in `list`, merging with codings of the same node it overlaps
 /// or touches. Returns the id of the resulting coding.
 pub fn apply(
     list: &mut Vec<Coding>,
     text: &SourceText,
     node: NodeId,
-    start: usize,
-    end: usize,
+    range: CharRange,
     at: &str,
 ) -> CodingId {
+    let (start, end) = range.bounds();
     let touching: Vec<usize> = (0..list.len())
         .filter(|&i| {
             let c = &list[i];
@@ -123,21 +124,21 @@ pub fn apply(
     for &i in touching.iter().rev() {
         list.remove(i);
     }
-    list.push(make_coding(text, id, node, lo, hi, at));
+    list.push(make_coding(text, id, node, CharRange::new(lo, hi), at));
     sort(list);
     id
 }
 
-/// Removes `start..end` from the codings in `list` (of `node` only, when given): trims, splits
+/// Removes `range` from the codings in `list` (of `node` only, when given): trims, splits
 /// or deletes them. Returns whether anything changed.
 pub fn uncode(
     list: &mut Vec<Coding>,
     text: &SourceText,
     node: Option<NodeId>,
-    start: usize,
-    end: usize,
+    range: CharRange,
     at: &str,
 ) -> bool {
+    let (start, end) = range.bounds();
     let mut changed = false;
     let mut out = Vec::with_capacity(list.len() + 1);
     for mut c in list.drain(..) {
@@ -164,7 +165,13 @@ pub fn uncode(
                 out.push(c);
             }
             (true, true) => {
-                let right = make_coding(text, CodingId::random(), c.node, end, c.end, at);
+                let right = make_coding(
+                    text,
+                    CodingId::random(),
+                    c.node,
+                    CharRange::new(end, c.end),
+                    at,
+                );
                 c.end = start;
                 refresh(text, &mut c);
                 c.at = at.to_owned();
@@ -191,14 +198,14 @@ mod tests {
         let t = text();
         let n = NodeId::random();
         let mut list = Vec::new();
-        let a = apply(&mut list, &t, n, 31, 40, "t");
-        let b = apply(&mut list, &t, n, 35, 50, "t");
+        let a = apply(&mut list, &t, n, CharRange::new(31, 40), "t");
+        let b = apply(&mut list, &t, n, CharRange::new(35, 50), "t");
         assert_eq!(a, b);
         assert_eq!(list.len(), 1);
-        apply(&mut list, &t, n, 50, 60, "t");
+        apply(&mut list, &t, n, CharRange::new(50, 60), "t");
         assert_eq!((list[0].start, list[0].end), (31, 60));
         assert_eq!(list[0].quote, t.slice(31, 60));
-        apply(&mut list, &t, NodeId::random(), 31, 40, "t");
+        apply(&mut list, &t, NodeId::random(), CharRange::new(31, 40), "t");
         assert_eq!(list.len(), 2, "another node overlaps without merging");
     }
 
@@ -207,35 +214,47 @@ mod tests {
         let t = text();
         let n = NodeId::random();
         let mut list = Vec::new();
-        apply(&mut list, &t, n, 10, 60, "t");
-        assert!(uncode(&mut list, &t, Some(n), 50, 70, "t"));
+        apply(&mut list, &t, n, CharRange::new(10, 60), "t");
+        assert!(uncode(&mut list, &t, Some(n), CharRange::new(50, 70), "t"));
         assert_eq!((list[0].start, list[0].end), (10, 50));
-        assert!(uncode(&mut list, &t, None, 0, 20, "t"));
+        assert!(uncode(&mut list, &t, None, CharRange::new(0, 20), "t"));
         assert_eq!((list[0].start, list[0].end), (20, 50));
         let id = list[0].id;
-        assert!(uncode(&mut list, &t, Some(n), 30, 35, "t"));
+        assert!(uncode(&mut list, &t, Some(n), CharRange::new(30, 35), "t"));
         assert_eq!(
             list.iter().map(|c| (c.start, c.end)).collect::<Vec<_>>(),
             [(20, 30), (35, 50)]
         );
         assert_eq!(list[0].id, id, "the left part keeps the id");
         assert!(
-            !uncode(&mut list, &t, Some(NodeId::random()), 0, 80, "t"),
+            !uncode(
+                &mut list,
+                &t,
+                Some(NodeId::random()),
+                CharRange::new(0, 80),
+                "t"
+            ),
             "another node: nothing"
         );
-        assert!(uncode(&mut list, &t, None, 0, 80, "t"));
+        assert!(uncode(&mut list, &t, None, CharRange::new(0, 80), "t"));
         assert!(list.is_empty());
     }
 
     #[test]
     fn context_is_forty_code_points_each_side() {
         let t = SourceText::new("é".repeat(100));
-        let c = make_coding(&t, CodingId::random(), NodeId::random(), 50, 52, "t");
+        let c = make_coding(
+            &t,
+            CodingId::random(),
+            NodeId::random(),
+            CharRange::new(50, 52),
+            "t",
+        );
         assert_eq!(c.before.chars().count(), 40);
         assert_eq!(c.after.chars().count(), 40);
         assert_eq!(c.quote, "éé");
         assert!(
-            t.check_range(90, 101, "E1")
+            t.check_range(CharRange::new(90, 101), "E1")
                 .unwrap_err()
                 .to_string()
                 .contains("past the end of E1, which has 100 characters")

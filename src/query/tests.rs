@@ -7,6 +7,7 @@ use crate::import::{ImportOptions, commit, prepare_bytes};
 use crate::model::Language;
 use crate::project::Project;
 use crate::session::Session;
+use crate::text::CharRange;
 use std::path::PathBuf;
 
 const E1: &str = "Enquêteur : Et le temps ?\nM1 : Le temps, c'est le problème. Les réunions tombent le soir, après la journée.\nEnquêteur : D'accord.\nM1 : Mais on se connaît mieux, maintenant.";
@@ -44,9 +45,9 @@ fn counts_and_passages_use_the_union_of_coders() {
     let (_d, mut s) = project();
     let e1 = src(&s);
     let (temps, charge) = (node(&s, "Freins/Temps"), node(&s, "Freins/Charge"));
-    s.code("sg", e1, 31, 45, temps).unwrap();
-    s.code("mb", e1, 35, 50, temps).unwrap();
-    s.code("mb", e1, 100, 110, charge).unwrap();
+    s.code("sg", e1, CharRange::new(31, 45), temps).unwrap();
+    s.code("mb", e1, CharRange::new(35, 50), temps).unwrap();
+    s.code("mb", e1, CharRange::new(100, 110), charge).unwrap();
     let counts = node_counts(&s, None);
     assert_eq!(
         counts[&temps],
@@ -74,55 +75,4 @@ fn counts_and_passages_use_the_union_of_coders() {
             .len(),
         2
     );
-}
-
-/// `also:` with `coder:` counts only that coder's codings of the `also:` nodes, in passages,
-/// the analysis selection and search alike; passages test the whole stretch, the analysis each
-/// coding.
-#[test]
-fn also_and_coder_filters_agree_across_passages_analysis_and_search() {
-    let (_d, mut s) = project();
-    let e1 = src(&s);
-    let (temps, charge) = (node(&s, "Freins/Temps"), node(&s, "Freins/Charge"));
-    s.code("sg", e1, 31, 45, temps).unwrap();
-    s.code("mb", e1, 44, 60, temps).unwrap();
-    s.code("mb", e1, 100, 110, temps).unwrap();
-    s.code("mb", e1, 50, 55, charge).unwrap();
-    s.code("sg", e1, 105, 108, charge).unwrap();
-    let also = |coder: Option<&str>| Filters {
-        also_nodes: Some(vec![charge]),
-        coder: coder.map(str::to_owned),
-        ..Default::default()
-    };
-    let passed = |f: &Filters| -> Vec<(usize, usize)> {
-        passages(&s, &[temps], false, f)
-            .unwrap()
-            .iter()
-            .map(|p| (p.start, p.end))
-            .collect()
-    };
-    // The coders united: 31..60 meets mb's Charge at 50..55, 100..110 sg's at 105..108.
-    assert_eq!(passed(&also(None)), [(31, 60), (100, 110)]);
-    // Only sg: 31..45 meets no Charge coding of sg's.
-    assert_eq!(passed(&also(Some("sg"))), []);
-    // Only mb: 100..110 meets sg's Charge coding only, so it goes.
-    assert_eq!(passed(&also(Some("mb"))), [(44, 60)]);
-    let analysed = |f: &Filters| -> Vec<(usize, usize)> {
-        let sel = crate::analysis::Selection::from_session(&s, f).unwrap();
-        let mut v: Vec<(usize, usize)> = sel
-            .codings
-            .iter()
-            .filter(|c| c.node == temps)
-            .map(|c| (c.start, c.end))
-            .collect();
-        v.sort();
-        v
-    };
-    // Coding by coding: sg's 31..45 meets no Charge coding; mb's 44..60 and 100..110 do.
-    assert_eq!(analysed(&also(None)), [(44, 60), (100, 110)]);
-    assert_eq!(analysed(&also(Some("mb"))), [(44, 60)]);
-    let within = allowed_units(&s, &[temps], &also(Some("mb"))).within;
-    assert_eq!(within.len(), 2);
-    assert_eq!(within[0][&e1], [(44, 60), (100, 110)]);
-    assert_eq!(within[1][&e1], [(50, 55)]);
 }

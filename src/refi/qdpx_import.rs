@@ -19,6 +19,7 @@ use crate::ids::NodeId;
 use crate::ids::{CodingId, SourceId};
 use crate::model::Language;
 use crate::project::Project;
+use crate::text::CharRange;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use uuid::Uuid;
@@ -418,7 +419,13 @@ impl CodingSink<'_> {
         let mut list = self.codings.list(&user, SourceId(p.id)).to_vec();
         let at = c.at.clone().unwrap_or_else(|| self.now.clone());
         let before = list.len();
-        let mut id = coding::apply(&mut list, &p.text, node, range.0, range.1, &at);
+        let mut id = coding::apply(
+            &mut list,
+            &p.text,
+            node,
+            CharRange::new(range.0, range.1),
+            &at,
+        );
         if list.len() > before
             && let Some(g) = c.guid.filter(|g| !self.used.contains(g))
             && let Some(x) = list.iter_mut().find(|x| x.id == id)

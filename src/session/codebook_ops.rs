@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::ids::NodeId;
 use crate::ids::SourceId;
 use crate::journal::now_rfc3339;
+use crate::text::CharRange;
 
 impl Session {
     /// Runs a codebook-only operation as one undoable step.
@@ -121,7 +122,13 @@ impl Session {
                 c.node = renode[&c.node];
             }
             for c in to_move {
-                coding::apply(&mut keep, &text, renode[&c.node], c.start, c.end, &at);
+                coding::apply(
+                    &mut keep,
+                    &text,
+                    renode[&c.node],
+                    CharRange::new(c.start, c.end),
+                    &at,
+                );
                 moved += 1;
             }
             changes.push(self.codings_change(&coder, source, keep));

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::ids::CodingId;
 use crate::ids::{NodeId, SourceId};
 use crate::journal::now_rfc3339;
-use crate::text::{fold_for_match, turns};
+use crate::text::{CharPos, CharRange, fold_for_match, turns};
 
 /// One line of a batch: source (id or label), range, node (path or id).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
@@ -58,20 +58,19 @@ impl Session {
         }
     }
 
-    /// Codes `start..end` of a source with a node. Returns the coding's id.
+    /// Codes a range (code points) of a source with a node. Returns the coding's id.
     pub fn code(
         &mut self,
         coder: &str,
         source: SourceId,
-        start: usize,
-        end: usize,
+        range: CharRange,
         node: NodeId,
     ) -> Result<CodingId> {
         self.codable(node)?;
         let text = self.text(source)?;
-        text.check_range(start, end, &self.project.source(&source.to_string())?.label)?;
+        text.check_range(range, &self.project.source(&source.to_string())?.label)?;
         let mut list = self.codings.list(coder, source).to_vec();
-        let id = coding::apply(&mut list, &text, node, start, end, &now_rfc3339());
+        let id = coding::apply(&mut list, &text, node, range, &now_rfc3339());
         let step = Step {
             label: "code".into(),
             changes: vec![self.codings_change(coder, source, list)],
@@ -83,22 +82,22 @@ impl Session {
         Ok(id)
     }
 
-    /// Removes `start..end` from a coder's codings of a source (of one node, when given).
+    /// Removes a range (code points) from a coder's codings of a source (of one node, when
+    /// given).
     pub fn uncode(
         &mut self,
         coder: &str,
         source: SourceId,
-        start: usize,
-        end: usize,
+        range: CharRange,
         node: Option<NodeId>,
     ) -> Result<()> {
         let text = self.text(source)?;
         let label = self.project.source(&source.to_string())?.label.clone();
-        text.check_range(start, end, &label)?;
+        text.check_range(range, &label)?;
         let mut list = self.codings.list(coder, source).to_vec();
-        if !coding::uncode(&mut list, &text, node, start, end, &now_rfc3339()) {
+        if !coding::uncode(&mut list, &text, node, range, &now_rfc3339()) {
             return Err(Error::Invalid(format!(
-                "no coding of {coder} overlaps {start}..{end} in {label}"
+                "no coding of {coder} overlaps {range} in {label}"
             )));
         }
         let step = Step {
@@ -110,25 +109,25 @@ impl Session {
         self.commit(step, &ids)
     }
 
-    /// Codes the speaker turn (or paragraph) containing code point `at`, without its label.
+    /// Codes the speaker turn (or paragraph) containing position `at`, without its label.
     pub fn code_unit_at(
         &mut self,
         coder: &str,
         source: SourceId,
-        at: usize,
+        at: CharPos,
         node: NodeId,
     ) -> Result<CodingId> {
-        let (start, end) = self.unit_range_at(source, at)?;
-        self.code(coder, source, start, end, node)
+        let range = self.unit_range_at(source, at)?;
+        self.code(coder, source, range, node)
     }
 
-    /// The range (code points, label excluded) of the unit containing `at`.
-    pub fn unit_range_at(&self, source: SourceId, at: usize) -> Result<(usize, usize)> {
+    /// The range (label excluded) of the unit containing `at`.
+    pub fn unit_range_at(&self, source: SourceId, at: CharPos) -> Result<CharRange> {
         let text = self.text(source)?;
         let meta = self.project.source(&source.to_string())?;
         let byte = text
             .index
-            .byte_of(at.min(text.len()))
+            .byte_at(at.min(CharPos(text.len())))
             .unwrap_or(text.text.len());
         let units = turns::source_units(meta, &text.text);
         let unit = turns::unit_containing(&units, byte).ok_or_else(|| {
@@ -137,12 +136,10 @@ impl Session {
                 meta.label
             ))
         })?;
-        let cp = |b: usize| {
-            text.index
-                .cp_of(b)
-                .expect("unit bounds are char boundaries")
-        };
-        Ok((cp(unit.body_start), cp(unit.end)))
+        Ok(text
+            .index
+            .char_range(unit.body_start, unit.end)
+            .expect("unit bounds are char boundaries"))
     }
 
     /// Codes every turn of a speaker (in every source, or in one). Returns how many turns.
@@ -172,12 +169,12 @@ impl Session {
                 .into_iter()
                 .filter(|u| u.speaker == Some(who))
             {
-                let (s, e) = (
-                    text.index.cp_of(u.body_start).expect("boundary"),
-                    text.index.cp_of(u.end).expect("boundary"),
-                );
-                if s < e {
-                    coding::apply(&mut list, &text, node, s, e, &at);
+                let range = text
+                    .index
+                    .char_range(u.body_start, u.end)
+                    .expect("unit bounds are char boundaries");
+                if !range.is_empty() {
+                    coding::apply(&mut list, &text, node, range, &at);
                     turns_coded += 1;
                 }
             }
@@ -206,7 +203,7 @@ impl Session {
         &mut self,
         coder: &str,
         node: NodeId,
-        ranges: &[(SourceId, usize, usize)],
+        ranges: &[(SourceId, CharRange)],
     ) -> Result<usize> {
         let mut ranges = ranges.to_vec();
         ranges.sort_unstable();
@@ -214,11 +211,11 @@ impl Session {
         let items: Vec<(usize, BatchItem)> = ranges
             .into_iter()
             .enumerate()
-            .map(|(i, (source, start, end))| {
+            .map(|(i, (source, range))| {
                 let item = BatchItem {
                     source: source.to_string(),
-                    start,
-                    end,
+                    start: range.start.get(),
+                    end: range.end.get(),
                     node: node.to_string(),
                 };
                 (i + 1, item)
@@ -233,7 +230,7 @@ impl Session {
         &mut self,
         coder: &str,
         path: &str,
-        ranges: &[(SourceId, usize, usize)],
+        ranges: &[(SourceId, CharRange)],
     ) -> Result<(NodeId, usize)> {
         let node = self.add_node(path)?;
         match self.code_ranges(coder, node, ranges) {
@@ -270,12 +267,12 @@ impl Session {
             let node = self.codebook.resolve(&item.node).map_err(context)?;
             self.codable(node).map_err(context)?;
             let text = self.text(source)?;
-            text.check_range(item.start, item.end, &item.source)
-                .map_err(context)?;
+            let range = CharRange::new(item.start, item.end);
+            text.check_range(range, &item.source).map_err(context)?;
             let list = lists
                 .entry(source)
                 .or_insert_with(|| self.codings.list(coder, source).to_vec());
-            ids.push(coding::apply(list, &text, node, item.start, item.end, &at));
+            ids.push(coding::apply(list, &text, node, range, &at));
         }
         let changes = lists
             .into_iter()

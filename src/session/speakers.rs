@@ -167,6 +167,7 @@ impl SpeakerPreview {
 #[cfg(test)]
 mod tests {
     use crate::session::Session;
+    use crate::text::CharRange;
 
     fn project_with(text: &str) -> (tempfile::TempDir, Session) {
         let dir = tempfile::tempdir().unwrap();
@@ -189,7 +190,9 @@ mod tests {
         let mut quotes = Vec::new();
         for (start, end) in [(0usize, 5usize), (12, 30), (40, 47)] {
             let coder = session.coder().to_owned();
-            session.code(&coder, id, start, end, node).unwrap();
+            session
+                .code(&coder, id, CharRange::new(start, end), node)
+                .unwrap();
             quotes.push(
                 text.text
                     .chars()

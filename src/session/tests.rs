@@ -5,6 +5,7 @@ use super::*;
 use crate::ids::{NodeId, SourceId};
 use crate::import::{ImportOptions, commit, prepare_bytes};
 use crate::model::{Language, Role};
+use crate::text::{CharPos, CharRange};
 use std::path::PathBuf;
 
 const E1: &str = "Enquêteur : Et le temps ?\nM1 : Le temps, c'est le problème. Les réunions tombent le soir, après la journée.\nEnquêteur : D'accord.\nM1 : Mais on se connaît mieux, maintenant.";
@@ -43,9 +44,9 @@ fn merge_unites_overlapping_codings_and_undo_restores_everything() {
     let (_d, mut s) = project();
     let (temps, charge) = (node(&s, "Freins/Temps"), node(&s, "Freins/Charge"));
     let e1 = src(&s);
-    s.code("sg", e1, 31, 45, temps).unwrap();
-    s.code("sg", e1, 40, 60, charge).unwrap();
-    s.code("mb", e1, 31, 45, charge).unwrap();
+    s.code("sg", e1, CharRange::new(31, 45), temps).unwrap();
+    s.code("sg", e1, CharRange::new(40, 60), charge).unwrap();
+    s.code("mb", e1, CharRange::new(31, 45), charge).unwrap();
     let before_book = s.codebook.clone();
     let before_codings = s.codings.clone();
     let moved = s.merge_nodes(charge, temps).unwrap();
@@ -70,8 +71,8 @@ fn delete_is_refused_with_counts_unless_forced_and_undo_brings_codings_back() {
     let (_d, mut s) = project();
     let e1 = src(&s);
     let temps = node(&s, "Freins/Temps");
-    s.code("sg", e1, 31, 45, temps).unwrap();
-    s.code("sg", e1, 100, 120, temps).unwrap();
+    s.code("sg", e1, CharRange::new(31, 45), temps).unwrap();
+    s.code("sg", e1, CharRange::new(100, 120), temps).unwrap();
     let freins = node(&s, "Freins");
     let err = s.delete_node(freins, false).unwrap_err().to_string();
     assert!(err.contains("hold 2 codings in 1 sources"), "{err}");
@@ -91,8 +92,9 @@ fn uncode_trims_splits_and_is_undone() {
     let (_d, mut s) = project();
     let e1 = src(&s);
     let temps = node(&s, "Freins/Temps");
-    s.code("sg", e1, 31, 80, temps).unwrap();
-    s.uncode("sg", e1, 40, 50, Some(temps)).unwrap();
+    s.code("sg", e1, CharRange::new(31, 80), temps).unwrap();
+    s.uncode("sg", e1, CharRange::new(40, 50), Some(temps))
+        .unwrap();
     let ranges: Vec<(usize, usize)> = s
         .codings
         .list("sg", e1)
@@ -101,7 +103,7 @@ fn uncode_trims_splits_and_is_undone() {
         .collect();
     assert_eq!(ranges, [(31, 40), (50, 80)]);
     assert!(
-        s.uncode("sg", e1, 0, 5, None)
+        s.uncode("sg", e1, CharRange::new(0, 5), None)
             .unwrap_err()
             .to_string()
             .contains("no coding of sg overlaps 0..5 in E1")
@@ -115,7 +117,7 @@ fn a_turn_and_a_speaker_are_coded_without_their_labels() {
     let (_d, mut s) = project();
     let e1 = src(&s);
     let inter = node(&s, "Leviers/Interconnaissance");
-    s.code_unit_at("sg", e1, E1.chars().count() - 5, inter)
+    s.code_unit_at("sg", e1, CharPos(E1.chars().count() - 5), inter)
         .unwrap();
     let c = &s.codings.list("sg", e1)[0];
     assert_eq!(c.quote, "Mais on se connaît mieux, maintenant.");
@@ -139,14 +141,14 @@ fn folders_are_not_codable_and_ranges_are_checked() {
     let freins = node(&s, "Freins");
     s.set_codable(freins, false).unwrap();
     assert!(
-        s.code("sg", e1, 0, 5, freins)
+        s.code("sg", e1, CharRange::new(0, 5), freins)
             .unwrap_err()
             .to_string()
             .contains("is a folder")
     );
     let temps = node(&s, "Freins/Temps");
     assert!(
-        s.code("sg", e1, 5, 5000, temps)
+        s.code("sg", e1, CharRange::new(5, 5000), temps)
             .unwrap_err()
             .to_string()
             .contains("past the end of E1")
@@ -187,7 +189,7 @@ fn an_outside_edit_is_re_anchored_on_open_and_saved_by_the_next_writer() {
     let (_d, mut s) = project();
     let e1 = src(&s);
     let temps = node(&s, "Freins/Temps");
-    s.code("sg", e1, 31, 39, temps).unwrap();
+    s.code("sg", e1, CharRange::new(31, 39), temps).unwrap();
     let root = s.root().to_owned();
     let file = root.join(&s.project.source("E1").unwrap().file);
     drop(s);

@@ -1,5 +1,6 @@
 //! Text handling shared by every part of verbatim: normalisation of imported text (NFC, LF),
-//! natural ordering of labels, UAX #29 word counts, code point ↔ byte offsets, and speaker turns.
+//! natural ordering of labels, UAX #29 word counts, code point positions ([`CharPos`],
+//! [`CharRange`]) and their byte offsets, and speaker turns.
 //!
 //! Invariant: every text the core stores or indexes has gone through [`normalize`], so offsets
 //! computed on it (code points, end exclusive) are stable across machines and tools.
@@ -7,11 +8,13 @@
 mod natural;
 mod normalize;
 mod offsets;
+mod pos;
 pub mod turns;
 
 pub use natural::{natural_cmp, natural_sort_by_key};
 pub use normalize::{fold_for_match, normalize};
 pub use offsets::CodePointIndex;
+pub use pos::{CharPos, CharRange};
 
 use unicode_segmentation::UnicodeSegmentation;
 

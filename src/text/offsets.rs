@@ -1,8 +1,13 @@
 //! Conversion between byte offsets (what Rust strings index by) and code point offsets (what
 //! every file, CLI argument and JSON output of verbatim uses, as REFI-QDA does).
 //!
+//! The typed forms ([`CodePointIndex::char_range`], [`CodePointIndex::byte_range`]) are the ones
+//! to use where a range crosses into the core's coding API ([`CharRange`]).
+//!
 //! Invariant: for every char boundary `b`, `byte_of(cp_of(b)) == b`; offsets past the end are
 //! reported as `None`, never clamped silently.
+
+use super::pos::{CharPos, CharRange};
 
 /// A lookup table from code point offsets to byte offsets for one text, built once per source.
 #[derive(Debug, Clone)]
@@ -59,6 +64,29 @@ impl CodePointIndex {
         }
         self.bytes.binary_search(&(byte as u32)).ok()
     }
+
+    /// Byte offset of a code point position (`None` past the end).
+    pub fn byte_at(&self, at: CharPos) -> Option<usize> {
+        self.byte_of(at.0)
+    }
+
+    /// The code point position of byte offset `byte` (`None` when not a char boundary).
+    pub fn char_pos(&self, byte: usize) -> Option<CharPos> {
+        self.cp_of(byte).map(CharPos)
+    }
+
+    /// The code point range of the byte range `start..end` (both must be char boundaries).
+    pub fn char_range(&self, start: usize, end: usize) -> Option<CharRange> {
+        Some(CharRange {
+            start: self.char_pos(start)?,
+            end: self.char_pos(end)?,
+        })
+    }
+
+    /// The byte range of a code point range (`None` when it goes past the end).
+    pub fn byte_range(&self, range: CharRange) -> Option<(usize, usize)> {
+        Some((self.byte_at(range.start)?, self.byte_at(range.end)?))
+    }
 }
 
 #[cfg(test)]
@@ -76,6 +104,10 @@ mod tests {
         assert_eq!(ix.byte_of(3), Some(7));
         assert_eq!(ix.byte_of(4), None);
         assert_eq!(ix.cp_of(1), None, "not a char boundary");
+        assert_eq!(ix.char_range(2, 7), Some(CharRange::new(1, 3)));
+        assert_eq!(ix.byte_range(CharRange::new(1, 3)), Some((2, 7)));
+        assert_eq!(ix.char_range(1, 7), None);
+        assert_eq!(ix.byte_at(CharPos(4)), None);
     }
 
     proptest! {

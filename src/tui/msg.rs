@@ -15,6 +15,7 @@ use super::export_choices::ExportChoices;
 use super::rows::{Doc, HitRow, HitsPlan, NodeInfo, PassageRow, SourceRow, TreeRow, ViewCoding};
 use crate::ids::{NodeId, SourceId};
 use crate::memo::Target;
+use crate::text::CharRange;
 use std::collections::HashSet;
 use uuid::Uuid;
 
@@ -192,14 +193,12 @@ pub enum Effect {
     },
     Code {
         source: SourceId,
-        start: usize,
-        end: usize,
+        range: CharRange,
         node: NodeRef,
     },
     Uncode {
         source: SourceId,
-        start: usize,
-        end: usize,
+        range: CharRange,
         node: NodeId,
     },
     Undo,

@@ -160,7 +160,7 @@ pub struct HitsPlan {
     /// The filter as typed (empty for none).
     pub filter: String,
     /// The units to code: source and code point range, each once.
-    pub units: Vec<(crate::ids::SourceId, usize, usize)>,
+    pub units: Vec<(crate::ids::SourceId, crate::text::CharRange)>,
     /// How many of them are interviewer turns.
     pub interviewer: usize,
 }

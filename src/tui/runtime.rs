@@ -240,14 +240,17 @@ fn plan_code_hits(
         limit: usize::MAX,
     };
     let hits = crate::query::search(ready, session, &state.search.query, &opts)?;
-    let mut units: Vec<(crate::ids::SourceId, usize, usize)> = Vec::new();
+    let mut units: Vec<(crate::ids::SourceId, crate::text::CharRange)> = Vec::new();
     let mut interviewer = 0;
     let mut seen = std::collections::HashSet::new();
     for h in &hits {
         if !seen.insert((h.source, h.unit_start, h.unit_end)) {
             continue;
         }
-        units.push((h.source, h.unit_start, h.unit_end));
+        units.push((
+            h.source,
+            crate::text::CharRange::new(h.unit_start, h.unit_end),
+        ));
         let role = session
             .project()
             .source(&h.source.to_string())
@@ -326,23 +329,21 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
         }
         Effect::Code {
             source,
-            start,
-            end,
+            range,
             node,
         } => {
             let node = resolve_node(session, node)?;
-            session.code(&coder, source, start, end, node)?;
+            session.code(&coder, source, range, node)?;
             out.push(Msg::Done(Done::LastNode(node.0)));
             let path = session.codebook().path_of(node).unwrap_or_default();
             out.push(info(format!("{} {path}", lang.t(T::Coded))));
         }
         Effect::Uncode {
             source,
-            start,
-            end,
+            range,
             node,
         } => {
-            session.uncode(&coder, source, start, end, Some(node))?;
+            session.uncode(&coder, source, range, Some(node))?;
             out.push(info(lang.t(T::Uncoded)));
         }
         Effect::Undo => out.push(info(match session.undo()? {

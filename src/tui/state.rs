@@ -14,6 +14,7 @@ pub use super::rows::{
 use super::theme::Theme;
 use crate::ids::{NodeId, SourceId};
 use crate::memo::Target;
+use crate::text::CharRange;
 use std::collections::HashSet;
 use uuid::Uuid;
 
@@ -37,10 +38,10 @@ pub enum Mode {
 /// What the code picker is choosing a node for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickFor {
-    /// Code this code point range of the open source.
-    Code { start: usize, end: usize },
+    /// Code this range of the open source.
+    Code(CharRange),
     /// Uncode this range for the chosen node (among those offered).
-    Uncode { start: usize, end: usize },
+    Uncode(CharRange),
     /// Merge this node into the chosen one.
     MergeInto(Uuid),
     /// Code the unit of every search hit.

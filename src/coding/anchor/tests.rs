@@ -4,10 +4,17 @@ use super::*;
 use crate::coding::{make_coding, sort};
 use crate::ids::CodingId;
 use crate::ids::NodeId;
+use crate::text::CharRange;
 use proptest::prelude::*;
 
 fn coding(t: &SourceText, s: usize, e: usize) -> Coding {
-    make_coding(t, CodingId::random(), NodeId::random(), s, e, "t")
+    make_coding(
+        t,
+        CodingId::random(),
+        NodeId::random(),
+        CharRange::new(s, e),
+        "t",
+    )
 }
 
 #[test]

@@ -4,6 +4,7 @@ use crate::ids::NodeId;
 use crate::ids::SourceId;
 use crate::memo::Target;
 use crate::session::Session;
+use crate::text::CharRange;
 
 const E1: &str = "Enquêteur : Vous êtes kiné ?\nP1 : Oui, à Brest, depuis dix ans.\nEnquêteur : Et le soir ?\nP1 : Les réunions tombent le soir.";
 
@@ -35,8 +36,11 @@ fn code_e1(s: &mut Session) -> (uuid::Uuid, uuid::Uuid) {
         .find("réunions")
         .map(|b| E1[..b].chars().count())
         .unwrap();
-    let c = s.code(&coder, id, brest, brest + 5, node).unwrap();
-    s.code(&coder, id, reu, reu + 8, node).unwrap();
+    let c = s
+        .code(&coder, id, CharRange::new(brest, brest + 5), node)
+        .unwrap();
+    s.code(&coder, id, CharRange::new(reu, reu + 8), node)
+        .unwrap();
     s.add_memo(Target::Source(id), "Entretien calme.").unwrap();
     s.add_memo(Target::Coding(c), "Ville côtière.").unwrap();
     s.add_memo(Target::Project, "Reste.").unwrap();
@@ -144,7 +148,8 @@ fn deleting_a_source_is_an_undoable_step() {
     assert!(again.check().unwrap().problems.is_empty());
     // Coding again after the undo works on the restored text.
     let coder = s.coder().to_owned();
-    s.code(&coder, SourceId(id), 0, 9, NodeId(node)).unwrap();
+    s.code(&coder, SourceId(id), CharRange::new(0, 9), NodeId(node))
+        .unwrap();
     assert_eq!(s.codings.count(), 3);
 }
 
@@ -168,7 +173,7 @@ fn survey_answers_imported_through_the_session_can_be_coded() {
     assert_eq!(text, "Pourquoi ce métier ?\n« Vocation », comme on dit");
     let node = s.add_node("Vocation").unwrap();
     let coder = s.coder().to_owned();
-    s.code(&coder, id, 21, 33, node).unwrap();
+    s.code(&coder, id, CharRange::new(21, 33), node).unwrap();
     let back = Session::open(dir.path()).unwrap();
     let quotes: Vec<String> = back
         .codings

@@ -20,6 +20,7 @@ mod sources;
 mod uncode;
 
 use crate::ids::{CodingId, SourceId};
+use crate::text::CharRange;
 pub use palette::palette_matches;
 pub use popups::{memo_matches, source_matches, takes_text};
 use popups::{popup_action, text_key};
@@ -382,9 +383,9 @@ fn turn_bytes(state: &AppState) -> Option<(usize, usize)> {
     Some((u.body_start.min(u.end), u.end))
 }
 
-fn to_cp(state: &AppState, (s, e): (usize, usize)) -> Option<(usize, usize)> {
-    let ix = &state.transcript.doc.as_ref()?.text.index;
-    Some((ix.cp_of(s)?, ix.cp_of(e)?))
+/// The code point range of a byte range of the open source (what the core's coding calls take).
+fn to_cp(state: &AppState, (s, e): (usize, usize)) -> Option<CharRange> {
+    state.transcript.doc.as_ref()?.text.index.char_range(s, e)
 }
 
 fn open_code_picker(state: &mut AppState) {
@@ -392,7 +393,7 @@ fn open_code_picker(state: &mut AppState) {
         state.ui.message = Some(state.ui.lang.t(T::SelectFirst).into());
         return;
     };
-    let Some((start, end)) = to_cp(state, bytes).filter(|(s, e)| s < e) else {
+    let Some(range) = to_cp(state, bytes).filter(|r| !r.is_empty()) else {
         return;
     };
     let in_vivo = state.selection().and_then(|(s, e)| {
@@ -412,7 +413,7 @@ fn open_code_picker(state: &mut AppState) {
         .filter(|n| n.codable)
         .map(|n| n.id)
         .collect::<Vec<_>>();
-    picker::open(state, PickFor::Code { start, end }, candidates, in_vivo);
+    picker::open(state, PickFor::Code(range), candidates, in_vivo);
 }
 
 fn code_again(state: &mut AppState) -> Vec<Effect> {
@@ -420,14 +421,13 @@ fn code_again(state: &mut AppState) -> Vec<Effect> {
         return vec![];
     };
     let source = doc.id;
-    let Some((start, end)) = target_bytes(state).and_then(|b| to_cp(state, b)) else {
+    let Some(range) = target_bytes(state).and_then(|b| to_cp(state, b)) else {
         return vec![];
     };
     state.transcript.mode = Mode::Normal;
     vec![Effect::Code {
         source: SourceId(source),
-        start,
-        end,
+        range,
         node: NodeRef::Id(node.0),
     }]
 }

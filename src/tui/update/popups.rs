@@ -288,20 +288,18 @@ fn choose(state: &mut AppState, p: &Picker, entry: Option<Entry>) -> Vec<Effect>
     let source = state.transcript.doc.as_ref().map(|d| d.id);
     state.transcript.mode = Mode::Normal;
     match (&p.purpose, entry, source) {
-        (PickFor::Code { start, end }, Entry::Node(id), Some(source)) => vec![Effect::Code {
+        (PickFor::Code(range), Entry::Node(id), Some(source)) => vec![Effect::Code {
             source: SourceId(source),
-            start: *start,
-            end: *end,
+            range: *range,
             node: NodeRef::Id(id),
         }],
-        (PickFor::Code { start, end }, Entry::New(path), Some(source)) => vec![Effect::Code {
+        (PickFor::Code(range), Entry::New(path), Some(source)) => vec![Effect::Code {
             source: SourceId(source),
-            start: *start,
-            end: *end,
+            range: *range,
             node: NodeRef::New(path),
         }],
-        (PickFor::Uncode { start, end }, Entry::Node(id), Some(_)) => {
-            super::uncode::uncode_or_ask(state, *start, *end, NodeId(id))
+        (PickFor::Uncode(range), Entry::Node(id), Some(_)) => {
+            super::uncode::uncode_or_ask(state, *range, NodeId(id))
         }
         (PickFor::CodeHits, Entry::Node(id), _) => {
             let path = state.node(id).map(|n| n.path.clone()).unwrap_or_default();

@@ -11,6 +11,7 @@ use super::{picker, to_cp};
 use crate::ids::NodeId;
 use crate::ids::{CodingId, SourceId};
 use crate::memo::Target;
+use crate::text::CharRange;
 use uuid::Uuid;
 
 pub(super) fn uncode(state: &mut AppState) -> Vec<Effect> {
@@ -31,33 +32,27 @@ pub(super) fn uncode(state: &mut AppState) -> Vec<Effect> {
     nodes.dedup();
     let first = mine[0].node;
     let range = state.selection().unwrap_or((mine[0].start, mine[0].end));
-    let Some((start, end)) = to_cp(state, range) else {
+    let Some(range) = to_cp(state, range) else {
         return vec![];
     };
     if nodes.len() == 1 {
         state.transcript.mode = Mode::Normal;
-        return uncode_or_ask(state, start, end, first);
+        return uncode_or_ask(state, range, first);
     }
-    picker::open(state, PickFor::Uncode { start, end }, nodes, None);
+    picker::open(state, PickFor::Uncode(range), nodes, None);
     vec![]
 }
 
 /// Uncodes a code point range of the open source for a node, or asks first when a coding it
 /// removes entirely has a memo.
-pub(super) fn uncode_or_ask(
-    state: &mut AppState,
-    start: usize,
-    end: usize,
-    node: NodeId,
-) -> Vec<Effect> {
+pub(super) fn uncode_or_ask(state: &mut AppState, range: CharRange, node: NodeId) -> Vec<Effect> {
     let Some(doc) = &state.transcript.doc else {
         return vec![];
     };
     let source = doc.id;
     let uncode = Effect::Uncode {
         source: SourceId(source),
-        start,
-        end,
+        range,
         node,
     };
     let ix = &doc.text.index;
@@ -66,8 +61,8 @@ pub(super) fn uncode_or_ask(
         .iter()
         .filter(|c| c.coder == state.ui.coder && c.node == node)
         .filter(|c| {
-            ix.cp_of(c.start).is_some_and(|s| s >= start)
-                && ix.cp_of(c.end).is_some_and(|e| e <= end)
+            ix.char_pos(c.start).is_some_and(|s| s >= range.start)
+                && ix.char_pos(c.end).is_some_and(|e| e <= range.end)
         })
         .filter(|c| state.memos.contains(&Target::Coding(CodingId(c.id))))
         .map(|c| (c.id, doc.text.text[c.start..c.end].trim().to_owned()))
