@@ -218,3 +218,38 @@ fn a_node_description_takes_several_lines() {
         "the description to edit, cursor at its end"
     );
 }
+
+/// Help lists a text field's cursor keys and the file browser's own keys, from the keymap.
+#[test]
+fn help_lists_the_cursor_keys_of_text_fields_and_the_browsers_keys() {
+    let f = sample();
+    let mut a = app(&f, 200, 150);
+    keys(&mut a, "?");
+    assert!(
+        shows(
+            &a,
+            "alt-b ctrl-left alt-f ctrl-right Text fields: cursor one word left, right"
+        ),
+        "{}",
+        screen(&a).join("\n")
+    );
+    assert!(shows(
+        &a,
+        "ctrl-a home ctrl-e end Text fields: cursor to the start, the end of the line"
+    ));
+    assert!(shows(
+        &a,
+        "ctrl-o           File browser: import the marked files or this folder"
+    ));
+    drop(a);
+    let mut a = tui_kit::app_in(&f, verbatim::tui::testing::Lang::Fr, 200, 150);
+    keys(&mut a, "?");
+    assert!(shows(
+        &a,
+        "Champs de texte : curseur d'un mot à gauche, à droite"
+    ));
+    assert!(shows(
+        &a,
+        "Explorateur : importer les fichiers marqués ou ce dossier"
+    ));
+}

@@ -125,6 +125,10 @@ pub enum T {
     RenameAttributePrompt,
     RenameCasePrompt,
     FilterLabel,
+    HelpBrowserImport,
+    HelpCursorChar,
+    HelpCursorWord,
+    HelpCursorLine,
     NowCodable,
     NowNotCodable,
     NotCodable,
@@ -355,6 +359,22 @@ impl Lang {
             T::AddAttributePrompt => ("Name of the new attribute", "Nom du nouvel attribut"),
             T::RenameAttributePrompt => ("Rename the attribute", "Renommer l'attribut"),
             T::FilterLabel => ("filter:", "filtre :"),
+            T::HelpBrowserImport => (
+                "File browser: import the marked files or this folder (or open it)",
+                "Explorateur : importer les fichiers marqués ou ce dossier (ou l'ouvrir)",
+            ),
+            T::HelpCursorChar => (
+                "Text fields: cursor one character left, right",
+                "Champs de texte : curseur d'un caractère à gauche, à droite",
+            ),
+            T::HelpCursorWord => (
+                "Text fields: cursor one word left, right",
+                "Champs de texte : curseur d'un mot à gauche, à droite",
+            ),
+            T::HelpCursorLine => (
+                "Text fields: cursor to the start, the end of the line",
+                "Champs de texte : curseur au début, à la fin de la ligne",
+            ),
             T::RenameCasePrompt => (
                 "Rename the case (its sources and speakers follow)",
                 "Renommer le cas (ses sources et locuteurs suivent)",

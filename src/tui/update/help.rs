@@ -2,7 +2,8 @@
 //! the transcript, the codebook, the passages, the sources, text fields, the analysis views), and its scrolling (↑↓, pages, g/G),
 //! kept within the content.
 //!
-//! Invariant: every action appears exactly once.
+//! Invariant: every action appears exactly once; the keys of the file browser and of a text
+//! field's cursor are listed under their group too, from the active keymap.
 
 use super::super::action::Action;
 use super::super::i18n::T;
@@ -98,8 +99,44 @@ pub fn help_lines(state: &AppState) -> Vec<String> {
                 a.name()
             ));
         }
+        out.extend(context_lines(state, g));
     }
     out
+}
+
+/// The keys a group has in its own context (the file browser's, a text field's cursor moves),
+/// from the active keymap.
+fn context_lines(state: &AppState, g: usize) -> Vec<String> {
+    use super::super::keymap::Context;
+    let keys = |c: Context, actions: &[Action]| {
+        actions
+            .iter()
+            .flat_map(|a| state.ui.keymap.keys_in(c, *a))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let line = |keys: String, t: T| format!("{keys:<16} {}", state.ui.lang.t(t));
+    match g {
+        4 => vec![line(
+            keys(Context::Files, &[Action::Import]),
+            T::HelpBrowserImport,
+        )],
+        5 => vec![
+            line(
+                keys(Context::Text, &[Action::Left, Action::Right]),
+                T::HelpCursorChar,
+            ),
+            line(
+                keys(Context::Text, &[Action::WordPrev, Action::WordNext]),
+                T::HelpCursorWord,
+            ),
+            line(
+                keys(Context::Text, &[Action::Top, Action::Bottom]),
+                T::HelpCursorLine,
+            ),
+        ],
+        _ => vec![],
+    }
 }
 
 /// Rows of the help popup that show content.
