@@ -84,9 +84,17 @@ pub struct Folded {
 
 /// Folds `text` into `out` (cleared first); with `origins`, keeps what [`Folded::origin`] needs.
 pub fn fold_into(text: &str, out: &mut Folded, origins: bool) {
+    out.clear();
+    push(text, out, origins);
+}
+
+/// Folds `text` onto the end of `out`'s bytes (no origins: for a yes-or-no pre-check).
+pub fn fold_onto(text: &str, out: &mut Folded) {
+    push(text, out, false);
+}
+
+fn push(text: &str, out: &mut Folded, origins: bool) {
     let t = &*TABLES;
-    out.bytes.clear();
-    out.marks.clear();
     out.bytes.reserve(text.len());
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -121,6 +129,12 @@ pub fn fold_into(text: &str, out: &mut Folded, origins: bool) {
 }
 
 impl Folded {
+    /// Empties the folded text (its buffer kept).
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.marks.clear();
+    }
+
     /// The mark holding folded byte `p`, or the number of marks wholly before it.
     fn locate(&self, p: usize) -> Result<Mark, usize> {
         let i = self.marks.partition_point(|m| m.fend <= p);

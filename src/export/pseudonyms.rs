@@ -21,17 +21,24 @@ pub fn apply(annex: &mut Annex, m: &Matcher) {
         fix(&mut section.path);
         fix(&mut section.description);
         section.memos.iter_mut().for_each(fix);
+        let mut last = Last::default();
         for v in &mut section.verbatims {
             // The citation holds the verbatim: one search serves both.
             m.apply_with_inner(&mut v.citation, &mut v.text);
-            for s in [&mut v.label, &mut v.case, &mut v.before, &mut v.after] {
-                fix(s);
-            }
+            fix(&mut v.before);
+            fix(&mut v.after);
+            last.fix(m, 0, &mut v.label);
+            last.fix(m, 1, &mut v.case);
             if let Some(sp) = &mut v.speaker {
-                fix(sp);
+                last.fix(m, 2, sp);
             }
-            v.attributes.iter_mut().for_each(fix);
-            v.coders.iter_mut().for_each(fix);
+            for (i, a) in v.attributes.iter_mut().enumerate() {
+                last.fix(m, 3 + i, a);
+            }
+            let first = 3 + v.attributes.len();
+            for (i, c) in v.coders.iter_mut().enumerate() {
+                last.fix(m, first + i, c);
+            }
             v.memos.iter_mut().for_each(fix);
         }
     });
@@ -42,11 +49,71 @@ pub fn apply(annex: &mut Annex, m: &Matcher) {
             fix(k);
             fix(v);
         }
+        let mut last = Last::default();
         for (_, speaker, text) in &mut t.turns {
             if let Some(sp) = speaker {
-                fix(sp);
+                last.fix(m, 0, sp);
             }
             fix(text);
         }
     });
+}
+
+/// The value each field (label, case, speaker, attribute, coder…) had in the verbatim before,
+/// and what the key made of it: most repeat from one verbatim to the next (one source's run),
+/// and are then not searched again.
+#[derive(Default)]
+struct Last {
+    /// (value, its replacement when the key changed it), by field; `None` before the first.
+    slots: Vec<Option<(String, Option<String>)>>,
+}
+
+impl Last {
+    fn fix(&mut self, m: &Matcher, field: usize, s: &mut String) {
+        if field >= self.slots.len() {
+            self.slots.resize(field + 1, None);
+        }
+        let slot = &mut self.slots[field];
+        if let Some((before, after)) = slot
+            && before == s
+        {
+            if let Some(a) = after {
+                s.clone_from(a);
+            }
+            return;
+        }
+        let before = s.clone();
+        let after = m.apply_in_place(s).then(|| s.clone());
+        *slot = Some((before, after));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::anonymise::{Category, Entry};
+
+    #[test]
+    fn repeated_values_are_replaced_like_new_ones() {
+        let m = Matcher::from_entries(vec![Entry {
+            original: "Orléans".into(),
+            pseudonym: "Ville-A".into(),
+            category: Category::Place,
+            whole_word: true,
+        }]);
+        let mut last = Last::default();
+        for (value, expected) in [
+            ("CHU d'Orléans", "CHU d'Ville-A"),
+            ("CHU d'Orléans", "CHU d'Ville-A"),
+            ("Tours", "Tours"),
+            ("Tours", "Tours"),
+            ("orleans", "Ville-A"),
+            ("", ""),
+            ("", ""),
+        ] {
+            let mut s = value.to_owned();
+            last.fix(&m, 0, &mut s);
+            assert_eq!(s, expected);
+        }
+    }
 }
