@@ -1,15 +1,18 @@
 //! Re-anchoring codings when a source text changed outside verbatim (a typo fixed, a name
-//! replaced): each coding's range is mapped through a character diff of the text it was anchored
-//! to and the new text; without that old text, it is found again by its quote and context.
+//! replaced): each coding's range is mapped through a diff ([`EditMap`]: by line, then by
+//! character where lines changed) of the text it was anchored to and the new text; without
+//! that old text, it is found again by its quote and context.
 //!
 //! Invariants: a coding whose quote is untouched by the edit lands on its old position mapped
 //! through the edit (not merely on some copy of its quote); a coding whose words were deleted
 //! or rewritten is not shrunk onto what is left (a stray character) — like one that cannot be
 //! placed, it is marked orphaned, keeps its last range and is listed; nothing is dropped.
 
+mod edit_map;
+
+pub use edit_map::EditMap;
+
 use crate::coding::{Coding, SourceText, Status};
-use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
-use std::time::{Duration, Instant};
 
 /// What happened to one coding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,72 +25,20 @@ pub enum Placement {
     Orphaned,
 }
 
-/// A map from old code point offsets to new ones, built from a diff.
-#[derive(Debug, Clone)]
-pub struct EditMap {
-    /// Equal runs: (old start, new start, length), in order.
-    equal: Vec<(usize, usize, usize)>,
-    new_len: usize,
-}
-
-impl EditMap {
-    /// Diffs two texts by code point (with a time limit; a coarser diff is still correct).
-    pub fn diff(old: &str, new: &str) -> Self {
-        let a: Vec<char> = old.chars().collect();
-        let b: Vec<char> = new.chars().collect();
-        let deadline = Instant::now() + Duration::from_millis(500);
-        let ops = capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(deadline));
-        let equal = ops
-            .iter()
-            .map(|op| op.as_tag_tuple())
-            .filter(|(tag, _, _)| *tag == DiffTag::Equal)
-            .map(|(_, o, n)| (o.start, n.start, o.len()))
-            .collect();
-        Self {
-            equal,
-            new_len: b.len(),
-        }
-    }
-
-    /// New offset of an old start offset (a deleted start moves to what follows the deletion).
-    pub fn map_start(&self, p: usize) -> usize {
-        let i = self.equal.partition_point(|(o, _, _)| *o <= p);
-        if i > 0 {
-            let (o, n, len) = self.equal[i - 1];
-            if p < o + len {
-                return n + (p - o);
-            }
-        }
-        self.equal.get(i).map_or(self.new_len, |(_, n, _)| *n)
-    }
-
-    /// New offset of an old end offset (exclusive).
-    pub fn map_end(&self, e: usize) -> usize {
-        if e == 0 {
-            return 0;
-        }
-        let q = e - 1;
-        let i = self.equal.partition_point(|(o, _, _)| *o <= q);
-        if i == 0 {
-            return 0;
-        }
-        let (o, n, len) = self.equal[i - 1];
-        if q < o + len {
-            n + (q - o) + 1
-        } else {
-            n + len
-        }
-    }
-}
-
 /// Re-anchors `codings` (all of one source) in `new`. `old` is the text they were anchored to,
 /// when known. Returns one placement per coding, in order.
 pub fn reanchor(old: Option<&str>, new: &SourceText, codings: &mut [Coding]) -> Vec<Placement> {
     let map = old.map(|o| EditMap::diff(o, &new.text));
-    codings
-        .iter_mut()
-        .map(|c| place(map.as_ref(), new, c))
-        .collect()
+    reanchor_through(map.as_ref(), new, codings)
+}
+
+/// [`reanchor`] through a diff already made (none: by quote and context only).
+pub fn reanchor_through(
+    map: Option<&EditMap>,
+    new: &SourceText,
+    codings: &mut [Coding],
+) -> Vec<Placement> {
+    codings.iter_mut().map(|c| place(map, new, c)).collect()
 }
 
 fn place(map: Option<&EditMap>, new: &SourceText, c: &mut Coding) -> Placement {
@@ -169,16 +120,53 @@ fn best_context_near(new: &SourceText, c: &Coding, hint: usize) -> Option<(usize
 }
 
 /// Finds the quote anywhere in the text, choosing the copy whose context matches best and then
-/// the one nearest the old position.
+/// the one nearest the old position (the first in the text between two as near).
+///
+/// It looks near `hint` first, in windows growing sixteenfold: a copy whose whole stored
+/// context matches cannot be beaten by one farther away, so the search stops at the first
+/// window holding such a copy no farther than the window reaches on each side; only a quote
+/// whose context changed too is looked for in the whole text. (The cost stays linear in the
+/// number of codings when an edit shifted them all.)
 fn find_by_quote(new: &SourceText, c: &Coding, hint: usize) -> Option<(usize, usize)> {
     if c.quote.is_empty() {
         return None;
     }
     let qlen = c.quote.chars().count();
+    let perfect = c.before.chars().count() + c.after.chars().count();
+    let mut radius = 256;
+    loop {
+        let lo = hint.saturating_sub(radius).min(new.len());
+        let hi = hint
+            .saturating_add(qlen.saturating_add(radius))
+            .min(new.len());
+        let best = best_copy_between(new, c, qlen, hint, lo, hi);
+        let whole = lo == 0 && hi == new.len();
+        match best {
+            Some((s, score)) if whole || (score == perfect && s.abs_diff(hint) <= radius) => {
+                return Some((s, s + qlen));
+            }
+            None if whole => return None,
+            _ => radius = radius.saturating_mul(16),
+        }
+    }
+}
+
+/// The copy of the quote inside code points `lo..hi` whose context matches best, then nearest
+/// `hint` (the first in the text between two as near), with its score.
+fn best_copy_between(
+    new: &SourceText,
+    c: &Coding,
+    qlen: usize,
+    hint: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<(usize, usize)> {
+    let from_byte = new.index.byte_of(lo)?;
+    let window = new.slice(lo, hi);
     let mut best: Option<(usize, usize)> = None;
     let mut from = 0;
-    while let Some(pos) = new.text[from..].find(&c.quote) {
-        let byte = from + pos;
+    while let Some(pos) = window[from..].find(&c.quote) {
+        let byte = from_byte + from + pos;
         if let Some(s) = new.index.cp_of(byte) {
             let score = context_score(new, c, s, s + qlen);
             let better = match best {
@@ -189,9 +177,9 @@ fn find_by_quote(new: &SourceText, c: &Coding, hint: usize) -> Option<(usize, us
                 best = Some((s, score));
             }
         }
-        from = byte + c.quote.chars().next().map_or(1, char::len_utf8);
+        from += pos + c.quote.chars().next().map_or(1, char::len_utf8);
     }
-    best.map(|(s, _)| (s, s + qlen))
+    best
 }
 
 /// How many characters of stored context agree with the text around `start..end`.
@@ -214,3 +202,6 @@ fn context_score(new: &SourceText, c: &Coding, start: usize, end: usize) -> usiz
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod fast_tests;
