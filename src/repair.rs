@@ -8,7 +8,7 @@
 
 use crate::coding::Coding;
 use crate::error::Result;
-use crate::ids::SourceId;
+use crate::ids::{NodeId, SourceId};
 use crate::session::{Change, Session, Step};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -70,8 +70,9 @@ impl Findings {
 pub fn scan(s: &Session) -> Result<Findings> {
     let mut out = Findings::default();
     let known: BTreeSet<SourceId> = s.project().manifest.sources.iter().map(|m| m.id).collect();
+    let nodes: BTreeSet<NodeId> = s.codebook().all_ids().into_iter().collect();
     for (coder, source, c) in s.codings().all() {
-        if known.contains(&source) && s.codebook().node(c.node).is_none() {
+        if known.contains(&source) && !nodes.contains(&c.node) {
             *out.lost_codings
                 .entry((coder.to_owned(), source.0))
                 .or_default() += 1;

@@ -148,12 +148,16 @@ impl Session {
             meta.sha256 = sha256_hex(new.text.as_bytes());
             meta.size = new.text.len() as u64;
         }
+        let known: std::collections::HashSet<SourceId> =
+            self.project.manifest.sources.iter().map(|s| s.id).collect();
+        let nodes: std::collections::HashSet<NodeId> =
+            self.codebook.all_ids().into_iter().collect();
         for (coder, source, c) in self.codings.all() {
-            if !self.project.manifest.sources.iter().any(|s| s.id == source) {
+            if !known.contains(&source) {
                 report.problems.push(format!(
                     "codings/{coder}/{source}.jsonl: no source has this id"
                 ));
-            } else if self.codebook.node(c.node).is_none() {
+            } else if !nodes.contains(&c.node) {
                 report.problems.push(format!("codings/{coder}/{source}.jsonl: coding {} refers to node {} that is not in the codebook", c.id, c.node));
             }
         }
