@@ -7,8 +7,10 @@
 //! 40 code points of context; an orphaned coding is kept with its last known range, never dropped.
 
 pub mod anchor;
+mod apply_all;
 mod ops;
 
+pub use apply_all::apply_all;
 pub use ops::{SourceText, apply, make_coding, refresh as ops_refresh, uncode};
 
 use crate::error::{Error, Result};

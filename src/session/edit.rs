@@ -165,19 +165,19 @@ impl Session {
             };
             let text = self.text(meta.id)?;
             let mut list = self.codings.list(coder, meta.id).to_vec();
-            for u in turns::split_units_as(&text.text, &names, &meta.convention)
-                .into_iter()
-                .filter(|u| u.speaker == Some(who))
-            {
-                let range = text
-                    .index
-                    .char_range(u.body_start, u.end)
-                    .expect("unit bounds are char boundaries");
-                if !range.is_empty() {
-                    coding::apply(&mut list, &text, node, range, &at);
-                    turns_coded += 1;
-                }
-            }
+            let ranges: Vec<CharRange> =
+                turns::split_units_as(&text.text, &names, &meta.convention)
+                    .into_iter()
+                    .filter(|u| u.speaker == Some(who))
+                    .map(|u| {
+                        text.index
+                            .char_range(u.body_start, u.end)
+                            .expect("unit bounds are char boundaries")
+                    })
+                    .filter(|r| !r.is_empty())
+                    .collect();
+            turns_coded += ranges.len();
+            coding::apply_all(&mut list, &text, node, &ranges, &at);
             changes.push(self.codings_change(coder, meta.id, list));
         }
         if turns_coded == 0 {
