@@ -77,7 +77,7 @@ fn the_file_browser_imports_a_folder_with_progress_and_a_report() {
         ["cassé.docx", "E01.docx", "E02.txt", "E03.odt"],
         "only what can be imported"
     );
-    assert!(shows(&a, "1 other files left out"));
+    assert!(shows(&a, "1 other file left out"), "one file, singular");
     keys(&mut a, "ctrl-o");
     assert_eq!(a.state().ui.importing, Some((0, 0)), "reading has started");
     assert!(screen(&a)[0].contains("importing 0/0"));
@@ -387,4 +387,10 @@ fn typing_in_the_file_browser_narrows_the_listing_and_esc_clears_it() {
     keys(&mut a, "I text:entre");
     assert!(shows(&a, "filtre : entre▏"), "{}", screen(&a).join("\n"));
     assert!(shows(&a, "tapez pour filtrer"));
+    keys(&mut a, "enter space");
+    assert!(
+        shows(&a, "1 autre fichier non affiché  · 1 marqué"),
+        "{}",
+        screen(&a).join("\n")
+    );
 }

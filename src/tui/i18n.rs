@@ -125,6 +125,8 @@ pub enum T {
     RenameAttributePrompt,
     RenameCasePrompt,
     FilterLabel,
+    FileLeftOut,
+    MarkedOne,
     HelpBrowserImport,
     HelpCursorChar,
     HelpCursorWord,
@@ -359,6 +361,8 @@ impl Lang {
             T::AddAttributePrompt => ("Name of the new attribute", "Nom du nouvel attribut"),
             T::RenameAttributePrompt => ("Rename the attribute", "Renommer l'attribut"),
             T::FilterLabel => ("filter:", "filtre :"),
+            T::FileLeftOut => ("other file left out", "autre fichier non affiché"),
+            T::MarkedOne => ("marked", "marqué"),
             T::HelpBrowserImport => (
                 "File browser: import the marked files or this folder (or open it)",
                 "Explorateur : importer les fichiers marqués ou ce dossier (ou l'ouvrir)",

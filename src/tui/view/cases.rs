@@ -95,16 +95,23 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, v: &CasesView, state: &AppState
     }
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let mut lines = vec![Line::from(
-        std::iter::once(Span::styled(fit(lang.t(T::CaseLabel), first_w), bold))
-            .chain(shown.iter().map(|&i| {
-                let style = if i == v.col {
-                    bold.add_modifier(Modifier::UNDERLINED)
-                } else {
-                    bold
-                };
-                Span::styled(fit(&v.attributes[i], width(i)), style)
-            }))
-            .collect::<Vec<_>>(),
+        std::iter::once(Span::styled(
+            fit(lang.t(T::CaseLabel), first_w),
+            if v.on_case {
+                bold.add_modifier(Modifier::UNDERLINED)
+            } else {
+                bold
+            },
+        ))
+        .chain(shown.iter().map(|&i| {
+            let style = if i == v.col && !v.on_case {
+                bold.add_modifier(Modifier::UNDERLINED)
+            } else {
+                bold
+            };
+            Span::styled(fit(&v.attributes[i], width(i)), style)
+        }))
+        .collect::<Vec<_>>(),
     )];
     if v.attributes.is_empty() {
         lines.push(Line::raw(lang.t(T::NoAttributes)));

@@ -69,10 +69,20 @@ pub fn browser(frame: &mut Frame<'_>, area: Rect, b: &FileBrowser, state: &AppSt
         .collect();
     let mut top = b.dir.display().to_string();
     if b.hidden > 0 {
-        top.push_str(&format!("  · {} {}", b.hidden, lang.t(T::FilesLeftOut)));
+        let t = if b.hidden == 1 {
+            T::FileLeftOut
+        } else {
+            T::FilesLeftOut
+        };
+        top.push_str(&format!("  · {} {}", b.hidden, lang.t(t)));
     }
     if !b.marked.is_empty() {
-        top.push_str(&format!("  · {} {}", b.marked.len(), lang.t(T::Marked)));
+        let t = if b.marked.len() == 1 {
+            T::MarkedOne
+        } else {
+            T::Marked
+        };
+        top.push_str(&format!("  · {} {}", b.marked.len(), lang.t(t)));
     }
     if !b.filter.is_empty() {
         let field = super::field_line(&b.filter, state.edit_cursor, 30);
