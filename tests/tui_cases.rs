@@ -174,6 +174,11 @@ fn a_case_id_is_renamed_in_the_table_and_undone() {
     assert_eq!(v.rows[v.row].0, "Médecin rural", "on the renamed case");
     keys(&mut a, "z");
     assert_eq!(source_case(&a).as_deref(), Some("E01"), "z undoes it");
+    assert_eq!(
+        a.state().ui.message.as_deref(),
+        Some("undone: renaming a case"),
+        "named in words"
+    );
     assert!(!cases_csv(&f).contains("Médecin rural"));
     keys(&mut a, "r backspace text:2 enter");
     assert!(

@@ -474,6 +474,17 @@ fn step_name(label: &str, lang: super::i18n::Lang) -> String {
         "source.delete" => ("deleting a source", "suppression d'une source"),
         "source.restore" => ("restoring a source", "remise d'une source"),
         "case.rename" => ("renaming a case", "renommage d'un cas"),
+        "node.codable" => ("codable or heading only", "codable ou simple rubrique"),
+        "source.rename" => ("renaming a source", "renommage d'une source"),
+        "speaker.set" => ("speaker's role and case", "rôle et cas du locuteur"),
+        "speakers.detect" => (
+            "speakers detected again",
+            "nouvelle détection des locuteurs",
+        ),
+        "case.set" => ("case value", "valeur d'un cas"),
+        "case.attribute.rename" => ("renaming an attribute", "renommage d'un attribut"),
+        "case.attribute.delete" => ("deleting an attribute", "suppression d'un attribut"),
+        "cases.import" => ("cases table import", "import du tableau des cas"),
         other => return other.replace(['.', '_'], " "),
     };
     if fr { words.1 } else { words.0 }.to_owned()
