@@ -230,6 +230,29 @@ pub fn load(root: &std::path::Path, name: &str) -> Result<String> {
     Ok(text.trim().to_owned())
 }
 
+/// Every saved query as (name, expression), in natural name order; files that are not
+/// `NAME.txt` with a valid name are not queries and are left out.
+pub fn saved(root: &std::path::Path) -> Result<Vec<(String, String)>> {
+    let dir = queries_dir(root);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io("could not list the saved queries in", &dir, e)),
+    };
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(name) = file.to_str().and_then(|f| f.strip_suffix(".txt")) else {
+            continue;
+        };
+        if check_name(name).is_ok() {
+            out.push((name.to_owned(), load(root, name)?));
+        }
+    }
+    out.sort_by(|a, b| crate::text::natural_cmp(&a.0, &b.0));
+    Ok(out)
+}
+
 /// Saves a query as `queries/NAME.txt` (checked first; the session must be the writer).
 pub fn save(
     session: &crate::session::Session,

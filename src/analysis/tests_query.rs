@@ -88,3 +88,32 @@ fn errors_name_the_position() {
     assert!(err("\"Temps\" \"Leviers\"").contains("missing AND or OR"));
     assert!(err("\"Temps\" NEAR/x \"Leviers\"").contains("number of words"));
 }
+
+#[test]
+fn saved_queries_are_listed_in_natural_order_with_their_expressions() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        super::saved(dir.path()).unwrap().is_empty(),
+        "no folder yet"
+    );
+    let q = super::queries_dir(dir.path());
+    std::fs::create_dir_all(&q).unwrap();
+    for (file, text) in [
+        ("temps 10.txt", "\"A\"\n"),
+        ("temps 2.txt", "\"A\" OR \"B\"\n"),
+        ("élan.txt", "text:élan"),
+        (".caché.txt", "\"A\""),
+        ("notes.md", "pas une requête"),
+    ] {
+        std::fs::write(q.join(file), text).unwrap();
+    }
+    let names: Vec<(String, String)> = super::saved(dir.path()).unwrap();
+    assert_eq!(
+        names,
+        [
+            ("temps 2".to_owned(), "\"A\" OR \"B\"".to_owned()),
+            ("temps 10".to_owned(), "\"A\"".to_owned()),
+            ("élan".to_owned(), "text:élan".to_owned()),
+        ]
+    );
+}

@@ -46,6 +46,20 @@ pub enum A {
     Hints,
     ListHints,
     EmptyCell,
+    Cooccurrence,
+    BothWithin,
+    SameText,
+    SameTurn,
+    SameInterview,
+    Query,
+    NewQuery,
+    QueryPrompt,
+    NoSavedQuery,
+    QueryHints,
+    QueryResultHints,
+    Passages,
+    CodeInto,
+    QueryAnnex,
 }
 
 impl Lang {
@@ -108,6 +122,38 @@ impl Lang {
                 "↑↓ passage · Entrée y aller · Échap retour",
             ),
             A::EmptyCell => ("no passage here", "aucun passage ici"),
+            A::Cooccurrence => ("Co-occurrence", "Cooccurrences"),
+            A::BothWithin => ("both in", "les deux dans"),
+            A::SameText => ("the same text", "le même passage"),
+            A::SameTurn => ("the same turn", "le même tour de parole"),
+            A::SameInterview => ("the same interview", "le même entretien"),
+            A::Query => ("Coding query", "Requête de codage"),
+            A::NewQuery => ("✎ Write a query…", "✎ Écrire une requête…"),
+            A::QueryPrompt => (
+                "Query (\"NODE\" AND|OR|NOT|NEAR[/N] \"NODE\", text:\"words\", parentheses)",
+                "Requête (\"CODE\" AND|OR|NOT|NEAR[/N] \"CODE\", text:\"mots\", parenthèses)",
+            ),
+            A::NoSavedQuery => (
+                "no saved query yet (verbatim query EXPR --save NAME saves one in queries/)",
+                "aucune requête enregistrée (verbatim query EXPR --save NOM en garde une dans queries/)",
+            ),
+            A::QueryHints => (
+                "↑↓ choose · Enter run (or write) · Q write · Tab view · Esc close",
+                "↑↓ choisir · Entrée lancer (ou écrire) · Q écrire · Tab vue · Échap fermer",
+            ),
+            A::QueryResultHints => (
+                "↑↓ passage · Enter go to it · c code into a new node · Q edit · Esc back",
+                "↑↓ passage · Entrée y aller · c coder dans un nouveau code · Q modifier · Échap retour",
+            ),
+            A::Passages => ("passages", "passages"),
+            A::CodeInto => (
+                "Code the query's passages into the new node (path)",
+                "Coder les passages de la requête dans le nouveau code (chemin)",
+            ),
+            A::QueryAnnex => (
+                "export it as an annex: verbatim export --query NAME",
+                "l'exporter en annexe : verbatim export --query NOM",
+            ),
         };
         if self == Lang::Fr { fr } else { en }
     }
@@ -121,6 +167,8 @@ impl Lang {
             Tab::Words => A::Words,
             Tab::Agreement => A::Agreement,
             Tab::Saturation => A::Saturation,
+            Tab::Cooccurrence => A::Cooccurrence,
+            Tab::Query => A::Query,
         })
     }
 }

@@ -41,7 +41,7 @@ pub fn compute(
 ) -> Result<AnalysisView> {
     let filters = super::snapshot::parse_filter(session, filter)?;
     let sel = Selection::from_session(session, &filters)?;
-    let (data, list) = if sel.codings.is_empty() && ask.tab != Tab::Words {
+    let (data, list) = if sel.codings.is_empty() && !matches!(ask.tab, Tab::Words | Tab::Query) {
         (TabData::Nothing(lang.a(A::NothingCoded).to_owned()), None)
     } else {
         match ask.tab {
@@ -50,6 +50,11 @@ pub fn compute(
             Tab::Words => words_view(session, &sel, lang, &ask)?,
             Tab::Agreement => (agreement_view(&sel, lang, &ask), None),
             Tab::Saturation => (saturation_view(&sel, &ask), None),
+            Tab::Cooccurrence => super::analysis_query_ops::cooccurrence_view(&sel, lang, &mut ask),
+            Tab::Query => (
+                super::analysis_query_ops::query_view(session, &sel, &ask)?,
+                None,
+            ),
         }
     };
     let mut view = AnalysisView {
@@ -65,7 +70,7 @@ pub fn compute(
     Ok(view)
 }
 
-fn jumps(sel: &Selection, refs: &[PassageRef], note: &str) -> Vec<Jump> {
+pub(super) fn jumps(sel: &Selection, refs: &[PassageRef], note: &str) -> Vec<Jump> {
     refs.iter()
         .map(|p| {
             let text = sel

@@ -1,5 +1,5 @@
 //! The plain data of the analysis views (overview, matrix, word frequency, intercoder
-//! agreement, saturation): what `update` asks the runtime to compute ([`AnalysisAsk`]) and what
+//! agreement, saturation, co-occurrence, coding queries): what `update` asks the runtime to compute ([`AnalysisAsk`]) and what
 //! the popup shows ([`AnalysisView`]): the figures of one view, where the cursor is, and a list
 //! of passages opened from a row or a cell, each of which jumps to its place. No behaviour.
 //!
@@ -17,15 +17,19 @@ pub enum Tab {
     Words,
     Agreement,
     Saturation,
+    Cooccurrence,
+    Query,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Overview,
         Tab::Matrix,
         Tab::Words,
         Tab::Agreement,
         Tab::Saturation,
+        Tab::Cooccurrence,
+        Tab::Query,
     ];
 
     /// The next (or previous) view, round.
@@ -45,6 +49,8 @@ pub enum Open {
     Cell { row: usize, column: usize },
     /// A word's occurrences in context (word frequency).
     Word(String),
+    /// A co-occurrence cell's passages (nodes `row` and `column` both apply).
+    Pair { row: usize, column: usize },
 }
 
 /// What to compute: the view, its options, the cursor, what is opened.
@@ -59,6 +65,12 @@ pub struct AnalysisAsk {
     pub exclude_uncoded: bool,
     /// Saturation: interviews in label order (else in the order they were first coded).
     pub by_label: bool,
+    /// Co-occurrence: both nodes within the same text (0), turn (1) or interview (2).
+    pub within: usize,
+    /// Coding query: the expression run (empty: the saved queries are listed to pick one).
+    pub query: String,
+    /// Coding query: the saved query's name when one was picked.
+    pub query_name: String,
     /// The row (and matrix column) under the cursor.
     pub row: usize,
     pub column: usize,
@@ -165,6 +177,38 @@ pub struct SaturationStep {
     pub cumulative: usize,
 }
 
+/// The co-occurrence table: coded nodes by coded nodes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoData {
+    /// What "both apply" means, in words.
+    pub within: String,
+    pub names: Vec<String>,
+    pub paths: Vec<String>,
+    /// `cells[i][j]`: passages where nodes i and j both apply (the diagonal: a node's own).
+    pub cells: Vec<Vec<usize>>,
+    /// The largest cell off the diagonal (for the shading).
+    pub max: usize,
+}
+
+/// The coding-query view: the saved queries to pick from, or a query's passages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryData {
+    /// (name, expression) of every saved query.
+    pub saved: Vec<(String, String)>,
+    pub expr: String,
+    pub name: String,
+    /// Why the expression gives nothing (it does not parse), in one sentence.
+    pub error: Option<String>,
+    pub hits: Vec<Jump>,
+}
+
+impl QueryData {
+    /// Whether the saved queries are listed (no expression run yet): row 0 writes a new one.
+    pub fn picking(&self) -> bool {
+        self.expr.is_empty()
+    }
+}
+
 /// What the view shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TabData {
@@ -173,6 +217,8 @@ pub enum TabData {
     Words(WordsData),
     Agreement(AgreementData),
     Saturation(Vec<SaturationStep>),
+    Cooccurrence(CoData),
+    Query(QueryData),
     /// Nothing to show, and why (no codings, a single coder).
     Nothing(String),
 }
@@ -204,6 +250,9 @@ impl AnalysisView {
             TabData::Words(w) => w.rows.len(),
             TabData::Agreement(a) => a.disagreements.len(),
             TabData::Saturation(s) => s.len(),
+            TabData::Cooccurrence(c) => c.names.len(),
+            TabData::Query(q) if q.picking() => q.saved.len() + 1,
+            TabData::Query(q) => q.hits.len(),
             TabData::Nothing(_) => 0,
         }
     }

@@ -8,7 +8,7 @@
 //! `analysis_rows`, `export_choices`, `wrap`, `editor` (plain data and pure text editing) →
 //! `msg` (messages and effects) → `i18n` (and `analysis_i18n`), `theme`, `keymap`,
 //! `export_form`, `state` → `layout` → `update` → `view` → `snapshot`, `exporter`, `importer`,
-//! `indexer`, `runtime` (with `source_ops`, `project_ops`, `cases_ops`, `analysis_ops`) → `app`.
+//! `indexer`, `runtime` (with `source_ops`, `project_ops`, `cases_ops`, `analysis_ops`, `analysis_query_ops`) → `app`.
 //!
 //! Invariants: the terminal is restored on exit and on panic (ratatui's hooks); quitting is
 //! instant because nothing is ever waiting to be saved.
@@ -16,6 +16,7 @@
 mod action;
 mod analysis_i18n;
 mod analysis_ops;
+mod analysis_query_ops;
 mod analysis_rows;
 mod app;
 mod cases_ops;

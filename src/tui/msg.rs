@@ -254,4 +254,6 @@ pub enum Effect {
     Key(super::key_review::KeyOp),
     /// Compute an analysis view.
     Analysis(super::analysis_rows::AnalysisAsk),
+    /// Code a coding query's passages into a new node: (expression, node path).
+    CodeQuery(String, String),
 }

@@ -72,6 +72,7 @@ impl Runtime {
             Effect::Analysis(ask) => {
                 super::analysis_ops::run(&self.session, state.ui.lang, &state.passages.filter, ask)
             }
+            Effect::CodeQuery(expr, path) => code_query(&mut self.session, state, &expr, &path),
             Effect::Copy(text) => {
                 super::key_ops::copy(&self.session, state, text).map(|(text, msg)| {
                     self.clipboard = Some(text);
@@ -301,6 +302,28 @@ fn code_hits(session: &mut Session, state: &AppState, node: NodeRef) -> crate::R
     ])
 }
 
+/// Codes a coding query's passages into a new node (the analysis popup's query view).
+fn code_query(
+    session: &mut Session,
+    state: &AppState,
+    expr: &str,
+    path: &str,
+) -> crate::Result<Vec<Msg>> {
+    let (node, n) = super::analysis_query_ops::code_query(
+        session,
+        &state.ui.coder,
+        &state.passages.filter,
+        expr,
+        path,
+    )?;
+    let path = session.codebook().path_of(node).unwrap_or_default();
+    Ok(vec![
+        Msg::Done(Done::LastNode(node.0)),
+        info(format!("{} {path} ({n})", state.ui.lang.t(T::Coded))),
+        refreshed(session, state, None)?,
+    ])
+}
+
 /// Model changes and loads.
 fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Result<Vec<Msg>> {
     let coder = state.ui.coder.clone();
@@ -450,6 +473,7 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
         | Effect::Project(_)
         | Effect::Key(_)
         | Effect::Analysis(_)
+        | Effect::CodeQuery(..)
         | Effect::Copy(_) => return Ok(vec![]),
     }
     out.push(refreshed(session, state, select)?);

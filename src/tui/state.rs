@@ -94,6 +94,10 @@ pub enum InputFor {
     RenameAttribute(String),
     /// A case id (its sources and speakers follow).
     RenameCase(String),
+    /// A coding query to run in the analysis popup (the view it came from).
+    AnalysisQuery(Box<super::analysis_rows::AnalysisAsk>),
+    /// The new node a coding query's passages are coded into (the expression).
+    CodeQuery(String),
 }
 
 impl InputFor {

@@ -67,7 +67,7 @@ fn group(a: Action) -> usize {
         | A::Cases
         | A::Mark => 4,
         A::Save | A::DeleteBack | A::DeleteWord | A::DeleteForward => 5,
-        A::Analysis | A::AnalysisOption => 6,
+        A::Analysis | A::AnalysisCooccurrence | A::AnalysisQuery | A::AnalysisOption => 6,
         _ => 0,
     }
 }

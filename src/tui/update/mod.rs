@@ -112,6 +112,10 @@ fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Export => return vec![Effect::OpenExport],
         Action::KeyReview => return vec![Effect::Key(super::key_review::KeyOp::Review)],
         Action::Analysis => return analysis::open(),
+        Action::AnalysisCooccurrence => {
+            return analysis::open_at(super::analysis_rows::Tab::Cooccurrence);
+        }
+        Action::AnalysisQuery => return analysis::open_at(super::analysis_rows::Tab::Query),
         Action::PassagesReader => {
             state.passages.reader = !state.passages.reader;
             state.ui.focus = if state.passages.reader {

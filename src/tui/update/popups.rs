@@ -362,6 +362,9 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
             }
             fx
         }
+        InputFor::AnalysisQuery(_) | InputFor::CodeQuery(_) => {
+            super::analysis::submit(state, purpose, text)
+        }
         InputFor::JumpTo => {
             if let (Ok(cp), Some(doc)) = (text.trim().parse::<usize>(), &state.transcript.doc) {
                 state.transcript.cursor =
@@ -376,7 +379,7 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
 
 /// Whether a node path may be created (depth and names within the codebook's limits), as one
 /// sentence when not.
-fn new_path_allowed(path: &str) -> Result<(), String> {
+pub(super) fn new_path_allowed(path: &str) -> Result<(), String> {
     crate::codebook::Codebook::default()
         .check_new_path(path)
         .map_err(|e| e.to_string())

@@ -1,6 +1,7 @@
 //! Drawing the analysis popup: the tabs of the views, the view under them (the overview table,
 //! the matrix with its heat shading, the word frequency bars, the agreement figures with the
-//! disagreements, the saturation chart — the last three in `analysis_charts`), or the list of
+//! disagreements, the saturation chart — the last three in `analysis_charts`; co-occurrence and
+//! coding queries in `analysis_query`), or the list of
 //! passages opened from a row or a cell, and the keys at the bottom.
 //!
 //! Invariant: pure drawing of the popup's data; the cursor's row is always on screen.
@@ -9,7 +10,7 @@ use super::super::analysis_i18n::A;
 use super::super::analysis_rows::{AnalysisView, JumpList, MatrixData, OverviewRow, Tab, TabData};
 use super::super::i18n::Lang;
 use super::super::state::AppState;
-use super::analysis_charts;
+use super::{analysis_charts, analysis_query};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -34,10 +35,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &AnalysisView, state: &Ap
         return;
     }
     frame.render_widget(Paragraph::new(tabs(view.ask.tab, lang)), line(inner, 0));
-    let hints = if view.list.is_some() {
-        A::ListHints
-    } else {
-        A::Hints
+    let hints = match &view.data {
+        _ if view.list.is_some() => A::ListHints,
+        TabData::Query(q) if q.picking() => A::QueryHints,
+        TabData::Query(_) => A::QueryResultHints,
+        _ => A::Hints,
     };
     let dim = state.ui.theme.dim();
     frame.render_widget(
@@ -54,6 +56,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &AnalysisView, state: &Ap
         TabData::Words(w) => analysis_charts::words(frame, body, w, view.ask.row, state),
         TabData::Agreement(a) => analysis_charts::agreement(frame, body, a, view.ask.row, state),
         TabData::Saturation(s) => analysis_charts::saturation(frame, body, s, view, state),
+        TabData::Cooccurrence(c) => analysis_query::cooccurrence(frame, body, c, view, state),
+        TabData::Query(q) => analysis_query::query(frame, body, q, view.ask.row, state),
         TabData::Nothing(why) => frame.render_widget(Paragraph::new(why.as_str()), body),
     }
 }
@@ -152,7 +156,7 @@ fn overview(frame: &mut Frame<'_>, r: Rect, rows: &[OverviewRow], view: &Analysi
 }
 
 /// The shading of a matrix cell: stronger as the value nears the largest.
-fn heat(value: usize, max: usize, colored: bool) -> Style {
+pub(super) fn heat(value: usize, max: usize, colored: bool) -> Style {
     if value == 0 || max == 0 {
         return Style::default();
     }

@@ -3,6 +3,7 @@
 
 mod analysis;
 mod analysis_charts;
+mod analysis_query;
 mod cases;
 mod files;
 mod key_review;

@@ -1,6 +1,7 @@
 //! Popups: help (every binding of the active keymap), command palette, code picker, source
 //! picker, one-line inputs, confirmations and the export dialog.
 
+use super::super::analysis_i18n::A as AnalysisText;
 use super::super::i18n::T;
 use super::super::state::{AppState, InputFor, PickFor, Popup};
 use super::super::update::picker::{Entry, entries};
@@ -129,6 +130,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, popup: &Popup, state: &AppState
                 InputFor::AddAttribute => state.ui.lang.t(T::AddAttributePrompt),
                 InputFor::RenameAttribute(_) => state.ui.lang.t(T::RenameAttributePrompt),
                 InputFor::RenameCase(_) => state.ui.lang.t(T::RenameCasePrompt),
+                InputFor::AnalysisQuery(_) => state.ui.lang.a(AnalysisText::QueryPrompt),
+                InputFor::CodeQuery(_) => state.ui.lang.a(AnalysisText::CodeInto),
             };
             let tall = purpose.multiline();
             let r = centered(area, 90, if tall { 16 } else { 7 });
