@@ -11,6 +11,7 @@
 
 use super::citation::{Citation, default_template};
 use super::collect;
+pub use super::items::{Transcript, Verbatim};
 use super::options::{Numbering, Options, Order};
 use crate::codebook::Node;
 use crate::error::{Error, Result};
@@ -81,55 +82,6 @@ impl Section {
         } else {
             format!("{} {}", self.number, self.name)
         }
-    }
-}
-
-/// One verbatim, ready to print.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verbatim {
-    pub label: String,
-    pub case: String,
-    pub speaker: Option<String>,
-    pub start: usize,
-    pub end: usize,
-    /// The verbatim text (interviewer turns dropped and length cut when asked).
-    pub text: String,
-    /// The rendered citation (the template with `{text}` filled in).
-    pub citation: String,
-    /// Words of context before and after, empty unless asked.
-    pub before: String,
-    pub after: String,
-    /// Values of [`Annex::attributes`], in the same order ("" when missing).
-    pub attributes: Vec<String>,
-    /// Number of the unit (turn) where the verbatim starts, from 1, as in the transcripts annex.
-    pub turn: usize,
-    pub time: Option<String>,
-    /// The coders whose codings make the verbatim, in name order.
-    pub coders: Vec<String>,
-    /// Memos of those codings (texts), when memos are asked for.
-    pub memos: Vec<String>,
-}
-
-/// One transcript in the transcripts annex: its units, numbered from 1.
-#[derive(Debug, Clone)]
-pub struct Transcript {
-    pub label: String,
-    pub case: String,
-    /// `Attribute: value` pairs of the source's case.
-    pub attributes: Vec<(String, String)>,
-    pub anchor: String,
-    /// (turn number, speaker label if any, spoken text).
-    pub turns: Vec<(usize, Option<String>, String)>,
-}
-
-impl Transcript {
-    /// `Profession : Infirmière libérale · Sexe : F`, the line under a transcript's heading.
-    pub fn attributes_line(&self) -> String {
-        self.attributes
-            .iter()
-            .map(|(k, v)| format!("{k} : {v}"))
-            .collect::<Vec<_>>()
-            .join(" · ")
     }
 }
 

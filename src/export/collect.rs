@@ -7,8 +7,8 @@
 //! `passages` (DESIGN §4), applied to the unit where a verbatim starts; verbatims come out by
 //! source (natural label order) then position.
 
-use super::annex::{Transcript, Verbatim};
 use super::citation::{Citation, CitationData};
+use super::items::{Transcript, Verbatim};
 use super::options::Options;
 use crate::error::Result;
 use crate::ids::NodeId;

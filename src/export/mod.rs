@@ -13,6 +13,7 @@ mod citation;
 mod collect;
 mod docx;
 mod html;
+mod items;
 mod markdown;
 mod odt;
 pub mod options;
