@@ -63,8 +63,8 @@ fn as_string<S: serde::Serializer>(t: &Target, s: S) -> std::result::Result<S::O
     s.serialize_str(&t.to_string())
 }
 
-fn path_of(root: &Path, id: Uuid) -> std::path::PathBuf {
-    crate::paths::memo_file(root, MemoId(id))
+fn path_of(root: &Path, id: MemoId) -> std::path::PathBuf {
+    crate::paths::memo_file(root, id)
 }
 
 /// Writes a memo (new or replaced).
@@ -72,24 +72,24 @@ pub fn write(root: &Path, memo: &Memo) -> Result<()> {
     let dir = crate::paths::memos_dir(root);
     std::fs::create_dir_all(&dir).map_err(|e| Error::io("could not create", &dir, e))?;
     let body = format!("target: {}\n\n{}\n", memo.target, memo.text.trim_end());
-    store::write_atomic(&path_of(root, memo.id.0), body.as_bytes())
+    store::write_atomic(&path_of(root, memo.id), body.as_bytes())
 }
 
 /// Stages a memo (new or replaced) into a transaction.
 pub fn stage(txn: &mut store::Transaction, memo: &Memo) -> Result<()> {
     let body = format!("target: {}\n\n{}\n", memo.target, memo.text.trim_end());
-    let path = path_of(txn.root(), memo.id.0);
+    let path = path_of(txn.root(), memo.id);
     txn.write(&path, body.as_bytes())
 }
 
 /// Stages the removal of a memo.
-pub fn stage_delete(txn: &mut store::Transaction, id: Uuid) -> Result<()> {
+pub fn stage_delete(txn: &mut store::Transaction, id: MemoId) -> Result<()> {
     let path = path_of(txn.root(), id);
     txn.remove(&path)
 }
 
 /// Deletes a memo.
-pub fn delete(root: &Path, id: Uuid) -> Result<()> {
+pub fn delete(root: &Path, id: MemoId) -> Result<()> {
     let path = path_of(root, id);
     std::fs::remove_file(&path).map_err(|e| Error::io("could not delete", &path, e))
 }
@@ -105,7 +105,7 @@ pub fn list(root: &Path) -> Result<Vec<Memo>> {
         let path = e.path();
         let Some(id) = path
             .file_stem()
-            .and_then(|s| Uuid::parse_str(&s.to_string_lossy()).ok())
+            .and_then(|s| MemoId::parse_str(&s.to_string_lossy()).ok())
         else {
             continue;
         };
@@ -125,7 +125,7 @@ pub fn list(root: &Path) -> Result<Vec<Memo>> {
                 )
             })?;
         out.push(Memo {
-            id: MemoId(id),
+            id,
             target,
             text: rest.trim_start_matches('\n').trim_end().to_owned(),
         });

@@ -4,18 +4,18 @@
 //! Invariants: summaries are in natural label (or case id) order; computing them never writes.
 
 use crate::error::Result;
+use crate::ids::SourceId;
 use crate::model::{SourceKind, Speaker};
 use crate::project::Project;
 use crate::text::{self, natural_cmp, turns};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use uuid::Uuid;
 
 /// One row of `verbatim sources`.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceSummary {
-    pub id: Uuid,
+    pub id: SourceId,
     pub label: String,
     pub case: String,
     pub kind: SourceKind,
@@ -55,7 +55,7 @@ pub fn sources(project: &Project) -> Result<Vec<SourceSummary>> {
                 Err(e) => (0, 0, Some(e.to_string())),
             };
             SourceSummary {
-                id: s.id.0,
+                id: s.id,
                 label: s.label.clone(),
                 case: s.case.clone(),
                 kind: s.kind,

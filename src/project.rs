@@ -8,6 +8,7 @@
 
 use crate::cases::{CaseTable, CasesImportReport};
 use crate::error::{Error, Result};
+use crate::ids::SourceId;
 use crate::model::{FORMAT, Language, Manifest, Role, SourceMeta};
 use crate::paths;
 use crate::store::{self, ProjectLock, Transaction};
@@ -252,7 +253,7 @@ impl Project {
     }
 
     /// The manifest entry of a source known by id (panics on an unknown id: callers hold one).
-    pub(crate) fn source_by_id_mut(&mut self, id: uuid::Uuid) -> &mut SourceMeta {
+    pub(crate) fn source_by_id_mut(&mut self, id: SourceId) -> &mut SourceMeta {
         self.manifest
             .sources
             .iter_mut()

@@ -12,7 +12,6 @@ use crate::ids::{NodeId, SourceId};
 use crate::session::{Change, Session, Step};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-use uuid::Uuid;
 
 /// The name of the node that receives codings whose node is gone.
 pub const LOST_AND_FOUND: &str = "Lost and found";
@@ -21,7 +20,7 @@ pub const LOST_AND_FOUND: &str = "Lost and found";
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Findings {
     /// (coder, source) → number of codings on a node that is not in the codebook.
-    pub lost_codings: BTreeMap<(String, Uuid), usize>,
+    pub lost_codings: BTreeMap<(String, SourceId), usize>,
     /// Files (relative to the project) that nothing refers to.
     pub unreferenced_files: Vec<PathBuf>,
     /// Rows of `cases.csv` that no source or speaker refers to.
@@ -74,7 +73,7 @@ pub fn scan(s: &Session) -> Result<Findings> {
     for (coder, source, c) in s.codings().all() {
         if known.contains(&source) && !nodes.contains(&c.node) {
             *out.lost_codings
-                .entry((coder.to_owned(), source.0))
+                .entry((coder.to_owned(), source))
                 .or_default() += 1;
         }
     }
@@ -96,8 +95,8 @@ pub fn scan(s: &Session) -> Result<Findings> {
         for f in list_files(&crate::paths::coder_dir(root, &coder)) {
             let id = f
                 .strip_suffix(".jsonl")
-                .and_then(|stem| Uuid::parse_str(stem).ok());
-            if id.is_some_and(|id| !known.contains(&SourceId(id))) {
+                .and_then(|stem| SourceId::parse_str(stem).ok());
+            if id.is_some_and(|id| !known.contains(&id)) {
                 out.unreferenced_files
                     .push(PathBuf::from(crate::paths::CODINGS).join(&coder).join(&f));
             }
@@ -157,7 +156,7 @@ fn lost_and_found(s: &mut Session, found: &Findings) -> Result<usize> {
     }
     let mut moved = 0;
     for (coder, source) in found.lost_codings.keys() {
-        let before: Vec<Coding> = s.codings().list(coder, SourceId(*source)).to_vec();
+        let before: Vec<Coding> = s.codings().list(coder, *source).to_vec();
         let after: Vec<Coding> = before
             .iter()
             .cloned()
@@ -171,7 +170,7 @@ fn lost_and_found(s: &mut Session, found: &Findings) -> Result<usize> {
             .collect();
         changes.push(Change::Codings {
             coder: coder.clone(),
-            source: SourceId(*source),
+            source: *source,
             before,
             after,
         });

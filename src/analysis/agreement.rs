@@ -236,7 +236,7 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
             if two {
                 pooled.add(&table);
                 per_source.push(SourceFigures {
-                    source: SourceId(src.id),
+                    source: src.id,
                     label: src.label.clone(),
                     figures: Figures::of(table),
                 });
@@ -376,7 +376,7 @@ fn disagree(
         .map(|((start, end), who)| Disagreement {
             node,
             path: path.to_owned(),
-            source: SourceId(src.id),
+            source: src.id,
             label: src.label.clone(),
             start,
             end,

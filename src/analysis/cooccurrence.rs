@@ -8,7 +8,6 @@ use super::matrix::PassageRef;
 use super::ranges::{self, Range};
 use super::selection::Selection;
 use crate::ids::NodeId;
-use crate::ids::SourceId;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -105,7 +104,7 @@ pub fn cooccurrence(sel: &Selection, nodes: &[NodeId], within: Within) -> Cooccu
 
 fn both(sel: &Selection, a: &Footprint, b: &Footprint, within: Within) -> CoCell {
     let reference = |s: usize, (start, end): Range| PassageRef {
-        source: SourceId(sel.sources[s].id),
+        source: sel.sources[s].id,
         label: sel.sources[s].label.clone(),
         start,
         end,

@@ -5,9 +5,8 @@
 use super::selection::{Selection, SourceView};
 use crate::cases::CaseTable;
 use crate::codebook::Codebook;
-use crate::ids::NodeId;
+use crate::ids::{NodeId, SourceId};
 use std::collections::BTreeMap;
-use uuid::Uuid;
 
 pub struct Small {
     pub sel: Selection,
@@ -65,9 +64,9 @@ pub fn small() -> Small {
     );
     cases.rows.insert("C3".into(), BTreeMap::new());
     let mut sel = Selection::new(codebook, cases);
-    let e1 = sel.push_source(SourceView::new(Uuid::new_v4(), "E1", "C1", E1, &[]));
-    let e2 = sel.push_source(SourceView::new(Uuid::new_v4(), "E2", "C2", E2, &[]));
-    let e3 = sel.push_source(SourceView::new(Uuid::new_v4(), "E3", "C3", E3, &[]));
+    let e1 = sel.push_source(SourceView::new(SourceId::random(), "E1", "C1", E1, &[]));
+    let e2 = sel.push_source(SourceView::new(SourceId::random(), "E2", "C2", E2, &[]));
+    let e3 = sel.push_source(SourceView::new(SourceId::random(), "E3", "C3", E3, &[]));
     let code = |sel: &mut Selection, s, coder, node, (a, b): (usize, usize)| {
         sel.push_coding(s, coder, node, a, b)
     };
@@ -90,7 +89,7 @@ pub fn small() -> Small {
 
 /// One source of 50 lines and one node, for agreement over units: `a` and `b` list the lines
 /// each coder coded.
-pub fn fifty(a: &[usize], b: &[usize]) -> (Selection, Uuid) {
+pub fn fifty(a: &[usize], b: &[usize]) -> (Selection, NodeId) {
     let mut codebook = Codebook::default();
     let (node, _) = codebook.add_path("Thème").unwrap();
     let text: Vec<String> = (1..=50)
@@ -98,12 +97,12 @@ pub fn fifty(a: &[usize], b: &[usize]) -> (Selection, Uuid) {
         .collect();
     let text = text.join("\n");
     let mut sel = Selection::new(codebook, CaseTable::default());
-    let s = sel.push_source(SourceView::new(Uuid::new_v4(), "E1", "E1", &text, &[]));
+    let s = sel.push_source(SourceView::new(SourceId::random(), "E1", "E1", &text, &[]));
     for (coder, lines) in [("A", a), ("B", b)] {
         for &l in lines {
             let (x, y) = line(&text, l);
             sel.push_coding(s, coder, node, x, y);
         }
     }
-    (sel, node.0)
+    (sel, node)
 }

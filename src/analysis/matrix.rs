@@ -111,7 +111,7 @@ pub fn passages(sel: &Selection, codings: &[&Coded]) -> Vec<PassageRef> {
         .flat_map(|(s, list)| {
             let src = &sel.sources[s];
             list.into_iter().map(move |(start, end)| PassageRef {
-                source: SourceId(src.id),
+                source: src.id,
                 label: src.label.clone(),
                 start,
                 end,

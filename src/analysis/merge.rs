@@ -8,20 +8,20 @@
 use super::ranges::{self, Range};
 use super::selection::Selection;
 use crate::error::{Error, Result};
+use crate::ids::{NodeId, SourceId};
 use crate::query::Filters;
 use crate::session::{BatchItem, Session};
 use std::collections::BTreeMap;
-use uuid::Uuid;
 
 /// One range to code: source, node, start, end.
-pub type Planned = (Uuid, Uuid, usize, usize);
+pub type Planned = (SourceId, NodeId, usize, usize);
 
 /// The ranges the consensus coder gets, by source order, node, then position.
 pub fn plan(sel: &Selection, coders: &[String], agreed_only: bool) -> Vec<Planned> {
-    let mut by: BTreeMap<(usize, Uuid), Vec<Vec<Range>>> = BTreeMap::new();
+    let mut by: BTreeMap<(usize, NodeId), Vec<Vec<Range>>> = BTreeMap::new();
     for c in &sel.codings {
         if let Some(k) = coders.iter().position(|x| *x == c.coder) {
-            by.entry((c.source, c.node.0))
+            by.entry((c.source, c.node))
                 .or_insert_with(|| vec![Vec::new(); coders.len()])[k]
                 .push((c.start, c.end));
         }

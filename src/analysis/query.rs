@@ -21,7 +21,6 @@ use crate::ids::SourceId;
 use crate::text::fold_for_match;
 use serde::Serialize;
 use std::collections::HashMap;
-use uuid::Uuid;
 
 /// One passage of a query's result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,7 +42,7 @@ pub fn run(sel: &Selection, e: &Expr) -> Vec<Hit> {
         for (start, end) in ctx.eval(si, e) {
             let u = &s.units[s.unit_at(start)];
             out.push(Hit {
-                source: SourceId(s.id),
+                source: s.id,
                 label: s.label.clone(),
                 case: u.case.clone(),
                 speaker: u.speaker.clone(),
@@ -61,16 +60,16 @@ pub fn run(sel: &Selection, e: &Expr) -> Vec<Hit> {
 struct Ctx<'a> {
     sel: &'a Selection,
     /// Per source: node → raw ranges.
-    coded: Vec<HashMap<Uuid, Vec<Range>>>,
-    subtrees: HashMap<Uuid, Vec<Uuid>>,
+    coded: Vec<HashMap<NodeId, Vec<Range>>>,
+    subtrees: HashMap<NodeId, Vec<NodeId>>,
 }
 
 impl<'a> Ctx<'a> {
     fn new(sel: &'a Selection, e: &Expr) -> Self {
-        let mut coded: Vec<HashMap<Uuid, Vec<Range>>> = vec![HashMap::new(); sel.sources.len()];
+        let mut coded: Vec<HashMap<NodeId, Vec<Range>>> = vec![HashMap::new(); sel.sources.len()];
         for c in &sel.codings {
             coded[c.source]
-                .entry(c.node.0)
+                .entry(c.node)
                 .or_default()
                 .push((c.start, c.end));
         }
@@ -79,12 +78,9 @@ impl<'a> Ctx<'a> {
         while let Some(e) = stack.pop() {
             match e {
                 Expr::Node(n) => {
-                    subtrees.entry(*n).or_insert_with(|| {
-                        sel.node_set(NodeId(*n), true)
-                            .into_iter()
-                            .map(|i| i.0)
-                            .collect()
-                    });
+                    subtrees
+                        .entry(*n)
+                        .or_insert_with(|| sel.node_set(*n, true).into_iter().collect());
                 }
                 Expr::Text(_) => {}
                 Expr::Not(a) => stack.push(a),

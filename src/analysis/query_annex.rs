@@ -40,7 +40,7 @@ pub fn passages(sel: &Selection, e: &Expr, hits: &[Hit]) -> Vec<Passage> {
     let mut stack = vec![e];
     while let Some(e) = stack.pop() {
         match e {
-            Expr::Node(n) => nodes.extend(sel.node_set(NodeId(*n), true)),
+            Expr::Node(n) => nodes.extend(sel.node_set(*n, true)),
             Expr::Text(_) => {}
             Expr::Not(a) => stack.push(a),
             Expr::And(a, b) | Expr::Or(a, b) | Expr::Near(a, b, _) => {
@@ -53,7 +53,7 @@ pub fn passages(sel: &Selection, e: &Expr, hits: &[Hit]) -> Vec<Passage> {
         .sources
         .iter()
         .enumerate()
-        .map(|(i, s)| (SourceId(s.id), i))
+        .map(|(i, s)| (s.id, i))
         .collect();
     let mut by_source: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, c) in sel.codings.iter().enumerate() {

@@ -8,11 +8,10 @@ use crate::codebook::Codebook;
 use crate::error::{Error, Result};
 use crate::ids::NodeId;
 use crate::text::fold_for_match;
-use uuid::Uuid;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
-    Node(Uuid),
+    Node(NodeId),
     Text(String),
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
@@ -196,9 +195,9 @@ impl Parser<'_> {
 }
 
 /// A node path, or a name that only one node has.
-fn resolve(codebook: &Codebook, p: &str) -> Result<Uuid> {
+fn resolve(codebook: &Codebook, p: &str) -> Result<NodeId> {
     if let Ok(id) = codebook.resolve(p) {
-        return Ok(id.0);
+        return Ok(id);
     }
     let hits: Vec<NodeId> = codebook
         .all_ids()
@@ -210,7 +209,7 @@ fn resolve(codebook: &Codebook, p: &str) -> Result<Uuid> {
         })
         .collect();
     match hits.as_slice() {
-        [one] => Ok(one.0),
+        [one] => Ok(*one),
         [] => Err(Error::Invalid(format!("no node is named '{p}'"))),
         _ => Err(Error::Invalid(format!(
             "several nodes are named '{p}'; give its full path"

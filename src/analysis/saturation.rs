@@ -11,7 +11,6 @@ use crate::ids::{NodeId, SourceId};
 use crate::text::natural_cmp;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -69,14 +68,14 @@ pub fn saturation(sel: &Selection, order: Order) -> Vec<Step> {
         .enumerate()
         .map(|(i, n)| (n, i))
         .collect();
-    let mut seen: HashSet<Uuid> = HashSet::new();
+    let mut seen: HashSet<NodeId> = HashSet::new();
     idx.into_iter()
         .map(|i| {
             let nodes = used.get(&i).cloned().unwrap_or_default();
-            let mut new: Vec<NodeId> = nodes.iter().filter(|n| seen.insert(n.0)).copied().collect();
+            let mut new: Vec<NodeId> = nodes.iter().filter(|n| seen.insert(**n)).copied().collect();
             new.sort_by_key(|n| order_of.get(n).copied().unwrap_or(usize::MAX));
             Step {
-                source: SourceId(sel.sources[i].id),
+                source: sel.sources[i].id,
                 label: sel.sources[i].label.clone(),
                 nodes: nodes.len(),
                 new: new

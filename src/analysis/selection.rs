@@ -13,14 +13,13 @@ use crate::cases::CaseTable;
 use crate::codebook::Codebook;
 use crate::coding::SourceText;
 use crate::error::Result;
-use crate::ids::NodeId;
+use crate::ids::{NodeId, SourceId};
 use crate::model::{Role, Speaker};
 use crate::query::Filters;
 use crate::session::Session;
 use crate::text::turns;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, OnceLock};
-use uuid::Uuid;
 
 /// One unit of a source: a speaker turn, or a paragraph when the text has no turns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +39,7 @@ pub struct UnitView {
 /// One source as the queries see it.
 #[derive(Debug, Clone)]
 pub struct SourceView {
-    pub id: Uuid,
+    pub id: SourceId,
     pub label: String,
     pub case: String,
     pub text: Arc<SourceText>,
@@ -51,7 +50,7 @@ pub struct SourceView {
 
 impl SourceView {
     /// A source with its units cut at the given speakers' turns (all kept).
-    pub fn new(id: Uuid, label: &str, case: &str, text: &str, speakers: &[Speaker]) -> Self {
+    pub fn new(id: SourceId, label: &str, case: &str, text: &str, speakers: &[Speaker]) -> Self {
         let text = Arc::new(SourceText::new(text.to_owned()));
         let names: Vec<String> = speakers.iter().map(|s| s.name.clone()).collect();
         let units = turns::split_units(&text.text, &names)
@@ -234,7 +233,7 @@ impl Selection {
         crate::query::each_source(session, filters, |sc| {
             let meta = sc.meta;
             let text = session.text(meta.id)?;
-            let mut view = SourceView::new(meta.id.0, &meta.label, &meta.case, "", &[]);
+            let mut view = SourceView::new(meta.id, &meta.label, &meta.case, "", &[]);
             view.text = text.clone();
             view.units = turns::source_units(meta, &text.text)
                 .into_iter()

@@ -12,7 +12,6 @@ use crate::ids::NodeId;
 use crate::text::natural_cmp;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use uuid::Uuid;
 
 /// The figures of one set of codings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -107,10 +106,10 @@ pub fn figures<'a>(
 }
 
 /// Codings grouped by node.
-pub fn by_node(sel: &Selection) -> HashMap<Uuid, Vec<&Coded>> {
-    let mut map: HashMap<Uuid, Vec<&Coded>> = HashMap::new();
+pub fn by_node(sel: &Selection) -> HashMap<NodeId, Vec<&Coded>> {
+    let mut map: HashMap<NodeId, Vec<&Coded>> = HashMap::new();
     for c in &sel.codings {
-        map.entry(c.node.0).or_default().push(c);
+        map.entry(c.node).or_default().push(c);
     }
     map
 }
@@ -118,7 +117,7 @@ pub fn by_node(sel: &Selection) -> HashMap<Uuid, Vec<&Coded>> {
 /// The codings of a node (and its subtree when `descendants`).
 pub fn node_codings<'a>(
     sel: &Selection,
-    buckets: &HashMap<Uuid, Vec<&'a Coded>>,
+    buckets: &HashMap<NodeId, Vec<&'a Coded>>,
     node: NodeId,
     descendants: bool,
 ) -> Vec<&'a Coded> {
@@ -128,7 +127,7 @@ pub fn node_codings<'a>(
         vec![node]
     };
     ids.iter()
-        .filter_map(|id| buckets.get(&id.0))
+        .filter_map(|id| buckets.get(id))
         .flat_map(|v| v.iter().copied())
         .collect()
 }
@@ -172,10 +171,10 @@ pub fn groups(sel: &Selection, by: By, descendants: bool) -> Vec<GroupRow> {
     };
     let mut keys: Vec<String> = group_words.keys().cloned().collect();
     keys.sort_by(|a, b| natural_cmp(a, b));
-    let mut buckets: HashMap<(&str, Uuid), Vec<&Coded>> = HashMap::new();
+    let mut buckets: HashMap<(&str, NodeId), Vec<&Coded>> = HashMap::new();
     let labels: Vec<String> = sel.codings.iter().map(key).collect();
     for (c, k) in sel.codings.iter().zip(&labels) {
-        buckets.entry((k.as_str(), c.node.0)).or_default().push(c);
+        buckets.entry((k.as_str(), c.node)).or_default().push(c);
     }
     let order = sel.codebook.all_ids();
     let subtrees: Vec<Vec<NodeId>> = order
@@ -193,7 +192,7 @@ pub fn groups(sel: &Selection, by: By, descendants: bool) -> Vec<GroupRow> {
         for (id, ids) in order.iter().zip(&subtrees) {
             let list: Vec<&Coded> = ids
                 .iter()
-                .filter_map(|n| buckets.get(&(g.as_str(), n.0)))
+                .filter_map(|n| buckets.get(&(g.as_str(), *n)))
                 .flat_map(|v| v.iter().copied())
                 .collect();
             if list.is_empty() {
@@ -201,7 +200,7 @@ pub fn groups(sel: &Selection, by: By, descendants: bool) -> Vec<GroupRow> {
             }
             out.push(GroupRow {
                 group: g.clone(),
-                node: NodeId(id.0),
+                node: *id,
                 path: sel.codebook.path_of(*id).unwrap_or_default(),
                 figures: figures(sel, list, group_words[&g]),
             });

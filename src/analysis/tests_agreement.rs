@@ -4,7 +4,6 @@
 
 use super::agreement::{ItemUnit, Options, agreement, krippendorff_nominal};
 use super::fixture::{fifty, small};
-use crate::ids::NodeId;
 
 fn opts(coders: &[&str], unit: ItemUnit, exclude: bool) -> Options {
     Options {
@@ -125,7 +124,7 @@ fn three_coders_get_krippendorff_alpha_over_units() {
     for l in range(2, 10) {
         let u = &sel.sources[0].units[l];
         let (s, e) = (u.start, u.end);
-        sel.push_coding(0, "C", NodeId(node), s, e);
+        sel.push_coding(0, "C", node, s, e);
     }
     let a = agreement(&sel, &opts(&["A", "B", "C"], ItemUnit::Turn, false));
     assert!(a.nodes[0].figures.is_none() && a.overall.is_none());

@@ -198,9 +198,9 @@ fn saturation_counts_new_nodes_per_interview() {
     );
 }
 
-fn opts(node: Option<uuid::Uuid>, stem: bool) -> Options {
+fn opts(node: Option<NodeId>, stem: bool) -> Options {
     Options {
-        node: node.map(NodeId),
+        node,
         stem,
         min_length: 3,
         top: None,
@@ -222,7 +222,7 @@ fn word_frequency_over_the_corpus_and_one_node() {
         .collect();
     assert_eq!(top, [("temps", 3), ("réunions", 2)]);
     assert!(all.words.iter().all(|w| w.word != "le" && w.word != "à"));
-    let node = words::frequencies(&f.sel, &opts(Some(f.freins.0), false));
+    let node = words::frequencies(&f.sel, &opts(Some(f.freins), false));
     let got: Vec<(&str, usize)> = node
         .words
         .iter()
@@ -251,7 +251,7 @@ fn stemming_groups_forms_and_elisions_are_dropped() {
     let mut f = small();
     let text = "L'écoute, les écoutes et l’écoute.";
     let s = f.sel.push_source(super::SourceView::new(
-        uuid::Uuid::new_v4(),
+        crate::ids::SourceId::random(),
         "E4",
         "C4",
         text,

@@ -217,7 +217,7 @@ pub fn occurrences(sel: &Selection, opts: &Options, word: &str, context: usize) 
                 let start = s.text.index.cp_of(base + at).unwrap_or(0);
                 let end = start + w.chars().count();
                 out.push(Occurrence {
-                    source: SourceId(s.id),
+                    source: s.id,
                     label: s.label.clone(),
                     start,
                     end,

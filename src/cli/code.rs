@@ -3,14 +3,14 @@
 use super::args::{CodeArgs, Globals};
 use super::session;
 use anyhow::{Context, Result, bail};
-use uuid::Uuid;
+use verbatim::ids::NodeId;
 use verbatim::session::{BatchItem, Session};
 use verbatim::text::{CharPos, CharRange};
 
-fn node_of(s: &mut Session, path: &str, create: bool) -> Result<Uuid> {
+fn node_of(s: &mut Session, path: &str, create: bool) -> Result<NodeId> {
     match s.codebook().resolve(path) {
-        Ok(id) => Ok(id.0),
-        Err(_) if create => Ok(s.add_node(path)?.0),
+        Ok(id) => Ok(id),
+        Err(_) if create => Ok(s.add_node(path)?),
         Err(e) => Err(anyhow::anyhow!(
             "{e} (add it with `verbatim codebook add`, or pass --create)"
         )),
@@ -60,7 +60,7 @@ pub fn code(globals: &Globals, a: CodeArgs) -> Result<()> {
         };
         let node = node_of(&mut s, path, a.create)?;
         let only = a.source.as_deref().map(|x| s.source_id(x)).transpose()?;
-        let n = s.code_speaker(&coder, speaker, verbatim::NodeId(node), only)?;
+        let n = s.code_speaker(&coder, speaker, node, only)?;
         println!("coded {n} turns of {speaker} with {path}");
         return Ok(());
     }
@@ -71,7 +71,7 @@ pub fn code(globals: &Globals, a: CodeArgs) -> Result<()> {
         let src = s.source_id(source)?;
         let node = node_of(&mut s, path, a.create)?;
         let at_pos = CharPos(number(at, "POSITION")?);
-        let id = s.code_unit_at(&coder, src, at_pos, verbatim::NodeId(node))?;
+        let id = s.code_unit_at(&coder, src, at_pos, node)?;
         println!("coded the turn at {at} of {source} with {path} ({id})");
         return Ok(());
     }
@@ -83,7 +83,7 @@ pub fn code(globals: &Globals, a: CodeArgs) -> Result<()> {
     // The range first: a bad range must not leave a node created by --create behind.
     s.text(src)?.check_range(range, source)?;
     let node = node_of(&mut s, path, a.create)?;
-    let id = s.code(&coder, src, range, verbatim::NodeId(node))?;
+    let id = s.code(&coder, src, range, node)?;
     println!("coded {source} {range} with {path} ({id})");
     Ok(())
 }

@@ -6,14 +6,13 @@ use super::session;
 use anyhow::{Result, bail};
 use serde::Serialize;
 use std::collections::HashMap;
-use uuid::Uuid;
 use verbatim::codebook::{Codebook, Node};
 use verbatim::ids::NodeId;
 use verbatim::query::{NodeCounts, node_counts};
 
 #[derive(Serialize)]
 struct Row<'a> {
-    id: Uuid,
+    id: NodeId,
     name: &'a str,
     path: String,
     color: &'a Option<String>,
@@ -32,13 +31,13 @@ fn rows<'a>(
     nodes
         .iter()
         .map(|n| Row {
-            id: n.id.0,
+            id: n.id,
             name: &n.name,
             path: book.path_of(n.id).unwrap_or_default(),
             color: &n.color,
             description: &n.description,
             codable: n.codable,
-            counts: counts.get(&NodeId(n.id.0)).copied().unwrap_or_default(),
+            counts: counts.get(&n.id).copied().unwrap_or_default(),
             children: rows(book, &n.children, counts),
         })
         .collect()

@@ -4,10 +4,10 @@ use super::args::{Globals, MemoCmd};
 use super::output::print_json;
 use super::session;
 use anyhow::{Result, anyhow};
-use uuid::Uuid;
+use verbatim::MemoId;
 
-fn memo_id(s: &str) -> Result<Uuid> {
-    Uuid::parse_str(s.trim()).map_err(|_| anyhow!("'{s}' is not a memo id"))
+fn memo_id(s: &str) -> Result<MemoId> {
+    MemoId::parse_str(s.trim()).map_err(|_| anyhow!("'{s}' is not a memo id"))
 }
 
 pub fn run(globals: &Globals, cmd: MemoCmd) -> Result<()> {
@@ -46,11 +46,11 @@ pub fn run(globals: &Globals, cmd: MemoCmd) -> Result<()> {
         }
         MemoCmd::Edit { id, text } => {
             let mut s = session::write(globals)?;
-            s.edit_memo(verbatim::MemoId(memo_id(&id)?), &session::text_arg(&text)?)?;
+            s.edit_memo(memo_id(&id)?, &session::text_arg(&text)?)?;
         }
         MemoCmd::Delete { id } => {
             let mut s = session::write(globals)?;
-            s.delete_memo(verbatim::MemoId(memo_id(&id)?))?;
+            s.delete_memo(memo_id(&id)?)?;
         }
     }
     Ok(())

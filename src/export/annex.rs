@@ -20,7 +20,6 @@ use crate::model::Language;
 use crate::session::Session;
 use crate::text::natural_cmp;
 use std::collections::HashMap;
-use uuid::Uuid;
 
 /// The whole annex.
 #[derive(Debug, Clone)]
@@ -411,17 +410,17 @@ fn subtree_counts(sections: &mut [Section], rollup: bool) {
 
 /// Puts each node's memos (in the memo list's stable order) on its section.
 fn node_memos(session: &Session, sections: &mut [Section]) -> Result<()> {
-    let mut by_node: HashMap<Uuid, Vec<String>> = HashMap::new();
+    let mut by_node: HashMap<NodeId, Vec<String>> = HashMap::new();
     for m in session.memos()? {
         if let crate::memo::Target::Node(id) = m.target {
             by_node
-                .entry(id.0)
+                .entry(id)
                 .or_default()
                 .push(m.text.trim().to_owned());
         }
     }
     for s in sections {
-        if let Some(texts) = by_node.remove(&s.node.0) {
+        if let Some(texts) = by_node.remove(&s.node) {
             s.memos = texts;
         }
     }
@@ -493,7 +492,7 @@ mod tests {
 
     fn section(depth: usize, verbatims: &[(&str, usize, usize)]) -> Section {
         Section {
-            node: NodeId(Uuid::new_v4()),
+            node: NodeId::random(),
             depth,
             number: String::new(),
             name: String::new(),

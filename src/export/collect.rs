@@ -11,13 +11,12 @@ use super::citation::{Citation, CitationData};
 use super::items::{Transcript, Verbatim};
 use super::options::Options;
 use crate::error::Result;
-use crate::ids::NodeId;
+use crate::ids::{CodingId, NodeId};
 use crate::model::Role;
 use crate::query::{Selection, SourceSelection, Stretch, select_each};
 use crate::session::Session;
 use crate::text::turns;
 use std::collections::{BTreeMap, HashMap};
-use uuid::Uuid;
 
 /// The verbatims of each of `sections` sections; `targets` gives, for a node, the sections its
 /// codings go to.
@@ -57,11 +56,11 @@ pub(super) fn verbatims(
 }
 
 /// Coding id → its memos' texts (memo list order).
-pub(super) fn coding_memos(session: &Session) -> Result<HashMap<Uuid, Vec<String>>> {
-    let mut out: HashMap<Uuid, Vec<String>> = HashMap::new();
+pub(super) fn coding_memos(session: &Session) -> Result<HashMap<CodingId, Vec<String>>> {
+    let mut out: HashMap<CodingId, Vec<String>> = HashMap::new();
     for m in session.memos()? {
         if let crate::memo::Target::Coding(id) = m.target {
-            out.entry(id.0).or_default().push(m.text.trim().to_owned());
+            out.entry(id).or_default().push(m.text.trim().to_owned());
         }
     }
     Ok(out)
@@ -71,7 +70,7 @@ pub(super) fn coding_memos(session: &Session) -> Result<HashMap<Uuid, Vec<String
 /// it (the engine united every such coding into the stretch), in position order.
 pub(super) fn memos_of(
     session: &Session,
-    memos: &HashMap<Uuid, Vec<String>>,
+    memos: &HashMap<CodingId, Vec<String>>,
     u: &SourceSelection,
     st: &Stretch,
 ) -> Vec<String> {
@@ -85,7 +84,7 @@ pub(super) fn memos_of(
                 && st.start <= c.start
                 && c.end <= st.end
         })
-        .filter_map(|(_, c)| memos.get(&c.id.0).map(|m| (c.start, c.end, m)))
+        .filter_map(|(_, c)| memos.get(&c.id).map(|m| (c.start, c.end, m)))
         .collect();
     found.sort_by_key(|(s, e, _)| (*s, *e));
     let mut out: Vec<String> = Vec::new();

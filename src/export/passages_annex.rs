@@ -20,7 +20,6 @@ use crate::query::{SourceSelection, Stretch};
 use crate::session::Session;
 use crate::text::turns;
 use std::collections::{BTreeSet, HashMap};
-use uuid::Uuid;
 
 /// One passage of the annex.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,7 +115,7 @@ pub fn build(
     annex::sort(&mut verbatims, options.order.clone(), &attributes);
     let labels: BTreeSet<&str> = verbatims.iter().map(|v| v.label.as_str()).collect();
     let section = Section {
-        node: NodeId(Uuid::nil()),
+        node: NodeId::nil(),
         depth: 0,
         number: String::new(),
         name: heading.name.clone(),

@@ -12,7 +12,6 @@ use tantivy::query::{
     BitSetDocSet, ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight,
 };
 use tantivy::{BitSet, DocId, Score, SegmentReader};
-use uuid::Uuid;
 
 /// Code point ranges per source.
 pub type Ranges = HashMap<SourceId, Vec<(usize, usize)>>;
@@ -115,10 +114,7 @@ impl Weight for UnitFilterWeight {
             }
             let key = (hi[i], lo[i]);
             if last.as_ref().is_none_or(|(k, _)| *k != key) {
-                last = Some((
-                    key,
-                    self.0.rules(&SourceId(Uuid::from_u64_pair(key.0, key.1))),
-                ));
+                last = Some((key, self.0.rules(&SourceId::from_u64_pair(key.0, key.1))));
             }
             let rules = last.as_ref().and_then(|(_, r)| r.as_ref());
             if rules.is_some_and(|r| r.keeps(speaker[i], start[i] as usize, end[i] as usize)) {

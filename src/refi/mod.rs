@@ -32,9 +32,9 @@ pub fn origin() -> String {
     format!("verbatim {}", env!("CARGO_PKG_VERSION"))
 }
 
-/// A GUID as we write it: upper-case, hyphenated.
-pub fn guid(id: Uuid) -> String {
-    id.hyphenated().to_string().to_uppercase()
+/// A GUID as we write it: upper-case, hyphenated (any of our typed ids, or a bare UUID).
+pub fn guid(id: impl Into<Uuid>) -> String {
+    id.into().hyphenated().to_string().to_uppercase()
 }
 
 /// A GUID as others write it: any case, with or without braces.

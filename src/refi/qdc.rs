@@ -59,7 +59,7 @@ impl CodebookReport {
 
 /// Writes `<Code>` elements for `nodes`; `notes` gives the Note ids to reference from a node
 /// (project files only: a `.qdc` has no notes).
-pub(crate) fn write_codes(x: &mut Xml, nodes: &[Node], notes: &dyn Fn(Uuid) -> Vec<Uuid>) {
+pub(crate) fn write_codes(x: &mut Xml, nodes: &[Node], notes: &dyn Fn(NodeId) -> Vec<Uuid>) {
     for n in nodes {
         let color = n
             .color
@@ -67,12 +67,12 @@ pub(crate) fn write_codes(x: &mut Xml, nodes: &[Node], notes: &dyn Fn(Uuid) -> V
             .filter(|c| is_rgb(c))
             .map(|c| c.to_uppercase());
         let attrs = [
-            ("guid", v(guid(n.id.0))),
+            ("guid", v(guid(n.id))),
             ("name", v(n.name.clone())),
             ("isCodable", v(if n.codable { "true" } else { "false" })),
             ("color", color),
         ];
-        let refs = notes(n.id.0);
+        let refs = notes(n.id);
         if n.description.is_empty() && n.children.is_empty() && refs.is_empty() {
             x.empty("Code", &attrs);
             continue;

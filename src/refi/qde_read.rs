@@ -10,14 +10,15 @@ use super::dom::El;
 use super::parse_guid;
 use super::qdc::{CodebookReport, read_codes, set_names};
 use crate::codebook::Node;
-use crate::ids::NodeId;
+use crate::ids::{CodingId, NodeId};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use uuid::Uuid;
 
 /// One coding of a selection (or of a whole source).
 #[derive(Debug, Clone)]
 pub struct RCoding {
-    pub guid: Option<Uuid>,
+    /// Becomes the coding's id when it is not taken.
+    pub guid: Option<CodingId>,
     pub node: Option<NodeId>,
     pub user: Option<Uuid>,
     pub at: Option<String>,
@@ -116,7 +117,7 @@ fn value_of(vv: &El) -> Option<(Uuid, String)> {
 
 fn coding(c: &El) -> RCoding {
     RCoding {
-        guid: guid_of(c, "guid"),
+        guid: guid_of(c, "guid").map(CodingId),
         node: (c.child("CodeRef").and_then(|r| guid_of(r, "targetGUID"))).map(NodeId),
         user: guid_of(c, "creatingUser"),
         at: c.attr("creationDateTime").map(str::to_owned),

@@ -12,7 +12,6 @@ use super::qdc::write_codes;
 use super::xmlout::{Xml, v};
 use super::{PROJECT_NS, guid, origin};
 use crate::error::Result;
-use crate::ids::NodeId;
 use crate::memo::{Memo, Target};
 use crate::session::Session;
 use crate::text::natural_cmp;
@@ -90,7 +89,7 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
         x.open("CodeBook", &[]);
         x.open("Codes", &[]);
         write_codes(&mut x, &session.codebook().nodes, &|id| {
-            refs(Target::Node(NodeId(id)))
+            refs(Target::Node(id))
         });
         x.close("Codes");
         x.close("CodeBook");
@@ -136,7 +135,7 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
                 x.close("VariableValue");
             }
             for s in sources.iter().filter(|s| &s.case == case) {
-                x.empty("SourceRef", &[("targetGUID", v(guid(s.id.0)))]);
+                x.empty("SourceRef", &[("targetGUID", v(guid(s.id)))]);
             }
             x.close("Case");
         }
@@ -148,11 +147,11 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
         x.open("Sources", &[]);
         for s in &sources {
             let text = session.text(s.id)?;
-            let file = format!("{}.txt", guid(s.id.0));
+            let file = format!("{}.txt", guid(s.id));
             x.open(
                 "TextSource",
                 &[
-                    ("guid", v(guid(s.id.0))),
+                    ("guid", v(guid(s.id))),
                     ("name", v(s.label.clone())),
                     ("plainTextPath", v(format!("internal://{file}"))),
                 ],
@@ -179,12 +178,12 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
                 );
                 let notes = refs(Target::Coding(c.id));
                 let attrs = [
-                    ("guid", v(guid(c.id.0))),
+                    ("guid", v(guid(c.id))),
                     ("creatingUser", v(user(coder))),
                     ("creationDateTime", when),
                 ];
                 x.open("Coding", &attrs);
-                x.empty("CodeRef", &[("targetGUID", v(guid(c.node.0)))]);
+                x.empty("CodeRef", &[("targetGUID", v(guid(c.node)))]);
                 for n in notes {
                     x.empty("NoteRef", &[("targetGUID", v(guid(n)))]);
                 }
@@ -204,7 +203,7 @@ pub fn build(session: &Session) -> Result<QdpxOut> {
         for m in &memos {
             x.open(
                 "Note",
-                &[("guid", v(guid(m.id.0))), ("name", v(note_name(m)))],
+                &[("guid", v(guid(m.id))), ("name", v(note_name(m)))],
             );
             x.text("PlainTextContent", &m.text);
             x.close("Note");

@@ -58,7 +58,7 @@ pub(super) fn cases(
         };
         if let Some(name) = &c.name {
             for p in &of_case {
-                set_case(project, SourceId(p.id), name);
+                set_case(project, p.id, name);
             }
         }
         for case in &case_names {
@@ -109,16 +109,16 @@ pub(super) fn memos(
     archive: &QdpxArchive,
     project: &Project,
     sources: &[(&RSource, &Placed)],
-    selection_coding: &HashMap<Uuid, Uuid>,
+    selection_coding: &HashMap<Uuid, CodingId>,
     notes_out: &mut Vec<String>,
 ) -> Result<usize> {
     let placed = by_guid(sources);
-    let source_of = |g: &Uuid| placed.get(g).map(|p| Target::Source(SourceId(p.id)));
+    let source_of = |g: &Uuid| placed.get(g).map(|p| Target::Source(p.id));
     // What a selection's notes and description are on: its first imported coding, else its source.
     let on_selection = |sel: &RSelection, src: Target| {
         sel.guid
             .and_then(|g| selection_coding.get(&g))
-            .map_or(src, |c| Target::Coding(CodingId(*c)))
+            .map_or(src, |c| Target::Coding(*c))
     };
     let node_ids: HashSet<NodeId> = Codebook {
         format: crate::model::FORMAT,
@@ -135,13 +135,13 @@ pub(super) fn memos(
             .map(|(code, n)| (*n, Target::Node(NodeId(*code)))),
     );
     for (s, p) in sources {
-        let src = Target::Source(SourceId(p.id));
+        let src = Target::Source(p.id);
         targets.extend(s.notes.iter().map(|n| (*n, src)));
         for sel in &s.selections {
             let on = on_selection(sel, src);
             targets.extend(sel.notes.iter().map(|n| (*n, on)));
             for c in &sel.codings {
-                let t = c.guid.map_or(on, |g| Target::Coding(CodingId(g)));
+                let t = c.guid.map_or(on, Target::Coding);
                 targets.extend(c.notes.iter().map(|n| (*n, t)));
             }
         }
@@ -153,11 +153,7 @@ pub(super) fn memos(
     }
     for (note, item) in &rp.linked_notes {
         let t = source_of(item)
-            .or_else(|| {
-                selection_coding
-                    .get(item)
-                    .map(|c| Target::Coding(CodingId(*c)))
-            })
+            .or_else(|| selection_coding.get(item).map(|c| Target::Coding(*c)))
             .or_else(|| {
                 node_ids
                     .contains(&NodeId(*item))
@@ -229,7 +225,7 @@ pub(super) fn memos(
         write(Uuid::new_v4(), Target::Project, d.clone())?;
     }
     for (s, p) in sources {
-        let src = Target::Source(SourceId(p.id));
+        let src = Target::Source(p.id);
         if let Some(d) = s.description.as_ref().filter(|d| !d.is_empty()) {
             write(Uuid::new_v4(), src, d.clone())?;
         }

@@ -40,7 +40,7 @@ pub struct ImportReport {
 
 /// A source once written: its id, stored text and how its file counted positions.
 pub(super) struct Placed {
-    pub id: Uuid,
+    pub id: SourceId,
     pub label: String,
     raw: RawText,
     unit: Unit,
@@ -285,7 +285,7 @@ fn build(
         placed.insert(
             key,
             Placed {
-                id: meta.id.0,
+                id: meta.id,
                 label,
                 raw,
                 unit,
@@ -316,7 +316,7 @@ fn build(
         now: crate::journal::now_rfc3339(),
         users: &rp.users,
     };
-    let mut selection_coding: HashMap<Uuid, Uuid> = HashMap::new();
+    let mut selection_coding: HashMap<Uuid, CodingId> = HashMap::new();
     for (s, p) in &sources {
         let len = p.text.len();
         for sel in &s.selections {
@@ -392,15 +392,21 @@ struct CodingSink<'a> {
     notes: Vec<String>,
     made_codable: Vec<String>,
     /// Coding ids given so far (a file's GUID is kept when it is free).
-    used: HashSet<Uuid>,
+    used: HashSet<CodingId>,
     now: String,
     users: &'a HashMap<Uuid, String>,
 }
 
 impl CodingSink<'_> {
     /// Adds one coding on a stored range; returns the id of the coding that holds it.
-    fn add(&mut self, p: &Placed, c: &RCoding, range: (usize, usize), what: &str) -> Option<Uuid> {
-        let Some(node) = c.node.filter(|n| self.codebook.node(NodeId(n.0)).is_some()) else {
+    fn add(
+        &mut self,
+        p: &Placed,
+        c: &RCoding,
+        range: (usize, usize),
+        what: &str,
+    ) -> Option<CodingId> {
+        let Some(node) = c.node.filter(|n| self.codebook.node(*n).is_some()) else {
             self.notes.push(format!(
                 "not imported: a coding of {what} in '{}' names no known code",
                 p.label
@@ -408,7 +414,7 @@ impl CodingSink<'_> {
             return None;
         };
         if !self.codebook.node(node).is_some_and(|n| n.codable) {
-            set_codable(&mut self.codebook.nodes, node.0);
+            set_codable(&mut self.codebook.nodes, node);
             self.made_codable
                 .push(self.codebook.path_of(node).unwrap_or_default());
         }
@@ -416,7 +422,7 @@ impl CodingSink<'_> {
             .user
             .and_then(|u| self.users.get(&u))
             .map_or_else(|| "imported".to_owned(), |u| coder_for(u));
-        let mut list = self.codings.list(&user, SourceId(p.id)).to_vec();
+        let mut list = self.codings.list(&user, p.id).to_vec();
         let at = c.at.clone().unwrap_or_else(|| self.now.clone());
         let before = list.len();
         let mut id = coding::apply(
@@ -430,16 +436,16 @@ impl CodingSink<'_> {
             && let Some(g) = c.guid.filter(|g| !self.used.contains(g))
             && let Some(x) = list.iter_mut().find(|x| x.id == id)
         {
-            x.id = CodingId(g);
-            id = CodingId(g);
+            x.id = g;
+            id = g;
         }
-        self.used.insert(id.0);
-        self.codings.set_list(&user, SourceId(p.id), list);
-        Some(id.0)
+        self.used.insert(id);
+        self.codings.set_list(&user, p.id, list);
+        Some(id)
     }
 }
 
-fn set_codable(nodes: &mut [Node], id: Uuid) {
+fn set_codable(nodes: &mut [Node], id: NodeId) {
     for n in nodes {
         if n.id == id {
             n.codable = true;

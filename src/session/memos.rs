@@ -96,7 +96,7 @@ impl Session {
             return Err(Error::Invalid(format!("no memo with id {id}")));
         }
         let mut txn = self.project.transaction()?;
-        memo::stage_delete(&mut txn, id.0)?;
+        memo::stage_delete(&mut txn, id)?;
         self.project.commit(txn, "memo.delete", &[id.to_string()])?;
         if let Some(all) = self.memos.get_mut().unwrap_or_else(|e| e.into_inner()) {
             all.retain(|x| x.id != id);

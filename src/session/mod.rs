@@ -182,7 +182,7 @@ impl Session {
 
     /// Resolves a source label or id.
     pub fn source_id(&self, id_or_label: &str) -> Result<SourceId> {
-        Ok(SourceId((self.project.source(id_or_label)?.id).0))
+        Ok(self.project.source(id_or_label)?.id)
     }
 
     pub fn can_undo(&self) -> bool {

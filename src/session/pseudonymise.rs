@@ -122,7 +122,7 @@ impl Session {
                 }
             }
             if !edits.is_empty() {
-                let meta = self.project.source_by_id_mut(id.0);
+                let meta = self.project.source_by_id_mut(id);
                 meta.sha256 = crate::formats::sha256_hex(new.text.as_bytes());
                 meta.size = new.text.len() as u64;
                 report.sources.push((meta.label.clone(), edits.len()));
@@ -214,7 +214,7 @@ impl Session {
         let mut txn = self.project.transaction()?;
         for &id in &report.changed_sources {
             let text = self.text(id)?;
-            let file = root.join(&self.project.source_by_id_mut(id.0).file);
+            let file = root.join(&self.project.source_by_id_mut(id).file);
             txn.write(&file, text.text.as_bytes())?;
             txn.write(
                 &crate::paths::anchored_text(&root, id),
@@ -222,7 +222,7 @@ impl Session {
             )?;
         }
         for (coder, source) in &report.changed_codings {
-            self.codings.stage(&mut txn, coder, SourceId(source.0))?;
+            self.codings.stage(&mut txn, coder, *source)?;
         }
         if report.nodes > 0 {
             txn.write(

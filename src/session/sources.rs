@@ -207,7 +207,7 @@ impl Session {
                 crate::coding::stage_list(txn, coder, id, &[])?;
             }
             for m in &removal.memos {
-                memo::stage_delete(txn, m.id.0)?;
+                memo::stage_delete(txn, m.id)?;
             }
             meta.manifest.sources.retain(|s| s.id != id);
             for (case, _) in &removal.cases {
@@ -277,7 +277,7 @@ impl Session {
             for coder in coders {
                 self.codings.stage(&mut txn, &coder, meta.id)?;
             }
-            let m = self.project.source_by_id_mut(meta.id.0);
+            let m = self.project.source_by_id_mut(meta.id);
             m.sha256 = sha256_hex(prepared.text.as_bytes());
             m.size = prepared.text.len() as u64;
             m.imported_from = prepared.file_name.clone();

@@ -126,7 +126,7 @@ impl Session {
                 .ok_or_else(|| Error::Invalid(format!("no source with id {id}")))?;
             let speakers =
                 merged_speakers(&meta.speakers, &preview.detection, meta.kind, &meta.label);
-            let meta = project.source_by_id_mut(id.0);
+            let meta = project.source_by_id_mut(id);
             meta.speakers = speakers;
             meta.convention = preview.detection.convention.clone();
             Ok(vec![id.to_string()])
@@ -225,7 +225,7 @@ mod tests {
         let meta = session.project.source("E1").unwrap().clone();
         assert_eq!(meta.convention, crate::model::Convention::Header);
         // The user made it paragraphs by hand; detection brings the turns back.
-        session.project.source_by_id_mut(meta.id.0).speakers.clear();
+        session.project.source_by_id_mut(meta.id).speakers.clear();
         codings_keep_their_words(&mut session, |s| {
             let p = s.preview_speakers("E1", None).unwrap();
             assert!(p.changed);
@@ -270,7 +270,7 @@ mod tests {
     fn a_renamed_role_survives_re_detection() {
         let (_dir, mut session) = project_with(OTTER);
         let id = session.source_id("E1").unwrap();
-        session.project.source_by_id_mut(id.0).speakers[1].role = crate::model::Role::Other;
+        session.project.source_by_id_mut(id).speakers[1].role = crate::model::Role::Other;
         let p = session.preview_speakers("E1", None).unwrap();
         assert!(!p.changed);
         assert_eq!(p.speakers[1].role, crate::model::Role::Other);

@@ -144,7 +144,7 @@ impl Session {
             report.changed.push(id);
             // In memory the manifest now describes the current text (the search index keys on
             // it); a writer saves it in `save_sync`.
-            let meta = self.project.source_by_id_mut(id.0);
+            let meta = self.project.source_by_id_mut(id);
             meta.sha256 = sha256_hex(new.text.as_bytes());
             meta.size = new.text.len() as u64;
         }
@@ -218,7 +218,7 @@ impl Session {
             let mut txn = self.project.transaction()?;
             for &id in &changed {
                 let text = self.text(id)?;
-                let meta = self.project.source_by_id_mut(id.0);
+                let meta = self.project.source_by_id_mut(id);
                 let path = root.join(&meta.file);
                 if std::fs::read(&path)
                     .map(|b| b != text.text.as_bytes())
