@@ -338,6 +338,19 @@ fn the_leak_check_refuses_an_export_holding_a_name_unless_allowed() {
         .assert()
         .success();
     assert!(out.is_file());
+    // An ODT, checked part by part like the DOCX.
+    let odt = ws.path().join("annexe.odt");
+    ws.cmd()
+        .arg("--project")
+        .arg(&p)
+        .args(["export", "--keep-names", "-o"])
+        .arg(&odt)
+        .assert()
+        .code(1)
+        .stderr(contains("annexe.odt was not written"))
+        .stderr(contains("content.xml, line"))
+        .stderr(contains("d’ORLEANS"));
+    assert!(!odt.exists());
     // The exchange formats are checked too.
     let qdpx = ws.path().join("projet.qdpx");
     ws.cmd()

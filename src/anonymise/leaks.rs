@@ -65,6 +65,34 @@ pub fn refuse(matcher: &Matcher, bytes: &[u8], path: &std::path::Path) -> crate:
     )))
 }
 
+/// [`refuse`] for a zip archive's entries (name, bytes) before they are zipped: the same check,
+/// without inflating the archive again.
+pub fn refuse_entries<'a>(
+    matcher: &Matcher,
+    entries: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    path: &std::path::Path,
+) -> crate::Result<()> {
+    let mut leaks = Vec::new();
+    for (name, content) in entries {
+        leaks.extend(scan_entry(matcher, name, content));
+    }
+    if leaks.is_empty() {
+        return Ok(());
+    }
+    Err(crate::Error::Invalid(refusal(
+        &path.display().to_string(),
+        &leaks,
+    )))
+}
+
+/// One zip entry: its text, when it is UTF-8 (images and the like are not read).
+fn scan_entry(matcher: &Matcher, name: &str, content: &[u8]) -> Vec<Leak> {
+    match std::str::from_utf8(content) {
+        Ok(text) if !matcher.is_empty() => scan_text(matcher, text, Some(name)),
+        _ => Vec::new(),
+    }
+}
+
 /// Scans bytes as an export writes them: a zip's text entries, else the bytes as text.
 pub fn scan_bytes(matcher: &Matcher, bytes: &[u8]) -> Vec<Leak> {
     if matcher.is_empty() {
@@ -83,10 +111,7 @@ pub fn scan_bytes(matcher: &Matcher, bytes: &[u8]) -> Vec<Leak> {
             if entry.read_to_end(&mut content).is_err() {
                 continue;
             }
-            let Ok(text) = std::str::from_utf8(&content) else {
-                continue;
-            };
-            leaks.extend(scan_text(matcher, text, Some(&name)));
+            leaks.extend(scan_entry(matcher, &name, &content));
         }
         return leaks;
     }
@@ -349,6 +374,17 @@ mod tests {
         let leaks = scan_bytes(&matcher(), buf.get_ref());
         assert_eq!(leaks.len(), 1);
         assert_eq!(leaks[0].place, "content.xml, line 1");
+        let parts: [(&str, &[u8]); 1] = [("content.xml", "<p>\u{c0} Orl\u{e9}ans</p>".as_bytes())];
+        let path = std::path::Path::new("annexe.odt");
+        assert_eq!(
+            refuse_entries(&matcher(), parts, path)
+                .unwrap_err()
+                .to_string(),
+            refuse(&matcher(), buf.get_ref(), path)
+                .unwrap_err()
+                .to_string(),
+            "the parts before zipping are checked as the archive is"
+        );
         let msg = refusal("annexe.odt", &leaks);
         assert!(
             msg.starts_with("annexe.odt was not written: it still holds 1 name(s)"),

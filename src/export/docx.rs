@@ -7,8 +7,9 @@
 //! all text is XML-escaped; each verbatim is one `Quote` paragraph, its lines joined by breaks.
 
 use super::annex::{Annex, Section};
+use super::parts::Part;
 use crate::error::Result;
-use crate::formats::xml::{Archive, escape_into};
+use crate::formats::xml::escape_into;
 use crate::model::Language;
 
 const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
@@ -217,10 +218,15 @@ fn styles(language: Language) -> String {
 }
 
 pub fn write(annex: &Annex, progress: super::Progress) -> Result<Vec<u8>> {
+    super::parts::zip(&parts(annex, progress))
+}
+
+/// The document's parts, before they are zipped.
+pub fn parts(annex: &Annex, progress: super::Progress) -> Vec<Part> {
     let mut title = String::new();
     escape_into(&mut title, &annex.title);
-    let mut zip = Archive::new();
-    zip.deflated(
+    vec![
+    Part::deflated(
         "[Content_Types].xml",
         b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
@@ -230,16 +236,16 @@ pub fn write(annex: &Annex, progress: super::Progress) -> Result<Vec<u8>> {
 <Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
 <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
 </Types>\n",
-    )?;
-    zip.deflated(
+    ),
+    Part::deflated(
         "_rels/.rels",
         b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
 <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>\
 <Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>\
 </Relationships>\n",
-    )?;
-    zip.deflated(
+    ),
+    Part::deflated(
         "docProps/core.xml",
         format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties \
@@ -248,15 +254,15 @@ pub fn write(annex: &Annex, progress: super::Progress) -> Result<Vec<u8>> {
              <dc:creator>verbatim</dc:creator></cp:coreProperties>\n"
         )
         .as_bytes(),
-    )?;
-    zip.deflated(
+    ),
+    Part::deflated(
         "word/_rels/document.xml.rels",
         b"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
 <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
 </Relationships>\n",
-    )?;
-    zip.deflated("word/styles.xml", styles(annex.language).as_bytes())?;
-    zip.deflated("word/document.xml", document(annex, progress).as_bytes())?;
-    zip.finish()
+    ),
+    Part::deflated("word/styles.xml", styles(annex.language)),
+    Part::deflated("word/document.xml", document(annex, progress)),
+    ]
 }

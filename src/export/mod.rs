@@ -1,6 +1,7 @@
 //! Exports: the thesis annex "verbatims per category" in DOCX, ODT, Markdown, HTML, CSV and XLSX.
 //! One model ([`annex::Annex`], built once by [`annex::build`]) and one writer per format, each a
-//! function from the annex to the file's bytes; [`write()`] stores them atomically. The exchange
+//! function from the annex to the file's bytes; [`write()`] stores them atomically, after the
+//! leak check (a DOCX or ODT is checked part by part as it goes into its archive). The exchange
 //! formats (`.qdpx`, `.qdc`) are written by [`crate::refi::exchange`], which [`write()`] hands them to.
 //!
 //! Invariants: the same project and options give byte-identical files (no time stamps, stable
@@ -17,6 +18,7 @@ mod items;
 mod markdown;
 mod odt;
 pub mod options;
+mod parts;
 pub mod passages_annex;
 mod pseudonyms;
 pub(crate) mod table;
@@ -111,12 +113,26 @@ pub fn write_annex(
     path: &Path,
     progress: Progress,
 ) -> Result<Report> {
-    let bytes = render(annex, format, progress)?;
-    if let Some(key) = &annex.key
-        && !annex.allow_leaks
-    {
-        crate::anonymise::leaks::refuse(key, &bytes, path)?;
-    }
+    let check = annex.key.clone().filter(|_| !annex.allow_leaks);
+    let bytes = match (format, &check) {
+        // A zipped annex is checked part by part as it goes into the archive (no inflating).
+        (Format::Docx | Format::Odt, Some(key)) => {
+            let parts = match format {
+                Format::Docx => docx::parts(annex, progress),
+                _ => odt::parts(annex, progress),
+            };
+            let entries = parts.iter().map(|p| (p.name, p.bytes.as_slice()));
+            crate::anonymise::leaks::refuse_entries(key, entries, path)?;
+            parts::zip(&parts)?
+        }
+        _ => {
+            let bytes = render(annex, format, progress)?;
+            if let Some(key) = &check {
+                crate::anonymise::leaks::refuse(key, &bytes, path)?;
+            }
+            bytes
+        }
+    };
     store::write_atomic(path, &bytes)?;
     Ok(Report {
         sections: annex.sections.len(),

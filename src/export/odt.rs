@@ -7,8 +7,9 @@
 //! tabs and newlines become `text:s`, `text:tab` and `text:line-break` so nothing collapses.
 
 use super::annex::{Annex, Section};
+use super::parts::Part;
 use crate::error::Result;
-use crate::formats::xml::{Archive, escape_into};
+use crate::formats::xml::escape_into;
 use crate::model::Language;
 
 const NS: &str = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
@@ -247,11 +248,16 @@ fn styles(language: Language) -> String {
 }
 
 pub fn write(annex: &Annex, progress: super::Progress) -> Result<Vec<u8>> {
+    super::parts::zip(&parts(annex, progress))
+}
+
+/// The document's parts, before they are zipped.
+pub fn parts(annex: &Annex, progress: super::Progress) -> Vec<Part> {
     let mut title = String::new();
     escape_into(&mut title, &annex.title);
-    let mut zip = Archive::new();
-    zip.stored("mimetype", b"application/vnd.oasis.opendocument.text")?;
-    zip.deflated(
+    vec![
+    Part::stored("mimetype", b"application/vnd.oasis.opendocument.text"),
+    Part::deflated(
         "META-INF/manifest.xml",
         b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest \
 xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">\
@@ -261,8 +267,8 @@ manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>\
 <manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>\
 <manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>\
 </manifest:manifest>\n",
-    )?;
-    zip.deflated(
+    ),
+    Part::deflated(
         "meta.xml",
         format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-meta {NS}><office:meta>\
@@ -270,10 +276,10 @@ manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>\
              </office:meta></office:document-meta>\n"
         )
         .as_bytes(),
-    )?;
-    zip.deflated("styles.xml", styles(annex.language).as_bytes())?;
-    zip.deflated("content.xml", content(annex, progress).as_bytes())?;
-    zip.finish()
+    ),
+    Part::deflated("styles.xml", styles(annex.language)),
+    Part::deflated("content.xml", content(annex, progress)),
+    ]
 }
 
 #[cfg(test)]
