@@ -24,6 +24,79 @@ pub const MAX_XML_DEPTH: usize = 256;
 /// Largest memo, in bytes of UTF-8 (about 150,000 words: a memo is a note, not a chapter).
 pub const MAX_MEMO_BYTES: usize = 1024 * 1024;
 
+/// Longest transcript, in bytes of UTF-8 text once converted (a 45–60 min interview is about
+/// 60 kB). A file is at most 50 MB on disk, but a compressed `.docx` or `.odt` can hold more text.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+
+/// The transcript-length rule, on the text an import converted.
+pub fn check_text_length(bytes: usize) -> Result<(), String> {
+    if bytes > MAX_TEXT_BYTES {
+        return Err(format!(
+            "holds {} MB of text once converted, over the {} MB one transcript may hold; split \
+             it into several files",
+            bytes / (1024 * 1024),
+            MAX_TEXT_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(())
+}
+
+/// Most sources a project holds (a survey imported one answer per source stays far inside it).
+pub const MAX_SOURCES: usize = 100_000;
+
+/// Most nodes a codebook holds, at every level together.
+pub const MAX_NODES: usize = 100_000;
+
+/// Most codings a project holds, every coder and source together (about 1 GB in memory).
+pub const MAX_CODINGS: usize = 2_000_000;
+
+/// What a count limit counts, for its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    Sources,
+    Nodes,
+    Codings,
+}
+
+impl Counted {
+    /// The limit and the plural noun of what is counted.
+    fn rule(self) -> (usize, &'static str) {
+        match self {
+            Self::Sources => (MAX_SOURCES, "sources"),
+            Self::Nodes => (MAX_NODES, "nodes in its codebook"),
+            Self::Codings => (MAX_CODINGS, "codings"),
+        }
+    }
+}
+
+/// The count rule: a change that would leave `after` of something over its limit is refused.
+/// A project already over a limit (made by hand or by another tool) still opens and shrinks;
+/// only growing past the limit is refused, so `before` is compared too.
+pub fn check_count(what: Counted, before: usize, after: usize) -> Result<(), String> {
+    let (max, noun) = what.rule();
+    if after > max && after > before {
+        return Err(format!(
+            "a project holds at most {} {noun}; this would make {}",
+            thousands(max),
+            thousands(after)
+        ));
+    }
+    Ok(())
+}
+
+/// `100000` as `100,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// A memo's rule: not empty, at most [`MAX_MEMO_BYTES`]. Its text is stored normalised like a
 /// transcript's (LF line ends, NFC, no control character but tab and newline).
 pub fn check_memo_text(text: &str) -> Result<(), String> {
@@ -130,6 +203,31 @@ pub fn json_nesting(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_transcript_holds_at_most_64_megabytes_of_text() {
+        assert!(check_text_length(MAX_TEXT_BYTES).is_ok());
+        let e = check_text_length(MAX_TEXT_BYTES + 2 * 1024 * 1024).unwrap_err();
+        assert!(e.starts_with("holds 66 MB of text once converted"), "{e}");
+    }
+
+    #[test]
+    fn counts_may_not_grow_past_their_limit_but_a_project_over_one_still_shrinks() {
+        assert!(check_count(Counted::Sources, 0, MAX_SOURCES).is_ok());
+        let e = check_count(Counted::Sources, MAX_SOURCES, MAX_SOURCES + 1).unwrap_err();
+        assert_eq!(
+            e,
+            "a project holds at most 100,000 sources; this would make 100,001"
+        );
+        assert!(check_count(Counted::Nodes, MAX_NODES + 5, MAX_NODES + 4).is_ok());
+        assert!(
+            check_count(Counted::Codings, MAX_CODINGS, MAX_CODINGS + 1)
+                .unwrap_err()
+                .contains("2,000,000 codings")
+        );
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+    }
 
     #[test]
     fn a_memo_is_not_empty_and_at_most_a_megabyte() {

@@ -392,6 +392,7 @@ impl Project {
                 name: name.to_owned(),
                 role,
                 case,
+                extra: Default::default(),
             }),
         }
         Ok(vec![id])

@@ -1,4 +1,4 @@
-//! The limits of [`crate::limits`] applied to a code tree: node names and depth. Every way a
+//! The limits of [`crate::limits`] applied to a code tree: node names, depth and count. Every way a
 //! tree is made or changed (add, move, merge, template load, `.qdc`, `.qdpx`) checks here, so
 //! they all refuse the same things with the same sentence.
 //!
@@ -9,15 +9,19 @@ use crate::error::{Error, Result};
 use crate::ids::NodeId;
 use crate::limits;
 
-/// Checks every node of a tree (name and level); the reason names the first node at fault.
+/// Checks every node of a tree (name, level and how many); the reason names the first node at
+/// fault.
 /// Walks with its own stack, so a deep tree cannot exhaust the thread's.
 pub fn check_tree(nodes: &[Node]) -> Result<(), String> {
+    let mut count = 0;
     let mut stack: Vec<(&Node, usize, String)> = nodes
         .iter()
         .rev()
         .map(|n| (n, 1, escape_segment(&n.name)))
         .collect();
     while let Some((node, level, path)) = stack.pop() {
+        count += 1;
+        limits::check_count(limits::Counted::Nodes, 0, count)?;
         limits::check_node_name(&node.name)
             .map_err(|e| format!("{e} (at '{}')", limits::shown(&path)))?;
         limits::check_node_depth(level, &path)?;

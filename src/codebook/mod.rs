@@ -33,6 +33,8 @@ pub struct Node {
     pub codable: bool,
     #[serde(default)]
     pub children: Vec<Node>,
+    #[serde(flatten)]
+    pub extra: crate::model::Extra,
 }
 
 fn yes() -> bool {
@@ -45,6 +47,8 @@ pub struct Codebook {
     pub format: u32,
     #[serde(default)]
     pub nodes: Vec<Node>,
+    #[serde(flatten)]
+    pub extra: crate::model::Extra,
 }
 
 impl Default for Codebook {
@@ -52,6 +56,7 @@ impl Default for Codebook {
         Self {
             format: FORMAT,
             nodes: Vec::new(),
+            extra: Default::default(),
         }
     }
 }
@@ -119,6 +124,7 @@ impl Codebook {
         let book = Self {
             format: FORMAT,
             nodes,
+            extra: Default::default(),
         };
         book.check_limits()
             .map_err(|reason| Error::bad_input(origin, reason))?;
@@ -154,6 +160,7 @@ fn convert(origin: &Path, nodes: &[TemplateNode], parent: &str, ns: Uuid) -> Res
             description: t.description.clone(),
             codable: t.codable,
             children: convert(origin, &t.children, &path, ns)?,
+            extra: Default::default(),
         });
     }
     Ok(out)

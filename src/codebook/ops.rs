@@ -341,6 +341,7 @@ impl Node {
             description: String::new(),
             codable: true,
             children: Vec::new(),
+            extra: Default::default(),
         }
     }
 }

@@ -9,6 +9,7 @@
 pub mod anchor;
 mod apply_all;
 mod ops;
+mod stored;
 
 pub use apply_all::apply_all;
 pub use ops::{SourceText, apply, make_coding, refresh as ops_refresh, uncode};
@@ -31,8 +32,9 @@ pub enum Status {
     Orphaned,
 }
 
-/// One coding, as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One coding, as stored (read by the hand-written reader of [`stored`], which keeps unknown
+/// keys as fast as the derived one would drop them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Coding {
     pub id: CodingId,
     pub node: NodeId,
@@ -47,6 +49,9 @@ pub struct Coding {
     pub at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// Keys this build does not know, written back after the others.
+    #[serde(flatten)]
+    pub extra: crate::model::Extra,
 }
 
 impl Coding {
@@ -273,6 +278,7 @@ mod tests {
                     after: format!("« {q} »\n"),
                     at: "2026-11-23T00:00:00Z".into(),
                     status: orphan.then_some(Status::Orphaned),
+                    extra: Default::default(),
                 })
                 .collect();
             let mut store = Codings::default();

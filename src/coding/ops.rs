@@ -78,6 +78,7 @@ pub fn make_coding(
         after: String::new(),
         at: at.to_owned(),
         status: None,
+        extra: Default::default(),
     };
     refresh(text, &mut c);
     c

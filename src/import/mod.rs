@@ -213,6 +213,7 @@ fn prepare_named(
             )));
         }
     };
+    crate::limits::check_text_length(raw.len()).map_err(bad)?;
     let normalized = text::normalize(&raw);
     let body = normalized.trim_end().to_owned();
     if body.trim().is_empty() {
@@ -247,6 +248,7 @@ fn prepare_named(
             name: d.name,
             role: d.role,
             case: None,
+            extra: Default::default(),
         })
         .collect();
     let file_name: String = file_name.nfc().collect();

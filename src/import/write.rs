@@ -245,6 +245,13 @@ pub fn commit(
 ) -> Result<Vec<(String, PathBuf)>> {
     // One transaction: the texts, their anchored copies, the cases, the manifest and the
     // journal line — a killed import leaves no transcript that the manifest does not list.
+    let now_count = project.manifest.sources.len();
+    crate::limits::check_count(
+        crate::limits::Counted::Sources,
+        now_count,
+        now_count + batch.len(),
+    )
+    .map_err(|reason| Error::Invalid(format!("{reason}; nothing was imported")))?;
     let mut txn = project.transaction()?;
     let now = crate::journal::now_rfc3339();
     let mut metas = Vec::new();
@@ -302,5 +309,6 @@ fn new_source(p: &Prepared, opts: &ImportOptions, now: &str) -> SourceMeta {
         kind,
         speakers,
         convention: p.convention.clone(),
+        extra: Default::default(),
     }
 }

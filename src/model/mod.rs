@@ -2,7 +2,9 @@
 //! their speakers. No I/O here; `project` and `store` read and write these types.
 //!
 //! Invariants: field order in these structs is the key order on disk (serde keeps declaration
-//! order), so files stay stable; ids are UUIDs and never change once given.
+//! order), so files stay stable; ids are UUIDs and never change once given. Keys this build does
+//! not know (written by a newer verbatim or another tool) are kept in each struct's `extra` and
+//! written back after the known ones, in key order, so a rewrite never drops them.
 
 mod convention;
 
@@ -10,6 +12,10 @@ pub use convention::Convention;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use uuid::Uuid;
+
+/// Keys of a stored JSON object that this build does not know, kept as they were read and written
+/// back (after the known keys, in key order) so a rewrite never drops another version's data.
+pub type Extra = BTreeMap<String, serde_json::Value>;
 
 /// The on-disk format number this build reads and writes.
 pub const FORMAT: u32 = 1;
@@ -99,6 +105,8 @@ pub struct Speaker {
     pub role: Role,
     #[serde(default)]
     pub case: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// One imported transcript, as the manifest describes it.
@@ -122,6 +130,8 @@ pub struct SourceMeta {
     /// How the text writes its speaker turns; left out when it is `Name: text`.
     #[serde(default, skip_serializing_if = "Convention::is_colon")]
     pub convention: Convention,
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl SourceMeta {
@@ -142,6 +152,8 @@ pub struct Manifest {
     pub sources: Vec<SourceMeta>,
     #[serde(default)]
     pub settings: BTreeMap<String, serde_json::Value>,
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Manifest {
@@ -153,6 +165,7 @@ impl Manifest {
             language,
             sources: Vec::new(),
             settings: BTreeMap::new(),
+            extra: Default::default(),
         }
     }
 }

@@ -163,6 +163,7 @@ pub(crate) fn read_codes(
             description: c.child_text("Description").unwrap_or("").trim().to_owned(),
             codable,
             children: read_codes(c, &own_path, seen, report),
+            extra: Default::default(),
         });
     }
     out
@@ -202,6 +203,7 @@ pub fn read(origin_path: &Path, xml: &str) -> Result<(Codebook, CodebookReport)>
         Codebook {
             format: crate::model::FORMAT,
             nodes,
+            extra: Default::default(),
         },
         report,
     ))

@@ -123,6 +123,7 @@ pub(super) fn memos(
     let node_ids: HashSet<NodeId> = Codebook {
         format: crate::model::FORMAT,
         nodes: rp.nodes.clone(),
+        extra: Default::default(),
     }
     .all_ids()
     .into_iter()

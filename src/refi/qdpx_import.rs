@@ -127,6 +127,7 @@ fn dropped_codings(rp: &RProject, s: &RSource) -> String {
     let book = Codebook {
         format: crate::model::FORMAT,
         nodes: rp.nodes.clone(),
+        extra: Default::default(),
     };
     let mut counts: Vec<(String, usize)> = Vec::new();
     let codings = s
@@ -192,6 +193,7 @@ pub fn import(file: &Path, dir: &Path, language: Language) -> Result<ImportRepor
     }
     let rp = read(&root);
     crate::codebook::check_tree(&rp.nodes).map_err(|reason| Error::bad_input(file, reason))?;
+    check_counts(&rp).map_err(|reason| Error::bad_input(file, reason))?;
     let parent = dir
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -212,6 +214,18 @@ pub fn import(file: &Path, dir: &Path, language: Language) -> Result<ImportRepor
     }
     std::fs::rename(&work, dir).map_err(|e| Error::io("could not move the project to", dir, e))?;
     Ok(report)
+}
+
+/// The count limits on what the file holds (sources, codings), before anything is written.
+fn check_counts(rp: &RProject) -> std::result::Result<(), String> {
+    use crate::limits::{Counted, check_count};
+    check_count(Counted::Sources, 0, rp.sources.len())?;
+    let codings: usize = rp
+        .sources
+        .iter()
+        .map(|s| s.whole.len() + s.selections.iter().map(|x| x.codings.len()).sum::<usize>())
+        .sum();
+    check_count(Counted::Codings, 0, codings)
 }
 
 fn build(
@@ -302,6 +316,7 @@ fn build(
     let mut codebook = Codebook {
         format: crate::model::FORMAT,
         nodes: rp.nodes.clone(),
+        extra: Default::default(),
     };
     report.nodes = codebook.len();
     // Cases and attributes.

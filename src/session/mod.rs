@@ -7,6 +7,7 @@
 
 mod codebook_ops;
 mod edit;
+mod growth;
 pub mod history;
 mod memos;
 mod meta;
@@ -235,6 +236,12 @@ impl Session {
     /// Saves the `after` states of `changes` and the journal line `op` as one transaction, then
     /// takes them in memory: on an error, files and memory are as they were.
     fn apply_changes(&mut self, changes: &[Change], op: &str, ids: &[String]) -> Result<()> {
+        growth::check(
+            changes,
+            self.project.manifest.sources.len(),
+            self.codebook.len(),
+            self.codings.count(),
+        )?;
         let mut txn = self.project.transaction()?;
         // The manifest and cases each source change leaves, in order.
         let mut source_metas = Vec::new();

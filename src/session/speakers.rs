@@ -152,6 +152,7 @@ pub(super) fn merged_speakers(
                 role: d.role,
                 case: (kind == SourceKind::Interview && d.role == Role::Participant)
                     .then(|| label.to_owned()),
+                extra: Default::default(),
             },
         })
         .collect()

@@ -271,6 +271,7 @@ fn by_column(
                     name: r.case.clone(),
                     role: Role::Participant,
                     case: Some(r.case.clone()),
+                    extra: Default::default(),
                 })
                 .collect(),
             kind: SourceKind::FocusGroup,
