@@ -47,6 +47,7 @@ mod tests {
     use crate::coding::{SourceText, make_coding};
     use crate::ids::{CodingId, NodeId, SourceId};
     use crate::limits::{MAX_CODINGS, MAX_NODES};
+    use crate::text::CharRange;
 
     fn book(nodes: usize) -> Box<Codebook> {
         Box::new(Codebook {
@@ -60,7 +61,15 @@ mod tests {
     fn codings(n: usize) -> Vec<crate::coding::Coding> {
         let text = SourceText::new("l'accès aux soins".into());
         (0..n)
-            .map(|_| make_coding(&text, CodingId::random(), NodeId::random(), 0, 7, ""))
+            .map(|_| {
+                make_coding(
+                    &text,
+                    CodingId::random(),
+                    NodeId::random(),
+                    CharRange::new(0, 7),
+                    "",
+                )
+            })
             .collect()
     }
 
