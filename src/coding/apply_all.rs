@@ -1,6 +1,6 @@
-//! Coding many ranges with one node in one sweep (every turn of a speaker, say): the same
-//! result as [`super::apply`] called on each range in text order, in time linear in the number
-//! of codings and ranges (after sorting) instead of their product.
+//! Coding many ranges in one sweep per node (every turn of a speaker, a batch of codings): the
+//! same result as [`super::apply`] called on each range in text order, in time linear in the
+//! number of codings and ranges (after sorting) instead of their product.
 //!
 //! Invariants: as for [`super::apply`]: a range that overlaps or touches a coding of the same
 //! node unites with it (one coding left, keeping the id of the earliest); a coding no range
@@ -10,6 +10,7 @@
 use super::{Coding, SourceText, make_coding, sort};
 use crate::ids::{CodingId, NodeId};
 use crate::text::CharRange;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The coding being built from the ranges seen so far (the only one a later range can touch,
 /// the ranges coming in order of start).
@@ -38,15 +39,70 @@ pub fn apply_all(
     ranges: &[CharRange],
     at: &str,
 ) {
-    let mut ranges = ranges.to_vec();
-    ranges.sort_unstable();
-    let (mut same, mut out): (Vec<Coding>, Vec<Coding>) = list
-        .drain(..)
-        .partition(|c| c.node == node && !c.is_orphaned());
-    same.sort_by_key(|c| (c.start, c.end, c.id));
-    let mut pending = same.into_iter().peekable();
+    let items: Vec<(NodeId, CharRange)> = ranges.iter().map(|r| (node, *r)).collect();
+    apply_each(list, text, &items, at);
+}
+
+/// Codes each (node, range) of `items` in `list`, as if [`super::apply`] were called on each
+/// in order of (node, start, end); returns, in item order, the id of the coding each item is
+/// part of at the end.
+pub fn apply_each(
+    list: &mut Vec<Coding>,
+    text: &SourceText,
+    items: &[(NodeId, CharRange)],
+    at: &str,
+) -> Vec<CodingId> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_unstable_by_key(|&i| (items[i].0, items[i].1));
+    let nodes: BTreeSet<NodeId> = items.iter().map(|(n, _)| *n).collect();
+    let mut by_node: BTreeMap<NodeId, Vec<Coding>> = BTreeMap::new();
+    let mut out = Vec::with_capacity(list.len() + items.len());
+    for c in list.drain(..) {
+        if nodes.contains(&c.node) && !c.is_orphaned() {
+            by_node.entry(c.node).or_default().push(c);
+        } else {
+            out.push(c);
+        }
+    }
+    let mut ids = vec![None; items.len()];
+    for same in order.chunk_by(|&a, &b| items[a].0 == items[b].0) {
+        let node = items[same[0]].0;
+        let mut existing = by_node.remove(&node).unwrap_or_default();
+        existing.sort_by_key(|c| (c.start, c.end, c.id));
+        sweep(&mut out, existing, text, node, same, items, &mut ids, at);
+    }
+    sort(&mut out);
+    *list = out;
+    ids.into_iter()
+        .map(|id| id.expect("every item is in a coding"))
+        .collect()
+}
+
+/// One node's sweep: `order` lists its items by (start, end); `existing` are its codings by
+/// start. Finished codings go to `out`, each item's final coding id to `ids`.
+#[allow(clippy::too_many_arguments)]
+fn sweep(
+    out: &mut Vec<Coding>,
+    existing: Vec<Coding>,
+    text: &SourceText,
+    node: NodeId,
+    order: &[usize],
+    items: &[(NodeId, CharRange)],
+    ids: &mut [Option<CodingId>],
+    at: &str,
+) {
+    let mut pending = existing.into_iter().peekable();
     let mut group: Option<Group> = None;
-    for (start, end) in ranges.into_iter().map(CharRange::bounds) {
+    // The items of the current group, given its id when it is finished.
+    let mut members: Vec<usize> = Vec::new();
+    let mut finish = |g: Group, members: &mut Vec<usize>, out: &mut Vec<Coding>| {
+        for i in members.drain(..) {
+            ids[i] = Some(g.id);
+        }
+        out.push(g.finish(text, node, at));
+    };
+    for &i in order {
+        let (start, end) = items[i].1.bounds();
         // Codings that start before this range ends are reached now: they touch it, or no
         // later range (starting no earlier) can touch them.
         let mut touched = Vec::new();
@@ -60,17 +116,18 @@ pub fn apply_all(
         let joined = match group.take() {
             Some(g) if start <= g.hi => Some(g),
             Some(g) => {
-                out.push(g.finish(text, node, at));
+                finish(g, &mut members, out);
                 None
             }
             None => None,
         };
         group = Some(unite(joined, touched, start, end));
+        members.push(i);
     }
-    out.extend(group.map(|g| g.finish(text, node, at)));
+    if let Some(g) = group {
+        finish(g, &mut members, out);
+    }
     out.extend(pending);
-    sort(&mut out);
-    *list = out;
 }
 
 /// What [`super::apply`] does with one range and the codings it touches (the current group,
@@ -153,7 +210,7 @@ mod tests {
         #[test]
         fn the_sweep_gives_what_coding_one_range_at_a_time_gives(
             existing in proptest::collection::vec((0usize..200, 1usize..40, 0u8..3, any::<bool>()), 0..25),
-            ranges in proptest::collection::vec((0usize..200, 1usize..40), 0..25),
+            ranges in proptest::collection::vec((0u8..2, 0usize..200, 1usize..40), 0..25),
         ) {
             let text = SourceText::new("Enquêteur : Et ensuite ? P1 : « Bon… » (rires) ".repeat(6));
             let nodes = [NodeId::random(), NodeId::random(), NodeId::random()];
@@ -167,17 +224,27 @@ mod tests {
                 .collect();
             sort(&mut list);
             let before: Vec<CodingId> = list.iter().map(|c| c.id).collect();
-            let ranges: Vec<CharRange> = ranges.iter().map(|&(s, l)| CharRange::new(s, s + l)).collect();
-            let mut sorted = ranges.clone();
+            let items: Vec<(NodeId, CharRange)> = ranges
+                .iter()
+                .map(|&(n, s, l)| (nodes[n as usize], CharRange::new(s, s + l)))
+                .collect();
+            let mut sorted = items.clone();
             sorted.sort_unstable();
             let mut one_by_one = list.clone();
-            for &r in &sorted {
-                apply(&mut one_by_one, &text, nodes[0], r, "new");
+            for &(n, r) in &sorted {
+                apply(&mut one_by_one, &text, n, r, "new");
             }
             let mut swept = list.clone();
-            apply_all(&mut swept, &text, nodes[0], &ranges, "new");
+            let ids = apply_each(&mut swept, &text, &items, "new");
             prop_assert_eq!(shape(&swept, &before), shape(&one_by_one, &before));
             prop_assert_eq!(swept.len(), one_by_one.len());
+            // Each item's id is that of the coding of its node now covering it.
+            prop_assert_eq!(ids.len(), items.len());
+            for (id, (n, r)) in ids.iter().zip(&items) {
+                let c = swept.iter().find(|c| c.id == *id);
+                prop_assert!(c.is_some_and(|c| c.node == *n && !c.is_orphaned()
+                    && c.start <= r.start.get() && r.end.get() <= c.end));
+            }
         }
     }
 

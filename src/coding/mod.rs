@@ -11,7 +11,7 @@ mod apply_all;
 mod ops;
 mod stored;
 
-pub use apply_all::apply_all;
+pub use apply_all::{apply_all, apply_each};
 pub use ops::{SourceText, apply, make_coding, refresh as ops_refresh, uncode};
 
 use crate::error::{Error, Result};

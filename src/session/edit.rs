@@ -12,6 +12,7 @@ use crate::ids::CodingId;
 use crate::ids::{NodeId, SourceId};
 use crate::journal::now_rfc3339;
 use crate::text::{CharPos, CharRange, fold_for_match, turns};
+use std::collections::{BTreeMap, HashMap};
 
 /// One line of a batch: source (id or label), range, node (path or id).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
@@ -251,28 +252,55 @@ impl Session {
     }
 
     /// Codes every item in one step (one transaction: all or none); returns each item's
-    /// coding id, in item order.
+    /// coding id, in item order: the id of the coding it is part of at the end (items of one
+    /// node that overlap or touch become one coding, as if coded one by one in text order).
     pub fn code_batch_ids(
         &mut self,
         coder: &str,
         items: &[(usize, BatchItem)],
     ) -> Result<Vec<CodingId>> {
         let at = now_rfc3339();
-        let mut ids = Vec::with_capacity(items.len());
-        let mut lists: std::collections::BTreeMap<SourceId, Vec<Coding>> =
-            std::collections::BTreeMap::new();
-        for (line, item) in items {
+        // Every item is checked before anything is coded; sources and nodes are looked up once
+        // per distinct name.
+        let mut sources: HashMap<&str, SourceId> = HashMap::new();
+        let mut nodes: HashMap<&str, NodeId> = HashMap::new();
+        let mut by_source: BTreeMap<SourceId, Vec<(usize, NodeId, CharRange)>> = BTreeMap::new();
+        for (i, (line, item)) in items.iter().enumerate() {
             let context = |e: Error| Error::Invalid(format!("line {line}: {e}"));
-            let source = self.source_id(&item.source).map_err(context)?;
-            let node = self.codebook.resolve(&item.node).map_err(context)?;
-            self.codable(node).map_err(context)?;
+            let source = match sources.get(item.source.as_str()) {
+                Some(s) => *s,
+                None => {
+                    let s = self.source_id(&item.source).map_err(context)?;
+                    sources.insert(&item.source, s);
+                    s
+                }
+            };
+            let node = match nodes.get(item.node.as_str()) {
+                Some(n) => *n,
+                None => {
+                    let n = self.codebook.resolve(&item.node).map_err(context)?;
+                    self.codable(n).map_err(context)?;
+                    nodes.insert(&item.node, n);
+                    n
+                }
+            };
             let text = self.text(source)?;
             let range = CharRange::new(item.start, item.end);
             text.check_range(range, &item.source).map_err(context)?;
-            let list = lists
-                .entry(source)
-                .or_insert_with(|| self.codings.list(coder, source).to_vec());
-            ids.push(coding::apply(list, &text, node, range, &at));
+            by_source.entry(source).or_default().push((i, node, range));
+        }
+        let mut ids = vec![CodingId::random(); items.len()];
+        let mut lists = BTreeMap::new();
+        for (source, list_items) in by_source {
+            let text = self.text(source)?;
+            let mut list = self.codings.list(coder, source).to_vec();
+            let pairs: Vec<(NodeId, CharRange)> =
+                list_items.iter().map(|&(_, n, r)| (n, r)).collect();
+            let got = coding::apply_each(&mut list, &text, &pairs, &at);
+            for (&(i, _, _), id) in list_items.iter().zip(got) {
+                ids[i] = id;
+            }
+            lists.insert(source, list);
         }
         let changes = lists
             .into_iter()
