@@ -1,7 +1,9 @@
 //! Linear cost at the far end of real use (issue 12 item 7), timed through the command line as a
 //! researcher runs it, on one 49 MB transcript (about 7.5 million words) holding 100,000
 //! codings [each target < 5 s]:
-//! - `check` after the transcript was edited by hand (re-anchoring every coding in memory);
+//! - `check` after the transcript was edited by hand (re-anchoring every coding in memory), by
+//!   quote and context (a fresh clone: no `.verbatim/anchored/` copy) and through the diff with
+//!   the anchored copy (the researcher's own machine);
 //! - the first writer after that edit (re-anchoring saved in one transaction, then a node added);
 //! - `code --speaker` (every turn of one speaker coded at once).
 //!
@@ -57,11 +59,18 @@ fn transcript_path(root: &Path) -> PathBuf {
         .expect("a transcript")
 }
 
-/// A fresh copy of the project (without its disposable cache), optionally hand-edited.
-fn copy(edit: bool) -> (tempfile::TempDir, PathBuf) {
+/// A fresh copy of the project (without its disposable cache, but for the anchored copies when
+/// `anchored`), optionally hand-edited.
+fn copy(edit: bool, anchored: bool) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp");
     let to = dir.path().join("project");
     copy_dir(&SCALE.root, &to);
+    if anchored {
+        copy_dir(
+            &SCALE.root.join(".verbatim/anchored"),
+            &to.join(".verbatim/anchored"),
+        );
+    }
     if edit {
         let file = transcript_path(&to);
         let text = std::fs::read_to_string(&file).expect("read");
@@ -121,7 +130,17 @@ fn run(root: &Path, args: &[&str]) {
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn check_after_a_hand_edit(bencher: divan::Bencher) {
     bencher
-        .with_inputs(|| copy(true))
+        .with_inputs(|| copy(true, false))
+        .bench_local_values(|(dir, root)| {
+            run(&root, &["check"]);
+            dir
+        });
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn check_after_a_hand_edit_with_the_anchored_copy(bencher: divan::Bencher) {
+    bencher
+        .with_inputs(|| copy(true, true))
         .bench_local_values(|(dir, root)| {
             run(&root, &["check"]);
             dir
@@ -131,7 +150,7 @@ fn check_after_a_hand_edit(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn first_writer_after_a_hand_edit_saves_the_reanchoring(bencher: divan::Bencher) {
     bencher
-        .with_inputs(|| copy(true))
+        .with_inputs(|| copy(true, false))
         .bench_local_values(|(dir, root)| {
             run(&root, &["codebook", "add", "Ajouté après correction"]);
             dir
@@ -141,7 +160,7 @@ fn first_writer_after_a_hand_edit_saves_the_reanchoring(bencher: divan::Bencher)
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn code_every_turn_of_one_speaker(bencher: divan::Bencher) {
     bencher
-        .with_inputs(|| copy(false))
+        .with_inputs(|| copy(false, false))
         .bench_local_values(|(dir, root)| {
             run(
                 &root,
