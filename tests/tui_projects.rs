@@ -394,3 +394,56 @@ fn typing_in_the_file_browser_narrows_the_listing_and_esc_clears_it() {
         screen(&a).join("\n")
     );
 }
+
+/// The browser's hint names its keys as the keymap binds them (a user's keymap.txt too).
+#[test]
+fn the_browsers_hint_follows_the_keymap() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = fresh(dir.path());
+    let mut a = open(&root, 140, 40);
+    keys(&mut a, "I");
+    assert!(
+        shows(
+            &a,
+            "space mark · ← parent · ctrl-o import the marked files or this folder"
+        ),
+        "{}",
+        screen(&a).join("\n")
+    );
+    drop(a);
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("keymap.txt"),
+        "[files]\nctrl-g = import\nctrl-o = none\n",
+    )
+    .unwrap();
+    let mut s = Session::open_writer(&root).unwrap();
+    s.set_coder("sg").unwrap();
+    let mut a = App::new(
+        s,
+        Keymap::load(&config).unwrap(),
+        Lang::Fr,
+        Theme {
+            depth: Depth::TrueColor,
+        },
+        140,
+        40,
+    );
+    keys(&mut a, "I");
+    assert!(
+        shows(
+            &a,
+            "space marquer · ← parent · ctrl-g importer marqués/dossier · Échap"
+        ),
+        "{}",
+        screen(&a).join("\n")
+    );
+    keys(&mut a, "text:entre enter ctrl-g");
+    a.wait_for_import();
+    assert_eq!(
+        a.session().project().manifest.sources.len(),
+        3,
+        "ctrl-g imported"
+    );
+}

@@ -319,8 +319,8 @@ impl Lang {
             T::Marked => ("marked", "marqués"),
             T::ImportTitle => ("Import transcripts", "Importer des transcriptions"),
             T::ImportHint => (
-                "type to filter · ↑↓ move · Enter open folder / import file · space mark · ← parent · ctrl-o import the marked or this folder · Esc",
-                "tapez pour filtrer · ↑↓ aller · Entrée ouvrir le dossier / importer · espace marquer · ← parent · ctrl-o importer les marqués ou ce dossier · Échap",
+                "type to filter · Enter open / import · {mark} mark · ← parent · {import} import the marked files or this folder · Esc",
+                "tapez pour filtrer · Entrée ouvrir/importer · {mark} marquer · ← parent · {import} importer marqués/dossier · Échap",
             ),
             T::PickFileHint => (
                 "type to filter · ↑↓ move · Enter open folder / choose file · ← parent · Esc",
@@ -328,8 +328,8 @@ impl Lang {
             ),
             T::OpenFolder => ("Open a project folder…", "Ouvrir un dossier de projet…"),
             T::OpenFolderHint => (
-                "type to filter · ↑↓ move · → enter folder · Enter open the project · ← parent · ctrl-o open this folder · Esc",
-                "tapez pour filtrer · ↑↓ aller · → entrer · Entrée ouvrir le projet · ← parent · ctrl-o ouvrir ce dossier · Échap",
+                "type to filter · → enter folder · Enter open the project · ← parent · {import} open this folder · Esc",
+                "tapez pour filtrer · → entrer · Entrée ouvrir le projet · ← parent · {import} ouvrir ce dossier · Échap",
             ),
             T::NewProject => ("New project…", "Nouveau projet…"),
             T::NewProjectPrompt => (

@@ -1,6 +1,7 @@
 //! The project-level popups drawn: the file browser (the filter typed, folder, entries with
 //! marks, what is left out, the keys), the projects list and reports.
 
+use super::super::action::Action;
 use super::super::i18n::T;
 use super::super::project_rows::{FileBrowser, FilesFor, ProjectRow, Report};
 use super::super::state::AppState;
@@ -20,7 +21,7 @@ fn framed_list(
     selected: usize,
     hint: &str,
 ) {
-    let r = centered(area, 100, area.height.saturating_sub(2).min(26));
+    let r = centered(area, 124, area.height.saturating_sub(2).min(26));
     frame.render_widget(Clear, r);
     let b = Block::default()
         .borders(Borders::ALL)
@@ -98,15 +99,19 @@ pub fn browser(frame: &mut Frame<'_>, area: Rect, b: &FileBrowser, state: &AppSt
         FilesFor::Replace(_) => (T::ReplaceSource, T::PickFileHint),
         FilesFor::OpenProject => (T::OpenFolder, T::OpenFolderHint),
     };
-    framed_list(
-        frame,
-        area,
-        lang.t(title),
-        &top,
-        items,
-        b.selected,
-        lang.t(hint),
-    );
+    // The browser's own keys as the keymap binds them.
+    let keys = |a| {
+        state
+            .ui
+            .keymap
+            .keys_in(super::super::keymap::Context::Files, a)
+            .join("/")
+    };
+    let hint = lang
+        .t(hint)
+        .replace("{mark}", &keys(Action::Mark))
+        .replace("{import}", &keys(Action::Import));
+    framed_list(frame, area, lang.t(title), &top, items, b.selected, &hint);
 }
 
 pub fn projects(
