@@ -253,3 +253,40 @@ fn help_lists_the_cursor_keys_of_text_fields_and_the_browsers_keys() {
         "Explorateur : importer les fichiers marqués ou ce dossier"
     ));
 }
+
+/// Pasted text (bracketed paste) goes in at the cursor: whole lines into a memo, on one line
+/// into a one-line field (a pasted line break never submits it), nowhere when no field is open.
+#[test]
+fn pasted_text_goes_in_at_the_cursor_and_never_submits_a_one_line_field() {
+    let f = sample();
+    let mut a = app(&f, 120, 30);
+    keys(&mut a, "2 V c text:temps home");
+    a.paste("manque\r\nde \n".into());
+    assert_eq!(
+        query(&a),
+        "manque de temps",
+        "on one line, the final break dropped"
+    );
+    assert!(
+        matches!(
+            a.state().popup,
+            Some(verbatim::tui::testing::Popup::Picker(_))
+        ),
+        "still open"
+    );
+    keys(&mut a, "esc esc m");
+    a.paste("Première ligne\r\nDeuxième\tligne".into());
+    keys(&mut a, "ctrl-s");
+    assert_eq!(
+        source_memo(&a).as_deref(),
+        Some("Première ligne\nDeuxième\tligne"),
+        "a memo keeps its lines"
+    );
+    let before = a.state().clone();
+    a.paste("jjjq".into());
+    assert!(
+        !a.state().ui.quit,
+        "no field open: pasted letters are not keys"
+    );
+    assert_eq!(a.state().transcript.cursor, before.transcript.cursor);
+}

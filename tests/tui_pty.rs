@@ -1,9 +1,9 @@
 //! End-to-end tests of the real binary in a pseudo-terminal (rexpect), the screen rebuilt with
-//! vt100: start on a temp copy of the sample, code a passage, quit, check the codings file;
-//! create a fresh project from the projects list, import the sample corpus with the file
-//! browser, code a passage, export an annex, quit, check the files on disk; and `?` shows the
-//! bindings. Each step waits for the screen to show its outcome (no timing assertions). Unix
-//! only.
+//! vt100: start on a temp copy of the sample, code a passage (its node name pasted), quit, check
+//! the codings file; create a fresh project from the projects list, import the sample corpus
+//! with the file browser, code a passage, export an annex, quit, check the files on disk; and
+//! `?` shows the bindings. Each step waits for the screen to show its outcome (no timing
+//! assertions). Unix only.
 #![cfg(unix)]
 
 use std::process::Command;
@@ -104,8 +104,10 @@ fn code_a_passage_in_the_real_terminal_then_quit() {
     t.wait_for("VISUAL");
     t.send("c");
     t.wait_for("Code with");
-    t.send("manque");
-    t.wait_for("> manque");
+    // Pasted (bracketed paste): its line break does not choose the entry.
+    t.send("\x1b[200~manque\r\x1b[201~");
+    t.wait_for("> manque▏");
+    assert!(!t.wait_for("Code with").contains("coded with"));
     t.send("\r");
     t.wait_for("coded with");
     t.send("q");

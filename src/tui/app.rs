@@ -195,6 +195,11 @@ impl App {
             .map(Msg::Action)
     }
 
+    /// Handles text pasted into the terminal (bracketed paste).
+    pub fn paste(&mut self, text: String) {
+        self.send(Msg::Paste(text));
+    }
+
     /// Handles a mouse event (when the mouse is captured).
     pub fn mouse(&mut self, ev: crossterm::event::MouseEvent) {
         use crossterm::event::{MouseButton, MouseEventKind};

@@ -72,6 +72,8 @@ fn run_with(dir: &Path, show_projects: bool) -> Result<()> {
     let lang = i18n::Lang::detect(config_language(&dirs).as_deref());
     let mut session = Session::open_for_editing(dir)?;
     let mut terminal = ratatui::init();
+    // Pasted text arrives whole (not as keys: a line break would submit a field).
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     let mut show_projects = show_projects;
     let mut note = None;
     let result = loop {
@@ -121,6 +123,7 @@ fn run_with(dir: &Path, show_projects: bool) -> Result<()> {
             }
         };
     };
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     result
 }
@@ -152,6 +155,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut app::App) -> Re
             Event::Key(k) => app.key(k),
             Event::Resize(w, h) => app.resize(w, h),
             Event::Mouse(m) => app.mouse(m),
+            Event::Paste(text) => app.paste(text),
             _ => {}
         }
     }

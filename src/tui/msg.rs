@@ -26,6 +26,8 @@ pub enum Msg {
     Action(Action),
     /// A printable character typed into a text field.
     Char(char),
+    /// Text pasted (the terminal's bracketed paste), for the open text field.
+    Paste(String),
     Resize(u16, u16),
     /// A mouse event at a screen cell (column, row).
     Mouse(MouseMsg, u16, u16),

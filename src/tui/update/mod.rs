@@ -42,6 +42,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Char(c) => text_key(state, TextKey::Char(c)),
+        Msg::Paste(text) => popups::paste(state, &text),
         Msg::Action(a) if popups::takes_text(state) => match TextKey::of_action(a) {
             Some(k) => text_key(state, k),
             // The file browser's own keys (mark, import, pages).
