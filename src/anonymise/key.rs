@@ -179,6 +179,13 @@ impl Key {
         if entry.original.is_empty() {
             return Err("the original is empty".into());
         }
+        if fold(&entry.original).trim().is_empty() {
+            // Only accents or marks: folded, it would match everywhere.
+            return Err(format!(
+                "the original '{}' has no letter, digit or sign to match",
+                entry.original
+            ));
+        }
         if entry.pseudonym.is_empty() {
             return Err(format!("the pseudonym for '{}' is empty", entry.original));
         }
@@ -271,6 +278,8 @@ mod tests {
         assert!(err.contains("contains the original 'Bernard'"), "{err}");
         assert!(key.add(entry("Dupont", "Dupont-Martin")).is_err());
         assert!(key.add(entry("", "x")).is_err());
+        let err = key.add(entry("\u{301}\u{300}", "x")).unwrap_err();
+        assert!(err.contains("has no letter"), "{err}");
         assert!(key.add(entry("x", " ")).is_err());
         assert_eq!(key.entries().len(), 1);
     }
