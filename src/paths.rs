@@ -9,6 +9,23 @@
 use crate::ids::{MemoId, SourceId};
 use std::path::{Path, PathBuf};
 
+/// Where the manifest's `file` of a source is: joined to the root, only when it stays inside the
+/// project (plain names only: no `..`, no root, no prefix). The reason, when it does not, is a
+/// sentence to follow the source's name.
+pub fn source_text(root: &Path, file: &str) -> Result<PathBuf, String> {
+    let rel = Path::new(file);
+    if rel
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    {
+        return Err(format!(
+            "names the file '{}' outside the project; verbatim only reads files inside it",
+            crate::limits::shown(file)
+        ));
+    }
+    Ok(root.join(rel))
+}
+
 /// The manifest, at the project's root.
 pub const MANIFEST: &str = "verbatim.json";
 /// Cases and their attributes.
@@ -101,6 +118,31 @@ pub fn lock_file(root: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_text_stays_inside_the_project() {
+        let root = Path::new("/p");
+        assert_eq!(
+            source_text(root, "sources/a.txt").unwrap(),
+            Path::new("/p/sources/a.txt")
+        );
+        for outside in [
+            "../x.txt",
+            "/etc/passwd",
+            "sources/../../x.txt",
+            "./sources/a.txt",
+        ] {
+            let e = source_text(root, outside).unwrap_err();
+            assert!(e.contains("outside the project"), "{outside}: {e}");
+        }
+        assert!(source_text(root, "sources/\u{1b}[2J.txt").is_ok());
+        assert!(
+            source_text(root, "../\u{1b}[2J")
+                .unwrap_err()
+                .contains("\\u{1b}"),
+            "shown escaped"
+        );
+    }
 
     #[test]
     fn the_layout_is_the_documented_one() {

@@ -281,21 +281,12 @@ impl Project {
 
     /// The path of a source's text file, checked to be a plain file inside the project.
     pub fn source_path(&self, source: &SourceMeta) -> Result<PathBuf> {
-        let rel = Path::new(&source.file);
-        if rel
-            .components()
-            .any(|c| !matches!(c, std::path::Component::Normal(_)))
-        {
-            return Err(Error::bad_input(
+        let path = crate::paths::source_text(&self.root, &source.file).map_err(|reason| {
+            Error::bad_input(
                 &self.root.join(MANIFEST),
-                format!(
-                    "source '{}' names the file '{}' outside the project; verbatim only reads files inside it",
-                    crate::limits::shown(&source.label),
-                    crate::limits::shown(&source.file)
-                ),
-            ));
-        }
-        let path = self.root.join(rel);
+                format!("source '{}' {reason}", crate::limits::shown(&source.label)),
+            )
+        })?;
         if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
             return Err(Error::bad_input(
                 &path,

@@ -330,17 +330,12 @@ impl SearchIndex {
 /// The text is read as every project file is: never through a symbolic link.
 fn unit_docs(corpus: &Corpus, meta: &SourceMeta, f: Fields) -> Result<Vec<TantivyDocument>> {
     let id = meta.id;
-    let rel = Path::new(&meta.file);
-    if rel
-        .components()
-        .any(|c| !matches!(c, std::path::Component::Normal(_)))
-    {
-        return Err(Error::Invalid(format!(
-            "the manifest names the file '{}' outside the project; verbatim only reads files inside it",
-            crate::limits::shown(&meta.file)
-        )));
-    }
-    let path = corpus.root.join(rel);
+    let path = crate::paths::source_text(&corpus.root, &meta.file).map_err(|reason| {
+        Error::Invalid(format!(
+            "the manifest's source '{}' {reason}",
+            crate::limits::shown(&meta.label)
+        ))
+    })?;
     let raw = store::read_plain_text(&path).map_err(|e| Error::io("could not read", &path, e))?;
     let text = crate::text::normalize(&raw);
     let units = turns::source_units(meta, &text);
