@@ -32,7 +32,7 @@ pub enum Status {
     Orphaned,
 }
 
-/// One coding, as stored (read by the hand-written reader of [`stored`], which keeps unknown
+/// One coding, as stored (read by the hand-written reader in `coding/stored.rs`, which keeps unknown
 /// keys as fast as the derived one would drop them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Coding {
