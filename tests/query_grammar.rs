@@ -84,7 +84,7 @@ fn tui(p: &Path, filter: &str) -> (Vec<Row>, Option<String>) {
         press(&mut a, KeyCode::Char('j'));
     }
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.state().passages.of, Some(node.0));
+    assert_eq!(a.state().passages.of, Some(node));
     press(&mut a, KeyCode::Char('f'));
     for c in filter.chars() {
         press(&mut a, KeyCode::Char(c));

@@ -198,13 +198,9 @@ fn a_written_query_is_run_and_its_result_coded_into_a_new_node() {
         .find(|n| n.path == "Requêtes/Temps sans inter")
         .expect("the new node is in the codebook");
     let s = verbatim::session::Session::open(&f.root).unwrap();
-    let coded = verbatim::query::passages(
-        &s,
-        &[verbatim::ids::NodeId(node.id)],
-        false,
-        &verbatim::query::Filters::default(),
-    )
-    .unwrap();
+    let coded =
+        verbatim::query::passages(&s, &[node.id], false, &verbatim::query::Filters::default())
+            .unwrap();
     assert_eq!(coded.len(), q.hits.len(), "one coding per passage");
     // An expression that does not parse says why, in the view.
     keys(&mut a, "Q enter text:\"Nope\"_OR enter");

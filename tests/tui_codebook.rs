@@ -40,13 +40,7 @@ fn a_node_is_made_a_heading_only_and_back() {
     let mut a = app(&f, 120, 30);
     keys(&mut a, "3 j =");
     let id = a.state().codebook.tree[1].id;
-    assert!(
-        !a.session()
-            .codebook()
-            .node(verbatim::NodeId(id))
-            .unwrap()
-            .codable
-    );
+    assert!(!a.session().codebook().node(id).unwrap().codable);
     assert!(
         shows(&a, "heading only: I - Parcours"),
         "{}",
@@ -63,20 +57,10 @@ fn a_node_is_made_a_heading_only_and_back() {
         "{path} is not offered for coding"
     );
     keys(&mut a, "esc esc 3 =");
-    assert!(
-        a.session()
-            .codebook()
-            .node(verbatim::NodeId(id))
-            .unwrap()
-            .codable
-    );
+    assert!(a.session().codebook().node(id).unwrap().codable);
     keys(&mut a, "z");
     assert!(
-        !a.session()
-            .codebook()
-            .node(verbatim::NodeId(id))
-            .unwrap()
-            .codable,
+        !a.session().codebook().node(id).unwrap().codable,
         "undoable"
     );
 }
@@ -93,7 +77,7 @@ fn colours_cycle_through_24_distinct_ones() {
         let c = a
             .session()
             .codebook()
-            .node(verbatim::NodeId(id))
+            .node(id)
             .unwrap()
             .color
             .clone()

@@ -14,7 +14,7 @@ fn source_memo(a: &verbatim::tui::testing::App) -> Option<String> {
         .memos()
         .unwrap()
         .into_iter()
-        .find(|m| m.target == verbatim::memo::Target::Source(verbatim::SourceId(id)))
+        .find(|m| m.target == verbatim::memo::Target::Source(id))
         .map(|m| m.text)
 }
 
@@ -188,12 +188,7 @@ fn a_node_description_takes_several_lines() {
     );
     let id = a.state().codebook.tree[1].id;
     let description = |a: &verbatim::tui::testing::App| {
-        a.session()
-            .codebook()
-            .node(verbatim::NodeId(id))
-            .unwrap()
-            .description
-            .clone()
+        a.session().codebook().node(id).unwrap().description.clone()
     };
     let old = description(&a);
     keys(

@@ -49,7 +49,7 @@ fn deleting_a_source_lists_what_goes_asks_and_is_undone() {
     assert_eq!(
         a.session()
             .codings()
-            .of_source(verbatim::SourceId(a.state().sources.rows[0].id))
+            .of_source(a.state().sources.rows[0].id)
             .count(),
         1
     );
@@ -111,18 +111,13 @@ fn a_source_is_replaced_by_a_corrected_file_and_its_codings_follow() {
     let before = a
         .session()
         .codings()
-        .of_source(verbatim::SourceId(id))
+        .of_source(id)
         .next()
         .unwrap()
         .1
         .quote
         .clone();
-    let text = a
-        .session()
-        .text(verbatim::SourceId(id))
-        .unwrap()
-        .text
-        .clone();
+    let text = a.session().text(id).unwrap().text.clone();
     // The browser opens in the project's parent folder: the corrected file is picked there,
     // found by typing part of its name.
     let corrected = f.root.parent().unwrap().join("E01 corrigé.txt");
@@ -145,16 +140,11 @@ fn a_source_is_replaced_by_a_corrected_file_and_its_codings_follow() {
         screen(&a).join("\n")
     );
     assert!(shows(&a, "1 coding moved"));
-    let (_, c) = a
-        .session()
-        .codings()
-        .of_source(verbatim::SourceId(id))
-        .next()
-        .unwrap();
+    let (_, c) = a.session().codings().of_source(id).next().unwrap();
     assert_eq!(c.quote, before, "the coding is on the same words");
     assert!(
         a.session()
-            .text(verbatim::SourceId(id))
+            .text(id)
             .unwrap()
             .text
             .starts_with("Note ajoutée")

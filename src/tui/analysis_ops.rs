@@ -18,7 +18,6 @@ use crate::analysis::matrix::{self, Columns, Measure, PassageRef};
 use crate::analysis::stopwords::{StopSpec, StopWords};
 use crate::analysis::{Selection, agreement, saturation, stats, words};
 use crate::error::Result;
-use crate::ids::NodeId;
 use crate::session::Session;
 
 /// How many words the word frequency view lists.
@@ -80,7 +79,7 @@ pub(super) fn jumps(sel: &Selection, refs: &[PassageRef], note: &str) -> Vec<Jum
                 .map(|s| s.text.slice(p.start, p.end).replace('\n', " "))
                 .unwrap_or_default();
             Jump {
-                source: p.source.0,
+                source: p.source,
                 label: p.label.clone(),
                 start: p.start,
                 end: p.end,
@@ -95,7 +94,7 @@ fn overview(sel: &Selection, ask: &AnalysisAsk) -> (TabData, Option<JumpList>) {
     let mut rows: Vec<OverviewRow> = stats::nodes(sel, true)
         .into_iter()
         .map(|r| OverviewRow {
-            node: r.node.0,
+            node: r.node,
             name: sel
                 .codebook
                 .node(r.node)
@@ -123,7 +122,7 @@ fn overview(sel: &Selection, ask: &AnalysisAsk) -> (TabData, Option<JumpList>) {
     }
     let list = match &ask.open {
         Some(Open::Node(id)) => rows.iter().find(|r| r.node == *id).map(|r| {
-            let ids = sel.node_set(NodeId(*id), true);
+            let ids = sel.node_set(*id, true);
             let codings: Vec<_> = sel
                 .codings
                 .iter()
@@ -172,7 +171,7 @@ fn matrix_view(sel: &Selection, lang: Lang, ask: &mut AnalysisAsk) -> (TabData, 
         .rows
         .iter()
         .map(|r| MatrixRow {
-            node: r.node.0,
+            node: r.node,
             name: sel
                 .codebook
                 .node(r.node)
@@ -220,7 +219,7 @@ fn words_view(
             let rows = words::occurrences(sel, &opts, w, CONTEXT)
                 .into_iter()
                 .map(|o| Jump {
-                    source: o.source.0,
+                    source: o.source,
                     label: o.label,
                     start: o.start,
                     end: o.end,
@@ -289,7 +288,7 @@ fn agreement_view(sel: &Selection, lang: Lang, ask: &AnalysisAsk) -> TabData {
         .disagreements
         .iter()
         .map(|d| Jump {
-            source: d.source.0,
+            source: d.source,
             label: d.label.clone(),
             start: d.start,
             end: d.end,

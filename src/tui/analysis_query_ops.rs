@@ -92,7 +92,7 @@ pub fn query_view(session: &Session, sel: &Selection, ask: &AnalysisAsk) -> Resu
             data.hits = query::run(sel, &e)
                 .into_iter()
                 .map(|h| Jump {
-                    source: h.source.0,
+                    source: h.source,
                     label: h.label,
                     start: h.start,
                     end: h.end,

@@ -6,7 +6,7 @@
 //! Invariant: a leaf like `rows` — it names only uuids and plain values; a view always holds
 //! the ask it was computed from, so moving to another view or changing an option asks again.
 
-use uuid::Uuid;
+use crate::ids::{NodeId, SourceId};
 
 /// The analysis views, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,7 +44,7 @@ impl Tab {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Open {
     /// A node's passages (overview).
-    Node(Uuid),
+    Node(NodeId),
     /// A matrix cell's passages.
     Cell { row: usize, column: usize },
     /// A word's occurrences in context (word frequency).
@@ -80,7 +80,7 @@ pub struct AnalysisAsk {
 /// A place to jump to, with what to show of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Jump {
-    pub source: Uuid,
+    pub source: SourceId,
     pub label: String,
     pub start: usize,
     pub end: usize,
@@ -101,7 +101,7 @@ pub struct JumpList {
 /// One node of the overview.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OverviewRow {
-    pub node: Uuid,
+    pub node: NodeId,
     pub path: String,
     pub name: String,
     pub depth: usize,
@@ -129,7 +129,7 @@ pub struct MatrixData {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixRow {
-    pub node: Uuid,
+    pub node: NodeId,
     pub name: String,
     pub depth: usize,
     pub cells: Vec<usize>,

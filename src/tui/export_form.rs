@@ -8,7 +8,7 @@
 pub use super::export_choices::ExportChoices;
 use super::msg::TextKey;
 use crate::export::{CsvPreset, Format, Numbering, Order};
-use uuid::Uuid;
+use crate::ids::NodeId;
 
 /// One row of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +66,7 @@ pub struct ExportForm {
     /// Case attributes (for ordering by one).
     pub attributes: Vec<String>,
     /// The node selected in the codebook when the dialog opened: id and path.
-    pub node: Option<(Uuid, String)>,
+    pub node: Option<(NodeId, String)>,
 }
 
 /// What a key did.

@@ -22,13 +22,13 @@ pub fn load_choices(root: &Path) -> ExportChoices {
 }
 
 /// What the dialog opens with: the last choices, the case attributes and the selected node.
-pub fn dialog(session: &Session, selected: Option<uuid::Uuid>) -> ExportDialog {
+pub fn dialog(session: &Session, selected: Option<NodeId>) -> ExportDialog {
     let mut choices = load_choices(session.root());
     if choices.options.citation.is_none() {
         choices.options.citation =
             Some(export::default_template(session.project().manifest.language).to_owned());
     }
-    let node = selected.and_then(|id| session.codebook().path_of(NodeId(id)).map(|p| (id, p)));
+    let node = selected.and_then(|id| session.codebook().path_of(id).map(|p| (id, p)));
     if node.is_none() {
         choices.selected_node_only = false;
     }
@@ -119,11 +119,11 @@ pub fn write_exchange(
 pub fn prepare(
     session: &Session,
     choices: &ExportChoices,
-    node: Option<uuid::Uuid>,
+    node: Option<NodeId>,
 ) -> crate::Result<(Annex, PathBuf)> {
     let mut options = choices.options.clone();
     options.nodes = match (choices.selected_node_only, node) {
-        (true, Some(id)) => vec![NodeId(id)],
+        (true, Some(id)) => vec![id],
         _ => vec![],
     };
     options.filters = super::snapshot::parse_filter(session, &choices.filter)?;

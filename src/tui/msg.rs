@@ -17,7 +17,6 @@ use crate::ids::{NodeId, SourceId};
 use crate::memo::Target;
 use crate::text::CharRange;
 use std::collections::HashSet;
-use uuid::Uuid;
 
 /// What `update` is given.
 #[derive(Debug, Clone)]
@@ -57,11 +56,11 @@ pub enum Done {
     /// The current coder changed.
     Coder(String),
     /// A node was coded with (for `.`).
-    LastNode(Uuid),
+    LastNode(NodeId),
     /// The memo text of a target, to edit.
     Memo(Target, String),
     /// The description of a node, to edit.
-    Description(Uuid, String),
+    Description(NodeId, String),
     /// Open the export dialog with these.
     ExportDialog(Box<ExportDialog>),
     /// An export's progress: (sections written, all); `None` once it has stopped.
@@ -82,7 +81,7 @@ pub struct ExportDialog {
     pub choices: ExportChoices,
     pub attributes: Vec<String>,
     /// The node selected in the codebook: id and path.
-    pub node: Option<(Uuid, String)>,
+    pub node: Option<(NodeId, String)>,
 }
 
 /// Everything the panes show of the model, rebuilt after each change.
@@ -92,7 +91,7 @@ pub struct Snapshot {
     pub tree: Vec<TreeRow>,
     pub nodes: Vec<NodeInfo>,
     /// The open source's codings (its id, the codings, the gutter lanes), when one is open.
-    pub codings: Option<(Uuid, Vec<ViewCoding>, usize)>,
+    pub codings: Option<(SourceId, Vec<ViewCoding>, usize)>,
     /// The passages of the node shown (`None`: that node is gone, show none).
     pub passages: Option<Vec<PassageRow>>,
     pub orphans: usize,
@@ -179,14 +178,14 @@ impl TextKey {
 /// A node given by id, or a path to create first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NodeRef {
-    Id(Uuid),
+    Id(NodeId),
     New(String),
 }
 
 /// Work for the runtime.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    OpenSource(Uuid),
+    OpenSource(SourceId),
     /// Open a source (if needed) and put the cursor at a code point range's start.
     JumpTo {
         source: SourceId,
@@ -206,22 +205,22 @@ pub enum Effect {
     Undo,
     Redo,
     AddNode(String),
-    RenameNode(Uuid, String),
-    DescribeNode(Uuid, String),
-    OpenDescription(Uuid),
+    RenameNode(NodeId, String),
+    DescribeNode(NodeId, String),
+    OpenDescription(NodeId),
     MergeNodes {
-        from: Uuid,
+        from: NodeId,
         into: NodeId,
     },
-    DeleteNode(Uuid),
+    DeleteNode(NodeId),
     MoveNode {
-        id: Uuid,
+        id: NodeId,
         parent: Option<NodeId>,
         index: Option<usize>,
     },
-    CycleColor(Uuid),
+    CycleColor(NodeId),
     /// Whether the node can be coded with (a heading only, when not).
-    SetCodable(Uuid, bool),
+    SetCodable(NodeId, bool),
     OpenMemo(Target),
     SaveMemo(Target, String),
     /// Move a memo to another target, appended under a heading to the memo already there.
@@ -239,7 +238,7 @@ pub enum Effect {
     /// Open the export dialog with the last choices.
     OpenExport,
     /// Export as chosen (with the node selected when the dialog opened).
-    Export(Box<ExportChoices>, Option<Uuid>),
+    Export(Box<ExportChoices>, Option<NodeId>),
     /// List every memo for the browser.
     ListMemos,
     /// Make this the current coder.

@@ -195,13 +195,13 @@ fn write_batch(
                 "✓ {label}  ← {}",
                 path.file_name().unwrap_or_default().to_string_lossy()
             ),
-            jump: rt.session.source_id(label).ok().map(|id| (id.0, 0)),
+            jump: rt.session.source_id(label).ok().map(|id| (id, 0)),
         })
         .collect();
     for (label, note) in &report.notes {
         items.push(ReportItem {
             text: format!("⚠ {label}: {note}"),
-            jump: rt.session.source_id(label).ok().map(|id| (id.0, 0)),
+            jump: rt.session.source_id(label).ok().map(|id| (id, 0)),
         });
     }
     for (path, reason) in &report.failed {
@@ -220,7 +220,7 @@ fn write_batch(
                          (sources pane) puts this version in its place"
                     )
                 },
-                jump: rt.session.source_id(label).ok().map(|id| (id.0, 0)),
+                jump: rt.session.source_id(label).ok().map(|id| (id, 0)),
             });
             continue;
         }
@@ -266,7 +266,7 @@ fn write_batch(
         && let Some(first) = report.imported.first()
         && let Ok(id) = rt.session.source_id(&first.0)
     {
-        let doc = Box::new(super::snapshot::load_doc(&rt.session, id.0)?);
+        let doc = Box::new(super::snapshot::load_doc(&rt.session, id)?);
         out.push(Msg::Done(Done::Opened { doc, at: None }));
     }
     out.push(done(ProjectDone::Report(Box::new(Report {
@@ -334,7 +334,7 @@ fn check(rt: &Runtime, fr: bool) -> crate::Result<Report> {
                 m.end,
                 shown(&m.quote)
             ),
-            jump: Some((m.source.0, m.start)),
+            jump: Some((m.source, m.start)),
         });
     }
     for (coder, source, c) in s.codings().all().filter(|(_, _, c)| c.is_orphaned()) {
@@ -352,7 +352,7 @@ fn check(rt: &Runtime, fr: bool) -> crate::Result<Report> {
                 c.end,
                 shown(&c.quote)
             ),
-            jump: Some((source.0, c.start)),
+            jump: Some((source, c.start)),
         });
     }
     let mut problems = report.problems.clone();

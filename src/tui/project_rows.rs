@@ -5,9 +5,9 @@
 //!
 //! Invariant: a leaf like `rows` — paths, strings and uuids only.
 
+use crate::ids::SourceId;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use uuid::Uuid;
 
 /// What the file browser chooses files for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +15,7 @@ pub enum FilesFor {
     /// Transcripts to import (several may be marked; a folder imports all it holds).
     Import,
     /// The corrected file of a source.
-    Replace(Uuid),
+    Replace(SourceId),
     /// A project folder to open.
     OpenProject,
 }
@@ -81,7 +81,7 @@ pub struct ProjectRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportItem {
     pub text: String,
-    pub jump: Option<(Uuid, usize)>,
+    pub jump: Option<(SourceId, usize)>,
 }
 
 /// A report shown in a popup: an import's outcome, the problems `check` found.

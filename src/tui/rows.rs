@@ -7,18 +7,17 @@
 
 use super::wrap::Row;
 use crate::coding::SourceText;
-use crate::ids::{NodeId, SourceId};
+use crate::ids::{CodingId, NodeId, SourceId};
 use crate::model::Role;
 use crate::query::NodeCounts;
 use crate::text::turns::Unit;
 use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;
-use uuid::Uuid;
 
 /// A source in the sources pane.
 #[derive(Debug, Clone)]
 pub struct SourceRow {
-    pub id: Uuid,
+    pub id: SourceId,
     pub label: String,
     pub attributes: Vec<String>,
     pub codings: usize,
@@ -28,7 +27,7 @@ pub struct SourceRow {
 #[derive(Debug, Clone)]
 pub struct ViewCoding {
     pub coder: String,
-    pub id: Uuid,
+    pub id: CodingId,
     pub node: NodeId,
     /// Byte range in the text.
     pub start: usize,
@@ -40,7 +39,7 @@ pub struct ViewCoding {
 /// The open transcript.
 #[derive(Debug, Clone)]
 pub struct Doc {
-    pub id: Uuid,
+    pub id: SourceId,
     pub label: String,
     pub case: String,
     pub text: Arc<SourceText>,
@@ -89,7 +88,7 @@ impl Doc {
 /// A node of the codebook pane, flattened in tree order.
 #[derive(Debug, Clone)]
 pub struct TreeRow {
-    pub id: Uuid,
+    pub id: NodeId,
     pub depth: usize,
     pub name: String,
     pub path: String,
@@ -104,7 +103,7 @@ pub struct TreeRow {
 /// A node as the picker and the drawing need it.
 #[derive(Debug, Clone)]
 pub struct NodeInfo {
-    pub id: Uuid,
+    pub id: NodeId,
     pub path: String,
     pub color: Option<String>,
     /// A letter that tells nodes apart without colour.

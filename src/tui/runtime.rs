@@ -64,9 +64,7 @@ impl Runtime {
             Effect::Search(q) => search(&self.session, &mut self.index, state, &q),
             Effect::PlanCodeHits => plan_code_hits(&self.session, &mut self.index, state),
             Effect::CodeHits(node) => code_hits(&mut self.session, state, node),
-            Effect::Export(choices, node) => {
-                Ok(self.start_export(state, &choices, node.map(NodeId)))
-            }
+            Effect::Export(choices, node) => Ok(self.start_export(state, &choices, node)),
             Effect::Source(op) => super::source_ops::run(self, state, op),
             Effect::Project(op) => super::project_ops::run(self, state, op),
             Effect::Analysis(ask) => {
@@ -140,7 +138,7 @@ impl Runtime {
                     .unwrap_or_else(|e| e.to_string()),
             )];
         }
-        match super::exporter::prepare(&self.session, choices, node.map(|i| i.0)) {
+        match super::exporter::prepare(&self.session, choices, node) {
             Ok((annex, path)) => {
                 let total = annex.sections.len();
                 let remember = (self.session.root().to_owned(), choices.clone());
@@ -216,7 +214,7 @@ fn search(
 /// The id of a node, creating it first when given as a new path.
 fn resolve_node(session: &mut Session, node: NodeRef) -> crate::Result<NodeId> {
     match node {
-        NodeRef::Id(id) => Ok(NodeId(id)),
+        NodeRef::Id(id) => Ok(id),
         NodeRef::New(path) => session
             .codebook()
             .resolve(&path)
@@ -285,10 +283,7 @@ fn code_hits(session: &mut Session, state: &AppState, node: NodeRef) -> crate::R
     };
     let coder = state.ui.coder.clone();
     let (node, n) = match node {
-        NodeRef::Id(id) => (
-            NodeId(id),
-            session.code_ranges(&coder, NodeId(id), &plan.units)?,
-        ),
+        NodeRef::Id(id) => (id, session.code_ranges(&coder, id, &plan.units)?),
         NodeRef::New(path) => match session.codebook().resolve(&path) {
             Ok(id) => (id, session.code_ranges(&coder, id, &plan.units)?),
             Err(_) => session.code_ranges_in_new_node(&coder, &path, &plan.units)?,
@@ -296,7 +291,7 @@ fn code_hits(session: &mut Session, state: &AppState, node: NodeRef) -> crate::R
     };
     let path = session.codebook().path_of(node).unwrap_or_default();
     Ok(vec![
-        Msg::Done(Done::LastNode(node.0)),
+        Msg::Done(Done::LastNode(node)),
         info(format!("{} {path} ({n})", state.ui.lang.t(T::Coded))),
         refreshed(session, state, None)?,
     ])
@@ -318,7 +313,7 @@ fn code_query(
     )?;
     let path = session.codebook().path_of(node).unwrap_or_default();
     Ok(vec![
-        Msg::Done(Done::LastNode(node.0)),
+        Msg::Done(Done::LastNode(node)),
         info(format!("{} {path} ({n})", state.ui.lang.t(T::Coded))),
         refreshed(session, state, None)?,
     ])
@@ -344,7 +339,7 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
             {
                 return Ok(vec![Msg::Done(Done::Jumped(start))]);
             }
-            let doc = Box::new(load_doc(session, source.0)?);
+            let doc = Box::new(load_doc(session, source)?);
             return Ok(vec![Msg::Done(Done::Opened {
                 doc,
                 at: Some(start),
@@ -357,7 +352,7 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
         } => {
             let node = resolve_node(session, node)?;
             session.code(&coder, source, range, node)?;
-            out.push(Msg::Done(Done::LastNode(node.0)));
+            out.push(Msg::Done(Done::LastNode(node)));
             let path = session.codebook().path_of(node).unwrap_or_default();
             out.push(info(format!("{} {path}", lang.t(T::Coded))));
         }
@@ -378,32 +373,32 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
             None => lang.t(T::NothingToRedo).into(),
         })),
         Effect::AddNode(path) => select = Some(session.add_node(&path)?),
-        Effect::RenameNode(id, name) => session.rename_node(NodeId(id), &name)?,
-        Effect::DescribeNode(id, text) => session.describe_node(NodeId(id), &text)?,
+        Effect::RenameNode(id, name) => session.rename_node(id, &name)?,
+        Effect::DescribeNode(id, text) => session.describe_node(id, &text)?,
         Effect::OpenDescription(id) => {
             let text = session
                 .codebook()
-                .node(NodeId(id))
+                .node(id)
                 .map(|n| n.description.clone())
                 .unwrap_or_default();
             return Ok(vec![Msg::Done(Done::Description(id, text))]);
         }
         Effect::MergeNodes { from, into } => {
-            let moved = session.merge_nodes(NodeId(from), into)?;
+            let moved = session.merge_nodes(from, into)?;
             out.push(info(format!("{} {moved}", lang.t(T::Merged))));
             select = Some(into);
         }
         Effect::DeleteNode(id) => {
-            let removed = session.delete_node(NodeId(id), true)?;
+            let removed = session.delete_node(id, true)?;
             out.push(info(format!("{} {removed}", lang.t(T::Deleted))));
         }
         Effect::MoveNode { id, parent, index } => {
-            session.move_node(NodeId(id), parent, index)?;
-            select = Some(NodeId(id));
+            session.move_node(id, parent, index)?;
+            select = Some(id);
             out.push(info(lang.t(T::Moved)));
         }
         Effect::SetCodable(id, codable) => {
-            session.set_codable(NodeId(id), codable)?;
+            session.set_codable(id, codable)?;
             out.push(info(lang.t(if codable {
                 T::NowCodable
             } else {
@@ -417,11 +412,8 @@ fn run_one(session: &mut Session, state: &AppState, effect: Effect) -> crate::Re
                 .iter()
                 .position(|n| *n == id)
                 .unwrap_or(0);
-            let current = session
-                .codebook()
-                .node(NodeId(id))
-                .and_then(|n| n.color.clone());
-            session.color_node(NodeId(id), Some(&next_color(current.as_deref(), index)))?;
+            let current = session.codebook().node(id).and_then(|n| n.color.clone());
+            session.color_node(id, Some(&next_color(current.as_deref(), index)))?;
         }
         Effect::OpenMemo(target) => {
             let text = session

@@ -13,7 +13,6 @@ use crate::query::node_counts;
 use crate::session::Session;
 use crate::text::turns;
 use std::collections::HashSet;
-use uuid::Uuid;
 
 /// Every snapshot, built from the session with the state's expanded nodes (plus `expand`), the
 /// open source and the passages shown.
@@ -25,7 +24,7 @@ pub fn snapshot(
 ) -> crate::Result<Snapshot> {
     let mut collapsed = state.codebook.collapsed.clone();
     for id in &expand {
-        collapsed.remove(&id.0);
+        collapsed.remove(id);
     }
     let (tree, nodes) = tree(session, &collapsed);
     Ok(Snapshot {
@@ -75,7 +74,7 @@ fn sources(session: &Session) -> Vec<SourceRow> {
         .sources()
         .iter()
         .map(|s| SourceRow {
-            id: s.id.0,
+            id: s.id,
             label: s.label.clone(),
             attributes: attrs
                 .iter()
@@ -94,21 +93,21 @@ fn sources(session: &Session) -> Vec<SourceRow> {
         .collect()
 }
 
-fn tree(session: &Session, collapsed: &HashSet<Uuid>) -> (Vec<TreeRow>, Vec<NodeInfo>) {
+fn tree(session: &Session, collapsed: &HashSet<NodeId>) -> (Vec<TreeRow>, Vec<NodeInfo>) {
     let counts = node_counts(session, None);
     let mut rows = Vec::new();
     fn walk(
         nodes: &[Node],
         depth: usize,
-        collapsed: &HashSet<Uuid>,
+        collapsed: &HashSet<NodeId>,
         session: &Session,
         counts: &std::collections::HashMap<NodeId, crate::query::NodeCounts>,
         rows: &mut Vec<TreeRow>,
     ) {
         for n in nodes {
-            let expanded = !collapsed.contains(&n.id.0);
+            let expanded = !collapsed.contains(&n.id);
             rows.push(TreeRow {
-                id: n.id.0,
+                id: n.id,
                 depth,
                 name: n.name.clone(),
                 path: session.codebook().path_of(n.id).unwrap_or_default(),
@@ -138,7 +137,7 @@ fn tree(session: &Session, collapsed: &HashSet<Uuid>) -> (Vec<TreeRow>, Vec<Node
         .map(|(i, id)| {
             let n = session.codebook().node(*id).expect("own id");
             NodeInfo {
-                id: id.0,
+                id: *id,
                 path: session.codebook().path_of(*id).unwrap_or_default(),
                 color: n.color.clone(),
                 mark: mark(i),
@@ -160,13 +159,13 @@ fn passages(session: &Session, state: &AppState) -> crate::Result<Option<Vec<Pas
     let Some(node) = state
         .passages
         .of
-        .filter(|n| session.codebook().node(NodeId(*n)).is_some())
+        .filter(|n| session.codebook().node(*n).is_some())
     else {
         return Ok(None);
     };
     let filters = parse_filter(session, &state.passages.filter)?;
     Ok(Some(
-        crate::query::passages(session, &[NodeId(node)], true, &filters)?
+        crate::query::passages(session, &[node], true, &filters)?
             .into_iter()
             .map(|p| {
                 let (before, after) = context(session, p.source, p.start, p.end);
@@ -213,8 +212,8 @@ pub fn parse_filter(session: &Session, text: &str) -> crate::Result<crate::query
 }
 
 /// Loads a source for the transcript pane, with its codings (not yet laid out).
-pub fn load_doc(session: &Session, id: Uuid) -> crate::Result<Doc> {
-    let text = session.text(SourceId(id))?;
+pub fn load_doc(session: &Session, id: SourceId) -> crate::Result<Doc> {
+    let text = session.text(id)?;
     let meta = session.project().source(&id.to_string())?;
     let units = turns::source_units(meta, &text.text);
     let mut doc = Doc {
@@ -240,16 +239,16 @@ pub fn load_doc(session: &Session, id: Uuid) -> crate::Result<Doc> {
 }
 
 /// The codings of a source as drawn, sorted, each in a gutter lane; and how many lanes.
-fn codings(session: &Session, doc: &Doc, id: Uuid) -> (Vec<ViewCoding>, usize) {
+fn codings(session: &Session, doc: &Doc, id: SourceId) -> (Vec<ViewCoding>, usize) {
     let ix = &doc.text.index;
     let mut codings: Vec<ViewCoding> = session
         .codings()
-        .of_source(SourceId(id))
+        .of_source(id)
         .filter(|(_, c)| !c.is_orphaned())
         .filter_map(|(coder, c)| {
             Some(ViewCoding {
                 coder: coder.to_owned(),
-                id: c.id.0,
+                id: c.id,
                 node: c.node,
                 start: ix.byte_of(c.start)?,
                 end: ix.byte_of(c.end)?,
@@ -279,7 +278,7 @@ fn codings(session: &Session, doc: &Doc, id: Uuid) -> (Vec<ViewCoding>, usize) {
 pub fn memo_rows(session: &Session, lang: super::i18n::Lang) -> crate::Result<Vec<MemoRow>> {
     use crate::memo::Target;
     let fr = lang == super::i18n::Lang::Fr;
-    let label = |id: Uuid| {
+    let label = |id: SourceId| {
         session
             .project()
             .source(&id.to_string())
@@ -291,7 +290,7 @@ pub fn memo_rows(session: &Session, lang: super::i18n::Lang) -> crate::Result<Ve
         .map(|m| {
             let title = match m.target {
                 Target::Project => (if fr { "Projet" } else { "Project" }).to_owned(),
-                Target::Source(id) => format!("Source {}", label(id.0)),
+                Target::Source(id) => format!("Source {}", label(id)),
                 Target::Node(id) => format!(
                     "{} {}",
                     if fr { "Code" } else { "Node" },
@@ -303,7 +302,7 @@ pub fn memo_rows(session: &Session, lang: super::i18n::Lang) -> crate::Result<Ve
                     match found {
                         Some((_, source, c)) => {
                             let quote: String = c.quote.chars().take(24).collect();
-                            format!("{what} {} « {quote}… »", label(source.0))
+                            format!("{what} {} « {quote}… »", label(source))
                         }
                         None => what.to_owned(),
                     }

@@ -15,9 +15,8 @@ use super::state::AppState;
 use crate::ids::SourceId;
 use crate::session::{Session, SourceRemoval};
 use std::path::{Path, PathBuf};
-use uuid::Uuid;
 
-fn label(session: &Session, id: Uuid) -> crate::Result<String> {
+fn label(session: &Session, id: SourceId) -> crate::Result<String> {
     Ok(session.project().source(&id.to_string())?.label.clone())
 }
 
@@ -128,17 +127,17 @@ pub fn run(rt: &mut Runtime, state: &AppState, op: SourceOp) -> crate::Result<Ve
             role,
             case,
         } => {
-            let label = label(&rt.session, source.0)?;
+            let label = label(&rt.session, source)?;
             rt.session
                 .set_speaker(&label, &name, role, case.as_deref())?;
             out.push(speakers_view(
                 &rt.session,
-                source.0,
+                source,
                 selected_speaker(state),
                 None,
             )?);
             reindex(rt, &mut out);
-            reopen(rt, state, source.0, &mut out)?;
+            reopen(rt, state, source, &mut out)?;
         }
     }
     out.push(refreshed(&rt.session, state, None)?);
@@ -222,7 +221,7 @@ fn delete_question(r: &SourceRemoval, fr: bool) -> String {
 /// The speakers popup of a source; with `redetect`, a re-detection's preview too.
 fn speakers_view(
     session: &Session,
-    id: Uuid,
+    id: SourceId,
     selected: usize,
     redetect: Option<Option<String>>,
 ) -> crate::Result<Msg> {
@@ -273,7 +272,7 @@ fn speakers_view(
     };
     Ok(Msg::Done(Done::Source(SourceDone::Speakers(Box::new(
         SpeakersView {
-            source: SourceId(id),
+            source: id,
             label: meta.label.clone(),
             convention: (meta.convention.name().to_owned(), meta.convention.example()),
             selected: selected.min(speakers.len().saturating_sub(1)),
@@ -290,7 +289,7 @@ fn reindex(rt: &mut Runtime, out: &mut Vec<Msg>) {
 }
 
 /// Opens the source again when it is the one shown (its label, text or turns changed).
-fn reopen(rt: &Runtime, state: &AppState, id: Uuid, out: &mut Vec<Msg>) -> crate::Result<()> {
+fn reopen(rt: &Runtime, state: &AppState, id: SourceId, out: &mut Vec<Msg>) -> crate::Result<()> {
     if state.transcript.doc.as_ref().is_some_and(|d| d.id == id) {
         let doc = Box::new(super::snapshot::load_doc(&rt.session, id)?);
         out.push(Msg::Done(Done::Opened { doc, at: None }));

@@ -6,23 +6,22 @@
 
 use crate::ids::SourceId;
 use crate::model::Role;
-use uuid::Uuid;
 
 /// Work on a source, for the runtime.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourceOp {
-    Rename(Uuid, String),
+    Rename(SourceId, String),
     /// Gather what deleting the source would remove, then ask.
-    PlanDelete(Uuid),
-    Delete(Uuid),
+    PlanDelete(SourceId),
+    Delete(SourceId),
     /// Replace the text by a file's (a path as typed: `~` is the home folder).
-    Replace(Uuid, String),
+    Replace(SourceId, String),
     /// Load the speakers popup.
-    Speakers(Uuid),
+    Speakers(SourceId),
     /// Detect the speakers again (with a pattern when given) and show the preview.
-    Redetect(Uuid, Option<String>),
+    Redetect(SourceId, Option<String>),
     /// Save the previewed detection.
-    ApplyDetection(Uuid, Option<String>),
+    ApplyDetection(SourceId, Option<String>),
     SetSpeaker {
         source: SourceId,
         name: String,
@@ -35,9 +34,9 @@ pub enum SourceOp {
 #[derive(Debug, Clone)]
 pub enum SourceDone {
     /// Ask before deleting: the question, in words.
-    DeletePlanned(Uuid, String),
+    DeletePlanned(SourceId, String),
     /// The open source is gone (deleted): close it.
-    Gone(Uuid),
+    Gone(SourceId),
     /// The speakers popup, loaded or reloaded.
     Speakers(Box<SpeakersView>),
 }

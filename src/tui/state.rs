@@ -16,7 +16,6 @@ use crate::ids::{NodeId, SourceId};
 use crate::memo::Target;
 use crate::text::CharRange;
 use std::collections::HashSet;
-use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -43,7 +42,7 @@ pub enum PickFor {
     /// Uncode this range for the chosen node (among those offered).
     Uncode(CharRange),
     /// Merge this node into the chosen one.
-    MergeInto(Uuid),
+    MergeInto(NodeId),
     /// Code the unit of every search hit.
     CodeHits,
 }
@@ -54,9 +53,9 @@ pub struct Picker {
     pub purpose: PickFor,
     pub query: String,
     /// Candidate node ids, in tree order.
-    pub candidates: Vec<Uuid>,
+    pub candidates: Vec<NodeId>,
     /// Matching candidates, best first.
-    pub matches: Vec<Uuid>,
+    pub matches: Vec<NodeId>,
     pub selected: usize,
     /// The selected words, offered as a new node name (in-vivo coding).
     pub in_vivo: Option<String>,
@@ -65,16 +64,16 @@ pub struct Picker {
 /// What a one-line input is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputFor {
-    RenameNode(Uuid),
+    RenameNode(NodeId),
     AddNode {
         parent: Option<NodeId>,
     },
-    Describe(Uuid),
+    Describe(NodeId),
     JumpTo,
     Memo(crate::memo::Target),
     PassagesFilter,
     Coder,
-    RenameSource(Uuid),
+    RenameSource(SourceId),
     /// The case of a speaker (empty: none).
     SpeakerCase {
         source: SourceId,
@@ -82,7 +81,7 @@ pub enum InputFor {
         role: crate::model::Role,
     },
     /// A regular expression for the speaker labels, to detect them again with.
-    SpeakerPattern(Uuid),
+    SpeakerPattern(SourceId),
     /// The folder of a new project.
     NewProject,
     /// A value of the cases table.
@@ -230,7 +229,7 @@ pub struct TranscriptPane {
 pub struct CodebookPane {
     pub tree: Vec<TreeRow>,
     pub selected: usize,
-    pub collapsed: HashSet<Uuid>,
+    pub collapsed: HashSet<NodeId>,
     /// Every node, in tree order (collapsed ones too).
     pub nodes: Vec<NodeInfo>,
     pub last_node: Option<NodeId>,
@@ -242,7 +241,7 @@ pub struct PassagesPane {
     pub rows: Vec<PassageRow>,
     pub selected: usize,
     /// The node whose passages are shown.
-    pub of: Option<Uuid>,
+    pub of: Option<NodeId>,
     /// The passages filter as typed (`case:E01 Sexe=F -role:interviewer`).
     pub filter: String,
     /// The passages read in full in the wide pane (instead of the transcript).
@@ -285,12 +284,12 @@ impl AppState {
 }
 
 impl AppState {
-    pub fn node(&self, id: Uuid) -> Option<&NodeInfo> {
+    pub fn node(&self, id: NodeId) -> Option<&NodeInfo> {
         self.codebook.nodes.iter().find(|n| n.id == id)
     }
 
     /// The selected node of the codebook pane.
-    pub fn selected_node(&self) -> Option<Uuid> {
+    pub fn selected_node(&self) -> Option<NodeId> {
         self.codebook.tree.get(self.codebook.selected).map(|r| r.id)
     }
 

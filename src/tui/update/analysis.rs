@@ -16,7 +16,6 @@ use super::super::analysis_i18n::A;
 use super::super::analysis_rows::{AnalysisAsk, Jump, Open, Tab, TabData};
 use super::super::msg::Effect;
 use super::super::state::{AppState, Focus, InputFor, Popup};
-use crate::ids::SourceId;
 
 const PAGE: usize = 10;
 
@@ -249,7 +248,7 @@ fn go_to(state: &mut AppState, j: &Jump) -> Vec<Effect> {
     state.ui.focus = Focus::Transcript;
     state.passages.reader = false;
     vec![Effect::JumpTo {
-        source: SourceId(j.source),
+        source: j.source,
         start: j.start,
         end: j.end,
     }]

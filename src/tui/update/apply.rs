@@ -8,7 +8,6 @@ use super::super::layout::transcript_text_width;
 use super::super::msg::{Done, Effect, Snapshot};
 use super::super::state::{AppState, Focus, InputFor, Mode, Popup};
 use super::super::wrap::wrap;
-use crate::ids::NodeId;
 
 pub(super) fn done(state: &mut AppState, done: Done) -> Vec<Effect> {
     match done {
@@ -60,7 +59,7 @@ pub(super) fn done(state: &mut AppState, done: Done) -> Vec<Effect> {
             })
         }
         Done::Coder(name) => state.ui.coder = name,
-        Done::LastNode(id) => state.codebook.last_node = Some(NodeId(id)),
+        Done::LastNode(id) => state.codebook.last_node = Some(id),
         Done::Memo(target, text) => {
             state.popup = Some(Popup::Input {
                 purpose: InputFor::Memo(target),
@@ -104,7 +103,7 @@ fn jump(state: &mut AppState, cp: usize) {
 
 fn refreshed(state: &mut AppState, snap: Snapshot) {
     for id in &snap.expand {
-        state.codebook.collapsed.remove(&id.0);
+        state.codebook.collapsed.remove(id);
     }
     let cb = &mut state.codebook;
     cb.tree = snap.tree;

@@ -53,17 +53,13 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
         }
         A::NodeAddChild => {
             state.popup = Some(Popup::Input {
-                purpose: InputFor::AddNode {
-                    parent: Some(NodeId(id)),
-                },
+                purpose: InputFor::AddNode { parent: Some(id) },
                 text: String::new(),
             })
         }
         A::NodeAddSibling => {
             state.popup = Some(Popup::Input {
-                purpose: InputFor::AddNode {
-                    parent: parent.map(NodeId),
-                },
+                purpose: InputFor::AddNode { parent },
                 text: String::new(),
             })
         }
@@ -75,7 +71,7 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
         }
         A::NodeDescribe => return vec![Effect::OpenDescription(id)],
         A::NodeMerge => {
-            let own: Vec<uuid::Uuid> = subtree(state, state.codebook.selected);
+            let own: Vec<NodeId> = subtree(state, state.codebook.selected);
             let candidates = state
                 .codebook
                 .nodes
@@ -113,7 +109,7 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
             };
             return vec![Effect::MoveNode {
                 id,
-                parent: parent.map(NodeId),
+                parent,
                 index: Some(to),
             }];
         }
@@ -123,7 +119,7 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
             if i > 0 {
                 return vec![Effect::MoveNode {
                     id,
-                    parent: Some(NodeId(siblings[i - 1])),
+                    parent: Some(siblings[i - 1]),
                     index: None,
                 }];
             }
@@ -143,20 +139,20 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
                     .map(|i| i + 1);
                 return vec![Effect::MoveNode {
                     id,
-                    parent: grand.map(NodeId),
+                    parent: grand,
                     index,
                 }];
             }
         }
         A::NodeCut => {
-            state.codebook.cut_node = Some(NodeId(id));
+            state.codebook.cut_node = Some(id);
             state.ui.message = Some(state.ui.lang.t(T::CutNode).into());
         }
         A::NodePaste => {
             if let Some(cut) = state.codebook.cut_node.take() {
                 return vec![Effect::MoveNode {
-                    id: cut.0,
-                    parent: Some(NodeId(id)),
+                    id: cut,
+                    parent: Some(id),
                     index: None,
                 }];
             }
@@ -172,7 +168,7 @@ pub fn action(state: &mut AppState, a: super::Action) -> Vec<Effect> {
 }
 
 /// The parent of the node on tree row `i` (None at the root level).
-fn parent_of(state: &AppState, i: usize) -> Option<uuid::Uuid> {
+fn parent_of(state: &AppState, i: usize) -> Option<NodeId> {
     let depth = state.codebook.tree.get(i)?.depth;
     state.codebook.tree[..i]
         .iter()
@@ -182,14 +178,14 @@ fn parent_of(state: &AppState, i: usize) -> Option<uuid::Uuid> {
 }
 
 /// The visible children of `parent`, in order.
-fn siblings(state: &AppState, parent: Option<uuid::Uuid>) -> Vec<uuid::Uuid> {
+fn siblings(state: &AppState, parent: Option<NodeId>) -> Vec<NodeId> {
     (0..state.codebook.tree.len())
         .filter(|&i| parent_of(state, i) == parent)
         .map(|i| state.codebook.tree[i].id)
         .collect()
 }
 
-fn subtree(state: &AppState, i: usize) -> Vec<uuid::Uuid> {
+fn subtree(state: &AppState, i: usize) -> Vec<NodeId> {
     let depth = state.codebook.tree[i].depth;
     std::iter::once(state.codebook.tree[i].id)
         .chain(

@@ -11,7 +11,6 @@ use super::super::msg::{Effect, TextKey};
 use super::super::project_rows::{FilesFor, ProjectDone, ProjectOp};
 use super::super::source_rows::SourceOp;
 use super::super::state::{AppState, Focus, InputFor, Popup};
-use crate::ids::SourceId;
 use std::path::PathBuf;
 
 fn list(dir: PathBuf, purpose: FilesFor, marked: std::collections::BTreeSet<PathBuf>) -> Effect {
@@ -150,7 +149,7 @@ pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
                         state.ui.focus = Focus::Transcript;
                         state.passages.reader = false;
                         return vec![Effect::JumpTo {
-                            source: SourceId(source),
+                            source,
                             start: at,
                             end: at,
                         }];

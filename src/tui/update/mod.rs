@@ -19,7 +19,7 @@ pub(super) mod search;
 mod sources;
 mod uncode;
 
-use crate::ids::{CodingId, SourceId};
+use crate::ids::SourceId;
 use crate::text::CharRange;
 pub use palette::palette_matches;
 pub use popups::{memo_matches, source_matches, takes_text};
@@ -256,7 +256,7 @@ fn step_passage(state: &mut AppState, forward: bool) -> Vec<Effect> {
         state.ui.message = Some(state.ui.lang.t(T::NoPassages).into());
         return vec![];
     }
-    let order = |id: uuid::Uuid| state.sources.rows.iter().position(|s| s.id == id);
+    let order = |id: SourceId| state.sources.rows.iter().position(|s| s.id == id);
     let here = state
         .transcript
         .doc
@@ -267,7 +267,7 @@ fn step_passage(state: &mut AppState, forward: bool) -> Vec<Effect> {
         .rows
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| Some(((order(p.source.0)?, p.start), i)));
+        .filter_map(|(i, p)| Some(((order(p.source)?, p.start), i)));
     let found = match (here, forward) {
         (Some(h), true) => keyed.filter(|(k, _)| *k > h).min().map(|(_, i)| i),
         (Some(h), false) => keyed.filter(|(k, _)| *k < h).max().map(|(_, i)| i),
@@ -431,9 +431,9 @@ fn code_again(state: &mut AppState) -> Vec<Effect> {
     };
     state.transcript.mode = Mode::Normal;
     vec![Effect::Code {
-        source: SourceId(source),
+        source,
         range,
-        node: NodeRef::Id(node.0),
+        node: NodeRef::Id(node),
     }]
 }
 
@@ -465,21 +465,17 @@ fn copy(state: &mut AppState) -> Vec<Effect> {
 fn memo(state: &mut AppState) -> Vec<Effect> {
     use crate::memo::Target;
     let target = match state.ui.focus {
-        Focus::Codebook => state
-            .selected_node()
-            .map(|n| Target::Node(crate::ids::NodeId(n))),
+        Focus::Codebook => state.selected_node().map(Target::Node),
         Focus::Sources => state
             .sources
             .rows
             .get(state.sources.selected)
-            .map(|s| Target::Source(SourceId(s.id))),
+            .map(|s| Target::Source(s.id)),
         _ => state.transcript.doc.as_ref().map(|d| {
             d.codings
                 .iter()
                 .find(|c| c.start <= state.transcript.cursor && state.transcript.cursor < c.end)
-                .map_or(Target::Source(SourceId(d.id)), |c| {
-                    Target::Coding(CodingId(c.id))
-                })
+                .map_or(Target::Source(d.id), |c| Target::Coding(c.id))
         }),
     };
     target

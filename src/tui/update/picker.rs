@@ -5,14 +5,14 @@
 //! Invariant: entries are the matches in score order, then the creation entries.
 
 use super::super::state::{AppState, Picker};
+use crate::ids::NodeId;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
-use uuid::Uuid;
 
 /// One line of the picker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
-    Node(Uuid),
+    Node(NodeId),
     /// Create a node with this path.
     New(String),
 }
@@ -21,7 +21,7 @@ pub enum Entry {
 pub fn open(
     state: &mut AppState,
     purpose: super::super::state::PickFor,
-    candidates: Vec<Uuid>,
+    candidates: Vec<NodeId>,
     in_vivo: Option<String>,
 ) {
     let mut p = Picker {
@@ -38,7 +38,7 @@ pub fn open(
 
 /// Recomputes the matches of a picker's query.
 pub fn refilter(state: &AppState, picker: &mut Picker) {
-    let paths: Vec<(Uuid, String)> = picker
+    let paths: Vec<(NodeId, String)> = picker
         .candidates
         .iter()
         .filter_map(|id| state.node(*id).map(|n| (*id, n.path.clone())))
@@ -48,14 +48,14 @@ pub fn refilter(state: &AppState, picker: &mut Picker) {
 }
 
 /// Ranks `(id, text)` pairs against a query (all of them, in order, for an empty query).
-pub fn rank(query: &str, items: &[(Uuid, String)]) -> Vec<Uuid> {
+pub fn rank<Id: Copy>(query: &str, items: &[(Id, String)]) -> Vec<Id> {
     if query.trim().is_empty() {
         return items.iter().map(|(id, _)| *id).collect();
     }
     let mut matcher = Matcher::new(Config::DEFAULT.match_paths());
     let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
     let mut buf = Vec::new();
-    let mut scored: Vec<(u32, usize, Uuid)> = items
+    let mut scored: Vec<(u32, usize, Id)> = items
         .iter()
         .enumerate()
         .filter_map(|(i, (id, text))| {
@@ -99,6 +99,7 @@ pub fn entries(state: &AppState, picker: &Picker) -> Vec<Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use uuid::Uuid;
 
     #[test]
     fn matching_ignores_accents_and_case() {

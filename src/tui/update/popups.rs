@@ -10,7 +10,6 @@ use super::super::msg::{Msg, TextKey};
 use super::super::state::{AppState, Focus, InputFor, Mode, PickFor, Picker, Popup};
 use super::picker::{self, Entry};
 use super::update;
-use crate::ids::NodeId;
 use crate::ids::SourceId;
 
 /// Whether the open popup has a text field (its keys are the keymap's `[text]` section and
@@ -330,17 +329,17 @@ fn choose(state: &mut AppState, p: &Picker, entry: Option<Entry>) -> Vec<Effect>
     state.transcript.mode = Mode::Normal;
     match (&p.purpose, entry, source) {
         (PickFor::Code(range), Entry::Node(id), Some(source)) => vec![Effect::Code {
-            source: SourceId(source),
+            source,
             range: *range,
             node: NodeRef::Id(id),
         }],
         (PickFor::Code(range), Entry::New(path), Some(source)) => vec![Effect::Code {
-            source: SourceId(source),
+            source,
             range: *range,
             node: NodeRef::New(path),
         }],
         (PickFor::Uncode(range), Entry::Node(id), Some(_)) => {
-            super::uncode::uncode_or_ask(state, *range, NodeId(id))
+            super::uncode::uncode_or_ask(state, *range, id)
         }
         (PickFor::CodeHits, Entry::Node(id), _) => {
             let path = state.node(id).map(|n| n.path.clone()).unwrap_or_default();
@@ -350,10 +349,7 @@ fn choose(state: &mut AppState, p: &Picker, entry: Option<Entry>) -> Vec<Effect>
             super::search::confirm_code_hits(state, NodeRef::New(path.clone()), &path)
         }
         (PickFor::MergeInto(from), Entry::Node(into), _) => {
-            vec![Effect::MergeNodes {
-                from: *from,
-                into: NodeId(into),
-            }]
+            vec![Effect::MergeNodes { from: *from, into }]
         }
         _ => vec![],
     }
@@ -364,7 +360,7 @@ fn submit_input(state: &mut AppState, purpose: InputFor, text: String) -> Vec<Ef
         InputFor::RenameNode(id) if !text.trim().is_empty() => vec![Effect::RenameNode(id, text)],
         InputFor::AddNode { parent } if !text.trim().is_empty() => {
             let name = crate::codebook::escape_segment(text.trim());
-            let path = match parent.and_then(|p| state.node(p.0)) {
+            let path = match parent.and_then(|p| state.node(p)) {
                 Some(n) => format!("{}/{name}", n.path),
                 None => name,
             };
@@ -443,8 +439,8 @@ pub fn memo_matches(rows: &[super::super::rows::MemoRow], query: &str) -> Vec<us
 }
 
 /// Sources whose label matches the source picker query.
-pub fn source_matches(state: &AppState, query: &str) -> Vec<uuid::Uuid> {
-    let items: Vec<(uuid::Uuid, String)> = state
+pub fn source_matches(state: &AppState, query: &str) -> Vec<SourceId> {
+    let items: Vec<(SourceId, String)> = state
         .sources
         .rows
         .iter()

@@ -11,11 +11,11 @@ use super::super::i18n::T;
 use super::super::msg::Effect;
 use super::super::source_rows::{SourceDone, SourceOp};
 use super::super::state::{AppState, Focus, InputFor, Popup};
+use crate::ids::SourceId;
 use crate::model::Role;
-use uuid::Uuid;
 
 /// The source these keys act on: the selected one in the sources pane, else the open one.
-fn target(state: &AppState) -> Option<Uuid> {
+fn target(state: &AppState) -> Option<SourceId> {
     let selected = state.sources.rows.get(state.sources.selected).map(|s| s.id);
     match state.ui.focus {
         Focus::Sources => selected,
@@ -71,7 +71,7 @@ pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Down => v.selected = (v.selected + 1).min(len.saturating_sub(1)),
         Action::Confirm if v.preview.is_some() => {
             let pattern = v.preview.as_ref().and_then(|p| p.pattern.clone());
-            return vec![Effect::Source(SourceOp::ApplyDetection(id.0, pattern))];
+            return vec![Effect::Source(SourceOp::ApplyDetection(id, pattern))];
         }
         Action::Cancel if v.preview.is_some() => v.preview = None,
         Action::Cancel | Action::Quit => state.popup = None,
@@ -102,11 +102,11 @@ pub(super) fn popup_action(state: &mut AppState, a: Action) -> Vec<Effect> {
             }
         }
         Action::SpeakersRedetect | Action::SourceSpeakers => {
-            return vec![Effect::Source(SourceOp::Redetect(id.0, None))];
+            return vec![Effect::Source(SourceOp::Redetect(id, None))];
         }
         Action::SpeakersPattern => {
             state.popup = Some(Popup::Input {
-                purpose: InputFor::SpeakerPattern(id.0),
+                purpose: InputFor::SpeakerPattern(id),
                 text: String::new(),
             })
         }

@@ -8,11 +8,10 @@ use super::super::i18n::T;
 use super::super::msg::Effect;
 use super::super::state::{AppState, Mode, PickFor, Popup};
 use super::{picker, to_cp};
+use crate::ids::CodingId;
 use crate::ids::NodeId;
-use crate::ids::{CodingId, SourceId};
 use crate::memo::Target;
 use crate::text::CharRange;
-use uuid::Uuid;
 
 pub(super) fn uncode(state: &mut AppState) -> Vec<Effect> {
     let Some(doc) = &state.transcript.doc else {
@@ -28,7 +27,7 @@ pub(super) fn uncode(state: &mut AppState) -> Vec<Effect> {
         state.ui.message = Some(state.ui.lang.t(T::NoCodingHere).into());
         return vec![];
     }
-    let mut nodes: Vec<uuid::Uuid> = mine.iter().map(|c| c.node.0).collect();
+    let mut nodes: Vec<NodeId> = mine.iter().map(|c| c.node).collect();
     nodes.dedup();
     let first = mine[0].node;
     let range = state.selection().unwrap_or((mine[0].start, mine[0].end));
@@ -51,12 +50,12 @@ pub(super) fn uncode_or_ask(state: &mut AppState, range: CharRange, node: NodeId
     };
     let source = doc.id;
     let uncode = Effect::Uncode {
-        source: SourceId(source),
+        source,
         range,
         node,
     };
     let ix = &doc.text.index;
-    let with_memo: Vec<(Uuid, String)> = doc
+    let with_memo: Vec<(CodingId, String)> = doc
         .codings
         .iter()
         .filter(|c| c.coder == state.ui.coder && c.node == node)
@@ -64,21 +63,18 @@ pub(super) fn uncode_or_ask(state: &mut AppState, range: CharRange, node: NodeId
             ix.char_pos(c.start).is_some_and(|s| s >= range.start)
                 && ix.char_pos(c.end).is_some_and(|e| e <= range.end)
         })
-        .filter(|c| state.memos.contains(&Target::Coding(CodingId(c.id))))
+        .filter(|c| state.memos.contains(&Target::Coding(c.id)))
         .map(|c| (c.id, doc.text.text[c.start..c.end].trim().to_owned()))
         .collect();
     if with_memo.is_empty() {
         return vec![uncode];
     }
-    let path = state
-        .node(node.0)
-        .map(|n| n.path.clone())
-        .unwrap_or_default();
+    let path = state.node(node).map(|n| n.path.clone()).unwrap_or_default();
     let mut on_yes: Vec<Effect> = with_memo
         .iter()
         .map(|(id, quote)| Effect::MoveMemo {
-            from: Target::Coding(CodingId(*id)),
-            to: Target::Source(SourceId(source)),
+            from: Target::Coding(*id),
+            to: Target::Source(source),
             heading: format!("« {} » ({path})", short(quote)),
         })
         .collect();

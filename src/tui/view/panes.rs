@@ -6,7 +6,6 @@ use super::super::i18n::T;
 use super::super::layout::Side;
 use super::super::state::{AppState, Focus};
 use super::{block, focused};
-use crate::ids::{NodeId, SourceId};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -22,10 +21,7 @@ pub fn sources(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
         .iter()
         .map(|s| {
             let mark = if Some(s.id) == open { "▶ " } else { "  " };
-            let memo = if state
-                .memos
-                .contains(&crate::memo::Target::Source(SourceId(s.id)))
-            {
+            let memo = if state.memos.contains(&crate::memo::Target::Source(s.id)) {
                 "✎"
             } else {
                 " "
@@ -100,12 +96,9 @@ pub fn codebook(frame: &mut Frame<'_>, area: Rect, state: &AppState) {
                 (None, Some(n)) if r.codable => Span::raw(format!("{} ", n.mark)),
                 _ => Span::raw("  "),
             };
-            let cut = if state.codebook.cut_node == Some(NodeId(r.id)) {
+            let cut = if state.codebook.cut_node == Some(r.id) {
                 "✂"
-            } else if state
-                .memos
-                .contains(&crate::memo::Target::Node(NodeId(r.id)))
-            {
+            } else if state.memos.contains(&crate::memo::Target::Node(r.id)) {
                 "✎"
             } else {
                 ""

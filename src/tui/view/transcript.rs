@@ -6,7 +6,6 @@
 use super::super::state::{AppState, Doc, Focus};
 use super::super::wrap::Row;
 use super::{block, focused};
-use crate::ids::CodingId;
 use crate::model::Role;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -51,16 +50,13 @@ fn codes_at_cursor(state: &AppState) -> Option<String> {
         .iter()
         .filter(|c| c.start <= state.transcript.cursor && state.transcript.cursor < c.end)
         .filter_map(|c| {
-            let memo = if state
-                .memos
-                .contains(&crate::memo::Target::Coding(CodingId(c.id)))
-            {
+            let memo = if state.memos.contains(&crate::memo::Target::Coding(c.id)) {
                 " ✎"
             } else {
                 ""
             };
             let name = state
-                .node(c.node.0)?
+                .node(c.node)?
                 .path
                 .rsplit('/')
                 .next()
@@ -159,7 +155,7 @@ fn line<'a>(doc: &'a Doc, row: Row, state: &AppState, found: &[(usize, usize)]) 
                 .position(|n| n.id == c.node)
                 .unwrap_or(0);
             let color =
-                theme.node_color(state.node(c.node.0).and_then(|n| n.color.as_deref()), index);
+                theme.node_color(state.node(c.node).and_then(|n| n.color.as_deref()), index);
             style = style.patch(theme.coded(color));
         }
         if found.iter().any(|(s, e)| *s <= at && at < *e) {
