@@ -1,6 +1,6 @@
 //! The kill test: writers killed with SIGKILL at random moments during mixed operations —
-//! batch coding, codebook merge and delete --force, import, source rename, re-anchoring after a
-//! hand edit. After each kill the project opens, `check` is clean, nothing is left over, and the
+//! batch coding, codebook merge and delete --force, import, import-table, source rename and
+//! delete, re-anchoring after a hand edit. After each kill the project opens, `check` is clean, nothing is left over, and the
 //! operation is wholly there or wholly absent: the project's content equals either the state
 //! before it or the state the same operation reaches on a copy when it is not killed.
 //!
@@ -269,6 +269,62 @@ fn prepare(ws: &Path, p: &Path, i: usize, kind: usize, renamed: &mut String) -> 
             *renamed = new;
             op
         }
+        6 => {
+            // Survey answers: a source per respondent, their attributes as cases.
+            let file = ws.join(format!("enquete-{i}.csv"));
+            std::fs::write(
+                &file,
+                format!(
+                    "id;Âge;Réponse\nR1;34;Le temps « {i} » manque, l’équipe aussi.\n\
+                     R2;51;Rien à ajouter, franchement.\nR3;28;On s’organise comme on peut.\n"
+                ),
+            )
+            .unwrap();
+            Op {
+                name: "import-table",
+                args: s(&[
+                    "import-table",
+                    file.to_str().unwrap(),
+                    "--text",
+                    "Réponse",
+                    "--id",
+                    "id",
+                    "--prefix",
+                    &format!("T{i}-"),
+                ]),
+            }
+        }
+        7 => {
+            // A coded source, then deleted with its codings.
+            let file = ws.join(format!("a-supprimer-{i}.txt"));
+            std::fs::write(
+                &file,
+                format!("Enquêteur : Et ensuite {i} ?\nPersonne : On a fermé le cabinet.\n")
+                    .repeat(10),
+            )
+            .unwrap();
+            let label = format!("D{i}");
+            run_ok(ws, p, &["import", file.to_str().unwrap(), "--label", &label]);
+            for (a, b) in [("3", "20"), ("40", "70")] {
+                run_ok(
+                    ws,
+                    p,
+                    &[
+                        "--coder",
+                        "ana",
+                        "code",
+                        &label,
+                        a,
+                        b,
+                        "I - Parcours et exercice/I.C - Patientèle",
+                    ],
+                );
+            }
+            Op {
+                name: "sources delete",
+                args: s(&["sources", "delete", &label, "--yes"]),
+            }
+        }
         _ => {
             // A hand edit of a coded transcript; the next writer re-anchors.
             let f = common::source_file(p, "E03");
@@ -311,7 +367,7 @@ fn writers_killed_at_random_moments_leave_every_operation_whole_or_absent() {
     let (mut whole, mut absent) = (0, 0);
     let (mut forward, mut back, mut cleaned) = (0, 0, 0);
     for i in 0..kills {
-        let kind = i % 6;
+        let kind = i % 8;
         let op = prepare(ws.path(), &p, i, kind, &mut renamed);
         let mut reference_label = renamed.clone();
         // The reference: the same operation, not killed, on a copy.
