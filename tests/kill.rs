@@ -304,7 +304,11 @@ fn prepare(ws: &Path, p: &Path, i: usize, kind: usize, renamed: &mut String) -> 
             )
             .unwrap();
             let label = format!("D{i}");
-            run_ok(ws, p, &["import", file.to_str().unwrap(), "--label", &label]);
+            run_ok(
+                ws,
+                p,
+                &["import", file.to_str().unwrap(), "--label", &label],
+            );
             for (a, b) in [("3", "20"), ("40", "70")] {
                 run_ok(
                     ws,
