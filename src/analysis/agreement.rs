@@ -13,7 +13,7 @@ use super::ranges::{self, Range};
 use super::selection::{Selection, SourceView};
 use crate::ids::{NodeId, SourceId};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// What an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -116,27 +116,39 @@ fn domain(s: &SourceView) -> Vec<Range> {
 }
 
 /// Agreement between `opts.coders` over a selection.
+///
+/// One sorted pass: the compared codings are sorted by (node, source, coder), so each node's
+/// sources come as consecutive runs; within a run every item count comes from interval
+/// arithmetic on the coders' united ranges (characters) or from one merge of their sorted
+/// touched-unit lists (units), and Krippendorff's alpha adds each vote pattern once with the
+/// number of units that show it.
 pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
     let nodes = if opts.nodes.is_empty() {
         sel.codebook.all_ids()
     } else {
         opts.nodes.clone()
     };
+    let m = opts.coders.len();
     let coder_index: HashMap<&str, usize> = opts
         .coders
         .iter()
         .enumerate()
         .map(|(i, c)| (c.as_str(), i))
         .collect();
-    // (node, source) → per coder raw ranges.
-    let mut coded: HashMap<(NodeId, usize), Vec<Vec<Range>>> = HashMap::new();
-    for c in &sel.codings {
-        if let Some(&k) = coder_index.get(c.coder.as_str()) {
-            coded
-                .entry((c.node, c.source))
-                .or_insert_with(|| vec![Vec::new(); opts.coders.len()])[k]
-                .push((c.start, c.end));
-        }
+    // Every compared coding as (node, source, coder, range), sorted: a node's codings are one
+    // run, its sources sub-runs in source order.
+    let mut coded: Vec<(NodeId, usize, usize, Range)> = sel
+        .codings
+        .iter()
+        .filter_map(|c| {
+            let k = *coder_index.get(c.coder.as_str())?;
+            Some((c.node, c.source, k, (c.start, c.end)))
+        })
+        .collect();
+    coded.sort_unstable();
+    let mut runs: HashMap<NodeId, (usize, usize)> = HashMap::new();
+    for (i, c) in coded.iter().enumerate() {
+        runs.entry(c.0).or_insert((i, i)).1 = i + 1;
     }
     let domains: Vec<Vec<Range>> = sel.sources.iter().map(domain).collect();
     let kept: Vec<Vec<Range>> = sel
@@ -156,52 +168,46 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
     };
     let all_items: usize = (0..sel.sources.len()).map(items_of).sum();
     let all_units: usize = kept.iter().map(Vec::len).sum();
-    // node → the sources (in order) where some compared coder coded it.
-    let mut coded_in: HashMap<NodeId, BTreeSet<usize>> = HashMap::new();
-    for (node, si) in coded.keys() {
-        coded_in.entry(*node).or_default().insert(*si);
-    }
-    let nobody = vec![Some(0); opts.coders.len()];
-    let two = opts.coders.len() == 2;
+    let nobody = vec![Some(0); m];
+    // The votes of a unit `c` coders touched (the others did not), for alpha.
+    let patterns: Vec<Vec<Option<u32>>> = (0..=m)
+        .map(|c| (0..m).map(|k| Some(u32::from(k < c))).collect())
+        .collect();
+    let two = m == 2;
     let mut out_nodes = Vec::new();
     let mut disagreements = Vec::new();
     let mut overall = Table2::default();
     let mut all_alpha = Alpha::default();
+    let mut raw: Vec<Vec<Range>> = vec![Vec::new(); m];
     for node in nodes {
         let path = sel.codebook.path_of(node).unwrap_or_default();
         let mut pooled = Table2::default();
         let mut per_source = Vec::new();
         let mut alpha = Alpha::default();
         let (mut rest_items, mut rest_units) = (all_items, all_units);
-        for &si in coded_in.get(&node).into_iter().flatten() {
+        let run = runs.get(&node).map_or(&coded[..0], |&(a, b)| &coded[a..b]);
+        for group in run.chunk_by(|x, y| x.1 == y.1) {
+            let si = group[0].1;
             let (src, dom, kept) = (&sel.sources[si], &domains[si], &kept[si]);
             rest_items -= items_of(si);
             rest_units -= kept.len();
-            let sets: Vec<Vec<Range>> = coded[&(node, si)]
-                .iter()
-                .map(|l| ranges::intersect(&ranges::union(l.clone()), dom))
+            for c in group {
+                raw[c.2].push(c.3);
+            }
+            let sets: Vec<Vec<Range>> = raw
+                .iter_mut()
+                .map(|l| ranges::intersect(&ranges::union(std::mem::take(l)), dom))
                 .collect();
             // Votes only for the units some coder touched; the others are agreed "not coded".
             let touched: Vec<Vec<usize>> = sets.iter().map(|s| touched_units(s, kept)).collect();
-            let mut any: Vec<usize> = touched.concat();
-            any.sort_unstable();
-            any.dedup();
-            let votes: Vec<Vec<Option<u32>>> = any
-                .iter()
-                .map(|u| {
-                    touched
-                        .iter()
-                        .map(|t| Some(u32::from(t.binary_search(u).is_ok())))
-                        .collect()
-                })
-                .collect();
+            let votes = unit_votes(&touched, kept, opts.unit == ItemUnit::Turn);
             let untouched = if opts.exclude_uncoded {
                 0
             } else {
-                kept.len() - any.len()
+                kept.len() - votes.touched
             };
-            for v in &votes {
-                alpha.add(v, 1);
+            for (c, &n) in votes.by_count.iter().enumerate() {
+                alpha.add(&patterns[c], n);
             }
             alpha.add(&nobody, untouched);
             let table = match (two, opts.unit) {
@@ -213,26 +219,16 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
                     opts.exclude_uncoded,
                 ),
                 (true, ItemUnit::Turn) => {
-                    let mut t = unit_table(&votes);
+                    let mut t = votes.two;
                     t.neither += untouched;
                     t
                 }
             };
-            let cov = Coverage {
-                sets: &sets,
-                kept,
-                touched: &touched,
-                touched_any: &any,
+            let pieces = match opts.unit {
+                ItemUnit::Turn => votes.split,
+                ItemUnit::Char => char_pieces(&sets),
             };
-            disagreements.extend(disagree(
-                sel,
-                node,
-                &path,
-                si,
-                &cov,
-                &opts.coders,
-                opts.unit,
-            ));
+            disagreements.extend(disagree(sel, node, &path, si, pieces, &opts.coders));
             if two {
                 pooled.add(&table);
                 per_source.push(SourceFigures {
@@ -266,6 +262,56 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
         nodes: out_nodes,
         disagreements,
     }
+}
+
+/// What the coders' touched units say, in one merge of their sorted lists.
+struct UnitVotes {
+    /// Units some coder touched.
+    touched: usize,
+    /// `by_count[c]`: units exactly `c` coders touched (`by_count[0]` stays 0).
+    by_count: Vec<usize>,
+    /// Two coders: the table over the touched units (`neither` is 0).
+    two: Table2,
+    /// When asked: the units some coders touched and others did not, with who did.
+    split: Vec<(Range, Vec<usize>)>,
+}
+
+fn unit_votes(touched: &[Vec<usize>], kept: &[Range], split: bool) -> UnitVotes {
+    let m = touched.len();
+    let mut out = UnitVotes {
+        touched: 0,
+        by_count: vec![0; m + 1],
+        two: Table2::default(),
+        split: Vec::new(),
+    };
+    let mut at = vec![0usize; m];
+    let mut who: Vec<usize> = Vec::with_capacity(m);
+    loop {
+        // The next unit any coder touched.
+        let Some(u) = (0..m).filter_map(|k| touched[k].get(at[k])).min().copied() else {
+            break;
+        };
+        who.clear();
+        for k in 0..m {
+            if touched[k].get(at[k]) == Some(&u) {
+                who.push(k);
+                at[k] += 1;
+            }
+        }
+        out.touched += 1;
+        out.by_count[who.len()] += 1;
+        if m == 2 {
+            match who.as_slice() {
+                [_, _] => out.two.both += 1,
+                [0] => out.two.first_only += 1,
+                _ => out.two.second_only += 1,
+            }
+        }
+        if split && who.len() < m {
+            out.split.push((kept[u], who.clone()));
+        }
+    }
+    out
 }
 
 /// The indices of the units (sorted, disjoint ranges) that a union of ranges touches.
@@ -314,65 +360,53 @@ pub fn unit_table(votes: &[Vec<Option<u32>>]) -> Table2 {
     t
 }
 
-/// Where coders disagree on a node in one source: the kept units some coders touched and
-/// others did not (`touched[k]`: coder k's unit indices into `kept`), or the stretches of
-/// characters between the coders' range edges covered by some and not all.
-struct Coverage<'a> {
-    sets: &'a [Vec<Range>],
-    kept: &'a [Range],
-    touched: &'a [Vec<usize>],
-    touched_any: &'a [usize],
+/// Where coders disagree over characters in one source: the stretches between the coders'
+/// range edges covered by some and not all, with who covered them (adjacent stretches covered
+/// by the same coders joined). One cursor per coder over its sorted ranges.
+fn char_pieces(sets: &[Vec<Range>]) -> Vec<(Range, Vec<usize>)> {
+    let m = sets.len();
+    let mut cuts: Vec<usize> = sets.iter().flatten().flat_map(|r| [r.0, r.1]).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut at = vec![0usize; m];
+    let mut who: Vec<usize> = Vec::with_capacity(m);
+    let mut out: Vec<(Range, Vec<usize>)> = Vec::new();
+    for w in cuts.windows(2) {
+        // Each window lies wholly inside or outside every coder's ranges.
+        who.clear();
+        for (k, set) in sets.iter().enumerate() {
+            while at[k] < set.len() && set[at[k]].1 <= w[0] {
+                at[k] += 1;
+            }
+            if at[k] < set.len() && set[at[k]].0 <= w[0] {
+                who.push(k);
+            }
+        }
+        if who.is_empty() || who.len() == m {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if last.0.1 == w[0] && last.1 == who => last.0.1 = w[1],
+            _ => out.push(((w[0], w[1]), who.clone())),
+        }
+    }
+    out
 }
 
+/// The disagreements of a node in one source, from its pieces (range, who coded it).
 fn disagree(
     sel: &Selection,
     node: NodeId,
     path: &str,
     si: usize,
-    cov: &Coverage<'_>,
+    pieces: Vec<(Range, Vec<usize>)>,
     coders: &[String],
-    unit: ItemUnit,
 ) -> Vec<Disagreement> {
     let src = &sel.sources[si];
-    let sets = cov.sets;
-    let pieces: Vec<(Range, Vec<usize>)> = match unit {
-        ItemUnit::Turn => cov
-            .touched_any
-            .iter()
-            .map(|u| {
-                let who = (0..sets.len())
-                    .filter(|&k| cov.touched[k].binary_search(u).is_ok())
-                    .collect();
-                (cov.kept[*u], who)
-            })
-            .collect(),
-        ItemUnit::Char => {
-            let mut cuts: Vec<usize> = sets.iter().flatten().flat_map(|r| [r.0, r.1]).collect();
-            cuts.sort_unstable();
-            cuts.dedup();
-            // One cursor per coder: each window lies wholly inside or outside every range.
-            let mut at = vec![0usize; sets.len()];
-            let mut out: Vec<(Range, Vec<usize>)> = Vec::new();
-            for w in cuts.windows(2) {
-                let who: Vec<usize> = (0..sets.len())
-                    .filter(|&k| {
-                        while at[k] < sets[k].len() && sets[k][at[k]].1 <= w[0] {
-                            at[k] += 1;
-                        }
-                        at[k] < sets[k].len() && sets[k][at[k]].0 <= w[0]
-                    })
-                    .collect();
-                match out.last_mut() {
-                    Some(last) if last.0.1 == w[0] && last.1 == who => last.0.1 = w[1],
-                    _ => out.push(((w[0], w[1]), who)),
-                }
-            }
-            out
-        }
-    };
+    let sets_len = coders.len();
     pieces
         .into_iter()
-        .filter(|(_, who)| !who.is_empty() && who.len() < sets.len())
+        .filter(|(_, who)| !who.is_empty() && who.len() < sets_len)
         .map(|((start, end), who)| Disagreement {
             node,
             path: path.to_owned(),

@@ -141,3 +141,107 @@ fn three_coders_get_krippendorff_alpha_over_units() {
     assert!((a.nodes[0].alpha.unwrap() - expected).abs() < 1e-12);
     assert!(expected > 0.7 && expected < 1.0);
 }
+
+mod against_characters {
+    //! The interval arithmetic checked against the plainest reference: one "who coded it" set
+    //! per character.
+    use super::super::agreement::{ItemUnit, Options, agreement};
+    use super::super::selection::{Selection, SourceView};
+    use crate::cases::CaseTable;
+    use crate::codebook::Codebook;
+    use proptest::prelude::*;
+    use uuid::Uuid;
+
+    const TEXT: &str = "Première ligne ici.\nDeuxième, plus longue encore.\nTrois.\nLa quatrième et dernière ligne.";
+
+    fn codings() -> impl Strategy<Value = Vec<(usize, usize, usize, usize)>> {
+        let len = TEXT.chars().count();
+        prop::collection::vec((0..3usize, 0..2usize, 0..len, 1..25usize), 0..14).prop_map(
+            move |v| {
+                v.into_iter()
+                    .map(|(k, n, s, l)| (k, n, s, (s + l).min(len)))
+                    .collect()
+            },
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn tables_and_disagreements_match_a_per_character_count(
+            list in codings(),
+            three in any::<bool>(),
+            exclude in any::<bool>(),
+        ) {
+            let coders: Vec<String> = if three {
+                vec!["A".into(), "B".into(), "C".into()]
+            } else {
+                vec!["A".into(), "B".into()]
+            };
+            let mut codebook = Codebook::default();
+            let (n0, _) = codebook.add_path("Un").unwrap();
+            let (n1, _) = codebook.add_path("Deux").unwrap();
+            let nodes = [n0, n1];
+            let mut sel = Selection::new(codebook, CaseTable::default());
+            let s = sel.push_source(SourceView::new(Uuid::new_v4(), "E1", "E1", TEXT, &[]));
+            for &(k, n, a, b) in &list {
+                if k < coders.len() {
+                    sel.push_coding(s, &coders[k], nodes[n], a, b);
+                }
+            }
+            let opts = Options {
+                coders: coders.clone(),
+                nodes: Vec::new(),
+                unit: ItemUnit::Char,
+                exclude_uncoded: exclude,
+            };
+            let got = agreement(&sel, &opts);
+            let len = TEXT.chars().count();
+            let mut expected_pieces = Vec::new();
+            for (ni, node) in nodes.iter().enumerate() {
+                // who[c]: the coders whose codings of the node cover character c.
+                let who: Vec<Vec<usize>> = (0..len)
+                    .map(|c| {
+                        (0..coders.len())
+                            .filter(|&k| {
+                                list.iter().any(|&(kk, n, a, b)| kk == k && n == ni && a <= c && c < b)
+                            })
+                            .collect()
+                    })
+                    .collect();
+                if coders.len() == 2 {
+                    let count = |f: &dyn Fn(&Vec<usize>) -> bool| who.iter().filter(|w| f(w)).count();
+                    let t = got.nodes[ni].figures.clone().unwrap().table;
+                    prop_assert_eq!(t.both, count(&|w| w.len() == 2));
+                    prop_assert_eq!(t.first_only, count(&|w| w.as_slice() == [0]));
+                    prop_assert_eq!(t.second_only, count(&|w| w.as_slice() == [1]));
+                    prop_assert_eq!(t.neither, if exclude { 0 } else { count(&|w| w.is_empty()) });
+                }
+                // Runs of characters with the same coders, some but not all of them.
+                let mut c = 0;
+                while c < len {
+                    let mut e = c + 1;
+                    while e < len && who[e] == who[c] {
+                        e += 1;
+                    }
+                    if !who[c].is_empty() && who[c].len() < coders.len() {
+                        expected_pieces.push((*node, c, e, who[c].clone()));
+                    }
+                    c = e;
+                }
+            }
+            let got_pieces: Vec<_> = got
+                .disagreements
+                .iter()
+                .map(|d| {
+                    let who: Vec<usize> = d
+                        .coded_by
+                        .iter()
+                        .map(|c| coders.iter().position(|x| x == c).unwrap())
+                        .collect();
+                    (d.node, d.start, d.end, who)
+                })
+                .collect();
+            prop_assert_eq!(got_pieces, expected_pieces);
+        }
+    }
+}
