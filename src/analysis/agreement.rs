@@ -162,8 +162,10 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
                 .collect()
         })
         .collect();
+    // Characters in each source's domain, counted once (not once per node).
+    let sizes: Vec<usize> = domains.iter().map(|d| ranges::length(d)).collect();
     let items_of = |si: usize| match opts.unit {
-        ItemUnit::Char => ranges::length(&domains[si]),
+        ItemUnit::Char => sizes[si],
         ItemUnit::Turn => kept[si].len(),
     };
     let all_items: usize = (0..sel.sources.len()).map(items_of).sum();
@@ -196,7 +198,7 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
             }
             let sets: Vec<Vec<Range>> = raw
                 .iter_mut()
-                .map(|l| ranges::intersect(&ranges::union(std::mem::take(l)), dom))
+                .map(|l| ranges::clip(&ranges::union(std::mem::take(l)), dom))
                 .collect();
             // Votes only for the units some coder touched; the others are agreed "not coded".
             let touched: Vec<Vec<usize>> = sets.iter().map(|s| touched_units(s, kept)).collect();
@@ -215,7 +217,7 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
                 (true, ItemUnit::Char) => char_table(
                     &sets[0],
                     &sets[1],
-                    ranges::length(dom),
+                    sizes[si],
                     opts.exclude_uncoded,
                 ),
                 (true, ItemUnit::Turn) => {

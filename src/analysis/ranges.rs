@@ -34,6 +34,26 @@ pub fn intersect(a: &[Range], b: &[Range]) -> Vec<Range> {
     out
 }
 
+/// The points of `a` inside `within` (both unions): [`intersect`], in time proportional to
+/// `a` and the part of `within` it reaches (a few codings in a long list of kept units).
+pub fn clip(a: &[Range], within: &[Range]) -> Vec<Range> {
+    let mut out = Vec::with_capacity(a.len());
+    let mut j = 0;
+    for &(s, e) in a {
+        // The first range of `within` ending after `s`.
+        j += within[j..].partition_point(|w| w.1 <= s);
+        let mut k = j;
+        while k < within.len() && within[k].0 < e {
+            let (x, y) = (s.max(within[k].0), e.min(within[k].1));
+            if x < y {
+                out.push((x, y));
+            }
+            k += 1;
+        }
+    }
+    out
+}
+
 /// The points of `a` not in `b` (both unions).
 pub fn subtract(a: &[Range], b: &[Range]) -> Vec<Range> {
     let mut out = Vec::new();
@@ -88,6 +108,10 @@ mod tests {
         assert_eq!(subtract(&a, &b), [(0, 5), (25, 30)]);
         assert_eq!(subtract(&b, &a), [(10, 20)]);
         assert_eq!(length(&a), 20);
+        let within = [(0, 3), (4, 6), (8, 20), (25, 26)];
+        for x in [&a[..], &b[..], &[(2, 5), (6, 8), (19, 30)][..], &[][..]] {
+            assert_eq!(clip(x, &within), intersect(x, &within), "{x:?}");
+        }
         assert!(!overlaps(&[(0, 5)], &[(5, 9)]));
     }
 }
