@@ -76,16 +76,16 @@ pub struct Alpha {
 
 impl Alpha {
     pub fn add(&mut self, unit: &[Option<u32>], times: usize) {
-        let values: Vec<u32> = unit.iter().flatten().copied().collect();
-        let m = values.len();
+        let values = || unit.iter().flatten();
+        let m = values().count();
         if m < 2 || times == 0 {
             return;
         }
-        for (i, a) in values.iter().enumerate() {
-            for (j, b) in values.iter().enumerate() {
+        let share = times as f64 / (m - 1) as f64;
+        for (i, a) in values().enumerate() {
+            for (j, b) in values().enumerate() {
                 if i != j {
-                    *self.coincidences.entry((*a, *b)).or_default() +=
-                        times as f64 / (m - 1) as f64;
+                    *self.coincidences.entry((*a, *b)).or_default() += share;
                 }
             }
         }
