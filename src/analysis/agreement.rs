@@ -214,12 +214,9 @@ pub fn agreement(sel: &Selection, opts: &Options) -> Agreement {
             alpha.add(&nobody, untouched);
             let table = match (two, opts.unit) {
                 (false, _) => Table2::default(),
-                (true, ItemUnit::Char) => char_table(
-                    &sets[0],
-                    &sets[1],
-                    sizes[si],
-                    opts.exclude_uncoded,
-                ),
+                (true, ItemUnit::Char) => {
+                    char_table(&sets[0], &sets[1], sizes[si], opts.exclude_uncoded)
+                }
                 (true, ItemUnit::Turn) => {
                     let mut t = votes.two;
                     t.neither += untouched;
@@ -288,11 +285,8 @@ fn unit_votes(touched: &[Vec<usize>], kept: &[Range], split: bool) -> UnitVotes 
     };
     let mut at = vec![0usize; m];
     let mut who: Vec<usize> = Vec::with_capacity(m);
-    loop {
-        // The next unit any coder touched.
-        let Some(u) = (0..m).filter_map(|k| touched[k].get(at[k])).min().copied() else {
-            break;
-        };
+    // The next unit any coder touched, while there is one.
+    while let Some(u) = (0..m).filter_map(|k| touched[k].get(at[k])).min().copied() {
         who.clear();
         for k in 0..m {
             if touched[k].get(at[k]) == Some(&u) {
