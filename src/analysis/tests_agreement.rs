@@ -150,7 +150,6 @@ mod against_characters {
     use crate::cases::CaseTable;
     use crate::codebook::Codebook;
     use proptest::prelude::*;
-    use uuid::Uuid;
 
     const TEXT: &str = "Première ligne ici.\nDeuxième, plus longue encore.\nTrois.\nLa quatrième et dernière ligne.";
 
@@ -182,7 +181,7 @@ mod against_characters {
             let (n1, _) = codebook.add_path("Deux").unwrap();
             let nodes = [n0, n1];
             let mut sel = Selection::new(codebook, CaseTable::default());
-            let s = sel.push_source(SourceView::new(Uuid::new_v4(), "E1", "E1", TEXT, &[]));
+            let s = sel.push_source(SourceView::new(crate::ids::SourceId::random(), "E1", "E1", TEXT, &[]));
             for &(k, n, a, b) in &list {
                 if k < coders.len() {
                     sel.push_coding(s, &coders[k], nodes[n], a, b);
