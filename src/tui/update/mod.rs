@@ -8,6 +8,7 @@ mod analysis;
 mod apply;
 mod cases;
 mod codebook;
+mod fields;
 mod files;
 pub mod help;
 mod key_review;
@@ -33,7 +34,7 @@ use super::state::{AppState, Focus, InputFor, Mode, PickFor, Popup};
 
 /// Applies one message: the only place the state changes.
 pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
-    let field = popups::text_field(state);
+    let field = fields::text_field(state);
     let effects = match msg {
         Msg::Resize(w, h) => {
             state.ui.width = w;
@@ -42,7 +43,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Char(c) => text_key(state, TextKey::Char(c)),
-        Msg::Paste(text) => popups::paste(state, &text),
+        Msg::Paste(text) => fields::paste(state, &text),
         Msg::Action(a) if popups::takes_text(state) => match TextKey::of_action(a) {
             Some(k) => text_key(state, k),
             // The file browser's own keys (mark, import, pages).
@@ -55,7 +56,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Done(done) => apply::done(state, done),
     };
     motion::keep_visible(state, transcript_rows(state));
-    if popups::text_field(state) != field || field.is_none() {
+    if fields::text_field(state) != field || field.is_none() {
         state.edit_cursor = None;
     }
     effects
