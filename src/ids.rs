@@ -2,8 +2,10 @@
 //! cannot be mistaken for another kind of id.
 //!
 //! Invariants: on disk an id is its UUID exactly as before (`serde(transparent)`, so files are
-//! byte-identical); `Display` and `FromStr` are the UUID's hyphenated lower-case form; comparing
-//! with a bare [`Uuid`] is allowed while callers move over, converting is explicit (`From`).
+//! byte-identical); `Display` and `FromStr` are the UUID's hyphenated lower-case form. The core,
+//! the CLI and the TUI pass typed ids; building one from a bare [`Uuid`] (explicit: `From`, or
+//! the tuple constructor) happens only where ids are read or written — memo targets, REFI
+//! GUIDs, search index keys, the `.jsonl` file names — and when a new id is made.
 
 use std::fmt;
 use std::str::FromStr;

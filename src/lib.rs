@@ -10,7 +10,8 @@
 //! - [`error`]: the core's error type, one actionable sentence per error.
 //! - [`limits`]: one rule per limit (node names and depth, nesting of what is read), the same
 //!   for every way in.
-//! - [`text`]: normalisation (NFC, LF), natural order, words, offsets, speaker turns.
+//! - [`text`]: normalisation (NFC, LF), natural order, words, code-point positions
+//!   (`CharPos`, `CharRange`) and their byte offsets, speaker turns.
 //! - [`store`]: atomic writes, transactions, stable JSON, format numbers, the project lock.
 //! - [`config`]: the user's folders (config, demo project) and the coder.
 //! - [`journal`]: the audit trail `journal.jsonl`.
@@ -48,7 +49,8 @@
 //! - `tui` (feature `tui`): the terminal front end; the core above never depends on it.
 //! - the `verbatim` binary (`src/main.rs`, `src/cli/`): the command line (DESIGN §4).
 //!
-//! Invariants kept throughout: offsets count Unicode code points in normalised text; every write
+//! Invariants kept throughout: offsets count Unicode code points in normalised text (typed
+//! `text::CharPos`/`CharRange` where they cross the coding API; bytes stay `usize`); every write
 //! is atomic and made by the lock holder; files are written in a stable order.
 
 pub mod analysis;

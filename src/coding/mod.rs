@@ -2,6 +2,10 @@
 //! `codings/<coder>/<source-id>.jsonl`, sorted by (start, end, node); [`anchor`] places them again
 //! when a text changed (anchoring lives beside the codings it serves).
 //!
+//! Ranges come in as [`crate::text::CharRange`] ([`apply`], [`uncode`], [`make_coding`],
+//! [`SourceText::check_range`]); a stored coding keeps plain numbers (its JSON line) and gives
+//! its range with [`Coding::range`].
+//!
 //! Invariants: offsets are code points, end exclusive, `start < end <= text length` for every
 //! coding that is not orphaned; `quote` is exactly the coded text and `before`/`after` are up to
 //! 40 code points of context; an orphaned coding is kept with its last known range, never dropped.

@@ -1,5 +1,7 @@
 //! Every model change a user can make, as one undoable step each: coding, uncoding, coding a
 //! turn or a speaker, batch coding, and the codebook operations (which may touch codings).
+//! Positions and ranges are [`CharPos`] and [`CharRange`] (code points): a caller holding byte
+//! offsets converts them once, through the text's `CodePointIndex`.
 //!
 //! Invariants: a step is validated whole before anything is written (a batch with one bad line
 //! writes nothing); a merge unites overlapping codings; a delete that would remove codings is

@@ -3,7 +3,7 @@
 //! the popup shows ([`AnalysisView`]): the figures of one view, where the cursor is, and a list
 //! of passages opened from a row or a cell, each of which jumps to its place. No behaviour.
 //!
-//! Invariant: a leaf like `rows` — it names only uuids and plain values; a view always holds
+//! Invariant: a leaf like `rows` — it names only typed ids (`SourceId`, `NodeId`) and plain values; a view always holds
 //! the ask it was computed from, so moving to another view or changing an option asks again.
 
 use crate::ids::{NodeId, SourceId};

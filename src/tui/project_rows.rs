@@ -3,7 +3,7 @@
 //! progress, and reports with places to jump to (an import's, `check`'s). No behaviour here
 //! but small helpers on the browser's own data.
 //!
-//! Invariant: a leaf like `rows` — paths, strings and uuids only.
+//! Invariant: a leaf like `rows` — paths, strings and source ids only.
 
 use crate::ids::SourceId;
 use std::collections::BTreeSet;

@@ -3,7 +3,8 @@
 //! in messages. No behaviour here, and no dependency on the rest of the TUI but the wrap rows.
 //!
 //! Invariant: byte offsets (into the open text) and code points (in the source) are named as
-//! such on every field.
+//! such on every field; ids are the core's typed ids (`SourceId`, `NodeId`, `CodingId`), never a
+//! bare UUID.
 
 use super::wrap::Row;
 use crate::coding::SourceText;

@@ -2,7 +2,7 @@
 //! the work `update` asks of the runtime ([`SourceOp`]), the runtime's answers
 //! ([`SourceDone`]) and the speakers popup ([`SpeakersView`]). No behaviour here.
 //!
-//! Invariant: a leaf like `rows` — it names only the core's plain types and uuids.
+//! Invariant: a leaf like `rows` — it names only the core's plain types and source ids.
 
 use crate::ids::SourceId;
 use crate::model::Role;
