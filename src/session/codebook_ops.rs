@@ -121,16 +121,13 @@ impl Session {
             for c in keep.iter_mut().filter(|c| renode.contains_key(&c.node)) {
                 c.node = renode[&c.node];
             }
-            for c in to_move {
-                coding::apply(
-                    &mut keep,
-                    &text,
-                    renode[&c.node],
-                    CharRange::new(c.start, c.end),
-                    &at,
-                );
-                moved += 1;
-            }
+            // One sweep per node, as if each coding were applied in text order.
+            let items: Vec<(NodeId, CharRange)> = to_move
+                .iter()
+                .map(|c| (renode[&c.node], CharRange::new(c.start, c.end)))
+                .collect();
+            coding::apply_each(&mut keep, &text, &items, &at);
+            moved += items.len();
             changes.push(self.codings_change(&coder, source, keep));
         }
         self.commit(
