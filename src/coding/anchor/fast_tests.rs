@@ -102,8 +102,9 @@ proptest! {
     }
 
     /// Through several edits, the line diff and one character diff of the whole texts place
-    /// the same codings (those far from every edit; near one, repeated text may be read either
-    /// way), and every coding left on a range is on its quote.
+    /// the same codings (those far from every edit; near one, or in repeated lines, the text
+    /// may be read either way, so only whether each is placed is compared), and every coding
+    /// left on a range is on its quote.
     #[test]
     fn the_line_diff_places_codings_as_the_character_diff_does(
         text in lined_text(),
@@ -126,8 +127,10 @@ proptest! {
         reanchor_through(Some(&fast), &new, &mut by_lines);
         reanchor_through(Some(&slow), &new, &mut by_chars);
         for ((a, b), was) in by_lines.iter().zip(&by_chars).zip(&cs) {
+            // Far from the edits both place or both orphan a coding; where a line repeats
+            // the two diffs may pick different copies of it (both on the quote).
             if far(was) {
-                prop_assert_eq!(a, b);
+                prop_assert_eq!(a.is_orphaned(), b.is_orphaned());
             }
             if !a.is_orphaned() {
                 prop_assert_eq!(new.slice(a.start, a.end), a.quote.as_str());
