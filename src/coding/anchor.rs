@@ -86,13 +86,15 @@ fn place(map: Option<&EditMap>, new: &SourceText, c: &mut Coding) -> Placement {
 
 /// Whether `now`, the text a coding's range maps to after an edit, is still recognisably its
 /// `quote` (an edit inside it) rather than what is left after its words were deleted or
-/// rewritten: at least half the same, by edit distance, and never less than half its length.
+/// rewritten: more than half the same, by edit distance, and more than half its length kept (a
+/// deletion inside a repeated run, `éçéçéçç` less `éçéç`, can leave exactly half the quote in
+/// the range: that is its words gone, not an edit inside it).
 fn still_the_quote(quote: &str, now: &str) -> bool {
     let (q, n) = (quote.chars().count(), now.chars().count());
-    if q == 0 || n * 2 < q {
+    if q == 0 || n * 2 <= q {
         return false;
     }
-    strsim::normalized_levenshtein(quote, now) >= 0.5
+    strsim::normalized_levenshtein(quote, now) > 0.5
 }
 
 /// Among copies of the quote close to `hint` (within the context length), the one whose
