@@ -67,9 +67,36 @@ fn open(root: &std::path::Path, w: u16, h: u16) -> App {
     )
 }
 
+/// Times one key press (j, w, }, PageDown in turn) and the frame drawn after it.
+fn keys_and_frames(bencher: divan::Bencher, mut app: App, w: u16, h: u16) {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    let keys = [
+        KeyCode::Char('j'),
+        KeyCode::Char('w'),
+        KeyCode::Char('}'),
+        KeyCode::PageDown,
+    ];
+    let mut i = 0;
+    bencher.bench_local(|| {
+        i += 1;
+        app.key(KeyEvent::new(keys[i % keys.len()], KeyModifiers::NONE));
+        terminal.draw(|f| app.draw(f)).expect("draw");
+    });
+}
+
+/// Times opening a project and drawing its first frame at 120×30.
+fn first_frame(bencher: divan::Bencher, root: &std::path::Path) {
+    bencher.bench_local(|| {
+        let app = open(root, 120, 30);
+        let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
+        terminal.draw(|f| app.draw(f)).expect("draw");
+        app
+    });
+}
+
 #[divan::bench(sample_count = 500)]
 fn key_press_and_frame_60000_words_2000_codings_200x50(bencher: divan::Bencher) {
-    let mut app = open(&BIG.root, 200, 50);
+    let app = open(&BIG.root, 200, 50);
     let words = app
         .state()
         .transcript
@@ -86,57 +113,21 @@ fn key_press_and_frame_60000_words_2000_codings_200x50(bencher: divan::Bencher) 
         words >= 60_000 && codings >= 2000,
         "{words} words, {codings} codings"
     );
-    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-    let keys = [
-        KeyCode::Char('j'),
-        KeyCode::Char('w'),
-        KeyCode::Char('}'),
-        KeyCode::PageDown,
-    ];
-    let mut i = 0;
-    bencher.bench_local(|| {
-        i += 1;
-        app.key(KeyEvent::new(keys[i % keys.len()], KeyModifiers::NONE));
-        terminal.draw(|f| app.draw(f)).expect("draw");
-    });
+    keys_and_frames(bencher, app, 200, 50);
 }
 
 #[divan::bench(sample_count = 30)]
 fn start_to_first_frame_on_the_sample(bencher: divan::Bencher) {
-    let root = &SAMPLE.root;
-    bencher.bench_local(|| {
-        let app = open(root, 120, 30);
-        let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
-        terminal.draw(|f| app.draw(f)).expect("draw");
-        app
-    });
+    first_frame(bencher, &SAMPLE.root);
 }
 
 #[divan::bench(sample_count = 20)]
 fn start_to_first_frame_on_1000_sources(bencher: divan::Bencher) {
-    let root = &THOUSAND.root;
-    bencher.bench_local(|| {
-        let app = open(root, 120, 30);
-        let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
-        terminal.draw(|f| app.draw(f)).expect("draw");
-        app
-    });
+    first_frame(bencher, &THOUSAND.root);
 }
 
 #[divan::bench(sample_count = 300)]
 fn key_press_and_frame_on_1000_sources_120x30(bencher: divan::Bencher) {
-    let mut app = open(&THOUSAND.root, 120, 30);
-    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
-    let keys = [
-        KeyCode::Char('j'),
-        KeyCode::Char('w'),
-        KeyCode::Char('}'),
-        KeyCode::PageDown,
-    ];
-    let mut i = 0;
-    bencher.bench_local(|| {
-        i += 1;
-        app.key(KeyEvent::new(keys[i % keys.len()], KeyModifiers::NONE));
-        terminal.draw(|f| app.draw(f)).expect("draw");
-    });
+    let app = open(&THOUSAND.root, 120, 30);
+    keys_and_frames(bencher, app, 120, 30);
 }
