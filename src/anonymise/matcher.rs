@@ -217,26 +217,10 @@ impl Matcher {
     /// searched on its own.
     pub fn apply_with_inner(&self, outer: &mut String, inner: &mut String) {
         let hits = self.find(outer);
-        let read_off = match outer.find(inner.as_str()) {
-            Some(a) if !inner.is_empty() => {
-                let b = a + inner.len();
-                let edges_apart = !outer[..a].chars().next_back().is_some_and(is_word_char)
-                    && !outer[b..].chars().next().is_some_and(is_word_char);
-                let crossing = |p: usize| hits.iter().any(|h| h.start < p && p < h.end);
-                (edges_apart && !crossing(a) && !crossing(b)).then(|| {
-                    hits.iter()
-                        .filter(|h| h.start >= a && h.end <= b)
-                        .map(|h| Hit {
-                            start: h.start - a,
-                            end: h.end - a,
-                            entry: h.entry,
-                        })
-                        .collect::<Vec<_>>()
-                })
-            }
-            _ => None,
-        };
-        let inner_hits = read_off.unwrap_or_else(|| self.find(inner));
+        // Reading `inner`'s names off `outer` missed a name followed by a combining mark in
+        // `outer` (a proptest found `ars` + U+10A38 left unreplaced): a leak. `inner` is
+        // searched on its own until that shortcut is proved.
+        let inner_hits = self.find(inner);
         self.splice(inner, &inner_hits);
         self.splice(outer, &hits);
     }
