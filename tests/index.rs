@@ -103,3 +103,36 @@ fn a_busy_index_falls_back_to_memory() {
     assert_eq!(fallback.size_on_disk(), 0);
     drop((lock, index));
 }
+
+#[test]
+fn a_build_asked_to_stop_commits_nothing_and_the_next_build_indexes_everything() {
+    let (_d, root) = sample();
+    let s = Session::open(&root).unwrap();
+    let corpus = verbatim::index::Corpus::of(&s);
+    let stop = verbatim::index::Stop::default();
+    stop.request();
+    assert!(
+        SearchIndex::open_corpus_unless(&corpus, &stop)
+            .unwrap()
+            .is_none(),
+        "stopped before the first source"
+    );
+    let meta = SearchIndex::dir_of(&root).join("verbatim-index.json");
+    assert!(!meta.exists(), "no source was recorded as indexed");
+    let (index, report) =
+        SearchIndex::open_corpus_unless(&corpus, &verbatim::index::Stop::default())
+            .unwrap()
+            .expect("not asked to stop");
+    assert_eq!((report.indexed, index.size_on_disk() > 0), (8, true));
+    let hits = search(
+        &index,
+        &s,
+        "plateforme",
+        &SearchOptions {
+            limit: 5,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(!hits.is_empty(), "the index built after a stop finds text");
+}

@@ -7,7 +7,8 @@
 //!
 //! Invariants: the metadata keeps each source's sha256 and the analysers' fingerprint; a
 //! changed source is re-indexed alone, a new fingerprint rebuilds everything; the index can
-//! always be deleted and rebuilt from `sources/`.
+//! always be deleted and rebuilt from `sources/`. A build asked to [`Stop`] stops between two
+//! sources and commits nothing (the index stays as it was before it started).
 
 pub mod analysis;
 mod filter;
@@ -27,6 +28,8 @@ use crate::text::turns;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use tantivy::schema::{
     FAST, Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -83,6 +86,21 @@ impl Corpus {
             language: session.project().manifest.language,
             sources: session.project().manifest.sources.clone(),
         }
+    }
+}
+
+/// A request to stop a build, shared by the thread building and whoever waits for it.
+#[derive(Debug, Clone, Default)]
+pub struct Stop(Arc<AtomicBool>);
+
+impl Stop {
+    /// Asks the build to stop at the next source.
+    pub fn request(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    pub fn requested(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
     }
 }
 
@@ -162,10 +180,20 @@ impl SearchIndex {
 
     /// Like [`SearchIndex::open`], from a snapshot that can be moved to a worker thread.
     pub fn open_corpus(corpus: &Corpus) -> Result<(Self, UpdateReport)> {
+        Ok(Self::open_corpus_unless(corpus, &Stop::default())?.expect("never asked to stop"))
+    }
+
+    /// Like [`SearchIndex::open_corpus`], but `None` as soon as `stop` is requested: the
+    /// sources indexed so far are rolled back, the index on disk is left as it was.
+    pub fn open_corpus_unless(
+        corpus: &Corpus,
+        stop: &Stop,
+    ) -> Result<Option<(Self, UpdateReport)>> {
         let dir = Self::dir_of(&corpus.root);
-        match Self::open_dir(corpus, &dir) {
+        match Self::open_dir(corpus, &dir, stop) {
             Ok(r) => Ok(r),
-            Err(_) => Self::in_memory(corpus),
+            Err(_) if stop.requested() => Ok(None),
+            Err(_) => Self::in_memory_unless(corpus, stop),
         }
     }
 
@@ -193,15 +221,19 @@ impl SearchIndex {
 
     /// An index in memory, built from scratch (tests, and the fallback above).
     pub fn in_memory(corpus: &Corpus) -> Result<(Self, UpdateReport)> {
+        Ok(Self::in_memory_unless(corpus, &Stop::default())?.expect("never asked to stop"))
+    }
+
+    fn in_memory_unless(corpus: &Corpus, stop: &Stop) -> Result<Option<(Self, UpdateReport)>> {
         let language = corpus.language;
         let (schema, fields) = schema();
         let index = Index::create_in_ram(schema);
         let mut me = Self::assemble(index, fields, language, None)?;
-        let report = me.update(corpus, &mut Meta::default())?;
-        Ok((me, report))
+        let report = me.update(corpus, &mut Meta::default(), stop)?;
+        Ok(report.map(|r| (me, r)))
     }
 
-    fn open_dir(corpus: &Corpus, dir: &Path) -> Result<(Self, UpdateReport)> {
+    fn open_dir(corpus: &Corpus, dir: &Path, stop: &Stop) -> Result<Option<(Self, UpdateReport)>> {
         let language = corpus.language;
         let fingerprint = analysis::fingerprint(language);
         let meta_path = dir.join("verbatim-index.json");
@@ -233,13 +265,21 @@ impl SearchIndex {
             }
         };
         let mut me = Self::assemble(index, fields, language, Some(dir.to_owned()))?;
-        let mut report = me.update(corpus, &mut meta)?;
+        let Some(mut report) = me.update(corpus, &mut meta, stop)? else {
+            return Ok(None);
+        };
         report.rebuilt = rebuilt;
-        Ok((me, report))
+        Ok(Some((me, report)))
     }
 
-    /// Re-indexes the sources whose text changed (by sha256) and drops removed ones.
-    fn update(&mut self, corpus: &Corpus, meta: &mut Meta) -> Result<UpdateReport> {
+    /// Re-indexes the sources whose text changed (by sha256) and drops removed ones; `None`
+    /// when `stop` was requested before the commit (nothing is committed then).
+    fn update(
+        &mut self,
+        corpus: &Corpus,
+        meta: &mut Meta,
+        stop: &Stop,
+    ) -> Result<Option<UpdateReport>> {
         let manifest = &corpus.sources;
         let changed: Vec<SourceId> = manifest
             .iter()
@@ -253,7 +293,7 @@ impl SearchIndex {
             .copied()
             .collect();
         if changed.is_empty() && removed.is_empty() {
-            return Ok(UpdateReport::default());
+            return Ok(Some(UpdateReport::default()));
         }
         let (threads, budget) = if changed.len() > 4 {
             (2, 400_000_000)
@@ -272,6 +312,11 @@ impl SearchIndex {
         // cores, preparing in parallel as well only makes them compete.
         let mut unreadable = Vec::new();
         for id in &changed {
+            if stop.requested() {
+                // The pending documents are dropped, not indexed: stopping is prompt.
+                let _ = writer.rollback();
+                return Ok(None);
+            }
             let source = manifest.iter().find(|s| s.id == *id).expect("listed");
             match unit_docs(corpus, source, f) {
                 Ok(docs) => {
@@ -289,6 +334,10 @@ impl SearchIndex {
         for id in &removed {
             meta.sources.remove(id);
         }
+        if stop.requested() {
+            let _ = writer.rollback();
+            return Ok(None);
+        }
         writer.commit().map_err(tantivy_err)?;
         if let Some(dir) = &self.dir {
             meta.format = 1;
@@ -299,12 +348,12 @@ impl SearchIndex {
             )?;
         }
         self.reader.reload().map_err(tantivy_err)?;
-        Ok(UpdateReport {
+        Ok(Some(UpdateReport {
             rebuilt: false,
             indexed: changed.len() - unreadable.len(),
             removed: removed.len(),
             unreadable,
-        })
+        }))
     }
 
     /// Size of the index on disk, in bytes (0 in memory).
