@@ -134,6 +134,12 @@ impl App {
         self.send_all(msgs);
     }
 
+    /// While the index is being built: a handle that upgrades as long as the build's thread
+    /// runs (tests: none outlives the app).
+    pub fn index_build(&self) -> Option<std::sync::Weak<()>> {
+        self.runtime.index.build_thread()
+    }
+
     /// Puts another search index in place (tests: one handed over when the test decides).
     pub fn replace_index(&mut self, index: super::indexer::Indexer) {
         self.runtime.index = index;

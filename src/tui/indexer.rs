@@ -1,44 +1,86 @@
-//! The search index for the TUI, built on a worker thread started at open, so opening never
-//! waits for it; until it is ready, searches say "indexing…" and the query typed meanwhile is
-//! answered as soon as the index arrives.
+//! The search index for the TUI, built on a worker thread once the first frame is drawn (or
+//! at the first search, if sooner), so opening never waits for it and the first frame never
+//! shares the processor with it; until it is ready, searches say "indexing…" and the query
+//! typed meanwhile is answered as soon as the index arrives.
 //!
-//! Invariant: the UI thread never blocks on indexing (only tests call [`Indexer::wait`]).
+//! Invariants: the UI thread never blocks on indexing (only tests call [`Indexer::wait`]); no
+//! build outlives its indexer: dropping or replacing a building indexer asks the build to stop
+//! (between two sources, committing nothing) and joins its thread, so the next open of the
+//! project finds the index folder free and the processor idle.
 
-use crate::index::{Corpus, SearchIndex};
+use crate::index::{Corpus, SearchIndex, Stop};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, Weak};
+use std::thread::JoinHandle;
 
 /// Where the index is.
 pub enum Indexer {
-    Building(Receiver<Result<SearchIndex, String>>),
+    /// Not started yet: the runtime starts it after the first frame, or at the first search.
+    Idle,
+    Building(Build),
     Ready(SearchIndex),
     Failed(String),
+}
+
+/// A build under way on a worker thread: stopped and joined when dropped.
+pub struct Build {
+    rx: Receiver<Result<SearchIndex, String>>,
+    stop: Stop,
+    thread: Option<JoinHandle<()>>,
+    /// Alive as long as the thread runs (tests check that none outlives its indexer).
+    alive: Weak<()>,
+}
+
+impl Drop for Build {
+    fn drop(&mut self) {
+        self.stop.request();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 impl Indexer {
     /// Starts building (or updating) the index of a project snapshot on a worker thread.
     pub fn start(corpus: Corpus) -> Self {
         let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(
-                SearchIndex::open_corpus(&corpus)
-                    .map(|(i, _)| i)
-                    .map_err(|e| e.to_string()),
-            );
+        let stop = Stop::default();
+        let asked = stop.clone();
+        let token = Arc::new(());
+        let alive = Arc::downgrade(&token);
+        let thread = std::thread::spawn(move || {
+            let _token = token;
+            let built = match SearchIndex::open_corpus_unless(&corpus, &asked) {
+                Ok(Some((index, _))) => Ok(index),
+                Ok(None) => return,
+                Err(e) => Err(e.to_string()),
+            };
+            let _ = tx.send(built);
         });
-        Self::Building(rx)
+        Self::Building(Build {
+            rx,
+            stop,
+            thread: Some(thread),
+            alive,
+        })
     }
 
     /// An indexer fed by a channel (tests control when the index arrives).
     pub fn from_receiver(rx: Receiver<Result<SearchIndex, String>>) -> Self {
-        Self::Building(rx)
+        Self::Building(Build {
+            rx,
+            stop: Stop::default(),
+            thread: None,
+            alive: Weak::new(),
+        })
     }
 
     /// Takes the index if it has arrived; true when this call made it ready.
     pub fn poll(&mut self) -> bool {
-        let Self::Building(rx) = self else {
+        let Self::Building(build) = self else {
             return false;
         };
-        *self = match rx.try_recv() {
+        *self = match build.rx.try_recv() {
             Ok(Ok(index)) => Self::Ready(index),
             Ok(Err(e)) => Self::Failed(e),
             Err(TryRecvError::Empty) => return false,
@@ -49,8 +91,8 @@ impl Indexer {
 
     /// Blocks until the index has arrived (tests).
     pub fn wait(&mut self) {
-        if let Self::Building(rx) = self {
-            *self = match rx.recv() {
+        if let Self::Building(build) = self {
+            *self = match build.rx.recv() {
                 Ok(Ok(index)) => Self::Ready(index),
                 Ok(Err(e)) => Self::Failed(e),
                 Err(_) => Self::Failed("the indexing thread stopped".into()),
@@ -63,6 +105,18 @@ impl Indexer {
             Self::Ready(i) => Some(i),
             _ => None,
         }
+    }
+
+    /// While building: a handle that upgrades as long as the build's thread runs (tests).
+    pub fn build_thread(&self) -> Option<Weak<()>> {
+        match self {
+            Self::Building(b) => Some(b.alive.clone()),
+            _ => None,
+        }
+    }
+
+    pub fn is_idle(&self) -> bool {
+        matches!(self, Self::Idle)
     }
 
     pub fn is_building(&self) -> bool {

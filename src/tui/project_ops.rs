@@ -256,7 +256,7 @@ fn write_batch(
             report.failed.len()
         )
     };
-    rt.index = super::indexer::Indexer::start(crate::index::Corpus::of(&rt.session));
+    rt.restart_index();
     let mut out = vec![
         info(title.clone()),
         Msg::Done(Done::Indexing(true)),

@@ -21,7 +21,8 @@ use crate::session::Session;
 /// The session, the search index and the export worker, and what the terminal must be sent.
 pub struct Runtime {
     pub session: Session,
-    /// The search index, built on a worker thread from the moment the app opens.
+    /// The search index, built on a worker thread once the first frame is drawn (the first
+    /// tick) or at the first search.
     pub index: Indexer,
     exporter: Exporter,
     /// Text for the terminal's clipboard, sent by the event loop after the next draw.
@@ -40,10 +41,9 @@ pub(super) fn info(text: impl Into<String>) -> Msg {
 
 impl Runtime {
     pub fn new(session: Session) -> Self {
-        let index = Indexer::start(crate::index::Corpus::of(&session));
         Self {
             session,
-            index,
+            index: Indexer::Idle,
             exporter: Exporter::default(),
             clipboard: None,
             deleted: Vec::new(),
@@ -52,8 +52,25 @@ impl Runtime {
         }
     }
 
+    /// Starts building the search index, unless it was started already.
+    fn start_index(&mut self) {
+        if self.index.is_idle() {
+            self.index = Indexer::start(crate::index::Corpus::of(&self.session));
+        }
+    }
+
+    /// Builds the index again from the session as it is now (sources imported, renamed, or
+    /// their speakers changed): a build under way is stopped first, then a new one starts.
+    pub(super) fn restart_index(&mut self) {
+        self.index = Indexer::Idle;
+        self.start_index();
+    }
+
     /// Carries out one effect; the answer is messages for `update` (an error is one message).
     pub fn run(&mut self, state: &AppState, effect: Effect) -> Vec<Msg> {
+        if matches!(effect, Effect::Search(_) | Effect::PlanCodeHits) {
+            self.start_index();
+        }
         // Undo reaches a source deletion once the session's own steps are undone.
         if effect == Effect::Undo
             && let Some(done) = super::source_ops::restore(self, state)
@@ -83,8 +100,10 @@ impl Runtime {
         result.unwrap_or_else(|e| vec![info(e.to_string())])
     }
 
-    /// What the workers have finished since the last call: the index, export progress.
+    /// What the workers have finished since the last call: the index, export progress. The
+    /// first tick comes after the first frame: the index starts building then.
     pub fn tick(&mut self, state: &AppState) -> Vec<Msg> {
+        self.start_index();
         let mut out: Vec<Msg> = self
             .exporter
             .poll(state.french(), false)
@@ -105,6 +124,7 @@ impl Runtime {
 
     /// Waits for the index to be built (tests), then says so.
     pub fn wait_for_index(&mut self) -> Vec<Msg> {
+        self.start_index();
         if let Indexer::Building(_) = self.index {
             self.index.wait();
             return vec![Msg::Done(Done::Indexing(false))];

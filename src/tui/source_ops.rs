@@ -284,7 +284,7 @@ fn speakers_view(
 
 /// The search index is built again (labels, texts or speakers changed).
 fn reindex(rt: &mut Runtime, out: &mut Vec<Msg>) {
-    rt.index = super::indexer::Indexer::start(crate::index::Corpus::of(&rt.session));
+    rt.restart_index();
     out.push(Msg::Done(Done::Indexing(true)));
 }
 

@@ -1,0 +1,78 @@
+//! What opening the TUI does and leaves behind: the first frame is drawn before any search
+//! index work starts; the index is built after it (or at the first search) and still finds
+//! text; dropping the app stops a build under way and frees the index folder, so nothing of
+//! one open competes with the next.
+
+mod tui_kit;
+
+use tui_kit::{app, keys, sample, screen};
+use verbatim::index::SearchIndex;
+use verbatim::session::Session;
+
+#[test]
+fn the_first_frame_is_drawn_before_the_index_is_started() {
+    let f = sample();
+    let a = app(&f, 120, 30);
+    assert!(
+        screen(&a)[0].contains("indexing…"),
+        "the status bar says so"
+    );
+    assert!(
+        !SearchIndex::dir_of(&f.root).exists(),
+        "opening and the first frame leave the index alone"
+    );
+}
+
+#[test]
+fn the_index_built_after_the_first_frame_finds_text() {
+    let f = sample();
+    let mut a = app(&f, 120, 30);
+    a.tick();
+    a.wait_for_index();
+    keys(&mut a, "/ text:plateforme");
+    assert!(!a.state().search.hits.is_empty());
+    assert!(!screen(&a)[0].contains("indexing…"));
+}
+
+#[test]
+fn a_search_before_the_first_tick_starts_the_index_and_is_answered_when_it_arrives() {
+    let f = sample();
+    let mut a = app(&f, 120, 30);
+    keys(&mut a, "/ text:plateforme");
+    assert!(a.state().search.hits.is_empty());
+    assert_eq!(a.state().ui.message.as_deref(), Some("indexing…"));
+    a.wait_for_index();
+    assert!(
+        !a.state().search.hits.is_empty(),
+        "the pending search is answered"
+    );
+}
+
+#[test]
+fn dropping_the_app_stops_and_joins_its_index_build() {
+    let f = sample();
+    let mut a = app(&f, 120, 30);
+    assert!(a.index_build().is_none(), "not started by opening");
+    a.tick();
+    let build = a.index_build().expect("the first tick starts the build");
+    drop(a);
+    assert!(
+        build.upgrade().is_none(),
+        "no index build thread outlives its app"
+    );
+    // The index folder is free again and a new build finds every source's text.
+    let s = Session::open(&f.root).unwrap();
+    let (index, _) = SearchIndex::open(&s).unwrap();
+    assert!(index.size_on_disk() > 0, "built on disk, not in memory");
+    let hits = verbatim::query::search(
+        &index,
+        &s,
+        "plateforme",
+        &verbatim::query::SearchOptions {
+            limit: 5,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(!hits.is_empty());
+}
