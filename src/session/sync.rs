@@ -266,9 +266,15 @@ impl Session {
                 );
             }
         }
+        // Unchanged (every open of an untouched project): not written again, so opening
+        // writes and flushes nothing.
+        let bytes = store::to_json_bytes(&state);
+        if std::fs::read(state_path(root)).is_ok_and(|old| old == bytes) {
+            return Ok(());
+        }
         let dir = crate::paths::cache_dir(root);
         std::fs::create_dir_all(&dir).map_err(|e| Error::io("could not create", &dir, e))?;
-        store::write_json(&state_path(root), &state)
+        store::write_atomic(&state_path(root), &bytes)
     }
 
     /// A full check: re-reads every text and verifies every coding's range and quote.

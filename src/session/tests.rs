@@ -362,3 +362,39 @@ fn a_case_is_renamed_with_its_sources_and_speakers_saved_and_undone() {
     assert_eq!(s.project.sources()[0].case, "E1");
     assert_eq!(s.project.cases.rows["E1"]["Sexe"], "F");
 }
+
+#[cfg(unix)]
+#[test]
+fn opening_an_untouched_project_again_writes_no_state_file() {
+    use std::os::unix::fs::MetadataExt;
+    let (_d, s) = project();
+    let root = s.root().to_owned();
+    drop(s);
+    let state = crate::paths::state_file(&root);
+    let before = std::fs::metadata(&state).unwrap().ino();
+    drop(Session::open_writer(&root).unwrap());
+    assert_eq!(
+        std::fs::metadata(&state).unwrap().ino(),
+        before,
+        "the same state would have been written again (a new file renamed in)"
+    );
+    let file = root.join(
+        &Session::open(&root)
+            .unwrap()
+            .project
+            .source("E1")
+            .unwrap()
+            .file,
+    );
+    std::fs::write(
+        &file,
+        E1.replace("Et le temps ?", "Et le temps, pour vous ?"),
+    )
+    .unwrap();
+    drop(Session::open_writer(&root).unwrap());
+    assert_ne!(
+        std::fs::metadata(&state).unwrap().ino(),
+        before,
+        "a changed source is written in the state"
+    );
+}
