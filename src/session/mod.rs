@@ -114,7 +114,9 @@ impl Session {
         &self.codings
     }
 
-    /// What re-anchoring found when the session opened (or last synced).
+    /// What re-anchoring found when the session opened (or last synced). The kept codings of
+    /// the sources found unchanged are listed by [`Session::check`], not here (see
+    /// [`AnchorReport::unlisted`]).
     pub fn report(&self) -> &AnchorReport {
         &self.report
     }

@@ -48,6 +48,11 @@ pub struct AnchorReport {
     /// Sources whose text changed since the manifest was written.
     #[serde(skip)]
     pub changed: Vec<SourceId>,
+    /// Sources found unchanged at open, each with the place in `kept` where its kept codings
+    /// belong: they are listed by [`Session::check`] (as they are when it runs), not copied at
+    /// every open — on a coded project that copy of every quote was a tenth of opening it.
+    #[serde(skip)]
+    pub unlisted: Vec<(usize, SourceId)>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -127,12 +132,12 @@ impl Session {
             };
             let cached = state.sources.get(&id);
             if cached.is_some_and(|c| c.size == size && c.mtime_ns == mtime && c.sha256 == sha) {
-                self.list_kept(id, &label, &mut report);
+                self.list_unchanged(id, &label, &mut report);
                 continue;
             }
             let raw = std::fs::read(&path).map_err(|e| Error::io("could not read", &path, e))?;
             if sha256_hex(&raw) == sha {
-                self.list_kept(id, &label, &mut report);
+                self.list_unchanged(id, &label, &mut report);
                 continue;
             }
             self.forget_text(id);
@@ -152,27 +157,66 @@ impl Session {
             self.project.manifest.sources.iter().map(|s| s.id).collect();
         let nodes: std::collections::HashSet<NodeId> =
             self.codebook.all_ids().into_iter().collect();
-        for (coder, source, c) in self.codings.all() {
-            if !known.contains(&source) {
-                report.problems.push(format!(
-                    "codings/{coder}/{source}.jsonl: no source has this id"
-                ));
-            } else if !nodes.contains(&c.node) {
-                report.problems.push(format!("codings/{coder}/{source}.jsonl: coding {} refers to node {} that is not in the codebook", c.id, c.node));
+        // Each coder's list of a source is looked up once (not once per coding); the problems
+        // are the same, in the same order.
+        for (coder, lists) in &self.codings.by_coder {
+            for (source, list) in lists {
+                let source_known = known.contains(source);
+                for c in list {
+                    if !source_known {
+                        report.problems.push(format!(
+                            "codings/{coder}/{source}.jsonl: no source has this id"
+                        ));
+                    } else if !nodes.contains(&c.node) {
+                        report.problems.push(format!("codings/{coder}/{source}.jsonl: coding {} refers to node {} that is not in the codebook", c.id, c.node));
+                    }
+                }
             }
         }
         Ok(report)
     }
 
-    fn list_kept(&self, source: SourceId, label: &str, report: &mut AnchorReport) {
+    /// An unchanged source at open: its orphaned codings are listed, its kept ones only
+    /// placed (see [`AnchorReport::unlisted`]).
+    fn list_unchanged(&self, source: SourceId, label: &str, report: &mut AnchorReport) {
         for (coder, c) in self.codings.of_source(source) {
-            let r = coding_ref(coder, source, label, c, None);
             if c.is_orphaned() {
-                report.orphaned.push(r)
-            } else {
-                report.kept.push(r)
+                report
+                    .orphaned
+                    .push(coding_ref(coder, source, label, c, None));
             }
         }
+        report.unlisted.push((report.kept.len(), source));
+    }
+
+    /// Every kept coding: those listed at open, and in their places those of the sources
+    /// found unchanged then, as they are now (a source deleted since has none).
+    fn all_kept(&self) -> Vec<CodingRef> {
+        let listed = &self.report.kept;
+        let labels: std::collections::HashMap<SourceId, &str> = self
+            .project
+            .manifest
+            .sources
+            .iter()
+            .map(|s| (s.id, s.label.as_str()))
+            .collect();
+        let mut kept = Vec::with_capacity(listed.len());
+        let mut from = 0;
+        for &(at, source) in &self.report.unlisted {
+            kept.extend_from_slice(&listed[from..at]);
+            from = at;
+            let Some(label) = labels.get(&source) else {
+                continue;
+            };
+            kept.extend(
+                self.codings
+                    .of_source(source)
+                    .filter(|(_, c)| !c.is_orphaned())
+                    .map(|(coder, c)| coding_ref(coder, source, label, c, None)),
+            );
+        }
+        kept.extend_from_slice(&listed[from..]);
+        kept
     }
 
     pub(super) fn reanchor_source(
@@ -280,6 +324,8 @@ impl Session {
     /// A full check: re-reads every text and verifies every coding's range and quote.
     pub fn check(&self) -> Result<AnchorReport> {
         let mut report = self.report.clone();
+        report.kept = self.all_kept();
+        report.unlisted.clear();
         for s in self.project.sources() {
             let Ok(text) = self.text(s.id) else { continue };
             for (coder, c) in self.codings.of_source(s.id) {

@@ -210,9 +210,54 @@ fn an_outside_edit_is_re_anchored_on_open_and_saved_by_the_next_writer() {
     drop(writer);
     let again = Session::open(&root).unwrap();
     assert!(
-        again.report.moved.is_empty() && again.report.kept.len() == 1,
+        again.report.moved.is_empty() && again.check().unwrap().kept.len() == 1,
         "saved: nothing left to move"
     );
+}
+
+#[test]
+fn check_lists_the_kept_codings_of_unchanged_sources_in_manifest_order_as_they_are_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("p");
+    let mut p = Project::init(&root, None, Language::Fr).unwrap();
+    let files = ["A.txt", "B.txt", "C.txt"].map(|name| {
+        (
+            PathBuf::from(name),
+            prepare_bytes(name, E1.as_bytes()).unwrap(),
+        )
+    });
+    commit(&mut p, files.to_vec(), &ImportOptions::default()).unwrap();
+    drop(p);
+    let mut s = Session::open_writer(&root).unwrap();
+    let temps = s.add_node("Freins/Temps").unwrap();
+    let ids: Vec<SourceId> = ["A", "B", "C"].map(|l| s.source_id(l).unwrap()).to_vec();
+    for id in &ids {
+        s.code("sg", *id, CharRange::new(31, 39), temps).unwrap();
+    }
+    s.code("sg", ids[1], CharRange::new(135, 159), temps)
+        .unwrap();
+    let b_file = root.join(&s.project.source("B").unwrap().file);
+    drop(s);
+    // B changes outside verbatim, between its two codings: re-anchored (and listed) at open,
+    // one kept and one moved.
+    std::fs::write(&b_file, E1.replace("D'accord.", "D'accord, d'accord.")).unwrap();
+    let mut s = Session::open_writer(&root).unwrap();
+    assert_eq!(s.report().moved.len(), 1);
+    assert_eq!(s.report().unlisted.len(), 2, "A and C, unchanged");
+    s.code("sg", ids[2], CharRange::new(0, 9), temps).unwrap();
+    let report = s.check().unwrap();
+    let order: Vec<SourceId> = report
+        .kept
+        .iter()
+        .chain(&report.moved)
+        .map(|r| r.source)
+        .collect();
+    assert_eq!(
+        order,
+        [ids[0], ids[1], ids[2], ids[2], ids[1]],
+        "kept: A, B, C (as it is now); then B's moved coding"
+    );
+    assert!(report.unlisted.is_empty() && report.problems.is_empty());
 }
 
 #[test]
