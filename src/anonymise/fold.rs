@@ -157,6 +157,20 @@ impl Folded {
         }
     }
 
+    /// Folded byte offset where the character at byte `o` of the original begins (where the
+    /// characters from `o` on begin: the folded length for `o` = the original length). `o` must
+    /// be on a character boundary. Needs `origins` when folded.
+    pub fn folded_at(&self, o: usize) -> usize {
+        // Marks of characters wholly before `o` (one starting before it ends by it).
+        match self.marks.partition_point(|m| m.ostart < o) {
+            0 => o,
+            i => {
+                let m = self.marks[i - 1];
+                m.fend + (o - m.oend)
+            }
+        }
+    }
+
     /// Whether `p` falls inside one character's folded bytes (not at its first byte).
     pub fn splits_char(&self, p: usize) -> bool {
         self.locate(p).is_ok_and(|m| m.fstart < p)
@@ -188,6 +202,11 @@ mod tests {
             assert_eq!(f.origin(p), origin[p], "{text:?} at {p}");
             let split = p > 0 && p < bytes.len() && origin[p - 1] == origin[p];
             assert_eq!(f.splits_char(p), split, "{text:?} at {p}");
+        }
+        for (o, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            // The first folded byte of the characters from `o` on.
+            let expected = origin.iter().position(|&x| x >= o).unwrap_or(bytes.len());
+            assert_eq!(f.folded_at(o), expected, "{text:?} at byte {o}");
         }
     }
 

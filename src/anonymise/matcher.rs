@@ -33,9 +33,36 @@ pub struct Edit {
     pub new_len: usize,
 }
 
+/// A match of an original in a folded text, before word boundaries and overlaps are looked at:
+/// where it is in the folded bytes (`fstart..fend`) and in the text (`start..end`, bytes).
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    fstart: usize,
+    fend: usize,
+    start: usize,
+    end: usize,
+    entry: usize,
+}
+
+impl Candidate {
+    fn hit(&self) -> Hit {
+        Hit {
+            start: self.start,
+            end: self.end,
+            entry: self.entry,
+        }
+    }
+}
+
+/// Buffers reused from text to text (most texts are short: a label, a case).
+#[derive(Default)]
+struct Scratch {
+    folded: Folded,
+    candidates: Vec<Candidate>,
+}
+
 thread_local! {
-    /// The folding buffer, reused from text to text (most texts are short: a label, a case).
-    static FOLDED: std::cell::RefCell<Folded> = std::cell::RefCell::default();
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 /// Bytes of folding buffer kept between texts.
@@ -105,42 +132,73 @@ impl Matcher {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        FOLDED.with_borrow_mut(|folded| {
-            let hits = self.find_in(ac, text, folded);
-            // A buffer grown by one huge text is not kept.
-            if folded.bytes.capacity() > KEPT_CAPACITY {
-                *folded = Folded::default();
-            }
-            hits
+        self.with_scratch(|sc| {
+            self.candidates(ac, text, sc);
+            self.resolve(text, sc.candidates.iter().map(Candidate::hit))
         })
     }
 
-    fn find_in(&self, ac: &AhoCorasick, text: &str, folded: &mut Folded) -> Vec<Hit> {
+    fn with_scratch<T>(&self, f: impl FnOnce(&mut Scratch) -> T) -> T {
+        SCRATCH.with_borrow_mut(|sc| {
+            let out = f(sc);
+            // A buffer grown by one huge text is not kept.
+            if sc.folded.bytes.capacity() > KEPT_CAPACITY {
+                *sc = Scratch::default();
+            }
+            out
+        })
+    }
+
+    /// Folds `text` (with origins) into `sc` and lists every match of an original that starts
+    /// and ends on whole characters of `text`, in the automaton's order.
+    fn candidates(&self, ac: &AhoCorasick, text: &str, sc: &mut Scratch) {
+        let Scratch { folded, candidates } = sc;
         fold_into(text, folded, true);
-        let mut candidates: Vec<Hit> = Vec::new();
+        candidates.clear();
         for m in ac.find_overlapping_iter(&folded.bytes) {
-            let (fs, fe) = (m.start(), m.end());
+            let (fstart, fend) = (m.start(), m.end());
             // A match must start and end on whole original characters.
-            if folded.splits_char(fs) || folded.splits_char(fe) {
+            if folded.splits_char(fstart) || folded.splits_char(fend) {
                 continue;
             }
-            let (start, end) = (folded.origin(fs), folded.origin(fe));
-            let entry = m.pattern().as_usize();
-            if self.entries[entry].whole_word {
-                let before = text[..start].chars().next_back();
-                let after = text[end..].chars().next();
-                if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-                    continue;
-                }
-            }
-            candidates.push(Hit { start, end, entry });
+            candidates.push(Candidate {
+                fstart,
+                fend,
+                start: folded.origin(fstart),
+                end: folded.origin(fend),
+                entry: m.pattern().as_usize(),
+            });
         }
-        if candidates.is_empty() {
-            return candidates;
+    }
+
+    /// The hits among `candidates` (ranges in `text`): those of whole-word entries with a
+    /// letter or digit just outside them dropped; then, from the left, the longest of those
+    /// starting at one place, and none overlapping one already kept.
+    fn resolve(&self, text: &str, candidates: impl Iterator<Item = Hit>) -> Vec<Hit> {
+        let mut kept: Vec<Hit> = candidates
+            .filter(|c| {
+                !self.entries[c.entry].whole_word
+                    || !(text[..c.start]
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_word_char)
+                        || text[c.end..].chars().next().is_some_and(is_word_char))
+            })
+            .collect();
+        if kept.is_empty() {
+            return kept;
         }
-        candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut hits: Vec<Hit> = Vec::with_capacity(candidates.len());
-        for c in candidates {
+        // Equal ranges are equal folded texts: only entries that fold alike (which a key
+        // refuses) tie, and the first of them wins.
+        kept.sort_unstable_by(|a, b| {
+            (a.start, std::cmp::Reverse(a.end), a.entry).cmp(&(
+                b.start,
+                std::cmp::Reverse(b.end),
+                b.entry,
+            ))
+        });
+        let mut hits: Vec<Hit> = Vec::with_capacity(kept.len());
+        for c in kept {
             if hits.last().is_none_or(|h| c.start >= h.end) {
                 hits.push(c);
             }
@@ -210,19 +268,59 @@ impl Matcher {
     }
 
     /// Replaces every original in `outer` and in `inner`, a text that `outer` holds (a citation
-    /// and its verbatim). `outer` is searched once and `inner`'s names are read off it when
-    /// that gives exactly what searching `inner` alone would: `inner` stands in `outer` between
-    /// characters that are not letters or digits, and no name found crosses its edges (then
-    /// both searches see the same characters, candidates and boundaries). Otherwise `inner` is
-    /// searched on its own.
-    pub fn apply_with_inner(&self, outer: &mut String, inner: &mut String) {
-        let hits = self.find(outer);
-        // Reading `inner`'s names off `outer` missed a name followed by a combining mark in
-        // `outer` (a proptest found `ars` + U+10A38 left unreplaced): a leak. `inner` is
-        // searched on its own until that shortcut is proved.
-        let inner_hits = self.find(inner);
+    /// and its verbatim), with one fold and one search of `outer`; `near` is where `inner` may
+    /// stand in `outer` (checked; where it stood in the last citation), and the place found is
+    /// returned (`None` when `outer` does not hold `inner`).
+    ///
+    /// `inner`'s hits are what [`Matcher::find`] gives on `inner` alone, worked out from
+    /// `outer`'s candidates: folding goes character by character, so `inner` folds to the slice
+    /// of `outer`'s folded text between where its first character and the character after it
+    /// begin, and the matches inside that slice are the matches in `inner`'s own folded text
+    /// (every match of every original is listed). They start and end on the same characters,
+    /// except that a match ending at the slice's end ends, in `inner`, at `inner`'s end: in
+    /// `outer` it also takes the characters that fold to nothing after it (a combining mark
+    /// after the name: a proptest found `ars` + U+10A38 left in when this was missed). Word
+    /// boundaries and overlaps are then decided on `inner` itself. When `outer` does not hold
+    /// `inner`, `inner` is searched on its own.
+    pub fn apply_with_inner(
+        &self,
+        outer: &mut String,
+        inner: &mut String,
+        near: Option<usize>,
+    ) -> Option<usize> {
+        let held = near
+            .filter(|&a| {
+                outer.is_char_boundary(a)
+                    && outer.as_bytes().get(a..a + inner.len()) == Some(inner.as_bytes())
+            })
+            .or_else(|| outer.find(inner.as_str()));
+        let Some(ac) = &self.automaton else {
+            return held;
+        };
+        let (outer_hits, inner_hits) = self.with_scratch(|sc| {
+            self.candidates(ac, outer, sc);
+            let outer_hits = self.resolve(outer, sc.candidates.iter().map(Candidate::hit));
+            let Some(a) = held else {
+                self.candidates(ac, inner, sc);
+                let inner_hits = self.resolve(inner, sc.candidates.iter().map(Candidate::hit));
+                return (outer_hits, inner_hits);
+            };
+            let b = a + inner.len();
+            let (fa, fb) = (sc.folded.folded_at(a), sc.folded.folded_at(b));
+            let inside = sc
+                .candidates
+                .iter()
+                .filter(|c| fa <= c.fstart && c.fend <= fb)
+                .map(|c| Hit {
+                    start: (if c.fstart == fb { b } else { c.start }) - a,
+                    end: (if c.fend == fb { b } else { c.end }) - a,
+                    entry: c.entry,
+                });
+            (outer_hits, self.resolve(inner, inside))
+        });
         self.splice(inner, &inner_hits);
-        self.splice(outer, &hits);
+        self.splice(outer, &outer_hits);
+        held
     }
 
     /// Puts the pseudonyms in place of `hits` (found in `s`); says whether there were any.

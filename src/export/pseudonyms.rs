@@ -22,9 +22,11 @@ pub fn apply(annex: &mut Annex, m: &Matcher) {
         fix(&mut section.description);
         section.memos.iter_mut().for_each(fix);
         let mut last = Last::default();
+        // Where the verbatim stood in the last citation (the same template: often the same).
+        let mut text_at = None;
         for v in &mut section.verbatims {
             // The citation holds the verbatim: one search serves both.
-            m.apply_with_inner(&mut v.citation, &mut v.text);
+            text_at = m.apply_with_inner(&mut v.citation, &mut v.text, text_at);
             fix(&mut v.before);
             fix(&mut v.after);
             last.fix(m, 0, &mut v.label);
