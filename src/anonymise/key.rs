@@ -109,12 +109,18 @@ impl Key {
             .flexible(true)
             .delimiter(delimiter)
             .from_reader(text.as_bytes());
-        let mut key = Self::default();
+        // Each line's entry, in order; reading stops at the first line that is not one.
+        let mut lines: Vec<(usize, Result<Entry>)> = Vec::new();
         for (i, record) in reader.records().enumerate() {
             let line = i + 1;
-            let record = record.map_err(|e| {
-                Error::bad_input(path, format!("line {line} is not valid CSV ({e})"))
-            })?;
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    let e = Error::bad_input(path, format!("line {line} is not valid CSV ({e})"));
+                    lines.push((line, Err(e)));
+                    break;
+                }
+            };
             let cell = |n: usize| record.get(n).map(str::trim).unwrap_or("");
             if line == 1 && cell(0).eq_ignore_ascii_case("original") {
                 continue;
@@ -122,28 +128,58 @@ impl Key {
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            let category = cell(2)
-                .parse()
+            let entry =
+                parse_entry(&cell).map_err(|e| Error::bad_input(path, format!("line {line}: {e}")));
+            let bad = entry.is_err();
+            lines.push((line, entry));
+            if bad {
+                break;
+            }
+        }
+        if lines.iter().all(|(_, e)| e.is_ok()) {
+            let entries: Vec<Entry> = lines
+                .iter()
+                .filter_map(|(_, e)| e.as_ref().ok().cloned())
+                .collect();
+            if let Some(key) = Self::all_at_once(entries) {
+                return Ok(key);
+            }
+        }
+        // Added one by one, for the first error, on the line where it arises.
+        let mut key = Self::default();
+        for (line, entry) in lines {
+            key.add(entry?)
                 .map_err(|e| Error::bad_input(path, format!("line {line}: {e}")))?;
-            let whole_word = match cell(3).to_lowercase().as_str() {
-                "" | "yes" | "oui" | "true" | "1" => true,
-                "no" | "non" | "false" | "0" => false,
-                other => {
-                    return Err(Error::bad_input(
-                        path,
-                        format!("line {line}: whole_word is '{other}', expected yes or no"),
-                    ));
-                }
-            };
-            key.add(Entry {
-                original: cell(0).to_owned(),
-                pseudonym: cell(1).to_owned(),
-                category,
-                whole_word,
-            })
-            .map_err(|e| Error::bad_input(path, format!("line {line}: {e}")))?;
         }
         Ok(key)
+    }
+
+    /// The key made by adding `entries` in order, when none is refused and no two are alike
+    /// once folded; `None` otherwise. Then adding them one by one gives this key (no entry
+    /// replaces another, and a pseudonym holding an original of some of the entries holds one
+    /// of all of them), with one matcher built to check the pseudonyms instead of one per entry.
+    fn all_at_once(entries: Vec<Entry>) -> Option<Self> {
+        let mut entries: Vec<(String, Entry)> = entries
+            .into_iter()
+            .map(normalized)
+            .map(|e| (fold(&e.original), e))
+            .collect();
+        if entries.iter().any(|(_, e)| refused(e).is_some()) {
+            return None;
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        if entries.windows(2).any(|w| w[0].0 == w[1].0) {
+            return None;
+        }
+        let entries: Vec<Entry> = entries.into_iter().map(|(_, e)| e).collect();
+        let matcher = Matcher::for_few_texts(entries.clone());
+        if entries
+            .iter()
+            .any(|e| !matcher.find(&e.pseudonym).is_empty())
+        {
+            return None;
+        }
+        Some(Self { entries })
     }
 
     /// The key as CSV, header first, entries sorted.
@@ -171,23 +207,9 @@ impl Key {
     /// Adds an entry, or replaces the one with the same original. Refuses an empty original or
     /// pseudonym, and a pseudonym that holds an original (it would be replaced again).
     pub fn add(&mut self, entry: Entry) -> std::result::Result<(), String> {
-        let entry = Entry {
-            original: crate::text::normalize(entry.original.trim()),
-            pseudonym: crate::text::normalize(entry.pseudonym.trim()),
-            ..entry
-        };
-        if entry.original.is_empty() {
-            return Err("the original is empty".into());
-        }
-        if fold(&entry.original).trim().is_empty() {
-            // Only accents or marks: folded, it would match everywhere.
-            return Err(format!(
-                "the original '{}' has no letter, digit or sign to match",
-                entry.original
-            ));
-        }
-        if entry.pseudonym.is_empty() {
-            return Err(format!("the pseudonym for '{}' is empty", entry.original));
+        let entry = normalized(entry);
+        if let Some(refusal) = refused(&entry) {
+            return Err(refusal);
         }
         let folded = fold(&entry.original);
         let mut next = self.clone();
@@ -223,6 +245,49 @@ impl Key {
         }
         Ok(other.entries.len())
     }
+}
+
+/// One line's entry from its cells (original, pseudonym, category, whole word).
+fn parse_entry<'a>(cell: &impl Fn(usize) -> &'a str) -> std::result::Result<Entry, String> {
+    let category = cell(2).parse()?;
+    let whole_word = match cell(3).to_lowercase().as_str() {
+        "" | "yes" | "oui" | "true" | "1" => true,
+        "no" | "non" | "false" | "0" => false,
+        other => return Err(format!("whole_word is '{other}', expected yes or no")),
+    };
+    Ok(Entry {
+        original: cell(0).to_owned(),
+        pseudonym: cell(1).to_owned(),
+        category,
+        whole_word,
+    })
+}
+
+/// The entry as stored: original and pseudonym trimmed and normalised.
+fn normalized(entry: Entry) -> Entry {
+    Entry {
+        original: crate::text::normalize(entry.original.trim()),
+        pseudonym: crate::text::normalize(entry.pseudonym.trim()),
+        ..entry
+    }
+}
+
+/// Why a (normalised) entry is refused on its own, if it is.
+fn refused(entry: &Entry) -> Option<String> {
+    if entry.original.is_empty() {
+        return Some("the original is empty".into());
+    }
+    if fold(&entry.original).trim().is_empty() {
+        // Only accents or marks: folded, it would match everywhere.
+        return Some(format!(
+            "the original '{}' has no letter, digit or sign to match",
+            entry.original
+        ));
+    }
+    if entry.pseudonym.is_empty() {
+        return Some(format!("the pseudonym for '{}' is empty", entry.original));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -301,5 +366,50 @@ mod tests {
             err.to_string().contains("line 1: unknown category"),
             "{err}"
         );
+    }
+
+    proptest::proptest! {
+        /// Reading a key at once gives what adding its lines one by one gives: the same key,
+        /// or the same first error on the same line.
+        #[test]
+        fn a_key_read_at_once_is_the_key_added_line_by_line(
+            lines in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "Martin", "MARTIN", "Orléans", "orleans", "Bernard", "Dupont", "\u{301}",
+                        "", "Saint-Jean", "Jean",
+                    ]),
+                    proptest::sample::select(vec![
+                        "Bernard", "Ville-A", "Claude", "Dupont-X", "Jean-Paul", "", "P1",
+                    ]),
+                    proptest::sample::select(vec!["person", "lieu", "", "colour"]),
+                    proptest::sample::select(vec!["yes", "non", "", "maybe"]),
+                ),
+                0..8,
+            )
+        ) {
+            let csv: String = lines
+                .iter()
+                .map(|(o, p, c, w)| format!("{o},{p},{c},{w}\n"))
+                .collect();
+            let path = Path::new("k.csv");
+            let mut expected = Ok(Key::default());
+            for (i, (o, p, c, w)) in lines.iter().enumerate() {
+                let line = i + 1;
+                let Ok(key) = &mut expected else { break };
+                if [o, p, c, w].iter().all(|x| x.is_empty()) {
+                    continue;
+                }
+                let cells = [*o, *p, *c, *w];
+                let added = parse_entry(&|n: usize| cells[n])
+                    .and_then(|e| key.add(e))
+                    .map_err(|e| format!("k.csv: line {line}: {e}"));
+                if let Err(e) = added {
+                    expected = Err(e);
+                }
+            }
+            let got = Key::from_csv(path, csv.as_bytes()).map_err(|e| e.to_string());
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 }
