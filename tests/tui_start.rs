@@ -1,7 +1,7 @@
 //! What opening the TUI does and leaves behind: the first frame is drawn before any search
 //! index work starts; the index is built after it (or at the first search) and still finds
 //! text; dropping the app stops a build under way and frees the index folder, so nothing of
-//! one open competes with the next.
+//! one open competes with the next; the recent projects list is written only when it changes.
 
 mod tui_kit;
 
@@ -75,4 +75,34 @@ fn dropping_the_app_stops_and_joins_its_index_build() {
     )
     .unwrap();
     assert!(!hits.is_empty());
+}
+
+/// The recent projects list is brought up to date at every start: without reading the other
+/// projects' manifests, and without writing the file again when nothing changed.
+#[cfg(unix)]
+#[test]
+fn remembering_the_project_at_start_writes_the_recent_list_only_when_it_changes() {
+    use std::os::unix::fs::MetadataExt;
+    use verbatim::tui::testing::remember;
+    let (a, b) = (sample(), sample());
+    let config = a.dir.path().join("config");
+    let list = || -> Vec<std::path::PathBuf> {
+        serde_json::from_slice(&std::fs::read(config.join("recent.json")).unwrap()).unwrap()
+    };
+    let canonical = |f: &tui_kit::Fixture| std::fs::canonicalize(&f.root).unwrap();
+    remember(&config, &a.root).unwrap();
+    remember(&config, &b.root).unwrap();
+    assert_eq!(list(), [canonical(&b), canonical(&a)], "newest first");
+    let inode = || std::fs::metadata(config.join("recent.json")).unwrap().ino();
+    let before = inode();
+    remember(&config, &b.root).unwrap();
+    assert_eq!(inode(), before, "the same list is not written again");
+    let gone = canonical(&a);
+    drop(a);
+    remember(&config, &b.root).unwrap();
+    assert!(
+        !list().contains(&gone),
+        "a project that no longer exists leaves the list"
+    );
+    assert_eq!(list(), [canonical(&b)]);
 }

@@ -282,11 +282,7 @@ pub fn recent(config: Option<&Path>) -> Vec<ProjectRow> {
     let Some(config) = config else {
         return vec![];
     };
-    let paths: Vec<PathBuf> = std::fs::read(config.join("recent.json"))
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default();
-    paths
+    recent_paths(config)
         .into_iter()
         .filter_map(|p| {
             let bytes = std::fs::read(p.join(crate::project::MANIFEST)).ok()?;
@@ -303,15 +299,31 @@ pub fn recent(config: Option<&Path>) -> Vec<ProjectRow> {
         .collect()
 }
 
-/// Puts a project first in the recent list (in `config`), keeping the list short.
+/// The paths in the recent list, as written.
+fn recent_paths(config: &Path) -> Vec<PathBuf> {
+    std::fs::read(config.join("recent.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+/// Puts a project first in the recent list (in `config`), keeping the list short and
+/// dropping projects whose folder holds no manifest any more. Runs at every start, before
+/// the first frame: the other projects' manifests are not read (only looked for), and an
+/// unchanged list is not written again.
 pub fn remember(config: &Path, project: &Path) -> crate::Result<()> {
     let project = std::fs::canonicalize(project).unwrap_or_else(|_| project.to_owned());
-    let mut paths: Vec<PathBuf> = recent(Some(config)).into_iter().map(|r| r.path).collect();
-    paths.retain(|p| p != &project);
+    let mut paths = recent_paths(config);
+    paths.retain(|p| p != &project && p.join(crate::project::MANIFEST).is_file());
     paths.insert(0, project);
     paths.truncate(RECENT_MAX);
+    let file = config.join("recent.json");
+    let bytes = crate::store::to_json_bytes(&paths);
+    if std::fs::read(&file).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
     std::fs::create_dir_all(config).map_err(|e| crate::Error::io("could not create", config, e))?;
-    crate::store::write_json(&config.join("recent.json"), &paths)
+    crate::store::write_atomic(&file, &bytes)
 }
 
 /// `check` as a list: moved and orphaned codings (Enter goes to them), then every other

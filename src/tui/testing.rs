@@ -12,6 +12,7 @@ pub use super::i18n::Lang;
 pub use super::indexer::Indexer;
 pub use super::keymap::Keymap;
 pub use super::layout::{Geometry, geometry};
+pub use super::project_ops::remember;
 pub use super::rows::{Doc, HitRow, HitsPlan, NodeInfo, PassageRow, SourceRow, TreeRow};
 pub use super::state::{AppState, Focus, Mode, Popup};
 pub use super::theme::{Depth, Theme};
