@@ -106,3 +106,39 @@ fn remembering_the_project_at_start_writes_the_recent_list_only_when_it_changes(
     );
     assert_eq!(list(), [canonical(&b)]);
 }
+
+/// A source renamed while the index is being built: the build under way is stopped and the new
+/// one (which waits for it off the UI thread) finds text under the new label.
+#[test]
+fn a_rebuild_replaces_a_build_under_way_without_leaving_it_running() {
+    let f = sample();
+    let mut a = app(&f, 140, 40);
+    a.tick();
+    let first = a.index_build().expect("building");
+    keys(
+        &mut a,
+        "1 j r backspace backspace backspace text:Infirmière_2 enter",
+    );
+    let second = a.index_build().expect("building again");
+    assert!(!first.ptr_eq(&second), "a new build");
+    a.wait_for_index();
+    assert!(
+        first.upgrade().is_none() && second.upgrade().is_none(),
+        "no build left running"
+    );
+    keys(&mut a, "esc 3 / text:plateforme");
+    assert!(
+        a.state()
+            .search
+            .hits
+            .iter()
+            .any(|h| h.label == "Infirmière 2"),
+        "{:?}",
+        a.state()
+            .search
+            .hits
+            .iter()
+            .map(|h| &h.label)
+            .collect::<Vec<_>>()
+    );
+}

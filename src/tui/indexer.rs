@@ -3,10 +3,13 @@
 //! shares the processor with it; until it is ready, searches say "indexing…" and the query
 //! typed meanwhile is answered as soon as the index arrives.
 //!
-//! Invariants: the UI thread never blocks on indexing (only tests call [`Indexer::wait`]); no
-//! build outlives its indexer: dropping or replacing a building indexer asks the build to stop
-//! (between two sources, committing nothing) and joins its thread, so the next open of the
-//! project finds the index folder free and the processor idle.
+//! Invariants: the UI thread never waits for a build while the app runs (only tests call
+//! [`Indexer::wait`]): a build replaced by a new one ([`Indexer::restart`]) is asked to stop
+//! and the new build's thread waits for it. No build outlives its indexer: dropping a
+//! building indexer (leaving the project or the TUI) asks the build to stop — between two
+//! sources, committing nothing — and joins its thread, so the next open finds the index folder
+//! free and the processor idle. That join waits for tantivy to finish the documents already
+//! queued (at most 10,000: about 0.3 s on the 1,000-source project under load).
 
 use crate::index::{Corpus, SearchIndex, Stop};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -43,6 +46,23 @@ impl Drop for Build {
 impl Indexer {
     /// Starts building (or updating) the index of a project snapshot on a worker thread.
     pub fn start(corpus: Corpus) -> Self {
+        Self::spawn(corpus, None)
+    }
+
+    /// Builds again from a new snapshot: a build under way is asked to stop, and the new
+    /// build's thread waits for it to end (it holds the index folder), not the caller.
+    pub fn restart(&mut self, corpus: Corpus) {
+        let previous = match std::mem::replace(self, Self::Idle) {
+            Self::Building(mut build) => {
+                build.stop.request();
+                build.thread.take()
+            }
+            _ => None,
+        };
+        *self = Self::spawn(corpus, previous);
+    }
+
+    fn spawn(corpus: Corpus, previous: Option<JoinHandle<()>>) -> Self {
         let (tx, rx) = channel();
         let stop = Stop::default();
         let asked = stop.clone();
@@ -50,6 +70,9 @@ impl Indexer {
         let alive = Arc::downgrade(&token);
         let thread = std::thread::spawn(move || {
             let _token = token;
+            if let Some(previous) = previous {
+                let _ = previous.join();
+            }
             let built = match SearchIndex::open_corpus_unless(&corpus, &asked) {
                 Ok(Some((index, _))) => Ok(index),
                 Ok(None) => return,

@@ -60,10 +60,10 @@ impl Runtime {
     }
 
     /// Builds the index again from the session as it is now (sources imported, renamed, or
-    /// their speakers changed): a build under way is stopped first, then a new one starts.
+    /// their speakers changed): a build under way is asked to stop, and the new one waits for
+    /// it on its own thread.
     pub(super) fn restart_index(&mut self) {
-        self.index = Indexer::Idle;
-        self.start_index();
+        self.index.restart(crate::index::Corpus::of(&self.session));
     }
 
     /// Carries out one effect; the answer is messages for `update` (an error is one message).
