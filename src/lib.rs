@@ -37,7 +37,8 @@
 //! Questions and outputs:
 //! - [`query`]: the filter grammar and the selection engine (codings → passages, filtered).
 //! - [`analysis`]: overview, matrix, co-occurrence, word frequency, agreement, saturation, report.
-//! - [`export`]: the thesis annex (DOCX, ODT, Markdown, HTML, CSV, XLSX).
+//! - [`export`]: the thesis annex (DOCX, ODT, Markdown, HTML, CSV, XLSX);
+//!   `export::citation_setup` works out the citation every kind of annex starts from.
 //! - [`refi`]: REFI-QDA exchange (`.qdc`, `.qdpx`) in and out.
 //! - [`anonymise`]: the pseudonymisation key and skipped names (outside the project), matching.
 //! - [`repair`]: what `check` finds beyond anchoring (lost codings, unreferenced files, unused

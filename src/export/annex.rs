@@ -9,7 +9,7 @@
 //! verbatims; every string
 //! is plain text (writers escape it for their format).
 
-use super::citation::{Citation, default_template};
+use super::citation_setup::CitationSetup;
 use super::collect;
 pub use super::items::{Transcript, Verbatim};
 use super::options::{Numbering, Options, Order};
@@ -179,13 +179,8 @@ pub(super) struct Chosen<'a> {
 
 /// Builds the annex of `session` as `options` ask.
 pub fn build(session: &Session, options: &Options) -> Result<Annex> {
-    let attributes = session.project().cases.attributes.clone();
-    let language = session.project().manifest.language;
-    let template = options
-        .citation
-        .clone()
-        .unwrap_or_else(|| default_template(language).to_owned());
-    let citation = Citation::parse(&template, &attributes)?;
+    let setup = CitationSetup::new(session, options)?;
+    let language = setup.language;
     let chosen = choose(session, options)?;
     // Which section a node's codings go to: its own, or (past --depth) its deepest shown
     // ancestor; with --rollup, every shown ancestor's too.
@@ -210,9 +205,10 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
         let t = if options.rollup { shown } else { vec![deepest] };
         targets.insert(id, t);
     }
-    let mut verbatims = collect::verbatims(session, options, &citation, &targets, chosen.len())?;
+    let mut verbatims =
+        collect::verbatims(session, options, &setup.citation, &targets, chosen.len())?;
     for list in &mut verbatims {
-        sort(list, options.order.clone(), &attributes);
+        sort(list, options.order.clone(), &setup.attributes);
     }
     let mut sections: Vec<Section> = chosen
         .iter()
@@ -255,21 +251,24 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
             session.project().manifest.name
         ),
     });
-    finish(session, options, sections, &citation, &template, title)
+    finish(session, options, sections, setup, title)
 }
 
-/// The annex around sections already filled: the transcripts annex, the warnings and the
-/// pseudonymisation key (also used by [`super::passages_annex`]).
+/// The annex around sections already filled, cited as `setup` says: the transcripts annex, the
+/// warnings and the pseudonymisation key (also used by [`super::passages_annex`]).
 pub(super) fn finish(
     session: &Session,
     options: &Options,
     sections: Vec<Section>,
-    citation: &Citation,
-    template: &str,
+    setup: CitationSetup,
     title: String,
 ) -> Result<Annex> {
-    let attributes = session.project().cases.attributes.clone();
-    let language = session.project().manifest.language;
+    let CitationSetup {
+        attributes,
+        language,
+        template,
+        citation,
+    } = setup;
     let transcripts = if options.transcripts {
         collect::transcripts(session, options)?
     } else {

@@ -11,6 +11,7 @@
 
 pub mod annex;
 mod citation;
+mod citation_setup;
 mod collect;
 mod docx;
 mod html;

@@ -10,7 +10,7 @@
 //! `rollup`, `skip_empty`, `numbering`) have nothing to act on and are ignored.
 
 use super::annex::{self, Annex, Section};
-use super::citation::{Citation, default_template};
+use super::citation_setup::CitationSetup;
 use super::collect;
 use super::options::Options;
 use crate::error::Result;
@@ -50,13 +50,8 @@ pub fn build(
     heading: &Heading,
     passages: &[Passage],
 ) -> Result<Annex> {
-    let attributes = session.project().cases.attributes.clone();
-    let language = session.project().manifest.language;
-    let template = options
-        .citation
-        .clone()
-        .unwrap_or_else(|| default_template(language).to_owned());
-    let citation = Citation::parse(&template, &attributes)?;
+    let setup = CitationSetup::new(session, options)?;
+    let language = setup.language;
     let memos = if options.memos {
         collect::coding_memos(session)?
     } else {
@@ -104,7 +99,8 @@ pub fn build(
                 speaker,
                 case,
             };
-            if let Some(mut v) = collect::verbatim(session, options, &citation, &u, row, &st) {
+            if let Some(mut v) = collect::verbatim(session, options, &setup.citation, &u, row, &st)
+            {
                 if !memos.is_empty() {
                     v.memos = collect::memos_of(session, &memos, &u, &st);
                 }
@@ -112,7 +108,7 @@ pub fn build(
             }
         }
     }
-    annex::sort(&mut verbatims, options.order.clone(), &attributes);
+    annex::sort(&mut verbatims, options.order.clone(), &setup.attributes);
     let labels: BTreeSet<&str> = verbatims.iter().map(|v| v.label.as_str()).collect();
     let section = Section {
         node: NodeId::nil(),
@@ -133,5 +129,5 @@ pub fn build(
         Language::Fr => format!("{name} — requête « {} »", heading.name),
         Language::En => format!("{name} — query “{}”", heading.name),
     });
-    annex::finish(session, options, vec![section], &citation, &template, title)
+    annex::finish(session, options, vec![section], setup, title)
 }
