@@ -6,40 +6,9 @@
 
 mod tui_kit;
 
-use tui_kit::{Fixture, app_in, keys, screen, shows};
-use verbatim::config::Dirs;
-use verbatim::tui::testing::{AnalysisView, App, Lang, Popup, Tab, TabData};
-
-/// The demo as a user gets it: coded by claire and marc, with memos.
-fn coded() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let dirs = Dirs {
-        config: dir.path().join("config"),
-        data: dir.path().join("data"),
-    };
-    let root = verbatim::demo::ensure_demo(&dirs, false).unwrap();
-    Fixture { dir, root }
-}
-
-fn view(a: &App) -> &AnalysisView {
-    match &a.state().popup {
-        Some(Popup::Analysis(v)) => v,
-        other => panic!("the analysis popup is not open: {other:?}"),
-    }
-}
-
-/// The code point where the transcript's cursor is, and the open source's label.
-fn cursor(a: &App) -> (String, usize) {
-    let doc = a.state().transcript.doc.as_ref().expect("a source is open");
-    (
-        doc.label.clone(),
-        doc.text.index.cp_of(a.state().transcript.cursor).unwrap(),
-    )
-}
-
-fn text(a: &App) -> String {
-    screen(a).join("\n")
-}
+use tui_kit::analysis::{coded, cursor, text, view};
+use tui_kit::{Fixture, app_in, keys, shows};
+use verbatim::tui::testing::{Lang, Tab, TabData};
 
 #[test]
 fn the_overview_lists_every_node_sorts_on_a_column_and_opens_a_nodes_passages() {

@@ -6,41 +6,12 @@
 
 mod tui_kit;
 
-use tui_kit::{Fixture, app_in, keys, screen, shows};
-use verbatim::config::Dirs;
-use verbatim::tui::testing::{AnalysisView, App, Lang, Popup, Tab, TabData};
+use tui_kit::analysis::{coded, cursor, text, view};
+use tui_kit::{Fixture, app_in, keys, shows};
+use verbatim::tui::testing::{Lang, Tab, TabData};
 
 const TEMPS: &str = "II.B.1 - Manque de temps";
 const INTER: &str = "II.C.1 - Interconnaissance";
-
-fn coded() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let dirs = Dirs {
-        config: dir.path().join("config"),
-        data: dir.path().join("data"),
-    };
-    let root = verbatim::demo::ensure_demo(&dirs, false).unwrap();
-    Fixture { dir, root }
-}
-
-fn view(a: &App) -> &AnalysisView {
-    match &a.state().popup {
-        Some(Popup::Analysis(v)) => v,
-        other => panic!("the analysis popup is not open: {other:?}"),
-    }
-}
-
-fn cursor(a: &App) -> (String, usize) {
-    let doc = a.state().transcript.doc.as_ref().expect("a source is open");
-    (
-        doc.label.clone(),
-        doc.text.index.cp_of(a.state().transcript.cursor).unwrap(),
-    )
-}
-
-fn text(a: &App) -> String {
-    screen(a).join("\n")
-}
 
 /// The passages `verbatim query EXPR` gives on the project (no filter).
 fn core_hits(f: &Fixture, expr: &str) -> Vec<(String, usize, usize)> {

@@ -1,6 +1,9 @@
 //! Shared helpers of the TUI tests: the sample project in a temporary folder, an app over it
-//! at a size, keys written as in keymap files, the screen as text lines, the coding files.
+//! at a size, keys written as in keymap files, the screen as text lines, the coding files
+//! ([`analysis`]: the coded demo and what the analysis popup's tests look at).
 #![allow(dead_code)]
+
+pub mod analysis;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
