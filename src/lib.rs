@@ -30,7 +30,7 @@
 //! - [`import`]: transcripts in (.txt, .md, .docx, .odt, .rtf, .pdf, .html, .srt, .vtt, Whisper .json),
 //!   and survey answers from tables (`import::table`: .csv, .xlsx, .xls, .ods).
 //! - [`session`]: the one writer: codebook, codings, memos, sources and cases changed as undoable,
-//!   journalled steps.
+//!   journalled steps. `session::fixture` (hidden from the docs): the small project tests share.
 //! - [`overview`]: read-only per-source and per-case figures.
 //! - [`index`]: the full-text search index (a cache), searched within precomputed allowed units.
 //!

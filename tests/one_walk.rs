@@ -3,35 +3,14 @@
 //! integration test because it spans `query` and `analysis` (a unit test in `query` would make
 //! `query` depend on `analysis`).
 
-use std::path::PathBuf;
 use verbatim::analysis::Selection;
-use verbatim::import::{ImportOptions, commit, prepare_bytes};
-use verbatim::model::Language;
-use verbatim::project::Project;
 use verbatim::query::{Filters, allowed_units, passages};
 use verbatim::session::Session;
+use verbatim::session::fixture::e1_project;
 use verbatim::text::CharRange;
 
-const E1: &str = "Enquêteur : Et le temps ?\nM1 : Le temps, c'est le problème. Les réunions tombent le soir, après la journée.\nEnquêteur : D'accord.\nM1 : Mais on se connaît mieux, maintenant.";
-
 fn project() -> (tempfile::TempDir, Session) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("p");
-    let mut p = Project::init(&root, None, Language::Fr).unwrap();
-    commit(
-        &mut p,
-        vec![(
-            PathBuf::from("E1.txt"),
-            prepare_bytes("E1.txt", E1.as_bytes()).unwrap(),
-        )],
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    drop(p);
-    let mut s = Session::open_writer(&root).unwrap();
-    s.add_node("Freins/Temps").unwrap();
-    s.add_node("Freins/Charge").unwrap();
-    (dir, s)
+    e1_project(&["Freins/Temps", "Freins/Charge"])
 }
 
 /// `also:` with `coder:` counts only that coder's codings of the `also:` nodes, in passages,

@@ -7,6 +7,8 @@
 
 mod codebook_ops;
 mod edit;
+#[doc(hidden)]
+pub mod fixture;
 mod growth;
 pub mod history;
 mod memos;

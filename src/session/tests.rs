@@ -1,6 +1,7 @@
 //! Tests of the session: merge, forced delete, uncode, turns and speakers, batches, re-anchoring,
 //! templates — each change checked in memory, on disk, and through undo.
 
+use super::fixture::{E1, e1_project};
 use super::*;
 use crate::ids::{NodeId, SourceId};
 use crate::import::{ImportOptions, commit, prepare_bytes};
@@ -8,27 +9,8 @@ use crate::model::{Language, Role};
 use crate::text::{CharPos, CharRange};
 use std::path::PathBuf;
 
-const E1: &str = "Enquêteur : Et le temps ?\nM1 : Le temps, c'est le problème. Les réunions tombent le soir, après la journée.\nEnquêteur : D'accord.\nM1 : Mais on se connaît mieux, maintenant.";
-
 fn project() -> (tempfile::TempDir, Session) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("p");
-    let mut p = Project::init(&root, None, Language::Fr).unwrap();
-    commit(
-        &mut p,
-        vec![(
-            PathBuf::from("E1.txt"),
-            prepare_bytes("E1.txt", E1.as_bytes()).unwrap(),
-        )],
-        &ImportOptions::default(),
-    )
-    .unwrap();
-    drop(p);
-    let mut s = Session::open_writer(&root).unwrap();
-    s.add_node("Freins/Temps").unwrap();
-    s.add_node("Freins/Charge").unwrap();
-    s.add_node("Leviers/Interconnaissance").unwrap();
-    (dir, s)
+    e1_project(&["Freins/Temps", "Freins/Charge", "Leviers/Interconnaissance"])
 }
 
 fn node(s: &Session, path: &str) -> NodeId {
