@@ -4,93 +4,21 @@
 //! the screen buffer and on the project files.
 
 mod common;
+mod tui_kit;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyModifiers;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use verbatim::config::Dirs;
+use tui_kit::{Fixture, app_styled, codings_files, keys, sample, screen};
 use verbatim::session::Session;
 use verbatim::text::CharRange;
 use verbatim::tui::testing::App;
-use verbatim::tui::testing::Keymap;
 use verbatim::tui::testing::Lang;
 use verbatim::tui::testing::{Depth, Theme};
 use verbatim::tui::testing::{Focus, Popup};
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    root: std::path::PathBuf,
-}
-
-fn sample() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let dirs = Dirs {
-        config: dir.path().join("config"),
-        data: dir.path().join("data"),
-    };
-    let root =
-        verbatim::demo::ensure_demo_as(&dirs, false, verbatim::demo::Content::Uncoded).unwrap();
-    Fixture { _dir: dir, root }
-}
-
 fn app(f: &Fixture, depth: Depth, w: u16, h: u16) -> App {
-    let mut session = Session::open_writer(&f.root).unwrap();
-    session.set_coder("sg").unwrap();
-    App::new(
-        session,
-        Keymap::default_keys(),
-        Lang::En,
-        Theme { depth },
-        w,
-        h,
-    )
-}
-
-/// Presses keys written as in keymap files, separated by spaces (`j j v w c`); `"text:…"`
-/// types text.
-fn keys(app: &mut App, spec: &str) {
-    for k in spec.split(' ').filter(|k| !k.is_empty()) {
-        if let Some(text) = k.strip_prefix("text:") {
-            for c in text.replace('_', " ").chars() {
-                app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-            }
-            continue;
-        }
-        let (mods, name) = match k.strip_prefix("ctrl-") {
-            Some(n) => (KeyModifiers::CONTROL, n),
-            None => (KeyModifiers::NONE, k),
-        };
-        let code = match name {
-            "enter" => KeyCode::Enter,
-            "esc" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "backspace" => KeyCode::Backspace,
-            "down" => KeyCode::Down,
-            "up" => KeyCode::Up,
-            "space" => KeyCode::Char(' '),
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            c => KeyCode::Char(c.chars().next().unwrap()),
-        };
-        app.key(KeyEvent::new(code, mods));
-    }
-}
-
-fn screen(app: &App) -> Vec<String> {
-    let mut t = Terminal::new(TestBackend::new(
-        app.state().ui.width,
-        app.state().ui.height,
-    ))
-    .unwrap();
-    t.draw(|f| app.draw(f)).unwrap();
-    let buf = t.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_owned())
-                .collect::<String>()
-        })
-        .collect()
+    app_styled(f, Lang::En, depth, w, h)
 }
 
 /// Selects row `i` of the codebook pane (focused) with the keys.
@@ -99,14 +27,6 @@ fn select_row(a: &mut App, i: usize) {
     for _ in 0..i {
         keys(a, "j");
     }
-}
-
-fn codings_files(root: &std::path::Path, coder: &str) -> String {
-    let dir = root.join("codings").join(coder);
-    std::fs::read_dir(dir).map_or(String::new(), |d| {
-        d.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect()
-    })
 }
 
 #[test]
@@ -359,16 +279,7 @@ fn help_lists_every_binding_and_q_in_a_text_field_is_a_letter() {
 #[test]
 fn the_interface_speaks_french() {
     let f = sample();
-    let mut session = Session::open_writer(&f.root).unwrap();
-    session.set_coder("sg").unwrap();
-    let a = App::new(
-        session,
-        Keymap::default_keys(),
-        Lang::Fr,
-        Theme { depth: Depth::None },
-        120,
-        30,
-    );
+    let a = app_styled(&f, Lang::Fr, Depth::None, 120, 30);
     let s = screen(&a);
     assert!(s.iter().any(|l| l.contains("┌ Codes")));
     assert!(s.last().unwrap().contains("c coder") && s.last().unwrap().contains("q quitter"));
@@ -790,5 +701,5 @@ fn the_export_dialog_also_writes_a_refi_qda_project() {
         s.last().unwrap().contains(&out.display().to_string()),
         "the full path"
     );
-    common::valid_qdpx(f._dir.path(), &out);
+    common::valid_qdpx(f.dir.path(), &out);
 }

@@ -38,18 +38,14 @@ pub fn app(f: &Fixture, w: u16, h: u16) -> App {
 }
 
 pub fn app_in(f: &Fixture, lang: Lang, w: u16, h: u16) -> App {
+    app_styled(f, lang, Depth::TrueColor, w, h)
+}
+
+/// A TUI over the fixture for coder `sg` in `lang`, drawn with `depth` colours, at `w`×`h`.
+pub fn app_styled(f: &Fixture, lang: Lang, depth: Depth, w: u16, h: u16) -> App {
     let mut session = Session::open_writer(&f.root).unwrap();
     session.set_coder("sg").unwrap();
-    App::new(
-        session,
-        Keymap::default_keys(),
-        lang,
-        Theme {
-            depth: Depth::TrueColor,
-        },
-        w,
-        h,
-    )
+    App::new(session, Keymap::default_keys(), lang, Theme { depth }, w, h)
 }
 
 /// Presses keys written as in keymap files, separated by spaces (`j j v w c`, `ctrl-w`,
