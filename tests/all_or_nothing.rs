@@ -4,17 +4,14 @@
 
 mod common;
 
-use common::{ANNEX_VERBATIMS, Workspace, code_line, snapshot};
+use common::{Workspace, annex_code_lines, snapshot};
 use predicates::prelude::*;
 
 #[test]
 fn code_jsonl_progress_lists_every_line_once_the_batch_is_saved() {
     let ws = Workspace::new();
     let p = ws.coded_sample();
-    let mut lines: Vec<String> = ANNEX_VERBATIMS
-        .iter()
-        .map(|(l, n, node)| code_line(&p, l, n, node))
-        .collect();
+    let mut lines = annex_code_lines(&p);
     lines.insert(1, String::new());
     let file = ws.path().join("batch.jsonl");
     std::fs::write(&file, lines.join("\n")).unwrap();
@@ -57,10 +54,7 @@ fn code_jsonl_progress_lists_every_line_once_the_batch_is_saved() {
 fn a_batch_with_one_bad_line_codes_nothing() {
     let ws = Workspace::new();
     let p = ws.coded_sample();
-    let mut lines: Vec<String> = ANNEX_VERBATIMS
-        .iter()
-        .map(|(l, n, node)| code_line(&p, l, n, node))
-        .collect();
+    let mut lines = annex_code_lines(&p);
     lines.push(r#"{"source": "E01", "start": 5, "end": 999999, "node": "I - Parcours et exercice/I.C - Patientèle"}"#.into());
     let file = ws.path().join("batch.jsonl");
     std::fs::write(&file, lines.join("\n")).unwrap();

@@ -4,16 +4,13 @@
 
 mod common;
 
-use common::{ANNEX_VERBATIMS, Workspace, code_line};
+use common::{ANNEX_VERBATIMS, Workspace, annex_code_lines};
 use predicates::prelude::*;
 use std::path::Path;
 
 fn coded(ws: &Workspace) -> std::path::PathBuf {
     let p = ws.coded_sample();
-    let lines: Vec<String> = ANNEX_VERBATIMS
-        .iter()
-        .map(|(l, n, node)| code_line(&p, l, n, node))
-        .collect();
+    let lines = annex_code_lines(&p);
     ws.code_lines("ana", &lines);
     p
 }

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{ANNEX_VERBATIMS, Workspace, code_line, open_writer, snapshot};
+use common::{Workspace, annex_code_lines, open_writer, snapshot};
 use std::io::ErrorKind;
 use std::path::Path;
 use verbatim::session::Session;
@@ -16,10 +16,7 @@ use verbatim::text::CharRange;
 /// The coded sample, with codings by two coders.
 fn coded(ws: &Workspace) -> std::path::PathBuf {
     let p = ws.coded_sample();
-    let lines: Vec<String> = ANNEX_VERBATIMS
-        .iter()
-        .map(|(l, n, node)| code_line(&p, l, n, node))
-        .collect();
+    let lines = annex_code_lines(&p);
     ws.code_lines("ana", &lines);
     ws.code_lines("bea", &lines[..3]);
     p

@@ -362,10 +362,7 @@ fn writers_killed_at_random_moments_leave_every_operation_whole_or_absent() {
     let mut rng = Rng(seed);
     let ws = Workspace::new();
     let p = ws.coded_sample();
-    let lines: Vec<String> = ANNEX_VERBATIMS
-        .iter()
-        .map(|(l, n, node)| common::code_line(&p, l, n, node))
-        .collect();
+    let lines = common::annex_code_lines(&p);
     ws.code_lines("ana", &lines);
     let mut renamed = "E02".to_owned();
     let (mut whole, mut absent) = (0, 0);

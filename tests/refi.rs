@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::{ANNEX_VERBATIMS, Workspace, code_line, fixtures, valid_qdc, valid_qdpx};
+use common::{
+    ANNEX_VERBATIMS, Workspace, annex_code_lines, code_line, fixtures, valid_qdc, valid_qdpx,
+};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,10 +19,7 @@ use zip::write::SimpleFileOptions;
 /// The sample with codings by two coders and a memo of every kind.
 fn rich_sample(ws: &Workspace) -> PathBuf {
     let p = ws.coded_sample();
-    let lines: Vec<String> = ANNEX_VERBATIMS
-        .iter()
-        .map(|(l, n, node)| code_line(&p, l, n, node))
-        .collect();
+    let lines = annex_code_lines(&p);
     ws.code_lines("sg", &lines);
     let (l, n, node) = ANNEX_VERBATIMS[0];
     ws.code_lines("mb", &[code_line(&p, l, n, node)]);

@@ -179,6 +179,14 @@ pub fn code_line(project: &Path, label: &str, needle: &str, node: &str) -> Strin
     serde_json::json!({"source": label, "start": s, "end": e, "node": node}).to_string()
 }
 
+/// One `code --jsonl` line per entry of [`ANNEX_VERBATIMS`], in its order.
+pub fn annex_code_lines(project: &Path) -> Vec<String> {
+    ANNEX_VERBATIMS
+        .iter()
+        .map(|(l, n, node)| code_line(project, l, n, node))
+        .collect()
+}
+
 impl Workspace {
     /// Codes JSONL `lines` in project `p` as `coder`.
     pub fn code_lines(&self, coder: &str, lines: &[String]) {
