@@ -1,6 +1,7 @@
 //! Folding text for matching, fast: `’` and `'` alike, white space alike, accents off,
 //! lowercase — one pass over the bytes, ASCII by table, the Latin letters of French by a table
-//! built once, anything else by Unicode decomposition.
+//! built once, anything else by Unicode decomposition. The folded bytes go to a [`Sink`]: a
+//! buffer, or a search that steps through them as they come (one loop serves both).
 //!
 //! Invariants: [`fold_into`] gives the same bytes as [`fold`]; the origin it keeps answers, for
 //! any folded byte offset, the byte offset in the original text of the character that byte
@@ -11,7 +12,7 @@ use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// Folds one character onto `out`.
-fn fold_char_into(c: char, out: &mut Vec<u8>) {
+pub(super) fn fold_char_into(c: char, out: &mut Vec<u8>) {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' => out.push(b'\''),
         c if c.is_whitespace() => out.push(b' '),
@@ -93,33 +94,76 @@ pub fn fold_onto(text: &str, out: &mut Folded) {
     push(text, out, false);
 }
 
+/// Where folded bytes go: a buffer, or a search that steps through them as they come.
+pub trait Sink {
+    /// How many folded bytes came so far.
+    fn folded_len(&self) -> usize;
+    /// Folded bytes.
+    fn put(&mut self, bytes: &[u8]);
+    /// The ASCII bytes `rest` starts with, each folded by `table`; how many there were.
+    fn put_ascii_run(&mut self, rest: &[u8], table: &[u8; 128]) -> usize;
+    /// One character outside the tables, folded by [`fold_char_into`].
+    fn put_other(&mut self, c: char);
+}
+
+impl Sink for Vec<u8> {
+    fn folded_len(&self) -> usize {
+        self.len()
+    }
+    fn put(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+    fn put_ascii_run(&mut self, rest: &[u8], table: &[u8; 128]) -> usize {
+        let run = rest.iter().position(|&b| b >= 0x80).unwrap_or(rest.len());
+        self.extend(rest[..run].iter().map(|&b| table[b as usize]));
+        run
+    }
+    fn put_other(&mut self, c: char) {
+        fold_char_into(c, self);
+    }
+}
+
+/// Folds `text` into `sink`, the bytes [`fold_into`] would give, one pass, nothing kept but
+/// the origins (in `out`, cleared first: [`Folded::origin`], [`Folded::splits_char`] and
+/// [`Folded::folded_at`] answer as after [`fold_into`] with origins; `out.bytes` stays empty).
+pub fn fold_through(text: &str, sink: &mut impl Sink, out: &mut Folded) {
+    out.clear();
+    walk(text, sink, Some(&mut out.marks));
+}
+
+/// Folds `text` onto the end of `sink` (no origins).
+pub fn fold_to(text: &str, sink: &mut impl Sink) {
+    walk(text, sink, None);
+}
+
 fn push(text: &str, out: &mut Folded, origins: bool) {
-    let t = &*TABLES;
     out.bytes.reserve(text.len());
+    walk(text, &mut out.bytes, origins.then_some(&mut out.marks));
+}
+
+/// The one folding loop: ASCII by table, the Latin letters of French by table, anything else
+/// by decomposition; a mark for each non-ASCII character when `marks` are kept.
+#[inline(always)]
+fn walk(text: &str, sink: &mut impl Sink, mut marks: Option<&mut Vec<Mark>>) {
+    let t = &*TABLES;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| b >= 0x80)
-            .unwrap_or(bytes.len() - i);
-        out.bytes
-            .extend(bytes[i..i + run].iter().map(|&b| t.ascii[b as usize]));
-        i += run;
+        i += sink.put_ascii_run(&bytes[i..], &t.ascii);
         if i == bytes.len() {
             break;
         }
         let c = text[i..].chars().next().expect("a character starts here");
-        let fstart = out.bytes.len();
+        let fstart = sink.folded_len();
         match u32::from(c) {
-            u if u < TABLED => out.bytes.extend_from_slice(&t.latin[(u - 0x80) as usize]),
-            _ => fold_char_into(c, &mut out.bytes),
+            u if u < TABLED => sink.put(&t.latin[(u - 0x80) as usize]),
+            _ => sink.put_other(c),
         }
         let len = c.len_utf8();
-        if origins {
-            out.marks.push(Mark {
+        if let Some(marks) = marks.as_deref_mut() {
+            marks.push(Mark {
                 fstart,
-                fend: out.bytes.len(),
+                fend: sink.folded_len(),
                 ostart: i,
                 oend: i + len,
             });
@@ -202,6 +246,15 @@ mod tests {
             assert_eq!(f.origin(p), origin[p], "{text:?} at {p}");
             let split = p > 0 && p < bytes.len() && origin[p - 1] == origin[p];
             assert_eq!(f.splits_char(p), split, "{text:?} at {p}");
+        }
+        // Folded through a sink, the same bytes and the same origins.
+        let (mut sink, mut through) = (Vec::new(), Folded::default());
+        fold_through(text, &mut sink, &mut through);
+        assert_eq!(sink, bytes, "{text:?}");
+        assert!(through.bytes.is_empty());
+        for p in 0..=bytes.len() {
+            assert_eq!(through.origin(p), f.origin(p), "{text:?} at {p}");
+            assert_eq!(through.splits_char(p), f.splits_char(p), "{text:?} at {p}");
         }
         for (o, _) in text.char_indices().chain([(text.len(), ' ')]) {
             // The first folded byte of the characters from `o` on.

@@ -7,7 +7,6 @@
 //! boundaries); every leak names where it is (the zip entry if any, and the line) with a short
 //! excerpt; the scan never writes anything.
 
-use super::fold::{Folded, fold_into, fold_onto};
 use super::matcher::Matcher;
 use rayon::prelude::*;
 use std::io::Read;
@@ -87,10 +86,16 @@ pub fn refuse_entries<'a>(
 
 /// One zip entry: its text, when it is UTF-8 (images and the like are not read).
 fn scan_entry(matcher: &Matcher, name: &str, content: &[u8]) -> Vec<Leak> {
-    match std::str::from_utf8(content) {
+    match utf8(content) {
         Ok(text) if !matcher.is_empty() => scan_text(matcher, text, Some(name)),
         _ => Vec::new(),
     }
+}
+
+/// The bytes as text when they are UTF-8 (simdutf8's check: several times the standard
+/// library's speed on a whole annex).
+fn utf8(bytes: &[u8]) -> Result<&str, simdutf8::basic::Utf8Error> {
+    simdutf8::basic::from_utf8(bytes)
 }
 
 /// Scans bytes as an export writes them: a zip's text entries, else the bytes as text.
@@ -115,7 +120,7 @@ pub fn scan_bytes(matcher: &Matcher, bytes: &[u8]) -> Vec<Leak> {
         }
         return leaks;
     }
-    match std::str::from_utf8(bytes) {
+    match utf8(bytes) {
         Ok(text) => scan_text(matcher, text, None),
         Err(_) => scan_text(matcher, &String::from_utf8_lossy(bytes), None),
     }
@@ -125,9 +130,8 @@ pub fn scan_bytes(matcher: &Matcher, bytes: &[u8]) -> Vec<Leak> {
 /// resolved first.
 ///
 /// One pass: the text is cut into runs of whole lines scanned in parallel (the leaks come back
-/// in text order); each line is made readable and folded into buffers reused from line to
-/// line, and only a line whose folded text holds a candidate is searched exactly (most hold
-/// none).
+/// in text order); each line is made readable, folded and searched for a candidate as it goes
+/// (no copy), and only a line whose folded text holds one is searched exactly (most hold none).
 pub fn scan_text(matcher: &Matcher, text: &str, entry: Option<&str>) -> Vec<Leak> {
     let looks_marked_up = text.contains('<') && text.contains('>');
     line_runs(text, RUN)
@@ -170,15 +174,14 @@ fn scan_lines(
 ) -> Vec<Leak> {
     let mut leaks = Vec::new();
     let mut buffer = String::new();
-    let mut folded = Folded::default();
     for (n, line) in text.lines().enumerate() {
         let markup = looks_marked_up || line.contains('&');
-        if markup {
-            fold_readable_into(line, &mut folded);
+        let may_occur = if markup {
+            matcher.may_occur_in_pieces(|put| readable_pieces(line, put))
         } else {
-            fold_into(line, &mut folded, false);
-        }
-        if !matcher.may_occur_in_folded(&folded.bytes) {
+            matcher.may_occur_in_pieces(|put| put(line))
+        };
+        if !may_occur {
             continue;
         }
         let readable: &str = if markup {
@@ -207,13 +210,6 @@ fn scan_lines(
 fn readable_markup_into(line: &str, out: &mut String) {
     out.clear();
     readable_pieces(line, |piece| out.push_str(piece));
-}
-
-/// [`readable_markup_into`] and folding at once, without the readable copy:
-/// `fold(readable_markup(line))`, for the pre-check.
-fn fold_readable_into(line: &str, out: &mut Folded) {
-    out.clear();
-    readable_pieces(line, |piece| fold_onto(piece, out));
 }
 
 /// The readable text of a line, piece by piece.
@@ -288,6 +284,14 @@ fn around(text: &str, start: usize, end: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::anonymise::fold::{Folded, fold_onto};
+
+    /// [`readable_markup_into`] and folding at once, without the readable copy:
+    /// `fold(readable_markup(line))`, as the pre-check folds it.
+    fn fold_readable_into(line: &str, out: &mut Folded) {
+        out.clear();
+        readable_pieces(line, |piece| fold_onto(piece, out));
+    }
     use crate::anonymise::{Category, Entry, Key};
 
     fn matcher() -> Matcher {

@@ -10,9 +10,8 @@
 //! the text given, always on character boundaries; a replacement reports every edit in code
 //! points so codings can be moved exactly.
 
-use super::fold::{Folded, fold_into};
 use super::key::{Entry, Key};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::search::{Automaton, Candidate, Scratch};
 
 pub use super::fold::fold;
 
@@ -33,17 +32,6 @@ pub struct Edit {
     pub new_len: usize,
 }
 
-/// A match of an original in a folded text, before word boundaries and overlaps are looked at:
-/// where it is in the folded bytes (`fstart..fend`) and in the text (`start..end`, bytes).
-#[derive(Debug, Clone, Copy)]
-struct Candidate {
-    fstart: usize,
-    fend: usize,
-    start: usize,
-    end: usize,
-    entry: usize,
-}
-
 impl Candidate {
     fn hit(&self) -> Hit {
         Hit {
@@ -54,25 +42,18 @@ impl Candidate {
     }
 }
 
-/// Buffers reused from text to text (most texts are short: a label, a case).
-#[derive(Default)]
-struct Scratch {
-    folded: Folded,
-    candidates: Vec<Candidate>,
-}
+/// Texts up to this many bytes are probed before they are searched.
+const SHORT: usize = 256;
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
-/// Bytes of folding buffer kept between texts.
-const KEPT_CAPACITY: usize = 1 << 20;
-
 /// A compiled key, ready to search many texts.
 #[derive(Debug, Clone)]
 pub struct Matcher {
     entries: Vec<Entry>,
-    automaton: Option<AhoCorasick>,
+    automaton: Option<Automaton>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -98,24 +79,7 @@ impl Matcher {
 
     fn build(entries: Vec<Entry>, scan_much: bool) -> Self {
         let patterns: Vec<String> = entries.iter().map(|e| fold(&e.original)).collect();
-        let automaton = if patterns.iter().all(|p| p.is_empty()) {
-            None
-        } else {
-            // A DFA scans fastest (a key too large for one falls back to the default automaton);
-            // it takes longer to build, and memory in proportion to the key.
-            let kind = (scan_much && patterns.len() <= 2_000).then_some(AhoCorasickKind::DFA);
-            let build = |kind| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(kind)
-                    .build(&patterns)
-            };
-            Some(
-                build(kind)
-                    .or_else(|_| build(None))
-                    .expect("key patterns are plain strings"),
-            )
-        };
+        let automaton = Automaton::build(&patterns, scan_much);
         Self { entries, automaton }
     }
 
@@ -133,7 +97,7 @@ impl Matcher {
             return Vec::new();
         };
         self.with_scratch(|sc| {
-            self.candidates(ac, text, sc);
+            ac.candidates(text, sc);
             self.resolve(text, sc.candidates.iter().map(Candidate::hit))
         })
     }
@@ -141,34 +105,9 @@ impl Matcher {
     fn with_scratch<T>(&self, f: impl FnOnce(&mut Scratch) -> T) -> T {
         SCRATCH.with_borrow_mut(|sc| {
             let out = f(sc);
-            // A buffer grown by one huge text is not kept.
-            if sc.folded.bytes.capacity() > KEPT_CAPACITY {
-                *sc = Scratch::default();
-            }
+            sc.trim();
             out
         })
-    }
-
-    /// Folds `text` (with origins) into `sc` and lists every match of an original that starts
-    /// and ends on whole characters of `text`, in the automaton's order.
-    fn candidates(&self, ac: &AhoCorasick, text: &str, sc: &mut Scratch) {
-        let Scratch { folded, candidates } = sc;
-        fold_into(text, folded, true);
-        candidates.clear();
-        for m in ac.find_overlapping_iter(&folded.bytes) {
-            let (fstart, fend) = (m.start(), m.end());
-            // A match must start and end on whole original characters.
-            if folded.splits_char(fstart) || folded.splits_char(fend) {
-                continue;
-            }
-            candidates.push(Candidate {
-                fstart,
-                fend,
-                start: folded.origin(fstart),
-                end: folded.origin(fend),
-                entry: m.pattern().as_usize(),
-            });
-        }
     }
 
     /// The hits among `candidates` (ranges in `text`): those of whole-word entries with a
@@ -211,7 +150,14 @@ impl Matcher {
     pub fn may_occur_in_folded(&self, folded: &[u8]) -> bool {
         self.automaton
             .as_ref()
-            .is_some_and(|ac| ac.is_match(folded))
+            .is_some_and(|ac| ac.is_match_folded(folded))
+    }
+
+    /// [`Matcher::may_occur_in_folded`] on the folded text of the pieces `feed` gives (in
+    /// order, as one text), folded and searched as they come: never false when [`Matcher::find`]
+    /// would find a name in the pieces put together.
+    pub fn may_occur_in_pieces(&self, feed: impl FnOnce(&mut dyn FnMut(&str))) -> bool {
+        self.automaton.as_ref().is_some_and(|ac| ac.probe(feed))
     }
 
     /// Whether any original occurs in `text`.
@@ -261,8 +207,12 @@ impl Matcher {
     }
 
     /// Replaces every original in `s`; says whether anything changed. A text without an
-    /// original is left as it is, without a copy.
+    /// original is left as it is, without a copy. A short text (a label, a case, an attribute
+    /// value) is first probed, which most pass without a candidate.
     pub fn apply_in_place(&self, s: &mut String) -> bool {
+        if s.len() <= SHORT && !self.may_occur_in_pieces(|put| put(s)) {
+            return false;
+        }
         let hits = self.find(s);
         self.splice(s, &hits)
     }
@@ -298,10 +248,10 @@ impl Matcher {
             return held;
         };
         let (outer_hits, inner_hits) = self.with_scratch(|sc| {
-            self.candidates(ac, outer, sc);
+            ac.candidates(outer, sc);
             let outer_hits = self.resolve(outer, sc.candidates.iter().map(Candidate::hit));
             let Some(a) = held else {
-                self.candidates(ac, inner, sc);
+                ac.candidates(inner, sc);
                 let inner_hits = self.resolve(inner, sc.candidates.iter().map(Candidate::hit));
                 return (outer_hits, inner_hits);
             };
@@ -325,29 +275,34 @@ impl Matcher {
 
     /// Puts the pseudonyms in place of `hits` (found in `s`); says whether there were any.
     fn splice(&self, s: &mut String, hits: &[Hit]) -> bool {
-        if hits.is_empty() {
+        // From the last, so the places of those before stay true; in the string's own buffer.
+        for h in hits.iter().rev() {
+            let pseudonym = &self.entries[h.entry].pseudonym;
+            if in_capitals(&s[h.start..h.end]) {
+                s.replace_range(h.start..h.end, &pseudonym.to_uppercase());
+            } else {
+                s.replace_range(h.start..h.end, pseudonym);
+            }
+        }
+        !hits.is_empty()
+    }
+}
+
+/// Whether a name as found is written in capitals: more than one letter, all of them capitals.
+fn in_capitals(found: &str) -> bool {
+    let mut letters = 0;
+    for c in found.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
             return false;
         }
-        let mut out = String::with_capacity(s.len() + 16 * hits.len());
-        let mut last = 0;
-        for h in hits {
-            out.push_str(&s[last..h.start]);
-            out.push_str(&shaped_like(
-                &self.entries[h.entry].pseudonym,
-                &s[h.start..h.end],
-            ));
-            last = h.end;
-        }
-        out.push_str(&s[last..]);
-        *s = out;
-        true
+        letters += 1;
     }
+    letters > 1
 }
 
 /// The pseudonym in capitals when the original was written in capitals (`MARTIN` → `BERNARD`).
 fn shaped_like(pseudonym: &str, found: &str) -> String {
-    let letters: Vec<char> = found.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+    if in_capitals(found) {
         pseudonym.to_uppercase()
     } else {
         pseudonym.to_owned()

@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::anonymise::Category;
+use aho_corasick::{AhoCorasick, MatchKind};
 use proptest::prelude::*;
 
 /// The matcher as first written — the text folded with one original offset per folded
@@ -28,7 +29,7 @@ fn find_reference(m: &Matcher, text: &str) -> Vec<Hit> {
         if fs > 0 && origin[fs - 1] == origin[fs] {
             continue;
         }
-        if fe < folded.len() && origin[fe] == origin[fe - 1] {
+        if fe > 0 && fe < folded.len() && origin[fe] == origin[fe - 1] {
             continue;
         }
         let (start, end, entry) = (origin[fs], origin[fe], m2.pattern().as_usize());
@@ -142,6 +143,70 @@ proptest! {
         let text: String = pieces.concat();
         let m = matcher();
         prop_assert_eq!(m.find(&text), find_reference(&m, &text));
+        // Replaced in place (probed first when short) as when copied piece by piece.
+        prop_assert_eq!(m.apply(&text), m.replace(&text).0);
+    }
+}
+
+proptest! {
+    #[test]
+    fn long_texts_searched_with_the_prefilter_find_the_same(
+        pieces in prop::collection::vec(piece(), 1..24),
+        filler in prop::sample::select(vec!["x", " ", "é", "mars ", "\u{301}"]),
+    ) {
+        // Past the one-pass length, the text is folded first and searched with the prefilter.
+        let m = matcher();
+        let middle: String = pieces.concat();
+        let pad = filler.repeat(4500 / filler.len());
+        let text = format!("{middle}{pad}{middle}{pad}{middle}");
+        prop_assert!(text.len() > 9000);
+        prop_assert_eq!(m.find(&text), find_reference(&m, &text));
+        prop_assert_eq!(m.apply(&text), m.replace(&text).0);
+    }
+
+    #[test]
+    fn the_default_automaton_finds_what_the_dfa_finds(pieces in prop::collection::vec(piece(), 0..24)) {
+        let text: String = pieces.concat();
+        let m = matcher();
+        let few = Matcher::for_few_texts(m.entries().to_vec());
+        prop_assert_eq!(few.find(&text), m.find(&text));
+        prop_assert_eq!(
+            few.may_occur_in_pieces(|put| put(&text)),
+            m.may_occur_in_pieces(|put| put(&text))
+        );
+    }
+
+    #[test]
+    fn the_probe_says_what_the_folded_text_says(pieces in prop::collection::vec(piece(), 0..24)) {
+        // Pieces folded and searched as they come, as the leak check reads a line.
+        let m = matcher();
+        let text: String = pieces.concat();
+        let probed = m.may_occur_in_pieces(|put| pieces.iter().for_each(|p| put(p)));
+        prop_assert_eq!(probed, m.may_occur_in_folded(fold(&text).as_bytes()));
+        prop_assert!(probed || m.find(&text).is_empty());
+    }
+}
+
+#[test]
+fn an_empty_original_is_matched_everywhere_as_the_automaton_does() {
+    // A relabelling matcher is not a key: nothing refuses an empty original there.
+    let m = Matcher::from_entries(vec![
+        Entry {
+            original: String::new(),
+            pseudonym: "Z".into(),
+            category: Category::Other,
+            whole_word: false,
+        },
+        Entry {
+            original: "ars".into(),
+            pseudonym: "P".into(),
+            category: Category::Other,
+            whole_word: true,
+        },
+    ]);
+    for text in ["", "ars", "é ars\u{301}", "x"] {
+        assert_eq!(m.find(text), find_reference(&m, text), "{text:?}");
+        assert!(m.may_occur_in_pieces(|put| put(text)));
     }
 }
 

@@ -11,6 +11,7 @@ pub mod folder;
 pub mod key;
 pub mod leaks;
 pub mod matcher;
+mod search;
 pub mod skipped;
 pub mod suggest;
 
