@@ -62,31 +62,41 @@ pub fn apply(annex: &mut Annex, m: &Matcher) {
 }
 
 /// The value each field (label, case, speaker, attribute, coder…) had in the verbatim before,
-/// and what the key made of it: most repeat from one verbatim to the next (one source's run),
-/// and are then not searched again.
+/// and what the key made of it: many repeat from one verbatim to the next (one source's run),
+/// and are then not searched again. The slots' buffers are reused from value to value.
 #[derive(Default)]
 struct Last {
-    /// (value, its replacement when the key changed it), by field; `None` before the first.
-    slots: Vec<Option<(String, Option<String>)>>,
+    slots: Vec<Slot>,
+}
+
+#[derive(Default)]
+struct Slot {
+    /// Whether `before` holds a value yet.
+    set: bool,
+    before: String,
+    /// What the key made of `before`, when it changed it.
+    changed: bool,
+    after: String,
 }
 
 impl Last {
     fn fix(&mut self, m: &Matcher, field: usize, s: &mut String) {
         if field >= self.slots.len() {
-            self.slots.resize(field + 1, None);
+            self.slots.resize_with(field + 1, Slot::default);
         }
         let slot = &mut self.slots[field];
-        if let Some((before, after)) = slot
-            && before == s
-        {
-            if let Some(a) = after {
-                s.clone_from(a);
+        if slot.set && slot.before == *s {
+            if slot.changed {
+                s.clone_from(&slot.after);
             }
             return;
         }
-        let before = s.clone();
-        let after = m.apply_in_place(s).then(|| s.clone());
-        *slot = Some((before, after));
+        slot.set = true;
+        slot.before.clone_from(s);
+        slot.changed = m.apply_in_place(s);
+        if slot.changed {
+            slot.after.clone_from(s);
+        }
     }
 }
 
