@@ -26,7 +26,7 @@ struct Big {
 }
 
 static BIG: LazyLock<Big> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("temp");
+    let dir = support::scratch_dir().expect("temp");
     let root = support::corpus_gen::build_project(dir.path(), 14, 1000, 8000, 300, 50_000);
     let s = Session::open(&root).expect("open");
     let mut sel = Selection::from_session(&s, &Filters::default()).expect("selection");
@@ -59,6 +59,7 @@ static BIG: LazyLock<Big> = LazyLock::new(|| {
 
 fn main() {
     divan::main();
+    support::remove_scratch();
 }
 
 fn first_nodes(n: usize) -> Vec<NodeId> {

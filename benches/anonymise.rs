@@ -59,7 +59,7 @@ fn entry(original: &str, pseudonym: &str, category: Category) -> Entry {
 }
 
 static BIG: LazyLock<Big> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("temp");
+    let dir = support::scratch_dir().expect("temp");
     // SAFETY: set once, from `main`, before divan starts any thread.
     unsafe { std::env::set_var("VERBATIM_HOME", dir.path().join("home")) };
     let root = support::corpus_gen::build_project(dir.path(), 15, 1000, 8000, 300, 50_000);
@@ -83,6 +83,7 @@ static BIG: LazyLock<Big> = LazyLock::new(|| {
 fn main() {
     LazyLock::force(&BIG);
     divan::main();
+    support::remove_scratch();
 }
 
 /// A copy of the project (the search index left out: apply removes it anyway).
@@ -102,7 +103,7 @@ fn copy_project() -> (tempfile::TempDir, PathBuf) {
             }
         }
     }
-    let dir = tempfile::tempdir().expect("temp");
+    let dir = support::scratch_dir().expect("temp");
     let to = dir.path().join("project");
     copy_dir(&BIG.root, &to);
     (dir, to)

@@ -22,7 +22,7 @@ struct Big {
 
 /// 1,000 sources of 1,000 words, 300 nodes, 50,000 codings.
 static BIG: LazyLock<Big> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("temp");
+    let dir = support::scratch_dir().expect("temp");
     let root = support::corpus_gen::build_project(dir.path(), 11, 1000, 1000, 300, 50_000);
     let stored = Session::open(&root).expect("open").codings().count();
     eprintln!("bench project: 1,000 sources, 300 nodes, {stored} codings stored");
@@ -31,6 +31,7 @@ static BIG: LazyLock<Big> = LazyLock::new(|| {
 
 fn main() {
     divan::main();
+    support::remove_scratch();
 }
 
 #[divan::bench(sample_count = 10, sample_size = 1)]
@@ -50,7 +51,7 @@ fn open_project_with_50000_codings_over_1000_sources(bencher: divan::Bencher) {
 
 #[divan::bench(sample_count = 200, sample_size = 1)]
 fn apply_one_coding_and_save(bencher: divan::Bencher) {
-    let dir = tempfile::tempdir().expect("temp");
+    let dir = support::scratch_dir().expect("temp");
     let root = support::corpus_gen::build_project(dir.path(), 5, 30, 8000, 50, 1000);
     let mut s = Session::open_writer(&root).expect("open");
     let sources: Vec<SourceId> = s.project().sources().iter().map(|m| m.id).collect();

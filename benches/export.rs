@@ -18,7 +18,7 @@ struct Fixture {
 
 /// 400 sources of 4,000 words, 300 nodes, 20,400 codings (a few overlap and merge).
 static BIG: LazyLock<Fixture> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("temp");
+    let dir = support::scratch_dir().expect("temp");
     let root = support::corpus_gen::build_project(dir.path(), 7, 400, 4000, 300, 20_400);
     let s = Session::open(&root).expect("open");
     let annex = export::build(&s, &Options::default()).expect("annex");
@@ -33,6 +33,7 @@ static BIG: LazyLock<Fixture> = LazyLock::new(|| {
 fn main() {
     LazyLock::force(&BIG);
     divan::main();
+    support::remove_scratch();
 }
 
 #[divan::bench(args = ["docx", "odt", "md", "html", "csv", "xlsx"], sample_count = 5, sample_size = 1)]

@@ -18,7 +18,7 @@ struct Corpus {
 }
 
 static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = support::scratch_dir().expect("temp dir");
     let path = dir.path().join("corpus");
     let bytes = support::corpus_gen::write_corpus(&path, 7, 1000, 8000);
     Corpus {
@@ -31,6 +31,7 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
 fn main() {
     LazyLock::force(&CORPUS);
     divan::main();
+    support::remove_scratch();
 }
 
 #[divan::bench(sample_count = 5, sample_size = 1)]
@@ -38,7 +39,7 @@ fn import_1000_transcripts_of_8000_words(bencher: divan::Bencher) {
     bencher
         .counter(BytesCount::new(CORPUS.bytes))
         .with_inputs(|| {
-            let dir = tempfile::tempdir().expect("temp dir");
+            let dir = support::scratch_dir().expect("temp dir");
             let project = Project::init(&dir.path().join("p"), None, Language::Fr).expect("init");
             (dir, project)
         })

@@ -25,7 +25,7 @@ struct Scale {
 
 /// One generated transcript of ~49 MB, a 300-node codebook, 100,000 codings of coder `gen`.
 static SCALE: LazyLock<Scale> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("temp");
+    let dir = support::scratch_dir().expect("temp");
     // `VERBATIM_SCALE_WORDS` / `_CODINGS` shrink the project to try the bench out quickly.
     let size = |name: &str, default: usize| {
         std::env::var(name)
@@ -48,6 +48,7 @@ static SCALE: LazyLock<Scale> = LazyLock::new(|| {
 
 fn main() {
     divan::main();
+    support::remove_scratch();
 }
 
 /// The one stored transcript (`sources/<id>.txt`).
@@ -62,7 +63,7 @@ fn transcript_path(root: &Path) -> PathBuf {
 /// A fresh copy of the project (without its disposable cache, but for the anchored copies when
 /// `anchored`), optionally hand-edited.
 fn copy(edit: bool, anchored: bool) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp");
+    let dir = support::scratch_dir().expect("temp");
     let to = dir.path().join("project");
     copy_dir(&SCALE.root, &to);
     if anchored {

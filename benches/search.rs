@@ -23,7 +23,7 @@ struct Fixture {
 }
 
 static BIG: LazyLock<Fixture> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("temp");
+    let dir = support::scratch_dir().expect("temp");
     let root = support::corpus_gen::build_project(dir.path(), 31, 1000, 8000, 300, 20_000);
     let s = Session::open(&root).expect("open");
     let bytes = s.project().manifest.sources.iter().map(|m| m.size).sum();
@@ -43,6 +43,7 @@ static BIG: LazyLock<Fixture> = LazyLock::new(|| {
 fn main() {
     LazyLock::force(&BIG);
     divan::main();
+    support::remove_scratch();
 }
 
 #[divan::bench(sample_count = 3, sample_size = 1)]

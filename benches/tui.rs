@@ -26,14 +26,14 @@ struct Fixture {
 
 /// One source of 60,000 words with 2,000 codings over 100 nodes.
 static BIG: LazyLock<Fixture> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("temp");
+    let dir = support::scratch_dir().expect("temp");
     let root = support::corpus_gen::build_project(dir.path(), 21, 1, 61_500, 100, 2050);
     Fixture { _dir: dir, root }
 });
 
 /// The sample project, built as `verbatim demo` builds it.
 static SAMPLE: LazyLock<Fixture> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("temp");
+    let dir = support::scratch_dir().expect("temp");
     let dirs = verbatim::config::Dirs {
         config: dir.path().join("config"),
         data: dir.path().join("data"),
@@ -44,13 +44,14 @@ static SAMPLE: LazyLock<Fixture> = LazyLock::new(|| {
 
 /// The scale project: 1,000 sources × 8,000 words, 50,000 codings under 300 nodes.
 static THOUSAND: LazyLock<Fixture> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("temp");
+    let dir = support::scratch_dir().expect("temp");
     let root = support::corpus_gen::build_project(dir.path(), 16, 1000, 8000, 300, 50_000);
     Fixture { _dir: dir, root }
 });
 
 fn main() {
     divan::main();
+    support::remove_scratch();
 }
 
 fn open(root: &std::path::Path, w: u16, h: u16) -> App {
