@@ -86,16 +86,10 @@ pub fn refuse_entries<'a>(
 
 /// One zip entry: its text, when it is UTF-8 (images and the like are not read).
 fn scan_entry(matcher: &Matcher, name: &str, content: &[u8]) -> Vec<Leak> {
-    match utf8(content) {
+    match crate::store::utf8(content) {
         Ok(text) if !matcher.is_empty() => scan_text(matcher, text, Some(name)),
         _ => Vec::new(),
     }
-}
-
-/// The bytes as text when they are UTF-8 (simdutf8's check: several times the standard
-/// library's speed on a whole annex).
-fn utf8(bytes: &[u8]) -> Result<&str, simdutf8::basic::Utf8Error> {
-    simdutf8::basic::from_utf8(bytes)
 }
 
 /// Scans bytes as an export writes them: a zip's text entries, else the bytes as text.
@@ -120,7 +114,7 @@ pub fn scan_bytes(matcher: &Matcher, bytes: &[u8]) -> Vec<Leak> {
         }
         return leaks;
     }
-    match utf8(bytes) {
+    match crate::store::utf8(bytes) {
         Ok(text) => scan_text(matcher, text, None),
         Err(_) => scan_text(matcher, &String::from_utf8_lossy(bytes), None),
     }

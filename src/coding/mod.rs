@@ -237,19 +237,13 @@ fn source_of_file(path: &Path) -> Option<SourceId> {
 
 fn read_jsonl(path: &Path) -> Result<Vec<Coding>> {
     let bytes = crate::store::read_plain(path).map_err(|e| Error::io("could not read", path, e))?;
-    // The UTF-8 check is simdutf8's, several times faster than the standard library's on
-    // accented text (the quotes are most of the bytes); a file that is not UTF-8 is refused in
-    // the standard library's words, as before.
-    let text = match simdutf8::basic::from_utf8(&bytes) {
-        Ok(text) => text,
-        Err(_) => std::str::from_utf8(&bytes).map_err(|e| {
-            Error::io(
-                "could not read",
-                path,
-                std::io::Error::new(std::io::ErrorKind::InvalidData, e),
-            )
-        })?,
-    };
+    let text = crate::store::utf8(&bytes).map_err(|e| {
+        Error::io(
+            "could not read",
+            path,
+            std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        )
+    })?;
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {

@@ -15,5 +15,5 @@ pub mod txn;
 pub use atomic::{fsync_dir, write_atomic, write_atomic_with, write_cache};
 pub use json::{read_json, to_json_bytes, write_json};
 pub use lock::ProjectLock;
-pub use plain::{read_plain, read_plain_text};
+pub use plain::{read_plain, read_plain_text, utf8};
 pub use txn::{Recovery, Transaction, recover};
