@@ -1,6 +1,7 @@
 //! Changes to several project files made all-or-nothing: a write-ahead transaction.
 //!
-//! 1. Each new file is *staged* beside its target (`.txn-<id>-<name>`, written and fsynced).
+//! 1. Each new file is *staged* beside its target (`.txn-<id>-<name>`); at commit every staged
+//!    file is fsynced (several at a time) before anything else.
 //! 2. An *intent record* (`.txn-intent.json` at the project root, written atomically) lists the
 //!    staged files, the files to remove, and the journal line with the journal's length before it.
 //! 3. The journal line is appended and flushed: this is the commit point. (A transaction without
@@ -20,7 +21,7 @@ use super::fault::{self, Point};
 use super::{fsync_dir, write_atomic};
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -49,6 +50,11 @@ struct JournalPart {
     line: String,
 }
 
+/// At most this many threads flush a transaction's staged files (the waits are on the disk, not
+/// the processor), each given at least [`SYNC_BATCH_MIN`] files.
+const SYNC_THREADS: usize = 16;
+const SYNC_BATCH_MIN: usize = 8;
+
 /// A transaction being built; nothing under the root changes until [`Transaction::commit`].
 #[derive(Debug)]
 pub struct Transaction {
@@ -56,6 +62,9 @@ pub struct Transaction {
     id: String,
     writes: Vec<(PathBuf, PathBuf)>,
     removes: Vec<PathBuf>,
+    /// Every target in `writes` or `removes`: a later change to one of them replaces the
+    /// earlier one, and a transaction of thousands of files must not scan both lists each time.
+    staged_targets: HashSet<PathBuf>,
     journal: Option<(PathBuf, String)>,
     done: bool,
 }
@@ -67,6 +76,7 @@ impl Transaction {
             id: uuid::Uuid::new_v4().simple().to_string()[..12].to_owned(),
             writes: Vec::new(),
             removes: Vec::new(),
+            staged_targets: HashSet::new(),
             journal: None,
             done: false,
         }
@@ -124,14 +134,13 @@ impl Transaction {
                 .open(&staged)?;
             let mut w = std::io::BufWriter::new(file);
             fill(&mut w)?;
-            let file = w.into_inner().map_err(|e| e.into_error())?;
-            fault::check(Point::Fsync)?;
-            file.sync_all()
+            w.flush()
         };
         if let Err(e) = write() {
             let _ = std::fs::remove_file(&staged);
             return Err(Error::io("could not write", &abs, e));
         }
+        self.staged_targets.insert(rel.clone());
         self.writes.push((rel, staged_rel));
         Ok(())
     }
@@ -140,11 +149,15 @@ impl Transaction {
     pub fn remove(&mut self, target: &Path) -> Result<()> {
         let rel = self.relative(target)?;
         self.forget(&rel);
+        self.staged_targets.insert(rel.clone());
         self.removes.push(rel);
         Ok(())
     }
 
     fn forget(&mut self, rel: &Path) {
+        if !self.staged_targets.remove(rel) {
+            return;
+        }
         if let Some(i) = self.writes.iter().position(|(t, _)| t == rel) {
             let (_, staged) = self.writes.remove(i);
             let _ = std::fs::remove_file(self.root.join(staged));
@@ -178,6 +191,7 @@ impl Transaction {
     }
 
     fn commit_inner(&mut self) -> Result<()> {
+        self.sync_staged()?;
         let dirs: BTreeSet<PathBuf> = self
             .writes
             .iter()
@@ -222,6 +236,43 @@ impl Transaction {
             append_line(&self.root, j)?;
         }
         apply(&self.root, &intent)
+    }
+
+    /// Flushes every staged file to disk, several at a time: each flush of a new file waits for
+    /// a commit of the file system's journal, and flushes made together share one, so a
+    /// transaction of thousands of files (a key applied in place) is not thousands of waits.
+    fn sync_staged(&self) -> Result<()> {
+        let files: Vec<(PathBuf, PathBuf)> = self
+            .writes
+            .iter()
+            .map(|(target, staged)| (self.root.join(target), self.root.join(staged)))
+            .collect();
+        for (target, _) in &files {
+            fault::check(Point::Fsync).map_err(|e| Error::io("could not write", target, e))?;
+        }
+        let sync = |chunk: &[(PathBuf, PathBuf)]| -> Result<()> {
+            for (target, staged) in chunk {
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(staged)
+                    .and_then(|f| f.sync_all())
+                    .map_err(|e| Error::io("could not write", target, e))?;
+            }
+            Ok(())
+        };
+        let per_thread = files.len().div_ceil(SYNC_THREADS).max(SYNC_BATCH_MIN);
+        if files.len() <= per_thread {
+            return sync(&files);
+        }
+        std::thread::scope(|scope| {
+            let flushes: Vec<_> = files
+                .chunks(per_thread)
+                .map(|chunk| scope.spawn(move || sync(chunk)))
+                .collect();
+            flushes
+                .into_iter()
+                .try_for_each(|f| f.join().expect("a flush thread does not panic"))
+        })
     }
 
     fn committed_on_disk(&self) -> bool {
