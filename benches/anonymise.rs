@@ -86,7 +86,7 @@ fn main() {
     support::remove_scratch();
 }
 
-/// A copy of the project (the search index left out: apply removes it anyway).
+/// A copy of the project (the search index left out: apply removes it anyway), flushed to disk.
 fn copy_project() -> (tempfile::TempDir, PathBuf) {
     fn copy_dir(from: &Path, to: &Path) {
         std::fs::create_dir_all(to).expect("mkdir");
@@ -100,6 +100,11 @@ fn copy_project() -> (tempfile::TempDir, PathBuf) {
                 copy_dir(&path, &to.join(&name));
             } else {
                 std::fs::copy(&path, to.join(&name)).expect("copy");
+                // On disk, as a project at rest is: the copy's writeback not left to compete
+                // with the timed run.
+                std::fs::File::open(to.join(&name))
+                    .and_then(|f| f.sync_all())
+                    .expect("flush the copy");
             }
         }
     }

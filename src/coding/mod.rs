@@ -207,10 +207,10 @@ pub fn stage_list(
     if list.is_empty() {
         return txn.remove(&path);
     }
-    let mut sorted = list.to_vec();
-    sort(&mut sorted);
+    let mut sorted: Vec<&Coding> = list.iter().collect();
+    sorted.sort_by_key(|c| sort_key(c));
     txn.write_with(&path, |w| {
-        for c in &sorted {
+        for c in sorted {
             serde_json::to_writer(&mut *w, c)?;
             w.write_all(b"\n")?;
         }
@@ -220,7 +220,11 @@ pub fn stage_list(
 
 /// Sorts codings by (start, end, node), the file order.
 pub fn sort(list: &mut [Coding]) {
-    list.sort_by_key(|c| (c.start, c.end, c.node, c.id));
+    list.sort_by_key(sort_key);
+}
+
+fn sort_key(c: &Coding) -> (usize, usize, NodeId, CodingId) {
+    (c.start, c.end, c.node, c.id)
 }
 
 /// `codings/<coder>/<source-id>.jsonl`.
