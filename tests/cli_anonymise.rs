@@ -301,6 +301,47 @@ fn exports_apply_the_key_and_leave_the_project_byte_identical() {
     for original in ["Montclar", "Garnier", "ORLEANS", "Lieux"] {
         assert!(!md.contains(original), "{original} in {md}");
     }
+    // A citation is made from the fields as the key left them, its template's own text too.
+    let out = ws.path().join("cited.md");
+    ws.cmd()
+        .arg("--project")
+        .arg(&p)
+        .args([
+            "export",
+            "--citation",
+            "« {text} » ({label}, CHU de Montclar)",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        md.contains("« À Ville-A, avec le Dr B. » (E01, CHU de Ville-A)"),
+        "{md}"
+    );
+    assert!(md.contains("« d’VILLE-C » (E01, CHU de Ville-A)"), "{md}");
+    assert!(!md.contains("Montclar"), "{md}");
+    assert_eq!(before, snapshot(&p), "the project changed");
+    // A name made only by two fields side by side is not replaced: the leak check refuses.
+    anon(&["key", "add", "E01 CHU", "Entretien-X"])
+        .assert()
+        .success();
+    let across = ws.path().join("across.md");
+    let refused = ws
+        .cmd()
+        .arg("--project")
+        .arg(&p)
+        .args(["export", "--citation", "« {text} » ({label} CHU)", "-o"])
+        .arg(&across)
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(
+        err.contains("E01 CHU") && err.contains("--allow-leaks"),
+        "{err}"
+    );
+    assert!(!across.exists());
 }
 
 #[test]

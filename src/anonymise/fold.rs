@@ -124,8 +124,8 @@ impl Sink for Vec<u8> {
 }
 
 /// Folds `text` into `sink`, the bytes [`fold_into`] would give, one pass, nothing kept but
-/// the origins (in `out`, cleared first: [`Folded::origin`], [`Folded::splits_char`] and
-/// [`Folded::folded_at`] answer as after [`fold_into`] with origins; `out.bytes` stays empty).
+/// the origins (in `out`, cleared first: [`Folded::origin`] and [`Folded::splits_char`]
+/// answer as after [`fold_into`] with origins; `out.bytes` stays empty).
 pub fn fold_through(text: &str, sink: &mut impl Sink, out: &mut Folded) {
     out.clear();
     walk(text, sink, Some(&mut out.marks));
@@ -201,20 +201,6 @@ impl Folded {
         }
     }
 
-    /// Folded byte offset where the character at byte `o` of the original begins (where the
-    /// characters from `o` on begin: the folded length for `o` = the original length). `o` must
-    /// be on a character boundary. Needs `origins` when folded.
-    pub fn folded_at(&self, o: usize) -> usize {
-        // Marks of characters wholly before `o` (one starting before it ends by it).
-        match self.marks.partition_point(|m| m.ostart < o) {
-            0 => o,
-            i => {
-                let m = self.marks[i - 1];
-                m.fend + (o - m.oend)
-            }
-        }
-    }
-
     /// Whether `p` falls inside one character's folded bytes (not at its first byte).
     pub fn splits_char(&self, p: usize) -> bool {
         self.locate(p).is_ok_and(|m| m.fstart < p)
@@ -255,11 +241,6 @@ mod tests {
         for p in 0..=bytes.len() {
             assert_eq!(through.origin(p), f.origin(p), "{text:?} at {p}");
             assert_eq!(through.splits_char(p), f.splits_char(p), "{text:?} at {p}");
-        }
-        for (o, _) in text.char_indices().chain([(text.len(), ' ')]) {
-            // The first folded byte of the characters from `o` on.
-            let expected = origin.iter().position(|&x| x >= o).unwrap_or(bytes.len());
-            assert_eq!(f.folded_at(o), expected, "{text:?} at byte {o}");
         }
     }
 

@@ -217,62 +217,6 @@ impl Matcher {
         self.splice(s, &hits)
     }
 
-    /// Replaces every original in `outer` and in `inner`, a text that `outer` holds (a citation
-    /// and its verbatim), with one fold and one search of `outer`; `near` is where `inner` may
-    /// stand in `outer` (checked; where it stood in the last citation), and the place found is
-    /// returned (`None` when `outer` does not hold `inner`).
-    ///
-    /// `inner`'s hits are what [`Matcher::find`] gives on `inner` alone, worked out from
-    /// `outer`'s candidates: folding goes character by character, so `inner` folds to the slice
-    /// of `outer`'s folded text between where its first character and the character after it
-    /// begin, and the matches inside that slice are the matches in `inner`'s own folded text
-    /// (every match of every original is listed). They start and end on the same characters,
-    /// except that a match ending at the slice's end ends, in `inner`, at `inner`'s end: in
-    /// `outer` it also takes the characters that fold to nothing after it (a combining mark
-    /// after the name: a proptest found `ars` + U+10A38 left in when this was missed). Word
-    /// boundaries and overlaps are then decided on `inner` itself. When `outer` does not hold
-    /// `inner`, `inner` is searched on its own.
-    pub fn apply_with_inner(
-        &self,
-        outer: &mut String,
-        inner: &mut String,
-        near: Option<usize>,
-    ) -> Option<usize> {
-        let held = near
-            .filter(|&a| {
-                outer.is_char_boundary(a)
-                    && outer.as_bytes().get(a..a + inner.len()) == Some(inner.as_bytes())
-            })
-            .or_else(|| outer.find(inner.as_str()));
-        let Some(ac) = &self.automaton else {
-            return held;
-        };
-        let (outer_hits, inner_hits) = self.with_scratch(|sc| {
-            ac.candidates(outer, sc);
-            let outer_hits = self.resolve(outer, sc.candidates.iter().map(Candidate::hit));
-            let Some(a) = held else {
-                ac.candidates(inner, sc);
-                let inner_hits = self.resolve(inner, sc.candidates.iter().map(Candidate::hit));
-                return (outer_hits, inner_hits);
-            };
-            let b = a + inner.len();
-            let (fa, fb) = (sc.folded.folded_at(a), sc.folded.folded_at(b));
-            let inside = sc
-                .candidates
-                .iter()
-                .filter(|c| fa <= c.fstart && c.fend <= fb)
-                .map(|c| Hit {
-                    start: (if c.fstart == fb { b } else { c.start }) - a,
-                    end: (if c.fend == fb { b } else { c.end }) - a,
-                    entry: c.entry,
-                });
-            (outer_hits, self.resolve(inner, inside))
-        });
-        self.splice(inner, &inner_hits);
-        self.splice(outer, &outer_hits);
-        held
-    }
-
     /// Puts the pseudonyms in place of `hits` (found in `s`); says whether there were any.
     fn splice(&self, s: &mut String, hits: &[Hit]) -> bool {
         // From the last, so the places of those before stay true; in the string's own buffer.

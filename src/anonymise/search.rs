@@ -1,7 +1,6 @@
 //! Searching folded text for a key's originals: the automaton (a DFA when the key is small
 //! enough for one, else aho-corasick's default) and the candidates of one text — every match
-//! of an original that starts and ends on whole characters, with where it is in the folded
-//! bytes and in the text.
+//! of an original that starts and ends on whole characters, with where it is in the text.
 //!
 //! A short text is folded and searched in one pass: each folded byte steps the DFA as it
 //! comes, and nothing is kept but the origins of its non-ASCII characters. A long one (a whole
@@ -22,11 +21,9 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, PatternID, dfa::DFA}
 const ONE_PASS_MAX: usize = 8 << 10;
 
 /// A match of an original in a folded text, before word boundaries and overlaps are looked at:
-/// where it is in the folded bytes (`fstart..fend`) and in the text (`start..end`, bytes).
+/// where it is in the text (`start..end`, bytes).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Candidate {
-    pub fstart: usize,
-    pub fend: usize,
     pub start: usize,
     pub end: usize,
     pub entry: usize,
@@ -167,8 +164,6 @@ fn push(folded: &Folded, candidates: &mut Vec<Candidate>, fs: usize, fe: usize, 
         return;
     }
     candidates.push(Candidate {
-        fstart: fs,
-        fend: fe,
         start: folded.origin(fs),
         end: folded.origin(fe),
         entry: p.as_usize(),

@@ -297,7 +297,7 @@ pub(super) fn finish(
     if let Some(key) = annex.key.clone()
         && !options.keep_names
     {
-        super::pseudonyms::apply(&mut annex, &key);
+        super::pseudonyms::apply(&mut annex, &key, &citation);
     }
     Ok(annex)
 }

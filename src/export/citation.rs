@@ -110,6 +110,19 @@ impl Citation {
         Ok(Self { pieces })
     }
 
+    /// The template with `f` applied to its literal text (the pseudonymisation key, at export).
+    pub fn with_literals(&self, f: impl Fn(&str) -> String) -> Self {
+        let pieces = self
+            .pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Literal(s) => Piece::Literal(f(s)),
+                other => other.clone(),
+            })
+            .collect();
+        Self { pieces }
+    }
+
     /// Whether the template shows the verbatim itself.
     pub fn has_text(&self) -> bool {
         self.pieces.contains(&Piece::Text)
@@ -119,22 +132,23 @@ impl Citation {
     /// without a value) takes its separator with it, and brackets left empty go too: `({case},
     /// {attr:Age}, {time})` gives `(E12, 40 ans)` or `(E12)`, never `(E12, , )`.
     pub fn render(&self, d: &CitationData) -> String {
+        use std::borrow::Cow;
         // (text, is an empty placeholder)
-        let mut parts: Vec<(String, bool)> = self
+        let mut parts: Vec<(Cow<'_, str>, bool)> = self
             .pieces
             .iter()
             .map(|p| {
-                let v = match p {
-                    Piece::Literal(s) => return (s.clone(), false),
+                let v: Cow<'_, str> = match p {
+                    Piece::Literal(s) => return (Cow::Borrowed(s.as_str()), false),
                     // The verbatim stands in as a private-use character while the brackets
                     // are tidied, so its own `()` are never touched.
-                    Piece::Text => return (TEXT_MARK.to_string(), false),
-                    Piece::Case => d.case.to_owned(),
-                    Piece::Label => d.label.to_owned(),
-                    Piece::Speaker => d.speaker.to_owned(),
-                    Piece::Turn => d.turn.to_string(),
-                    Piece::Time => d.time.to_owned(),
-                    Piece::Attr(i) => d.attributes.get(*i).cloned().unwrap_or_default(),
+                    Piece::Text => return (Cow::Borrowed(TEXT_MARK_STR), false),
+                    Piece::Case => d.case.into(),
+                    Piece::Label => d.label.into(),
+                    Piece::Speaker => d.speaker.into(),
+                    Piece::Turn => d.turn.to_string().into(),
+                    Piece::Time => d.time.into(),
+                    Piece::Attr(i) => d.attributes.get(*i).map_or("", String::as_str).into(),
                 };
                 let empty = v.trim().is_empty();
                 (v, empty)
@@ -144,31 +158,41 @@ impl Citation {
             if !parts[i].1 {
                 continue;
             }
-            let before: String = parts[..i].iter().map(|(s, _)| s.as_str()).collect();
+            let before: String = parts[..i].iter().map(|(s, _)| s.as_ref()).collect();
             let content = before.trim_end_matches(is_separator);
             let after_opener = content.is_empty() || content.ends_with(is_opener);
             if !after_opener && i > 0 && parts[i - 1].0.ends_with(is_separator) {
                 // `E12, {time}`: the separator before goes.
                 let keep = parts[i - 1].0.trim_end_matches(is_separator).len();
-                parts[i - 1].0.truncate(keep);
+                parts[i - 1].0.to_mut().truncate(keep);
             } else if let Some(next) = parts.get_mut(i + 1)
                 && !next.1
             {
                 // `({time}, E12`: the separator after goes.
-                next.0 = next.0.trim_start_matches(is_separator).to_owned();
+                next.0 = next.0.trim_start_matches(is_separator).to_owned().into();
             }
         }
-        let mut out: String = parts.into_iter().map(|(s, _)| s).collect();
+        let mut frame: String = parts.iter().map(|(s, _)| s.as_ref()).collect();
         for empty in ["()", "[]", "{}"] {
-            while let Some(at) = out.find(empty) {
-                let start = out[..at].trim_end().len();
-                out.replace_range(start..at + empty.len(), "");
+            while let Some(at) = frame.find(empty) {
+                let start = frame[..at].trim_end().len();
+                frame.replace_range(start..at + empty.len(), "");
             }
         }
-        out.replace(TEXT_MARK, d.text)
+        // The verbatim put in, in one allocation.
+        let marks = frame.matches(TEXT_MARK).count();
+        let mut out = String::with_capacity(frame.len() + marks * d.text.len());
+        let mut pieces = frame.split(TEXT_MARK);
+        out.push_str(pieces.next().unwrap_or_default());
+        for rest in pieces {
+            out.push_str(d.text);
+            out.push_str(rest);
+        }
+        out
     }
 }
 
+const TEXT_MARK_STR: &str = "\u{F8FF}";
 const TEXT_MARK: char = '\u{F8FF}';
 
 fn is_separator(c: char) -> bool {

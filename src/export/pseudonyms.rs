@@ -2,101 +2,120 @@
 //! writes (title, node names and descriptions, verbatims, citations, context, speakers, labels,
 //! cases, attribute values, coders, memos, transcripts) goes through it; the project itself is not touched.
 //!
+//! A citation is not searched: it is made again, by its template (whose literal text went
+//! through the key once), from the verbatim's fields as the key left them, so it holds exactly
+//! the verbatim as printed. A name the key would find only across two fields of a citation is
+//! left to the leak check, which refuses the export.
+//!
 //! Invariant: applied to the built annex only, after selection and ordering, so the same
-//! verbatims come out in the same order as without a key; each string is replaced on its own
-//! (sections in parallel), so the result does not depend on the threads.
+//! verbatims come out in the same order as without a key; a verbatim where the key changed
+//! nothing keeps its citation as rendered; the result does not depend on the order the
+//! sections are taken in.
 
 use super::annex::Annex;
+use super::citation::{Citation, CitationData};
+use super::items::Verbatim;
 use crate::anonymise::Matcher;
-use rayon::prelude::*;
+use std::collections::HashMap;
 
-/// Replaces every original in the annex's strings.
-pub fn apply(annex: &mut Annex, m: &Matcher) {
-    let fix = |s: &mut String| {
-        m.apply_in_place(s);
-    };
+/// Replaces every original in the annex's strings; `citation` is the template the verbatims'
+/// citations were rendered with.
+pub fn apply(annex: &mut Annex, m: &Matcher, citation: &Citation) {
+    let fix = |s: &mut String| m.apply_in_place(s);
     fix(&mut annex.title);
-    annex.sections.par_iter_mut().for_each(|section| {
+    let citation = citation.with_literals(|s| m.apply(s));
+    let mut known = Known::default();
+    // One thread: the strings the key rewrites are then allocated where the annex's others
+    // were, and writing and freeing the annex is as fast as without a key (from rayon's
+    // threads, it was slower by more than the search gained).
+    for section in &mut annex.sections {
         fix(&mut section.name);
         fix(&mut section.path);
         fix(&mut section.description);
-        section.memos.iter_mut().for_each(fix);
-        let mut last = Last::default();
-        // Where the verbatim stood in the last citation (the same template: often the same).
-        let mut text_at = None;
+        section.memos.iter_mut().for_each(|s| {
+            fix(s);
+        });
         for v in &mut section.verbatims {
-            // The citation holds the verbatim: one search serves both.
-            text_at = m.apply_with_inner(&mut v.citation, &mut v.text, text_at);
-            fix(&mut v.before);
-            fix(&mut v.after);
-            last.fix(m, 0, &mut v.label);
-            last.fix(m, 1, &mut v.case);
-            if let Some(sp) = &mut v.speaker {
-                last.fix(m, 2, sp);
+            if fix_verbatim(m, &mut known, v) {
+                v.citation = citation.render(&CitationData {
+                    text: &v.text,
+                    case: &v.case,
+                    label: &v.label,
+                    speaker: v.speaker.as_deref().unwrap_or(""),
+                    turn: v.turn,
+                    time: v.time.as_deref().unwrap_or(""),
+                    attributes: &v.attributes,
+                });
             }
-            for (i, a) in v.attributes.iter_mut().enumerate() {
-                last.fix(m, 3 + i, a);
-            }
-            let first = 3 + v.attributes.len();
-            for (i, c) in v.coders.iter_mut().enumerate() {
-                last.fix(m, first + i, c);
-            }
-            v.memos.iter_mut().for_each(fix);
         }
-    });
-    annex.transcripts.par_iter_mut().for_each(|t| {
+    }
+    for t in &mut annex.transcripts {
         fix(&mut t.label);
         fix(&mut t.case);
         for (k, v) in &mut t.attributes {
             fix(k);
             fix(v);
         }
-        let mut last = Last::default();
         for (_, speaker, text) in &mut t.turns {
             if let Some(sp) = speaker {
-                last.fix(m, 0, sp);
+                known.fix(m, sp);
             }
             fix(text);
         }
-    });
+    }
 }
 
-/// The value each field (label, case, speaker, attribute, coder…) had in the verbatim before,
-/// and what the key made of it: many repeat from one verbatim to the next (one source's run),
-/// and are then not searched again. The slots' buffers are reused from value to value.
+/// Every field of one verbatim but its citation; says whether a field its citation shows changed.
+fn fix_verbatim(m: &Matcher, known: &mut Known, v: &mut Verbatim) -> bool {
+    let mut changed = m.apply_in_place(&mut v.text);
+    m.apply_in_place(&mut v.before);
+    m.apply_in_place(&mut v.after);
+    changed |= known.fix(m, &mut v.label);
+    changed |= known.fix(m, &mut v.case);
+    if let Some(sp) = &mut v.speaker {
+        changed |= known.fix(m, sp);
+    }
+    // Times differ from verbatim to verbatim: searched, not remembered.
+    if let Some(time) = &mut v.time {
+        changed |= m.apply_in_place(time);
+    }
+    for a in &mut v.attributes {
+        changed |= known.fix(m, a);
+    }
+    for c in &mut v.coders {
+        known.fix(m, c);
+    }
+    for memo in &mut v.memos {
+        m.apply_in_place(memo);
+    }
+    changed
+}
+
+/// What the key made of each short field value met so far (labels, cases, speakers, attribute
+/// values, coders): an annex repeats a few hundred of them over thousands of
+/// verbatims, and each is searched once.
 #[derive(Default)]
-struct Last {
-    slots: Vec<Slot>,
+struct Known {
+    /// Value → its pseudonymised form, or `None` when the key leaves it as it is.
+    values: HashMap<String, Option<String>>,
 }
 
-#[derive(Default)]
-struct Slot {
-    /// Whether `before` holds a value yet.
-    set: bool,
-    before: String,
-    /// What the key made of `before`, when it changed it.
-    changed: bool,
-    after: String,
-}
-
-impl Last {
-    fn fix(&mut self, m: &Matcher, field: usize, s: &mut String) {
-        if field >= self.slots.len() {
-            self.slots.resize_with(field + 1, Slot::default);
+impl Known {
+    /// Replaces the originals in `s`; says whether it changed.
+    fn fix(&mut self, m: &Matcher, s: &mut String) -> bool {
+        if let Some(known) = self.values.get(s.as_str()) {
+            return match known {
+                Some(after) => {
+                    s.clone_from(after);
+                    true
+                }
+                None => false,
+            };
         }
-        let slot = &mut self.slots[field];
-        if slot.set && slot.before == *s {
-            if slot.changed {
-                s.clone_from(&slot.after);
-            }
-            return;
-        }
-        slot.set = true;
-        slot.before.clone_from(s);
-        slot.changed = m.apply_in_place(s);
-        if slot.changed {
-            slot.after.clone_from(s);
-        }
+        let before = s.clone();
+        let changed = m.apply_in_place(s);
+        self.values.insert(before, changed.then(|| s.clone()));
+        changed
     }
 }
 
@@ -113,7 +132,7 @@ mod tests {
             category: Category::Place,
             whole_word: true,
         }]);
-        let mut last = Last::default();
+        let mut known = Known::default();
         for (value, expected) in [
             ("CHU d'Orléans", "CHU d'Ville-A"),
             ("CHU d'Orléans", "CHU d'Ville-A"),
@@ -124,7 +143,7 @@ mod tests {
             ("", ""),
         ] {
             let mut s = value.to_owned();
-            last.fix(&m, 0, &mut s);
+            assert_eq!(known.fix(&m, &mut s), value != expected);
             assert_eq!(s, expected);
         }
     }
