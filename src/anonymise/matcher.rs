@@ -210,15 +210,22 @@ impl Matcher {
     /// original is left as it is, without a copy. A short text (a label, a case, an attribute
     /// value) is first probed, which most pass without a candidate.
     pub fn apply_in_place(&self, s: &mut String) -> bool {
-        if s.len() <= SHORT && !self.may_occur_in_pieces(|put| put(s)) {
-            return false;
-        }
-        let hits = self.find(s);
+        let hits = self.find_to_apply(s);
         self.splice(s, &hits)
     }
 
-    /// Puts the pseudonyms in place of `hits` (found in `s`); says whether there were any.
-    fn splice(&self, s: &mut String, hits: &[Hit]) -> bool {
+    /// [`Matcher::find`], a short text probed first: what [`Matcher::apply_in_place`] replaces,
+    /// found without changing anything (so many texts can be searched at once, then changed).
+    pub fn find_to_apply(&self, s: &str) -> Vec<Hit> {
+        if s.len() <= SHORT && !self.may_occur_in_pieces(|put| put(s)) {
+            return Vec::new();
+        }
+        self.find(s)
+    }
+
+    /// Puts the pseudonyms in place of `hits` (found in `s` by [`Matcher::find`] or
+    /// [`Matcher::find_to_apply`]); says whether there were any.
+    pub fn splice(&self, s: &mut String, hits: &[Hit]) -> bool {
         // From the last, so the places of those before stay true; in the string's own buffer.
         for h in hits.iter().rev() {
             let pseudonym = &self.entries[h.entry].pseudonym;

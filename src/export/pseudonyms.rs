@@ -9,14 +9,14 @@
 //!
 //! Invariant: applied to the built annex only, after selection and ordering, so the same
 //! verbatims come out in the same order as without a key; a verbatim where the key changed
-//! nothing keeps its citation as rendered; the result does not depend on the order the
-//! sections are taken in.
+//! nothing keeps its citation as rendered; the result does not depend on the threads (they
+//! only search).
 
 use super::annex::Annex;
 use super::citation::{Citation, CitationData};
 use super::items::Verbatim;
-use crate::anonymise::Matcher;
-use std::collections::HashMap;
+use crate::anonymise::{Hit, Matcher};
+use rayon::prelude::*;
 
 /// Replaces every original in the annex's strings; `citation` is the template the verbatims'
 /// citations were rendered with.
@@ -24,19 +24,30 @@ pub fn apply(annex: &mut Annex, m: &Matcher, citation: &Citation) {
     let fix = |s: &mut String| m.apply_in_place(s);
     fix(&mut annex.title);
     let citation = citation.with_literals(|s| m.apply(s));
-    let mut known = Known::default();
-    // One thread: the strings the key rewrites are then allocated where the annex's others
-    // were, and writing and freeing the annex is as fast as without a key (from rayon's
-    // threads, it was slower by more than the search gained).
-    for section in &mut annex.sections {
+    let mut last = Last::default();
+    // The verbatims are searched on every core, then changed on this thread: the strings the
+    // key rewrites are then allocated where the annex's others were, and writing and freeing
+    // the annex stay as fast as without a key (changed on rayon's threads, they were slower
+    // by more than the threads gained).
+    let found: Vec<Vec<Vec<Hit>>> = annex
+        .sections
+        .par_iter()
+        .map(|s| {
+            s.verbatims
+                .iter()
+                .map(|v| m.find_to_apply(&v.text))
+                .collect()
+        })
+        .collect();
+    for (section, found) in annex.sections.iter_mut().zip(found) {
         fix(&mut section.name);
         fix(&mut section.path);
         fix(&mut section.description);
         section.memos.iter_mut().for_each(|s| {
             fix(s);
         });
-        for v in &mut section.verbatims {
-            if fix_verbatim(m, &mut known, v) {
+        for (v, hits) in section.verbatims.iter_mut().zip(found) {
+            if fix_verbatim(m, &mut last, v, &hits) {
                 v.citation = citation.render(&CitationData {
                     text: &v.text,
                     case: &v.case,
@@ -58,32 +69,34 @@ pub fn apply(annex: &mut Annex, m: &Matcher, citation: &Citation) {
         }
         for (_, speaker, text) in &mut t.turns {
             if let Some(sp) = speaker {
-                known.fix(m, sp);
+                last.fix(m, 0, sp);
             }
             fix(text);
         }
     }
 }
 
-/// Every field of one verbatim but its citation; says whether a field its citation shows changed.
-fn fix_verbatim(m: &Matcher, known: &mut Known, v: &mut Verbatim) -> bool {
-    let mut changed = m.apply_in_place(&mut v.text);
+/// Every field of one verbatim but its citation (`text_hits`: the key's hits in its text);
+/// says whether a field its citation shows changed.
+fn fix_verbatim(m: &Matcher, last: &mut Last, v: &mut Verbatim, text_hits: &[Hit]) -> bool {
+    let mut changed = m.splice(&mut v.text, text_hits);
     m.apply_in_place(&mut v.before);
     m.apply_in_place(&mut v.after);
-    changed |= known.fix(m, &mut v.label);
-    changed |= known.fix(m, &mut v.case);
+    changed |= last.fix(m, 0, &mut v.label);
+    changed |= last.fix(m, 1, &mut v.case);
     if let Some(sp) = &mut v.speaker {
-        changed |= known.fix(m, sp);
+        changed |= last.fix(m, 2, sp);
     }
     // Times differ from verbatim to verbatim: searched, not remembered.
     if let Some(time) = &mut v.time {
         changed |= m.apply_in_place(time);
     }
-    for a in &mut v.attributes {
-        changed |= known.fix(m, a);
+    for (i, a) in v.attributes.iter_mut().enumerate() {
+        changed |= last.fix(m, 3 + i, a);
     }
-    for c in &mut v.coders {
-        known.fix(m, c);
+    let first = 3 + v.attributes.len();
+    for (i, c) in v.coders.iter_mut().enumerate() {
+        last.fix(m, first + i, c);
     }
     for memo in &mut v.memos {
         m.apply_in_place(memo);
@@ -91,31 +104,45 @@ fn fix_verbatim(m: &Matcher, known: &mut Known, v: &mut Verbatim) -> bool {
     changed
 }
 
-/// What the key made of each short field value met so far (labels, cases, speakers, attribute
-/// values, coders): an annex repeats a few hundred of them over thousands of
-/// verbatims, and each is searched once.
+/// The value each field (label, case, speaker, attribute, coder…) had in the verbatim before,
+/// and what the key made of it: many repeat from one verbatim to the next (one source's run),
+/// and are then not searched again; a new value is probed, which is about as quick as looking it
+/// up in a table of every value met. The slots' buffers are reused from value to value.
 #[derive(Default)]
-struct Known {
-    /// Value → its pseudonymised form, or `None` when the key leaves it as it is.
-    values: HashMap<String, Option<String>>,
+struct Last {
+    slots: Vec<Slot>,
 }
 
-impl Known {
-    /// Replaces the originals in `s`; says whether it changed.
-    fn fix(&mut self, m: &Matcher, s: &mut String) -> bool {
-        if let Some(known) = self.values.get(s.as_str()) {
-            return match known {
-                Some(after) => {
-                    s.clone_from(after);
-                    true
-                }
-                None => false,
-            };
+#[derive(Default)]
+struct Slot {
+    /// Whether `before` holds a value yet.
+    set: bool,
+    before: String,
+    /// What the key made of `before`, when it changed it.
+    changed: bool,
+    after: String,
+}
+
+impl Last {
+    /// Replaces the originals in `s` (field number `field`); says whether it changed.
+    fn fix(&mut self, m: &Matcher, field: usize, s: &mut String) -> bool {
+        if field >= self.slots.len() {
+            self.slots.resize_with(field + 1, Slot::default);
         }
-        let before = s.clone();
-        let changed = m.apply_in_place(s);
-        self.values.insert(before, changed.then(|| s.clone()));
-        changed
+        let slot = &mut self.slots[field];
+        if slot.set && slot.before == *s {
+            if slot.changed {
+                s.clone_from(&slot.after);
+            }
+            return slot.changed;
+        }
+        slot.set = true;
+        slot.before.clone_from(s);
+        slot.changed = m.apply_in_place(s);
+        if slot.changed {
+            slot.after.clone_from(s);
+        }
+        slot.changed
     }
 }
 
@@ -132,7 +159,7 @@ mod tests {
             category: Category::Place,
             whole_word: true,
         }]);
-        let mut known = Known::default();
+        let mut last = Last::default();
         for (value, expected) in [
             ("CHU d'Orléans", "CHU d'Ville-A"),
             ("CHU d'Orléans", "CHU d'Ville-A"),
@@ -143,7 +170,7 @@ mod tests {
             ("", ""),
         ] {
             let mut s = value.to_owned();
-            assert_eq!(known.fix(&m, &mut s), value != expected);
+            assert_eq!(last.fix(&m, 0, &mut s), value != expected);
             assert_eq!(s, expected);
         }
     }
