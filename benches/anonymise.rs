@@ -8,7 +8,8 @@
 //! - the export-time mode: the same annex (Markdown, DOCX) written plain and pseudonymised with
 //!   its leak check [the pseudonymised one < 1.2 × the plain one].
 //!
-//! Run with `cargo bench --bench anonymise`. The key lives in the user data folder, so the
+//! Run with `cargo bench --bench anonymise`; `VERBATIM_BENCH_PAIRED=21 cargo bench --bench
+//! anonymise` times the two annexes in turn instead (see [`paired`]). The key lives in the user data folder, so the
 //! bench points `VERBATIM_HOME` at its own temporary folder before anything else runs.
 
 mod support;
@@ -82,8 +83,64 @@ static BIG: LazyLock<Big> = LazyLock::new(|| {
 
 fn main() {
     LazyLock::force(&BIG);
-    divan::main();
+    match std::env::var("VERBATIM_BENCH_PAIRED")
+        .ok()
+        .and_then(|n| n.parse().ok())
+    {
+        Some(runs) => paired(runs),
+        None => divan::main(),
+    }
     support::remove_scratch();
+}
+
+/// `VERBATIM_BENCH_PAIRED=N`: the annex written plain and pseudonymised in turn, N pairs (the
+/// order swapped every other pair, one pair first as a warm-up), for figures a busy machine's
+/// drift between two blocks of samples does not skew: the medians, and the median of the
+/// pairs' ratios.
+fn paired(runs: usize) {
+    let s = Session::open(&BIG.root).expect("open");
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    for format in ["md", "docx"] {
+        let f: Format = format.parse().expect("format");
+        let time = |pseudonymised: bool| {
+            let options = Options {
+                keep_names: !pseudonymised,
+                allow_leaks: !pseudonymised,
+                ..Options::default()
+            };
+            let out = BIG
+                .dir
+                .path()
+                .join(format!("paired-{pseudonymised}.{format}"));
+            let start = std::time::Instant::now();
+            export::write(&s, &options, f, &out, &mut |_, _| {}).expect("export");
+            start.elapsed().as_secs_f64() * 1000.0
+        };
+        let (mut plain, mut pseudo) = (Vec::new(), Vec::new());
+        for i in 0..=runs {
+            let (a, b) = if i % 2 == 0 {
+                let a = time(false);
+                (a, time(true))
+            } else {
+                let b = time(true);
+                (time(false), b)
+            };
+            if i > 0 {
+                plain.push(a);
+                pseudo.push(b);
+            }
+        }
+        let ratios = plain.iter().zip(&pseudo).map(|(a, b)| b / a).collect();
+        let (a, b) = (median(plain), median(pseudo));
+        println!(
+            "{format}: plain {a:.1} ms, pseudonymised {b:.1} ms (medians of {runs}); ratio of the medians {:.2}, median of the pairs' ratios {:.2}",
+            b / a,
+            median(ratios)
+        );
+    }
 }
 
 /// A copy of the project (the search index left out: apply removes it anyway), flushed to disk.

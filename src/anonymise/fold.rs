@@ -132,6 +132,11 @@ pub fn fold_through(text: &str, sink: &mut impl Sink, out: &mut Folded) {
 }
 
 /// Folds `text` onto the end of `sink` (no origins).
+/// What each ASCII byte folds to (an ASCII character always folds to one ASCII byte).
+pub(super) fn ascii_table() -> &'static [u8; 128] {
+    &TABLES.ascii
+}
+
 pub fn fold_to(text: &str, sink: &mut impl Sink) {
     walk(text, sink, None);
 }

@@ -54,6 +54,11 @@ thread_local! {
 pub struct Matcher {
     entries: Vec<Entry>,
     automaton: Option<Automaton>,
+    /// For each ASCII byte, whether an original's folded form may start with what it folds to
+    /// (all true when an original folds to nothing).
+    may_start: [bool; 128],
+    /// Each entry's pseudonym in capitals, for a name found in capitals.
+    upper: Vec<String>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -80,7 +85,23 @@ impl Matcher {
     fn build(entries: Vec<Entry>, scan_much: bool) -> Self {
         let patterns: Vec<String> = entries.iter().map(|e| fold(&e.original)).collect();
         let automaton = Automaton::build(&patterns, scan_much);
-        Self { entries, automaton }
+        let mut first = [false; 256];
+        let mut empty = false;
+        for p in &patterns {
+            match p.as_bytes().first() {
+                Some(&b) => first[usize::from(b)] = true,
+                None => empty = true,
+            }
+        }
+        let ascii = super::fold::ascii_table();
+        let may_start = std::array::from_fn(|b| empty || first[usize::from(ascii[b])]);
+        let upper = entries.iter().map(|e| e.pseudonym.to_uppercase()).collect();
+        Self {
+            entries,
+            automaton,
+            may_start,
+            upper,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -217,25 +238,55 @@ impl Matcher {
     /// [`Matcher::find`], a short text probed first: what [`Matcher::apply_in_place`] replaces,
     /// found without changing anything (so many texts can be searched at once, then changed).
     pub fn find_to_apply(&self, s: &str) -> Vec<Hit> {
-        if s.len() <= SHORT && !self.may_occur_in_pieces(|put| put(s)) {
+        if s.len() <= SHORT && !(self.may_start_in(s) && self.may_occur_in_pieces(|put| put(s))) {
             return Vec::new();
         }
         self.find(s)
     }
 
+    /// Whether a match may start anywhere in `s`: false only when every byte is ASCII and folds
+    /// to a byte no original starts with (a label `E12`, a time `00:12:03`), which a glance at
+    /// the bytes tells.
+    fn may_start_in(&self, s: &str) -> bool {
+        s.bytes()
+            .any(|b| b >= 0x80 || self.may_start[usize::from(b)])
+    }
+
     /// Puts the pseudonyms in place of `hits` (found in `s` by [`Matcher::find`] or
     /// [`Matcher::find_to_apply`]); says whether there were any.
     pub fn splice(&self, s: &mut String, hits: &[Hit]) -> bool {
-        // From the last, so the places of those before stay true; in the string's own buffer.
-        for h in hits.iter().rev() {
-            let pseudonym = &self.entries[h.entry].pseudonym;
+        let pseudonym = |h: &Hit, s: &str| -> &str {
             if in_capitals(&s[h.start..h.end]) {
-                s.replace_range(h.start..h.end, &pseudonym.to_uppercase());
+                &self.upper[h.entry]
             } else {
-                s.replace_range(h.start..h.end, pseudonym);
+                &self.entries[h.entry].pseudonym
+            }
+        };
+        match hits {
+            [] => return false,
+            // In the string's own buffer.
+            [h] => {
+                let p: &str = if in_capitals(&s[h.start..h.end]) {
+                    &self.upper[h.entry]
+                } else {
+                    &self.entries[h.entry].pseudonym
+                };
+                s.replace_range(h.start..h.end, p);
+            }
+            // Several: the text written out once, not its tail moved for each.
+            _ => {
+                let mut out = String::with_capacity(s.len() + 16 * hits.len());
+                let mut last = 0;
+                for h in hits {
+                    out.push_str(&s[last..h.start]);
+                    out.push_str(pseudonym(h, s));
+                    last = h.end;
+                }
+                out.push_str(&s[last..]);
+                *s = out;
             }
         }
-        !hits.is_empty()
+        true
     }
 }
 

@@ -238,3 +238,35 @@ fn applying_in_place_copies_only_texts_with_a_name() {
     assert!(!m.apply_in_place(&mut s));
     assert_eq!(m.apply("martin"), m.replace("martin").0);
 }
+
+#[test]
+fn a_text_no_original_can_start_in_is_passed_at_a_glance() {
+    let m = matcher();
+    for t in ["E12", "00:12:03", "P3 - X7", ""] {
+        assert!(!m.may_start_in(t), "{t:?}");
+        assert!(m.find_to_apply(t).is_empty(), "{t:?}");
+    }
+    // A byte an original starts with (case folded), or any non-ASCII one, sends it on.
+    for t in ["xMartin", "é", "ARS", "E12 ARS", "\u{2019}"] {
+        assert!(m.may_start_in(t), "{t:?}");
+        assert_eq!(m.find_to_apply(t), m.find(t), "{t:?}");
+    }
+    // An original that folds to nothing may start anywhere.
+    let empty = Matcher::from_entries(vec![Entry {
+        original: "\u{301}".into(),
+        pseudonym: "X".into(),
+        category: Category::Other,
+        whole_word: false,
+    }]);
+    assert!(empty.may_start_in("E12"));
+    assert_eq!(empty.find_to_apply("E12"), empty.find("E12"));
+}
+
+#[test]
+fn several_names_in_one_text_are_replaced_in_one_writing_out() {
+    let m = matcher();
+    let mut s = String::from("MARTIN et Martin, puis l’ARS à Orléans");
+    assert!(m.apply_in_place(&mut s));
+    assert_eq!(s, "P0 et P0, puis l’P4 à P2");
+    assert_eq!(s, m.replace("MARTIN et Martin, puis l’ARS à Orléans").0);
+}
