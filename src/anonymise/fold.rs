@@ -89,7 +89,9 @@ pub fn fold_into(text: &str, out: &mut Folded, origins: bool) {
     push(text, out, origins);
 }
 
-/// Folds `text` onto the end of `out`'s bytes (no origins: for a yes-or-no pre-check).
+/// Folds `text` onto the end of `out`'s bytes (no origins): the pieces of a line folded as one
+/// text, which the leak check's probe is checked against.
+#[cfg(test)]
 pub fn fold_onto(text: &str, out: &mut Folded) {
     push(text, out, false);
 }
@@ -102,7 +104,7 @@ pub trait Sink {
     fn put(&mut self, bytes: &[u8]);
     /// The ASCII bytes `rest` starts with, each folded by `table`; how many there were.
     fn put_ascii_run(&mut self, rest: &[u8], table: &[u8; 128]) -> usize;
-    /// One character outside the tables, folded by [`fold_char_into`].
+    /// One character outside the tables, folded by `fold_char_into`.
     fn put_other(&mut self, c: char);
 }
 

@@ -168,15 +168,16 @@ impl Matcher {
 
     /// Whether an original may occur in text already folded (into `folded`): never false when
     /// [`Matcher::find`] would find one, and true only for the few texts with a candidate.
+    #[cfg(test)]
     pub fn may_occur_in_folded(&self, folded: &[u8]) -> bool {
         self.automaton
             .as_ref()
             .is_some_and(|ac| ac.is_match_folded(folded))
     }
 
-    /// [`Matcher::may_occur_in_folded`] on the folded text of the pieces `feed` gives (in
-    /// order, as one text), folded and searched as they come: never false when [`Matcher::find`]
-    /// would find a name in the pieces put together.
+    /// Whether an original may occur in the folded text of the pieces `feed` gives (in order, as
+    /// one text), folded and searched as they come: never false when [`Matcher::find`] would
+    /// find a name in the pieces put together, and true only for the few texts with a candidate.
     pub fn may_occur_in_pieces(&self, feed: impl FnOnce(&mut dyn FnMut(&str))) -> bool {
         self.automaton.as_ref().is_some_and(|ac| ac.probe(feed))
     }

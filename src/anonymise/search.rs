@@ -92,36 +92,22 @@ impl Automaton {
             Self::Dfa(dfa) if text.len() <= ONE_PASS_MAX => one_pass(dfa, text, sc),
             Self::Dfa(dfa) => {
                 fold_into(text, &mut sc.folded, true);
-                let input = Input::new(&sc.folded.bytes);
                 let matches = dfa
-                    .try_find_overlapping_iter(input)
+                    .try_find_overlapping_iter(Input::new(&sc.folded.bytes))
                     .expect("an unanchored standard DFA searches overlapping");
-                for m in matches {
-                    push(
-                        &sc.folded,
-                        &mut sc.candidates,
-                        m.start(),
-                        m.end(),
-                        m.pattern(),
-                    );
-                }
+                push_all(&sc.folded, &mut sc.candidates, matches);
             }
             Self::Other(ac) => {
                 fold_into(text, &mut sc.folded, true);
-                for m in ac.find_overlapping_iter(&sc.folded.bytes) {
-                    push(
-                        &sc.folded,
-                        &mut sc.candidates,
-                        m.start(),
-                        m.end(),
-                        m.pattern(),
-                    );
-                }
+                let matches = ac.find_overlapping_iter(&sc.folded.bytes);
+                push_all(&sc.folded, &mut sc.candidates, matches);
             }
         }
     }
 
-    /// Whether an original occurs anywhere in folded bytes.
+    /// Whether an original occurs anywhere in folded bytes: the plain yes-or-no the probe is
+    /// checked against.
+    #[cfg(test)]
     pub fn is_match_folded(&self, folded: &[u8]) -> bool {
         match self {
             Self::Dfa(dfa) => dfa
@@ -154,6 +140,17 @@ impl Automaton {
                 ac.is_match(&folded)
             }
         }
+    }
+}
+
+/// [`push`] for every match of a search of the whole folded text.
+fn push_all(
+    folded: &Folded,
+    candidates: &mut Vec<Candidate>,
+    matches: impl Iterator<Item = aho_corasick::Match>,
+) {
+    for m in matches {
+        push(folded, candidates, m.start(), m.end(), m.pattern());
     }
 }
 
