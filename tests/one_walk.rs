@@ -64,3 +64,76 @@ fn also_and_coder_filters_agree_across_passages_analysis_and_search() {
     assert_eq!(within[0][&e1], [(44, 60), (100, 110)]);
     assert_eq!(within[1][&e1], [(50, 55)]);
 }
+
+/// The selection worked on at once on every core (`select_map`, the annex's) hands over what
+/// the one-by-one walk (`select_each`) does, sources in natural label order, unreadable ones
+/// left out alike.
+#[test]
+fn the_parallel_selection_gives_the_sequential_one_in_source_order() {
+    use verbatim::import::{ImportOptions, commit, prepare_bytes};
+    use verbatim::query::{Selection, select_each, select_map};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("p");
+    let mut p =
+        verbatim::project::Project::init(&root, None, verbatim::model::Language::Fr).unwrap();
+    // Labels whose natural order is not their import order nor their byte order.
+    let files: Vec<_> = ["E10", "E2", "E1", "E33", "E3"]
+        .iter()
+        .map(|l| {
+            let name = format!("{l}.txt");
+            let text = format!("Enquêteur : Et vous ?\n{l} : Je parle, {l}, longtemps.\n");
+            let prepared = prepare_bytes(&name, text.as_bytes()).unwrap();
+            (std::path::PathBuf::from(name), prepared)
+        })
+        .collect();
+    commit(&mut p, files, &ImportOptions::default()).unwrap();
+    drop(p);
+    let mut s = Session::open_writer(&root).unwrap();
+    let a = s.add_node("A").unwrap();
+    let b = s.add_node("B").unwrap();
+    for label in ["E10", "E2", "E1", "E33"] {
+        let id = s.source_id(label).unwrap();
+        s.code("sg", id, CharRange::new(22, 30), a).unwrap();
+        s.code("mb", id, CharRange::new(28, 40), b).unwrap();
+    }
+    let mut groups = std::collections::HashMap::new();
+    groups.insert(a, vec![0]);
+    groups.insert(b, vec![0, 1]);
+    let sel = Selection {
+        groups,
+        ..Default::default()
+    };
+    type Picked = (String, Vec<(usize, Vec<(usize, usize, usize)>)>);
+    let picked = |u: &verbatim::query::SourceSelection| -> Picked {
+        let groups = u
+            .groups
+            .iter()
+            .map(|(g, sts)| {
+                let sts = sts.iter().map(|st| (st.start, st.end, st.coders.len()));
+                (*g, sts.collect())
+            })
+            .collect();
+        (u.meta.label.clone(), groups)
+    };
+    let mut one_by_one = Vec::new();
+    select_each(&s, &sel, |u| {
+        one_by_one.push(picked(&u));
+        Ok(())
+    })
+    .unwrap();
+    let at_once = select_map(&s, &sel, |u| Ok(picked(&u))).unwrap();
+    assert_eq!(at_once, one_by_one);
+    let labels: Vec<&str> = at_once.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(labels, ["E1", "E2", "E10", "E33"]);
+    // Group 0 unites A and B (22..40, both coders); group 1 holds B alone.
+    assert_eq!(
+        at_once[0].1,
+        [(0, vec![(22, 40, 2)]), (1, vec![(28, 40, 1)])]
+    );
+    // An error comes back as the sequential walk would meet it first.
+    let failed = select_map(&s, &sel, |u| match u.meta.label.as_str() {
+        "E2" | "E33" => Err(verbatim::Error::Invalid(u.meta.label.clone())),
+        _ => Ok(()),
+    });
+    assert!(matches!(failed, Err(verbatim::Error::Invalid(l)) if l == "E2"));
+}

@@ -14,7 +14,8 @@
 //! 3. Anything else built on codings (annex sections, matrices, agreement): describe it as a
 //!    [`Selection`] (node → groups, filters, whether to join across white space) and walk it with
 //!    [`select_each`], which hands over, source by source, the kept [`Stretch`]es with their
-//!    unit, speaker and case, plus the text and its units.
+//!    unit, speaker and case, plus the text and its units ([`select_map`]: the same, sources
+//!    worked on at once on every core, results back in source order).
 //! 4. Codings source by source, before units and merging (the analysis selection):
 //!    [`each_source`] gives each source's [`SourceCodings`] under the coder and `also:`
 //!    filters; [`select_each`] and [`allowed_units`] walk through it too.
@@ -37,7 +38,7 @@ pub use filters::Filters;
 pub use grammar::{FilterExpr, Key, Term};
 pub use passages::{NodeCounts, Passage, node_counts, passages};
 pub use resolve::parse_filters;
-pub use select::{Selection, SourceSelection, Stretch, merge_spans, select_each};
+pub use select::{Selection, SourceSelection, Stretch, merge_spans, select_each, select_map};
 pub use units::{SearchOptions, allowed_units, search};
 pub use walk::{SourceCodings, each_source};
 

@@ -9,7 +9,7 @@
 //! keeps a stretch that overlaps a coding of those nodes (same coder filter).
 
 use super::filters::Filters;
-use super::walk::each_source;
+use super::walk::{SourceCodings, each_source};
 use crate::coding::SourceText;
 use crate::error::Result;
 use crate::ids::NodeId;
@@ -95,69 +95,106 @@ pub fn select_each<'s>(
     sel: &Selection,
     mut each: impl FnMut(SourceSelection<'s>) -> Result<()>,
 ) -> Result<()> {
+    each_source(session, &sel.filters, |sc| {
+        match select_source(session, sel, sc) {
+            Some(selected) => each(selected),
+            None => Ok(()),
+        }
+    })
+}
+
+/// [`select_each`] on every core: `each` maps each source's selection to a result, sources
+/// worked on at once; the results come back in the sources' order (natural label order), and
+/// the first error in that order is the one returned.
+pub fn select_map<'s, T: Send>(
+    session: &'s Session,
+    sel: &Selection,
+    each: impl Fn(SourceSelection<'s>) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
+    use rayon::prelude::*;
+    let mut sources = Vec::new();
+    each_source(session, &sel.filters, |sc| {
+        if !sc.codings.is_empty() {
+            sources.push(sc.clone());
+        }
+        Ok(())
+    })?;
+    let results: Vec<Option<Result<T>>> = sources
+        .par_iter()
+        .map(|sc| select_source(session, sel, sc).map(&each))
+        .collect();
+    results.into_iter().flatten().collect()
+}
+
+/// What the selection keeps of one source (`None` when nothing, or when its text cannot be
+/// read: the session keeps it in `unreadable_texts` for the front ends to name, and the
+/// selection goes on without it).
+fn select_source<'s>(
+    session: &'s Session,
+    sel: &Selection,
+    sc: &SourceCodings<'s>,
+) -> Option<SourceSelection<'s>> {
     let f = &sel.filters;
-    each_source(session, f, |sc| {
-        let meta = sc.meta;
-        let mut spans: BTreeMap<usize, Vec<Span<'s>>> = BTreeMap::new();
-        for &(coder, c) in &sc.codings {
-            for &g in sel.groups.get(&c.node).into_iter().flatten() {
-                spans
-                    .entry(g)
-                    .or_default()
-                    .push((c.start, c.end, coder, c.node));
-            }
+    let meta = sc.meta;
+    let mut spans: BTreeMap<usize, Vec<Span<'s>>> = BTreeMap::new();
+    for &(coder, c) in &sc.codings {
+        for &g in sel.groups.get(&c.node).into_iter().flatten() {
+            spans
+                .entry(g)
+                .or_default()
+                .push((c.start, c.end, coder, c.node));
         }
-        if spans.is_empty() {
-            return Ok(());
+    }
+    if spans.is_empty() {
+        return None;
+    }
+    // A text that cannot be read is left out, never the whole selection: the session keeps
+    // it in `unreadable_texts` for the front ends to name.
+    let Ok(text) = session.text(meta.id) else {
+        return None;
+    };
+    let units = turns::source_units(meta, &text.text);
+    let mut groups = Vec::new();
+    for (g, list) in spans {
+        let mut merged = merge_spans(list);
+        if sel.join_across_spaces {
+            merged = join_across_spaces(&text, merged);
         }
-        // A text that cannot be read is left out, never the whole selection: the session keeps
-        // it in `unreadable_texts` for the front ends to name.
-        let Ok(text) = session.text(meta.id) else {
-            return Ok(());
-        };
-        let units = turns::source_units(meta, &text.text);
-        let mut groups = Vec::new();
-        for (g, list) in spans {
-            let mut merged = merge_spans(list);
-            if sel.join_across_spaces {
-                merged = join_across_spaces(&text, merged);
-            }
-            let kept: Vec<Stretch<'s>> = merged
-                .into_iter()
-                .filter(|(start, end, _, _)| sc.meets_also(*start, *end))
-                .filter_map(|(start, end, coders, nodes)| {
-                    let byte = text.index.byte_of(start).unwrap_or(0);
-                    let unit = turns::index_containing(&units, byte);
-                    let speaker = unit.and_then(|i| units[i].speaker);
-                    let who = speaker.map(|i| &meta.speakers[i]);
-                    let case = who
-                        .and_then(|s| s.case.clone())
-                        .unwrap_or_else(|| meta.case.clone());
-                    f.admits(&session.project().cases, &case, who)
-                        .then_some(Stretch {
-                            start,
-                            end,
-                            coders,
-                            nodes,
-                            unit,
-                            speaker,
-                            case,
-                        })
-                })
-                .collect();
-            if !kept.is_empty() {
-                groups.push((g, kept));
-            }
+        let kept: Vec<Stretch<'s>> = merged
+            .into_iter()
+            .filter(|(start, end, _, _)| sc.meets_also(*start, *end))
+            .filter_map(|(start, end, coders, nodes)| {
+                let byte = text.index.byte_of(start).unwrap_or(0);
+                let unit = turns::index_containing(&units, byte);
+                let speaker = unit.and_then(|i| units[i].speaker);
+                let who = speaker.map(|i| &meta.speakers[i]);
+                let case = who
+                    .and_then(|s| s.case.clone())
+                    .unwrap_or_else(|| meta.case.clone());
+                f.admits(&session.project().cases, &case, who)
+                    .then_some(Stretch {
+                        start,
+                        end,
+                        coders,
+                        nodes,
+                        unit,
+                        speaker,
+                        case,
+                    })
+            })
+            .collect();
+        if !kept.is_empty() {
+            groups.push((g, kept));
         }
-        if groups.is_empty() {
-            return Ok(());
-        }
-        each(SourceSelection {
-            meta,
-            text,
-            units,
-            groups,
-        })
+    }
+    if groups.is_empty() {
+        return None;
+    }
+    Some(SourceSelection {
+        meta,
+        text,
+        units,
+        groups,
     })
 }
 

@@ -149,8 +149,12 @@ impl Session {
 
     /// The text of a source, loaded once.
     pub fn text(&self, source: SourceId) -> Result<Arc<SourceText>> {
-        let mut cache = self.texts.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(t) = cache.get(&source) {
+        if let Some(t) = self
+            .texts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&source)
+        {
             return Ok(t.clone());
         }
         let meta = self
@@ -166,9 +170,11 @@ impl Session {
                 .unwrap_or_else(|e| e.into_inner())
                 .insert(meta.label.clone(), e.to_string());
         })?;
+        // Read and indexed outside the lock, so several threads read texts at once (two that
+        // read the same one keep the first).
         let text = Arc::new(SourceText::new(crate::text::normalize(&raw)));
-        cache.insert(source, text.clone());
-        Ok(text)
+        let mut cache = self.texts.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(cache.entry(source).or_insert(text).clone())
     }
 
     /// The sources whose text this session could not read so far (label, reason), in label
