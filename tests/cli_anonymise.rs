@@ -404,3 +404,85 @@ fn the_leak_check_refuses_an_export_holding_a_name_unless_allowed() {
         .stderr(contains("projet.qdpx was not written"));
     assert!(!qdpx.exists());
 }
+
+/// With a key, verbatims ordered by an attribute follow its values as printed (the order tells
+/// nothing of the originals), and interviews are counted by source even when the key prints two
+/// labels alike.
+#[test]
+fn an_attribute_order_follows_printed_values_and_interviews_count_by_source() {
+    let ws = Workspace::new();
+    let p = ws.project();
+    let run = |args: &[&str]| {
+        ws.cmd()
+            .arg("--project")
+            .arg(&p)
+            .args(args)
+            .assert()
+            .success();
+    };
+    run(&["codebook", "add", "Lieux"]);
+    for (label, town) in [("Albi-1", "Albi"), ("Montclar-1", "Montclar")] {
+        let src = ws.path().join(format!("{label}.txt"));
+        std::fs::write(
+            &src,
+            format!("M1 : Je travaille à {town} depuis longtemps.\n"),
+        )
+        .unwrap();
+        run(&["import", src.to_str().unwrap()]);
+        run(&["cases", "set", label, "Ville", town]);
+        run(&["code", label, "5", "30", "Lieux"]);
+    }
+    // Montclar prints as a name before Albi's.
+    run(&[
+        "anonymise",
+        "key",
+        "add",
+        "Montclar",
+        "Abbeville",
+        "--category",
+        "place",
+    ]);
+    run(&[
+        "anonymise",
+        "key",
+        "add",
+        "Albi",
+        "Zurich",
+        "--category",
+        "place",
+    ]);
+    let out = ws.path().join("annexe.md");
+    let export = || {
+        run(&[
+            "export",
+            "--order",
+            "attr:Ville",
+            "--citation",
+            "« {text} » ({attr:Ville}, {case})",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        std::fs::read_to_string(&out).unwrap()
+    };
+    let md = export();
+    let first = md
+        .find("(Abbeville, Abbeville-1)")
+        .expect("Montclar's verbatim");
+    let second = md.find("(Zurich, Zurich-1)").expect("Albi's verbatim");
+    assert!(first < second, "{md}");
+    assert!(!md.contains("Montclar") && !md.contains("Albi"), "{md}");
+    // Both labels now print as Abbeville-1: still two interviews.
+    run(&["anonymise", "key", "remove", "Albi"]);
+    run(&[
+        "anonymise",
+        "key",
+        "add",
+        "Albi",
+        "Abbeville",
+        "--category",
+        "place",
+    ]);
+    let md = export();
+    assert_eq!(md.matches("(Abbeville, Abbeville-1)").count(), 2, "{md}");
+    assert!(md.contains("2 verbatims, 2 entretiens"), "{md}");
+}

@@ -5,8 +5,9 @@
 //! Invariants: sections follow the codebook's order (pre-order); a verbatim is one coding of its
 //! section's node(s) in one source once overlapping or touching codings are united (with
 //! `join_adjacent`, also those separated only by white space), so it appears once per section;
-//! a heading's counts cover its subtree (each passage once) when only its descendants hold
-//! verbatims; every string
+//! a heading's counts cover its subtree (each passage once, interviews counted by source) when
+//! only its descendants hold verbatims; with a key, every string is printed through it before
+//! the verbatims are ordered (an attribute order follows the values as printed); every string
 //! is plain text (writers escape it for their format).
 
 use super::citation_setup::CitationSetup;
@@ -15,7 +16,7 @@ pub use super::items::{Transcript, Verbatim};
 use super::options::{Numbering, Options, Order};
 use crate::codebook::Node;
 use crate::error::{Error, Result};
-use crate::ids::NodeId;
+use crate::ids::{NodeId, SourceId};
 use crate::model::Language;
 use crate::session::Session;
 use crate::text::natural_cmp;
@@ -205,8 +206,14 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
         let t = if options.rollup { shown } else { vec![deepest] };
         targets.insert(id, t);
     }
-    let mut verbatims =
-        collect::verbatims(session, options, &setup.citation, &targets, chosen.len())?;
+    let mut verbatims = collect::verbatims(
+        session,
+        options,
+        &setup.citation,
+        setup.printing_key(),
+        &targets,
+        chosen.len(),
+    )?;
     for list in &mut verbatims {
         sort(list, options.order.clone(), &setup.attributes);
     }
@@ -214,9 +221,9 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
         .iter()
         .zip(verbatims)
         .map(|(c, verbatims)| {
-            let mut labels: Vec<&str> = verbatims.iter().map(|v| v.label.as_str()).collect();
-            labels.sort_unstable();
-            labels.dedup();
+            let mut sources: Vec<SourceId> = verbatims.iter().map(|v| v.source).collect();
+            sources.sort_unstable();
+            sources.dedup();
             Section {
                 node: c.node.id,
                 depth: c.depth,
@@ -225,7 +232,7 @@ pub fn build(session: &Session, options: &Options) -> Result<Annex> {
                 path: c.path.clone(),
                 description: c.node.description.clone(),
                 anchor: format!("n-{}", c.node.id),
-                interviews: labels.len(),
+                interviews: sources.len(),
                 subtree_verbatims: 0,
                 subtree_interviews: 0,
                 memos: Vec::new(),
@@ -268,6 +275,8 @@ pub(super) fn finish(
         language,
         template,
         citation,
+        key,
+        keep_names,
     } = setup;
     let transcripts = if options.transcripts {
         collect::transcripts(session, options)?
@@ -290,14 +299,12 @@ pub(super) fn finish(
         transcripts,
         csv: options.csv,
         warnings,
-        key: crate::anonymise::project_matcher(session.project().manifest.id)?,
+        key,
         allow_leaks: options.allow_leaks,
         memos: options.memos,
     };
-    if let Some(key) = annex.key.clone()
-        && !options.keep_names
-    {
-        super::pseudonyms::apply(&mut annex, &key, &citation);
+    if !keep_names {
+        super::pseudonyms::apply(&mut annex);
     }
     Ok(annex)
 }
@@ -392,10 +399,10 @@ fn subtree_counts(sections: &mut [Section], rollup: bool) {
             i..below.last().map_or(i, |j| j) + 1
         };
         // A passage coded on two nodes of the subtree is one verbatim of it, not two.
-        let mut passages: Vec<(&str, usize, usize)> = sections[range]
+        let mut passages: Vec<(SourceId, usize, usize)> = sections[range]
             .iter()
             .flat_map(|s| &s.verbatims)
-            .map(|v| (v.label.as_str(), v.start, v.end))
+            .map(|v| (v.source, v.start, v.end))
             .collect();
         passages.sort_unstable();
         passages.dedup();
@@ -505,6 +512,10 @@ mod tests {
             verbatims: verbatims
                 .iter()
                 .map(|&(label, start, end)| Verbatim {
+                    // One source per label.
+                    source: SourceId(uuid::Uuid::from_u128(
+                        label.bytes().fold(0, |n, b| n * 256 + u128::from(b)),
+                    )),
                     label: label.into(),
                     case: String::new(),
                     speaker: None,

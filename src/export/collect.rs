@@ -1,5 +1,6 @@
 //! Collects the verbatims of every annex section in one pass over the sources (through the
-//! query layer's selection engine: each text is cut into units once), and the transcripts annex.
+//! query layer's selection engine: each text is cut into units once; sources worked on at once),
+//! printed through the key when the export pseudonymises, and the transcripts annex.
 //!
 //! Invariants: codings of a section in one source that overlap or touch become one verbatim
 //! (with `join_adjacent`, also those separated only by white space); orphaned codings never
@@ -9,21 +10,25 @@
 
 use super::citation::{Citation, CitationData};
 use super::items::{Transcript, Verbatim};
+use super::names::Names;
 use super::options::Options;
+use crate::anonymise::Matcher;
 use crate::error::Result;
 use crate::ids::{CodingId, NodeId};
 use crate::model::Role;
-use crate::query::{Selection, SourceSelection, Stretch, select_each};
+use crate::query::{Selection, SourceSelection, Stretch, select_map};
 use crate::session::Session;
 use crate::text::turns;
 use std::collections::{BTreeMap, HashMap};
 
 /// The verbatims of each of `sections` sections; `targets` gives, for a node, the sections its
-/// codings go to.
+/// codings go to; `key`: the key to print names through (`None` keeps them). Sources are
+/// worked on at once, on every core.
 pub(super) fn verbatims(
     session: &Session,
     options: &Options,
     citation: &Citation,
+    key: Option<&Matcher>,
     targets: &HashMap<NodeId, Vec<usize>>,
     sections: usize,
 ) -> Result<Vec<Vec<Verbatim>>> {
@@ -37,21 +42,26 @@ pub(super) fn verbatims(
     } else {
         HashMap::new()
     };
-    let mut out: Vec<Vec<Verbatim>> = vec![Vec::new(); sections];
-    select_each(session, &sel, |s| {
+    let per_source = select_map(session, &sel, |s| {
         let row = session.project().cases.rows.get(&s.meta.case);
+        let mut names = Names::new(key);
+        let mut found: Vec<(usize, Verbatim)> = Vec::new();
         for (section, stretches) in &s.groups {
             for st in stretches {
-                if let Some(mut v) = verbatim(session, options, citation, &s, row, st) {
+                if let Some(mut v) = verbatim(session, options, citation, &s, row, st, &mut names) {
                     if !memos.is_empty() {
-                        v.memos = memos_of(session, &memos, &s, st);
+                        v.memos = memos_of(session, &memos, &s, st, &names);
                     }
-                    out[*section].push(v);
+                    found.push((*section, v));
                 }
             }
         }
-        Ok(())
+        Ok(found)
     })?;
+    let mut out: Vec<Vec<Verbatim>> = vec![Vec::new(); sections];
+    for (section, v) in per_source.into_iter().flatten() {
+        out[section].push(v);
+    }
     Ok(out)
 }
 
@@ -67,12 +77,14 @@ pub(super) fn coding_memos(session: &Session) -> Result<HashMap<CodingId, Vec<St
 }
 
 /// The memos of the codings a stretch is made of: codings of its nodes, by its coders, inside
-/// it (the engine united every such coding into the stretch), in position order.
+/// it (the engine united every such coding into the stretch), in position order, printed
+/// through `names`.
 pub(super) fn memos_of(
     session: &Session,
     memos: &HashMap<CodingId, Vec<String>>,
     u: &SourceSelection,
     st: &Stretch,
+    names: &Names,
 ) -> Vec<String> {
     let mut found: Vec<(usize, usize, &Vec<String>)> = session
         .codings()
@@ -95,6 +107,9 @@ pub(super) fn memos_of(
             }
         }
     }
+    for memo in &mut out {
+        names.text(memo);
+    }
     out
 }
 
@@ -104,7 +119,8 @@ fn time_at(units: &[turns::Unit], i: usize) -> Option<String> {
 }
 
 /// One verbatim from a kept stretch, or `None` when nothing is left of it (only the
-/// interviewer's words, with those left out).
+/// interviewer's words, with those left out); every string printed through `names`, and the
+/// citation rendered from them, so it shows exactly the verbatim as printed.
 pub(super) fn verbatim(
     session: &Session,
     options: &Options,
@@ -112,12 +128,12 @@ pub(super) fn verbatim(
     u: &SourceSelection,
     source_row: Option<&BTreeMap<String, String>>,
     st: &Stretch,
+    names: &mut Names,
 ) -> Option<Verbatim> {
     let text = &u.text;
     let (start, end) = (st.start, st.end);
     let (b0, b1) = (text.index.byte_of(start)?, text.index.byte_of(end)?);
-    let speaker = st.speaker.map(|i| &u.meta.speakers[i]);
-    let case = st.case.clone();
+    let speaker = st.speaker.map(|i| names.field(&u.meta.speakers[i].name));
     let mut body = if options.keep_interviewer {
         text.text[b0..b1].trim().to_owned()
     } else {
@@ -126,31 +142,40 @@ pub(super) fn verbatim(
     if let Some(max) = options.max_chars {
         body = cut(&body, max);
     }
-    let row = if case == u.meta.case {
+    names.text(&mut body);
+    let row = if st.case == u.meta.case {
         source_row
     } else {
-        session.project().cases.rows.get(&case)
+        session.project().cases.rows.get(&st.case)
     };
     let attributes: Vec<String> = session
         .project()
         .cases
         .attributes
         .iter()
-        .map(|a| row.and_then(|r| r.get(a)).cloned().unwrap_or_default())
+        .map(|a| {
+            row.and_then(|r| r.get(a))
+                .map_or_else(String::new, |v| names.field(v))
+        })
         .collect();
+    let case = names.field(&st.case);
+    let label = names.field(&u.meta.label);
     let at = st.unit;
     let turn = at.map_or(0, |i| i + 1);
-    let time = at.and_then(|i| time_at(&u.units, i));
+    let mut time = at.and_then(|i| time_at(&u.units, i));
+    if let Some(t) = &mut time {
+        names.text(t);
+    }
     let citation = citation.render(&CitationData {
         text: &body,
         case: &case,
-        label: &u.meta.label,
-        speaker: speaker.map_or("", |s| s.name.as_str()),
+        label: &label,
+        speaker: speaker.as_deref().unwrap_or(""),
         turn,
         time: time.as_deref().unwrap_or(""),
         attributes: &attributes,
     });
-    let (before, after) = if options.context > 0 {
+    let (mut before, mut after) = if options.context > 0 {
         (
             last_words(&text.text[..b0], options.context),
             first_words(&text.text[b1..], options.context),
@@ -158,10 +183,13 @@ pub(super) fn verbatim(
     } else {
         (String::new(), String::new())
     };
+    names.text(&mut before);
+    names.text(&mut after);
     Some(Verbatim {
-        label: u.meta.label.clone(),
+        source: u.meta.id,
+        label,
         case,
-        speaker: speaker.map(|s| s.name.clone()),
+        speaker,
         start,
         end,
         text: body,
@@ -171,7 +199,7 @@ pub(super) fn verbatim(
         attributes,
         turn,
         time,
-        coders: st.coders.iter().map(|c| (*c).to_owned()).collect(),
+        coders: st.coders.iter().map(|c| names.field(c)).collect(),
         memos: Vec::new(),
     })
 }

@@ -10,6 +10,8 @@
 /// One verbatim, ready to print.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verbatim {
+    /// The source it is from (counts of interviews go by it, not by the printed label).
+    pub source: crate::ids::SourceId,
     pub label: String,
     pub case: String,
     pub speaker: Option<String>,

@@ -1,7 +1,8 @@
 //! Exports: the thesis annex "verbatims per category" in DOCX, ODT, Markdown, HTML, CSV and XLSX.
 //! One model ([`annex::Annex`], built once by [`annex::build`]) and one writer per format, each a
 //! function from the annex to the file's bytes; [`write()`] stores them atomically, after the
-//! leak check (a DOCX or ODT is checked part by part as it goes into its archive). The exchange
+//! leak check (a DOCX or ODT is checked part by part as it goes into its archive), while another
+//! core frees the annex. The exchange
 //! formats (`.qdpx`, `.qdc`) are written by [`crate::refi::exchange`], which [`write()`] hands them to.
 //!
 //! Invariants: the same project and options give byte-identical files (no time stamps, stable
@@ -17,6 +18,7 @@ mod docx;
 mod html;
 mod items;
 mod markdown;
+mod names;
 mod odt;
 pub mod options;
 mod parts;
@@ -77,7 +79,12 @@ pub fn write(
         return write_exchange_with(session, format, path, options);
     }
     let mut annex = build(session, options)?;
-    write_annex(&mut annex, format, path, progress)
+    let rendered = Rendered::of(&mut annex, format, progress)?;
+    let mut report = Report::of(&annex);
+    // The annex, laid out, is freed on another core while the bytes are checked and stored.
+    let (stored, ()) = rayon::join(|| rendered.check_and_store(path), move || drop(annex));
+    report.bytes = stored?;
+    Ok(report)
 }
 
 /// Writes the project (`.qdpx`) or its codebook (`.qdc`) for other QDA programs (see
@@ -114,33 +121,62 @@ pub fn write_annex(
     path: &Path,
     progress: Progress,
 ) -> Result<Report> {
-    let check = annex.key.clone().filter(|_| !annex.allow_leaks);
-    let bytes = match (format, &check) {
-        // A zipped annex is checked part by part as it goes into the archive (no inflating).
-        (Format::Docx | Format::Odt, Some(key)) => {
-            let parts = match format {
-                Format::Docx => docx::parts(annex, progress),
-                _ => odt::parts(annex, progress),
-            };
-            let entries = parts.iter().map(|p| (p.name, p.bytes.as_slice()));
-            crate::anonymise::leaks::refuse_entries(key, entries, path)?;
-            parts::zip(&parts)?
+    let rendered = Rendered::of(annex, format, progress)?;
+    let mut report = Report::of(annex);
+    report.bytes = rendered.check_and_store(path)?;
+    Ok(report)
+}
+
+impl Report {
+    /// What writing `annex` reports, but the bytes written.
+    fn of(annex: &Annex) -> Self {
+        Self {
+            sections: annex.sections.len(),
+            verbatims: annex.verbatim_count(),
+            bytes: 0,
+            warnings: annex.warnings.clone(),
         }
-        _ => {
-            let bytes = render(annex, format, progress)?;
-            if let Some(key) = &check {
-                crate::anonymise::leaks::refuse(key, &bytes, path)?;
+    }
+}
+
+/// An annex laid out, not yet checked for leaks nor stored.
+enum Rendered {
+    /// The file's bytes, and the key they must not hold (none without a key or with
+    /// `--allow-leaks`).
+    Bytes(Vec<u8>, Option<crate::anonymise::Matcher>),
+    /// A DOCX or ODT to check: its parts, checked one by one as they go into the archive (no
+    /// inflating).
+    Parts(Vec<parts::Part>, crate::anonymise::Matcher),
+}
+
+impl Rendered {
+    fn of(annex: &mut Annex, format: Format, progress: Progress) -> Result<Self> {
+        let check = annex.key.clone().filter(|_| !annex.allow_leaks);
+        Ok(match (format, check) {
+            (Format::Docx, Some(key)) => Self::Parts(docx::parts(annex, progress), key),
+            (Format::Odt, Some(key)) => Self::Parts(odt::parts(annex, progress), key),
+            (_, check) => Self::Bytes(render(annex, format, progress)?, check),
+        })
+    }
+
+    /// The leak check, then the file written atomically; how many bytes it holds.
+    fn check_and_store(self, path: &Path) -> Result<usize> {
+        let bytes = match self {
+            Self::Parts(parts, key) => {
+                let entries = parts.iter().map(|p| (p.name, p.bytes.as_slice()));
+                crate::anonymise::leaks::refuse_entries(&key, entries, path)?;
+                parts::zip(&parts)?
             }
-            bytes
-        }
-    };
-    store::write_atomic(path, &bytes)?;
-    Ok(Report {
-        sections: annex.sections.len(),
-        verbatims: annex.verbatim_count(),
-        bytes: bytes.len(),
-        warnings: annex.warnings.clone(),
-    })
+            Self::Bytes(bytes, check) => {
+                if let Some(key) = check {
+                    crate::anonymise::leaks::refuse(&key, &bytes, path)?;
+                }
+                bytes
+            }
+        };
+        store::write_atomic(path, &bytes)?;
+        Ok(bytes.len())
+    }
 }
 
 /// Where the TUI keeps the last export choices of a project (a cache, never versioned).

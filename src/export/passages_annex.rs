@@ -12,6 +12,7 @@
 use super::annex::{self, Annex, Section};
 use super::citation_setup::CitationSetup;
 use super::collect;
+use super::names::Names;
 use super::options::Options;
 use crate::error::Result;
 use crate::ids::{NodeId, SourceId};
@@ -79,6 +80,7 @@ pub fn build(
             groups: Vec::new(),
         };
         let row = session.project().cases.rows.get(&meta.case);
+        let mut names = Names::new(setup.printing_key());
         for p in list {
             let end = p.end.min(text.len());
             if p.start >= end {
@@ -99,17 +101,18 @@ pub fn build(
                 speaker,
                 case,
             };
-            if let Some(mut v) = collect::verbatim(session, options, &setup.citation, &u, row, &st)
+            if let Some(mut v) =
+                collect::verbatim(session, options, &setup.citation, &u, row, &st, &mut names)
             {
                 if !memos.is_empty() {
-                    v.memos = collect::memos_of(session, &memos, &u, &st);
+                    v.memos = collect::memos_of(session, &memos, &u, &st, &names);
                 }
                 verbatims.push(v);
             }
         }
     }
     annex::sort(&mut verbatims, options.order.clone(), &setup.attributes);
-    let labels: BTreeSet<&str> = verbatims.iter().map(|v| v.label.as_str()).collect();
+    let sources: BTreeSet<SourceId> = verbatims.iter().map(|v| v.source).collect();
     let section = Section {
         node: NodeId::nil(),
         depth: 0,
@@ -118,9 +121,9 @@ pub fn build(
         path: heading.name.clone(),
         description: heading.description.clone(),
         anchor: "query".to_owned(),
-        interviews: labels.len(),
+        interviews: sources.len(),
         subtree_verbatims: verbatims.len(),
-        subtree_interviews: labels.len(),
+        subtree_interviews: sources.len(),
         memos: Vec::new(),
         verbatims,
     };
