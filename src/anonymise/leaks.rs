@@ -124,25 +124,56 @@ pub fn scan_bytes(matcher: &Matcher, bytes: &[u8]) -> Vec<Leak> {
 /// resolved first.
 ///
 /// One pass: the text is cut into runs of whole lines scanned in parallel (the leaks come back
-/// in text order); each line is made readable, folded and searched for a candidate as it goes
-/// (no copy), and only a line whose folded text holds one is searched exactly (most hold none).
+/// in text order, each run counting its own lines). Plain text (no markup, no `&`) is searched
+/// a block of lines at a time, folded and searched as it goes; a line with markup is made
+/// readable, folded and searched for a candidate as it goes (no copy), and searched exactly
+/// only when it holds one (most hold none).
 pub fn scan_text(matcher: &Matcher, text: &str, entry: Option<&str>) -> Vec<Leak> {
-    let looks_marked_up = text.contains('<') && text.contains('>');
-    line_runs(text, RUN)
+    let has = |b: u8| memchr::memchr(b, text.as_bytes()).is_some();
+    let looks_marked_up = has(b'<') && has(b'>');
+    let scanned: Vec<(Vec<Found>, usize)> = line_runs(text, RUN)
         .par_iter()
-        .map(|&(first, run)| scan_lines(matcher, run, first, looks_marked_up, entry))
-        .collect::<Vec<_>>()
-        .concat()
+        .map(|run| {
+            let found = scan_run(matcher, run, looks_marked_up);
+            (found, lines_in(run))
+        })
+        .collect();
+    let mut leaks = Vec::new();
+    let mut first = 0;
+    for (found, lines) in scanned {
+        leaks.extend(found.into_iter().map(|f| {
+            let line = first + f.line + 1;
+            Leak {
+                place: match entry {
+                    Some(e) => format!("{e}, line {line}"),
+                    None => format!("line {line}"),
+                },
+                original: matcher.entries()[f.entry].original.clone(),
+                excerpt: f.excerpt,
+            }
+        }));
+        first += lines;
+    }
+    leaks
 }
 
 /// Bytes of text in one run of lines scanned at once.
 const RUN: usize = 1 << 18;
 
-/// `text` cut after a line end every `size` bytes or so: (number of the run's first line from
-/// 0, the run).
-fn line_runs(text: &str, size: usize) -> Vec<(usize, &str)> {
+/// Bytes of plain text searched at once, about (whole lines; a longer line alone).
+const BLOCK: usize = 4 << 10;
+
+/// A leak in a run: its line, counted from the run's first (0), the entry and the excerpt.
+struct Found {
+    line: usize,
+    entry: usize,
+    excerpt: String,
+}
+
+/// `text` cut after a line end every `size` bytes or so.
+fn line_runs(text: &str, size: usize) -> Vec<&str> {
     let mut runs = Vec::new();
-    let (mut start, mut line) = (0, 0);
+    let mut start = 0;
     while start < text.len() {
         let end = match text.as_bytes()[(start + size).min(text.len())..]
             .iter()
@@ -151,25 +182,60 @@ fn line_runs(text: &str, size: usize) -> Vec<(usize, &str)> {
             Some(p) => (start + size).min(text.len()) + p + 1,
             None => text.len(),
         };
-        let run = &text[start..end];
-        runs.push((line, run));
-        line += run.bytes().filter(|&b| b == b'\n').count();
+        runs.push(&text[start..end]);
         start = end;
     }
     runs
 }
 
-fn scan_lines(
-    matcher: &Matcher,
-    text: &str,
-    first: usize,
-    looks_marked_up: bool,
-    entry: Option<&str>,
-) -> Vec<Leak> {
-    let mut leaks = Vec::new();
+/// The leaks of one run, by block of lines.
+fn scan_run(matcher: &Matcher, run: &str, looks_marked_up: bool) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut line = 0;
+    for block in line_runs(run, BLOCK) {
+        if looks_marked_up || memchr::memchr(b'&', block.as_bytes()).is_some() {
+            scan_lines(matcher, block, line, &mut found);
+        } else {
+            scan_plain(matcher, block, line, &mut found);
+        }
+        line += lines_in(block);
+    }
+    found
+}
+
+/// How many line ends `text` holds.
+fn lines_in(text: &str) -> usize {
+    memchr::memchr_iter(b'\n', text.as_bytes()).count()
+}
+
+/// A block of plain lines, searched at once (`first`: its first line's number in the run); a
+/// name is placed on the line where it starts.
+fn scan_plain(matcher: &Matcher, block: &str, first: usize, found: &mut Vec<Found>) {
+    for hit in matcher.find(block) {
+        let before = &block[..hit.start];
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let end = block[hit.start..]
+            .find('\n')
+            .map_or(block.len(), |i| hit.start + i);
+        let line = block[start..end].trim_end_matches('\r');
+        found.push(Found {
+            line: first + lines_in(before),
+            entry: hit.entry,
+            excerpt: around(
+                line,
+                hit.start - start,
+                hit.end.min(start + line.len()) - start,
+            ),
+        });
+    }
+}
+
+/// A block's lines one by one, made readable first (`first`: the block's first line's number in
+/// the run).
+fn scan_lines(matcher: &Matcher, block: &str, first: usize, found: &mut Vec<Found>) {
     let mut buffer = String::new();
-    for (n, line) in text.lines().enumerate() {
-        let markup = looks_marked_up || line.contains('&');
+    for (n, line) in block.lines().enumerate() {
+        let markup = line.contains('<') || line.contains('&');
         let may_occur = if markup {
             matcher.may_occur_in_pieces(|put| readable_pieces(line, put))
         } else {
@@ -185,18 +251,13 @@ fn scan_lines(
             line
         };
         for hit in matcher.find(readable) {
-            let place = match entry {
-                Some(e) => format!("{e}, line {}", first + n + 1),
-                None => format!("line {}", first + n + 1),
-            };
-            leaks.push(Leak {
-                place,
-                original: matcher.entries()[hit.entry].original.clone(),
+            found.push(Found {
+                line: first + n,
+                entry: hit.entry,
                 excerpt: around(readable, hit.start, hit.end),
             });
         }
     }
-    leaks
 }
 
 /// Tags become spaces; `&amp;`-style and numeric references become their characters (into
@@ -326,7 +387,7 @@ mod tests {
         }
         let runs = line_runs(&text, 1000);
         assert!(runs.len() > 100);
-        assert_eq!(runs.iter().map(|r| r.1).collect::<String>(), text);
+        assert_eq!(runs.concat(), text);
         let places: Vec<String> = scan_text(&m, &text, None)
             .into_iter()
             .map(|l| l.place)
@@ -335,8 +396,54 @@ mod tests {
             places,
             ["line 4", "line 704", "line 1404", "line 2104", "line 2804"]
         );
-        assert_eq!(line_runs("", 10), []);
-        assert_eq!(line_runs("a\nb", 1), [(0, "a\n"), (1, "b")]);
+        assert!(line_runs("", 10).is_empty());
+        assert_eq!(line_runs("a\nb", 1), ["a\n", "b"]);
+    }
+
+    #[test]
+    fn plain_text_searched_by_blocks_finds_what_lines_find_and_names_cut_by_a_line_end() {
+        let mut k = Key::default();
+        for (o, p) in [("Orléans", "Ville-A"), ("Jean Dupont", "Personne B")] {
+            k.add(Entry {
+                original: o.into(),
+                pseudonym: p.into(),
+                category: Category::Place,
+                whole_word: true,
+            })
+            .unwrap();
+        }
+        let m = k.matcher();
+        // Names on both sides of every block boundary, lines of every length.
+        let mut text = String::new();
+        let mut expected = Vec::new();
+        for i in 0..2000 {
+            let filler = "é".repeat(i % 37);
+            if i % 97 == 5 {
+                text.push_str(&format!("{filler} à ORLÉANS{}\r\n", " x".repeat(i % 13)));
+                expected.push(format!("line {}", i + 1));
+            } else {
+                text.push_str(&format!("{filler} orléansville Orl\n"));
+            }
+        }
+        let found: Vec<String> = scan_text(&m, &text, None)
+            .into_iter()
+            .map(|l| l.place)
+            .collect();
+        assert_eq!(found, expected);
+        // A line at a time, each as its own text, finds the same.
+        let by_line: Vec<String> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| m.contains_any(l))
+            .map(|(n, _)| format!("line {}", n + 1))
+            .collect();
+        assert_eq!(by_line, expected);
+        // A name that a line end cuts is still read as one, placed where it starts.
+        let leaks = scan_text(&m, "rien\nvu avec Jean\nDupont hier\n", None);
+        assert_eq!(leaks.len(), 1);
+        assert_eq!(leaks[0].place, "line 2");
+        assert_eq!(leaks[0].original, "Jean Dupont");
+        assert_eq!(leaks[0].excerpt, "vu avec Jean");
     }
 
     proptest::proptest! {
