@@ -54,13 +54,17 @@ pub fn refusal(what: &str, leaks: &[Leak]) -> String {
 /// The leak check before a file is written: refuses (naming `path`) when `bytes` hold an
 /// original of the key.
 pub fn refuse(matcher: &Matcher, bytes: &[u8], path: &std::path::Path) -> crate::Result<()> {
-    let leaks = scan_bytes(matcher, bytes);
+    refuse_found(&scan_bytes(matcher, bytes), path)
+}
+
+/// Refuses (naming `path`) when the leak check found `leaks`.
+pub fn refuse_found(leaks: &[Leak], path: &std::path::Path) -> crate::Result<()> {
     if leaks.is_empty() {
         return Ok(());
     }
     Err(crate::Error::Invalid(refusal(
         &path.display().to_string(),
-        &leaks,
+        leaks,
     )))
 }
 
@@ -75,13 +79,7 @@ pub fn refuse_entries<'a>(
     for (name, content) in entries {
         leaks.extend(scan_entry(matcher, name, content));
     }
-    if leaks.is_empty() {
-        return Ok(());
-    }
-    Err(crate::Error::Invalid(refusal(
-        &path.display().to_string(),
-        &leaks,
-    )))
+    refuse_found(&leaks, path)
 }
 
 /// One zip entry: its text, when it is UTF-8 (images and the like are not read).
@@ -129,8 +127,7 @@ pub fn scan_bytes(matcher: &Matcher, bytes: &[u8]) -> Vec<Leak> {
 /// readable, folded and searched for a candidate as it goes (no copy), and searched exactly
 /// only when it holds one (most hold none).
 pub fn scan_text(matcher: &Matcher, text: &str, entry: Option<&str>) -> Vec<Leak> {
-    let has = |b: u8| memchr::memchr(b, text.as_bytes()).is_some();
-    let looks_marked_up = has(b'<') && has(b'>');
+    let looks_marked_up = looks_marked_up(text);
     let scanned: Vec<(Vec<Found>, usize)> = line_runs(text, RUN)
         .par_iter()
         .map(|run| {
@@ -141,20 +138,69 @@ pub fn scan_text(matcher: &Matcher, text: &str, entry: Option<&str>) -> Vec<Leak
     let mut leaks = Vec::new();
     let mut first = 0;
     for (found, lines) in scanned {
-        leaks.extend(found.into_iter().map(|f| {
-            let line = first + f.line + 1;
-            Leak {
-                place: match entry {
-                    Some(e) => format!("{e}, line {line}"),
-                    None => format!("line {line}"),
-                },
-                original: matcher.entries()[f.entry].original.clone(),
-                excerpt: f.excerpt,
-            }
-        }));
+        push_found(matcher, entry, first, found, &mut leaks);
         first += lines;
     }
     leaks
+}
+
+/// Whether a text holds markup (`<` and `>`): its lines are then read with tags set apart.
+fn looks_marked_up(text: &str) -> bool {
+    let has = |b: u8| memchr::memchr(b, text.as_bytes()).is_some();
+    has(b'<') && has(b'>')
+}
+
+/// The leaks `found` in a text whose first line is line `first` (from 0), as [`Leak`]s.
+fn push_found(
+    matcher: &Matcher,
+    entry: Option<&str>,
+    first: usize,
+    found: Vec<Found>,
+    leaks: &mut Vec<Leak>,
+) {
+    leaks.extend(found.into_iter().map(|f| {
+        let line = first + f.line + 1;
+        Leak {
+            place: match entry {
+                Some(e) => format!("{e}, line {line}"),
+                None => format!("line {line}"),
+            },
+            original: matcher.entries()[f.entry].original.clone(),
+            excerpt: f.excerpt,
+        }
+    }));
+}
+
+/// The leak check of a text written piece by piece (each piece whole lines), each piece
+/// scanned as it comes, on the calling thread (the writer goes on on its own): the leaks of
+/// every piece in order, placed on their line of the whole text. A piece holding markup has
+/// its lines read as [`scan_text`] reads a marked-up text.
+pub struct Stream<'m> {
+    matcher: &'m Matcher,
+    lines: usize,
+    leaks: Vec<Leak>,
+}
+
+impl<'m> Stream<'m> {
+    pub fn new(matcher: &'m Matcher) -> Self {
+        Self {
+            matcher,
+            lines: 0,
+            leaks: Vec::new(),
+        }
+    }
+
+    /// Scans the next piece.
+    pub fn push(&mut self, piece: &str) {
+        let found = scan_run(self.matcher, piece, looks_marked_up(piece));
+        push_found(self.matcher, None, self.lines, found, &mut self.leaks);
+        self.lines += lines_in(piece);
+    }
+
+    /// The leaks of every piece, in text order.
+    pub fn leaks(self) -> Vec<Leak> {
+        self.leaks
+    }
 }
 
 /// Bytes of text in one run of lines scanned at once.
@@ -444,6 +490,33 @@ mod tests {
         assert_eq!(leaks[0].place, "line 2");
         assert_eq!(leaks[0].original, "Jean Dupont");
         assert_eq!(leaks[0].excerpt, "vu avec Jean");
+    }
+
+    #[test]
+    fn a_text_scanned_piece_by_piece_gives_the_leaks_of_the_whole() {
+        let m = matcher();
+        let mut text = String::from("<h1>Titre</h1>\n");
+        for i in 0..500 {
+            text.push_str(match i % 50 {
+                7 => "venue d’ORLEANS hier\n",
+                19 => "<p>à Orl&#233;ans</p>\n",
+                _ => "rien ici, ni à Orleansville\n",
+            });
+        }
+        let whole = scan_text(&m, &text, None);
+        assert_eq!(whole.len(), 20);
+        // Pieces of whole lines, as a writer hands them on; the first alone holds markup.
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        for size in [1, 3, 64] {
+            let mut stream = Stream::new(&m);
+            for piece in lines.chunks(size) {
+                stream.push(&piece.concat());
+            }
+            assert_eq!(stream.leaks(), whole, "pieces of {size} lines");
+        }
+        let refused = refuse_found(&whole, std::path::Path::new("annexe.md"));
+        assert!(refused.is_err_and(|e| e.to_string().contains("annexe.md")));
+        assert!(refuse_found(&[], std::path::Path::new("annexe.md")).is_ok());
     }
 
     proptest::proptest! {

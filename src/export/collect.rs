@@ -139,10 +139,11 @@ pub(super) fn verbatim(
     } else {
         without_interviewer(u, b0, b1)?
     };
+    // Printed first, then cut: the length counted is the one the reader sees.
+    names.text(&mut body);
     if let Some(max) = options.max_chars {
         body = cut(&body, max);
     }
-    names.text(&mut body);
     let row = if st.case == u.meta.case {
         source_row
     } else {

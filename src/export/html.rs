@@ -5,6 +5,7 @@
 //! external style, script or font), so the file opens the same offline.
 
 use super::annex::{Annex, Section};
+use super::pieces::{at_once, hand_on};
 use crate::formats::xml::escape_into;
 
 const STYLE: &str = "body{font-family:Georgia,'Times New Roman',serif;max-width:46em;margin:2em auto;\
@@ -106,12 +107,23 @@ fn section(out: &mut String, annex: &Annex, s: &Section) {
 }
 
 pub fn write(annex: &Annex, progress: super::Progress) -> Vec<u8> {
+    at_once(|put| write_pieces(annex, progress, usize::MAX, put))
+}
+
+/// The annex handed to `put` in pieces of about `size` bytes (whole sections and transcripts),
+/// as they are written.
+pub fn write_pieces(
+    annex: &Annex,
+    progress: super::Progress,
+    size: usize,
+    put: &mut dyn FnMut(String),
+) {
     let w = annex.words();
     let lang = match annex.language {
         crate::model::Language::Fr => "fr",
         crate::model::Language::En => "en",
     };
-    let mut out = String::with_capacity(annex.verbatim_count() * 450 + 8192);
+    let mut out = String::with_capacity((annex.verbatim_count() * 450 + 8192).min(size));
     out.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
     ));
@@ -168,6 +180,7 @@ pub fn write(annex: &Annex, progress: super::Progress) -> Vec<u8> {
     for (i, s) in annex.sections.iter().enumerate() {
         section(&mut out, annex, s);
         progress(i + 1, total);
+        hand_on(&mut out, size, put);
     }
     if !annex.transcripts.is_empty() {
         out.push_str(&format!(
@@ -193,8 +206,9 @@ pub fn write(annex: &Annex, progress: super::Progress) -> Vec<u8> {
                 esc_lines(&mut out, text);
                 out.push_str("</p>\n");
             }
+            hand_on(&mut out, size, put);
         }
     }
     out.push_str("</body>\n</html>\n");
-    out.into_bytes()
+    put(out);
 }

@@ -5,6 +5,7 @@
 //! backslash-escaped, and so is anything at a line start that would open a list or heading.
 
 use super::annex::{Annex, Section};
+use super::pieces::{at_once, hand_on};
 
 /// Escapes text for Markdown where no line starts (headings, link texts, emphasis).
 pub fn escape_inline(line: &str) -> String {
@@ -104,8 +105,19 @@ fn section(out: &mut String, annex: &Annex, s: &Section) {
 }
 
 pub fn write(annex: &Annex, progress: super::Progress) -> Vec<u8> {
+    at_once(|put| write_pieces(annex, progress, usize::MAX, put))
+}
+
+/// The annex handed to `put` in pieces of about `size` bytes (whole sections and transcripts),
+/// as they are written.
+pub fn write_pieces(
+    annex: &Annex,
+    progress: super::Progress,
+    size: usize,
+    put: &mut dyn FnMut(String),
+) {
     let w = annex.words();
-    let mut out = String::with_capacity(annex.verbatim_count() * 400 + 4096);
+    let mut out = String::with_capacity((annex.verbatim_count() * 400 + 4096).min(size));
     let lang = match annex.language {
         crate::model::Language::Fr => "fr",
         crate::model::Language::En => "en",
@@ -145,6 +157,7 @@ pub fn write(annex: &Annex, progress: super::Progress) -> Vec<u8> {
     for (i, s) in annex.sections.iter().enumerate() {
         section(&mut out, annex, s);
         progress(i + 1, total);
+        hand_on(&mut out, size, put);
     }
     if !annex.transcripts.is_empty() {
         heading(&mut out, 1, w.transcripts, Some("retranscriptions"));
@@ -161,9 +174,10 @@ pub fn write(annex: &Annex, progress: super::Progress) -> Vec<u8> {
                 out.push_str(&lines(text));
                 out.push_str("\n\n");
             }
+            hand_on(&mut out, size, put);
         }
     }
-    out.into_bytes()
+    put(out);
 }
 
 #[cfg(test)]

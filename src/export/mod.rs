@@ -1,8 +1,8 @@
 //! Exports: the thesis annex "verbatims per category" in DOCX, ODT, Markdown, HTML, CSV and XLSX.
 //! One model ([`annex::Annex`], built once by [`annex::build`]) and one writer per format, each a
 //! function from the annex to the file's bytes; [`write()`] stores them atomically, after the
-//! leak check (a DOCX or ODT is checked part by part as it goes into its archive), while another
-//! core frees the annex. The exchange
+//! leak check (a DOCX or ODT is checked part by part as it goes into its archive; Markdown and
+//! HTML piece by piece on another core as they are written), while another core frees the annex. The exchange
 //! formats (`.qdpx`, `.qdc`) are written by [`crate::refi::exchange`], which [`write()`] hands them to.
 //!
 //! Invariants: the same project and options give byte-identical files (no time stamps, stable
@@ -23,6 +23,7 @@ mod odt;
 pub mod options;
 mod parts;
 pub mod passages_annex;
+mod pieces;
 mod pseudonyms;
 pub(crate) mod table;
 mod xlsx;
@@ -147,6 +148,9 @@ enum Rendered {
     /// A DOCX or ODT to check: its parts, checked one by one as they go into the archive (no
     /// inflating).
     Parts(Vec<parts::Part>, crate::anonymise::Matcher),
+    /// A Markdown or HTML file already checked, piece by piece as it was written: its bytes and
+    /// the leaks found.
+    Scanned(Vec<u8>, Vec<crate::anonymise::Leak>),
 }
 
 impl Rendered {
@@ -155,6 +159,18 @@ impl Rendered {
         Ok(match (format, check) {
             (Format::Docx, Some(key)) => Self::Parts(docx::parts(annex, progress), key),
             (Format::Odt, Some(key)) => Self::Parts(odt::parts(annex, progress), key),
+            (Format::Md, Some(key)) => {
+                let (bytes, leaks) = pieces::scanned_while_written(&key, |put| {
+                    markdown::write_pieces(annex, progress, pieces::PIECE, put);
+                });
+                Self::Scanned(bytes, leaks)
+            }
+            (Format::Html, Some(key)) => {
+                let (bytes, leaks) = pieces::scanned_while_written(&key, |put| {
+                    html::write_pieces(annex, progress, pieces::PIECE, put);
+                });
+                Self::Scanned(bytes, leaks)
+            }
             (_, check) => Self::Bytes(render(annex, format, progress)?, check),
         })
     }
@@ -166,6 +182,10 @@ impl Rendered {
                 let entries = parts.iter().map(|p| (p.name, p.bytes.as_slice()));
                 crate::anonymise::leaks::refuse_entries(&key, entries, path)?;
                 parts::zip(&parts)?
+            }
+            Self::Scanned(bytes, leaks) => {
+                crate::anonymise::leaks::refuse_found(&leaks, path)?;
+                bytes
             }
             Self::Bytes(bytes, check) => {
                 if let Some(key) = check {
