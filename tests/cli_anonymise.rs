@@ -231,14 +231,7 @@ fn named_project(ws: &Workspace) -> std::path::PathBuf {
         "Enquêteur : Où exercez-vous ?\nM1 : À Montclar, avec le Dr Garnier. Je viens d’ORLEANS.\n",
     )
     .unwrap();
-    let run = |args: &[&str]| {
-        ws.cmd()
-            .arg("--project")
-            .arg(&p)
-            .args(args)
-            .assert()
-            .success();
-    };
+    let run = |args: &[&str]| ws.ok(&p, args);
     run(&["import", src.to_str().unwrap()]);
     run(&["codebook", "add", "Parcours"]);
     run(&["codebook", "add", "Parcours/Lieux"]);
@@ -412,14 +405,7 @@ fn the_leak_check_refuses_an_export_holding_a_name_unless_allowed() {
 fn an_attribute_order_follows_printed_values_and_interviews_count_by_source() {
     let ws = Workspace::new();
     let p = ws.project();
-    let run = |args: &[&str]| {
-        ws.cmd()
-            .arg("--project")
-            .arg(&p)
-            .args(args)
-            .assert()
-            .success();
-    };
+    let run = |args: &[&str]| ws.ok(&p, args);
     run(&["codebook", "add", "Lieux"]);
     for (label, town) in [("Albi-1", "Albi"), ("Montclar-1", "Montclar")] {
         let src = ws.path().join(format!("{label}.txt"));

@@ -5,7 +5,7 @@
 //! external style, script or font), so the file opens the same offline.
 
 use super::annex::{Annex, Section};
-use super::pieces::{at_once, hand_on};
+use super::pieces::hand_on;
 use crate::formats::xml::escape_into;
 
 const STYLE: &str = "body{font-family:Georgia,'Times New Roman',serif;max-width:46em;margin:2em auto;\
@@ -106,18 +106,9 @@ fn section(out: &mut String, annex: &Annex, s: &Section) {
     }
 }
 
-pub fn write(annex: &Annex, progress: super::Progress) -> Vec<u8> {
-    at_once(|put| write_pieces(annex, progress, usize::MAX, put))
-}
-
 /// The annex handed to `put` in pieces of about `size` bytes (whole sections and transcripts),
-/// as they are written.
-pub fn write_pieces(
-    annex: &Annex,
-    progress: super::Progress,
-    size: usize,
-    put: &mut dyn FnMut(String),
-) {
+/// as they are written (`usize::MAX`: in one piece).
+pub fn write(annex: &Annex, progress: super::Progress, size: usize, put: &mut dyn FnMut(String)) {
     let w = annex.words();
     let lang = match annex.language {
         crate::model::Language::Fr => "fr",

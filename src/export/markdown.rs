@@ -5,7 +5,7 @@
 //! backslash-escaped, and so is anything at a line start that would open a list or heading.
 
 use super::annex::{Annex, Section};
-use super::pieces::{at_once, hand_on};
+use super::pieces::hand_on;
 
 /// Escapes text for Markdown where no line starts (headings, link texts, emphasis).
 pub fn escape_inline(line: &str) -> String {
@@ -104,18 +104,9 @@ fn section(out: &mut String, annex: &Annex, s: &Section) {
     }
 }
 
-pub fn write(annex: &Annex, progress: super::Progress) -> Vec<u8> {
-    at_once(|put| write_pieces(annex, progress, usize::MAX, put))
-}
-
 /// The annex handed to `put` in pieces of about `size` bytes (whole sections and transcripts),
-/// as they are written.
-pub fn write_pieces(
-    annex: &Annex,
-    progress: super::Progress,
-    size: usize,
-    put: &mut dyn FnMut(String),
-) {
+/// as they are written (`usize::MAX`: in one piece).
+pub fn write(annex: &Annex, progress: super::Progress, size: usize, put: &mut dyn FnMut(String)) {
     let w = annex.words();
     let mut out = String::with_capacity((annex.verbatim_count() * 400 + 4096).min(size));
     let lang = match annex.language {

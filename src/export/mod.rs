@@ -59,8 +59,8 @@ pub fn render(annex: &mut Annex, format: Format, progress: Progress) -> Result<V
                 format.extension()
             )));
         }
-        Format::Md => markdown::write(annex, progress),
-        Format::Html => html::write(annex, progress),
+        Format::Md => pieces::at_once(|put| markdown::write(annex, progress, usize::MAX, put)),
+        Format::Html => pieces::at_once(|put| html::write(annex, progress, usize::MAX, put)),
         Format::Csv => table::csv(annex, progress)?,
         Format::Xlsx => xlsx::write(annex, progress)?,
         Format::Docx => docx::write(annex, progress)?,
@@ -161,13 +161,13 @@ impl Rendered {
             (Format::Odt, Some(key)) => Self::Parts(odt::parts(annex, progress), key),
             (Format::Md, Some(key)) => {
                 let (bytes, leaks) = pieces::scanned_while_written(&key, |put| {
-                    markdown::write_pieces(annex, progress, pieces::PIECE, put);
+                    markdown::write(annex, progress, pieces::PIECE, put);
                 });
                 Self::Scanned(bytes, leaks)
             }
             (Format::Html, Some(key)) => {
                 let (bytes, leaks) = pieces::scanned_while_written(&key, |put| {
-                    html::write_pieces(annex, progress, pieces::PIECE, put);
+                    html::write(annex, progress, pieces::PIECE, put);
                 });
                 Self::Scanned(bytes, leaks)
             }

@@ -81,6 +81,16 @@ impl Workspace {
         p
     }
 
+    /// Runs a command on `project` and asserts it succeeds.
+    pub fn ok(&self, project: &Path, args: &[&str]) {
+        self.cmd()
+            .arg("--project")
+            .arg(project)
+            .args(args)
+            .assert()
+            .success();
+    }
+
     /// Runs a read command with `--json` and parses its output.
     pub fn json(&self, project: &Path, args: &[&str]) -> serde_json::Value {
         let out = self
