@@ -38,7 +38,9 @@
 //! - [`query`]: the filter grammar and the selection engine (codings → passages, filtered).
 //! - [`analysis`]: overview, matrix, co-occurrence, word frequency, agreement, saturation, report.
 //! - [`export`]: the thesis annex (DOCX, ODT, Markdown, HTML, CSV, XLSX);
-//!   `export::citation_setup` works out the citation every kind of annex starts from.
+//!   `export::citation_setup` works out the citation (and loads the key) every kind of annex
+//!   starts from; `export::names` prints a source's verbatims through the key as they are
+//!   collected; `export::pieces` lets the leak check scan a text annex while it is written.
 //! - [`refi`]: REFI-QDA exchange (`.qdc`, `.qdpx`) in and out.
 //! - [`anonymise`]: the pseudonymisation key and skipped names (outside the project), matching.
 //! - [`repair`]: what `check` finds beyond anchoring (lost codings, unreferenced files, unused
