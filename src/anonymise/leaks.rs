@@ -75,11 +75,19 @@ pub fn refuse_entries<'a>(
     entries: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     path: &std::path::Path,
 ) -> crate::Result<()> {
+    refuse_found(&scan_entries(matcher, entries), path)
+}
+
+/// The leaks of a zip archive's entries (name, bytes), in entry order.
+pub fn scan_entries<'a>(
+    matcher: &Matcher,
+    entries: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Vec<Leak> {
     let mut leaks = Vec::new();
     for (name, content) in entries {
         leaks.extend(scan_entry(matcher, name, content));
     }
-    refuse_found(&leaks, path)
+    leaks
 }
 
 /// One zip entry: its text, when it is UTF-8 (images and the like are not read).
@@ -177,14 +185,17 @@ fn push_found(
 /// its lines read as [`scan_text`] reads a marked-up text.
 pub struct Stream<'m> {
     matcher: &'m Matcher,
+    /// The zip entry the text is, if any (named in each leak's place).
+    entry: Option<&'m str>,
     lines: usize,
     leaks: Vec<Leak>,
 }
 
 impl<'m> Stream<'m> {
-    pub fn new(matcher: &'m Matcher) -> Self {
+    pub fn new(matcher: &'m Matcher, entry: Option<&'m str>) -> Self {
         Self {
             matcher,
+            entry,
             lines: 0,
             leaks: Vec::new(),
         }
@@ -193,7 +204,7 @@ impl<'m> Stream<'m> {
     /// Scans the next piece.
     pub fn push(&mut self, piece: &str) {
         let found = scan_run(self.matcher, piece, looks_marked_up(piece));
-        push_found(self.matcher, None, self.lines, found, &mut self.leaks);
+        push_found(self.matcher, self.entry, self.lines, found, &mut self.leaks);
         self.lines += lines_in(piece);
     }
 
@@ -281,7 +292,7 @@ fn scan_plain(matcher: &Matcher, block: &str, first: usize, found: &mut Vec<Foun
 fn scan_lines(matcher: &Matcher, block: &str, first: usize, found: &mut Vec<Found>) {
     let mut buffer = String::new();
     for (n, line) in block.lines().enumerate() {
-        let markup = line.contains('<') || line.contains('&');
+        let markup = memchr::memchr2(b'<', b'&', line.as_bytes()).is_some();
         let may_occur = if markup {
             matcher.may_occur_in_pieces(|put| readable_pieces(line, put))
         } else {
@@ -319,17 +330,14 @@ fn readable_pieces(line: &str, mut put: impl FnMut(&str)) {
     let mut one = [0u8; 4];
     while !rest.is_empty() {
         // Text up to the next tag or reference, at once.
-        let plain = rest
-            .bytes()
-            .position(|b| b == b'<' || b == b'&')
-            .unwrap_or(rest.len());
+        let plain = memchr::memchr2(b'<', b'&', rest.as_bytes()).unwrap_or(rest.len());
         put(&rest[..plain]);
         rest = &rest[plain..];
         let Some(c) = rest.chars().next() else {
             break;
         };
         if c == '<'
-            && let Some(close) = rest.find('>')
+            && let Some(close) = memchr::memchr(b'>', rest.as_bytes())
         {
             put(" ");
             rest = &rest[close + 1..];
@@ -508,7 +516,7 @@ mod tests {
         // Pieces of whole lines, as a writer hands them on; the first alone holds markup.
         let lines: Vec<&str> = text.split_inclusive('\n').collect();
         for size in [1, 3, 64] {
-            let mut stream = Stream::new(&m);
+            let mut stream = Stream::new(&m, None);
             for piece in lines.chunks(size) {
                 stream.push(&piece.concat());
             }

@@ -8,6 +8,7 @@
 
 use super::annex::{Annex, Section};
 use super::parts::Part;
+use super::pieces::{at_once, hand_on};
 use crate::error::Result;
 use crate::formats::xml::escape_into;
 use crate::model::Language;
@@ -103,11 +104,24 @@ fn section(b: &mut Body, annex: &Annex, s: &Section) {
     }
 }
 
-fn document(annex: &Annex, progress: super::Progress) -> String {
+/// The document part's name.
+pub(super) const BODY: &str = "word/document.xml";
+
+/// The document part handed to `put` in pieces of about `size` bytes (whole sections and
+/// transcripts), as it is written (`usize::MAX`: in one piece).
+pub(super) fn document(
+    annex: &Annex,
+    progress: super::Progress,
+    size: usize,
+    put: &mut dyn FnMut(String),
+) {
     let w = annex.words();
     let mut b = Body {
-        xml: String::with_capacity(annex.verbatim_count() * 600 + 16_384),
+        xml: String::with_capacity((annex.verbatim_count() * 600 + 16_384).min(size)),
     };
+    b.xml.push_str(&format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document {NS}><w:body>\n"
+    ));
     b.para(Some("Title"), 0, &[(&annex.title, false, false)]);
     b.heading(1, w.tree);
     for s in &annex.sections {
@@ -143,6 +157,7 @@ fn document(annex: &Annex, progress: super::Progress) -> String {
     for (i, s) in annex.sections.iter().enumerate() {
         section(&mut b, annex, s);
         progress(i + 1, total);
+        hand_on(&mut b.xml, size, put);
     }
     if !annex.transcripts.is_empty() {
         b.heading(1, w.transcripts);
@@ -164,15 +179,15 @@ fn document(annex: &Annex, progress: super::Progress) -> String {
                     ],
                 );
             }
+            hand_on(&mut b.xml, size, put);
         }
     }
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document {NS}><w:body>\n{}\
-         <w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1417\" w:right=\"1417\" \
+    b.xml.push_str(
+        "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1417\" w:right=\"1417\" \
          w:bottom=\"1417\" w:left=\"1417\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>\
          </w:sectPr></w:body></w:document>\n",
-        b.xml
-    )
+    );
+    put(b.xml);
 }
 
 fn styles(language: Language) -> String {
@@ -223,6 +238,12 @@ pub fn write(annex: &Annex, progress: super::Progress) -> Result<Vec<u8>> {
 
 /// The document's parts, before they are zipped.
 pub fn parts(annex: &Annex, progress: super::Progress) -> Vec<Part> {
+    let body = at_once(|put| document(annex, progress, usize::MAX, put));
+    parts_around(annex, body)
+}
+
+/// The document's parts around its document part (its bytes).
+pub(super) fn parts_around(annex: &Annex, body: Vec<u8>) -> Vec<Part> {
     let mut title = String::new();
     escape_into(&mut title, &annex.title);
     vec![
@@ -263,6 +284,6 @@ pub fn parts(annex: &Annex, progress: super::Progress) -> Vec<Part> {
 </Relationships>\n",
     ),
     Part::deflated("word/styles.xml", styles(annex.language)),
-    Part::deflated("word/document.xml", document(annex, progress)),
+    Part::deflated(BODY, body),
     ]
 }

@@ -1,8 +1,9 @@
 //! Exports: the thesis annex "verbatims per category" in DOCX, ODT, Markdown, HTML, CSV and XLSX.
 //! One model ([`annex::Annex`], built once by [`annex::build`]) and one writer per format, each a
 //! function from the annex to the file's bytes; [`write()`] stores them atomically, after the
-//! leak check (a DOCX or ODT is checked part by part as it goes into its archive; Markdown and
-//! HTML piece by piece on another core as they are written), while another core frees the annex. The exchange
+//! leak check (Markdown, HTML and the body of a DOCX or ODT piece by piece on another core as
+//! they are written, the other parts of a DOCX or ODT as they go into its archive), while
+//! another core frees the annex (and zips a DOCX or ODT on the way to the file). The exchange
 //! formats (`.qdpx`, `.qdc`) are written by [`crate::refi::exchange`], which [`write()`] hands them to.
 //!
 //! Invariants: the same project and options give byte-identical files (no time stamps, stable
@@ -145,28 +146,61 @@ enum Rendered {
     /// The file's bytes, and the key they must not hold (none without a key or with
     /// `--allow-leaks`).
     Bytes(Vec<u8>, Option<crate::anonymise::Matcher>),
-    /// A DOCX or ODT to check: its parts, checked one by one as they go into the archive (no
-    /// inflating).
-    Parts(Vec<parts::Part>, crate::anonymise::Matcher),
     /// A Markdown or HTML file already checked, piece by piece as it was written: its bytes and
     /// the leaks found.
     Scanned(Vec<u8>, Vec<crate::anonymise::Leak>),
+    /// A DOCX or ODT: its parts, zipped when stored; with a key to check against, its body
+    /// part's leaks (found piece by piece as it was written) and the key for the other parts,
+    /// checked as they go into the archive (no inflating).
+    Parts(Vec<parts::Part>, Option<(crate::anonymise::Matcher, Body)>),
 }
+
+/// The body part of a DOCX or ODT, checked as it was written: its name and its leaks.
+type Body = (&'static str, Vec<crate::anonymise::Leak>);
 
 impl Rendered {
     fn of(annex: &mut Annex, format: Format, progress: Progress) -> Result<Self> {
         let check = annex.key.clone().filter(|_| !annex.allow_leaks);
         Ok(match (format, check) {
-            (Format::Docx, Some(key)) => Self::Parts(docx::parts(annex, progress), key),
-            (Format::Odt, Some(key)) => Self::Parts(odt::parts(annex, progress), key),
+            (Format::Docx | Format::Odt, check) => {
+                let odt = format == Format::Odt;
+                let name = if odt { odt::BODY } else { docx::BODY };
+                let annex: &Annex = annex;
+                let mut write = |size: usize, put: &mut dyn FnMut(String)| {
+                    if odt {
+                        odt::content(annex, progress, size, put);
+                    } else {
+                        docx::document(annex, progress, size, put);
+                    }
+                };
+                let (body, checked) = match check {
+                    Some(key) => {
+                        let size = annex.verbatim_count() * 600;
+                        let (body, leaks) =
+                            pieces::scanned_while_written(&key, Some(name), size, |put| {
+                                write(pieces::PIECE, put)
+                            });
+                        (body, Some((key, (name, leaks))))
+                    }
+                    None => (pieces::at_once(|put| write(usize::MAX, put)), None),
+                };
+                let parts = if odt {
+                    odt::parts_around(annex, body)
+                } else {
+                    docx::parts_around(annex, body)
+                };
+                Self::Parts(parts, checked)
+            }
             (Format::Md, Some(key)) => {
-                let (bytes, leaks) = pieces::scanned_while_written(&key, |put| {
+                let size = annex.verbatim_count() * 400;
+                let (bytes, leaks) = pieces::scanned_while_written(&key, None, size, |put| {
                     markdown::write(annex, progress, pieces::PIECE, put);
                 });
                 Self::Scanned(bytes, leaks)
             }
             (Format::Html, Some(key)) => {
-                let (bytes, leaks) = pieces::scanned_while_written(&key, |put| {
+                let size = annex.verbatim_count() * 450;
+                let (bytes, leaks) = pieces::scanned_while_written(&key, None, size, |put| {
                     html::write(annex, progress, pieces::PIECE, put);
                 });
                 Self::Scanned(bytes, leaks)
@@ -178,9 +212,16 @@ impl Rendered {
     /// The leak check, then the file written atomically; how many bytes it holds.
     fn check_and_store(self, path: &Path) -> Result<usize> {
         let bytes = match self {
-            Self::Parts(parts, key) => {
-                let entries = parts.iter().map(|p| (p.name, p.bytes.as_slice()));
-                crate::anonymise::leaks::refuse_entries(&key, entries, path)?;
+            Self::Parts(parts, checked) => {
+                if let Some((key, (body, body_leaks))) = checked {
+                    let others = parts
+                        .iter()
+                        .filter(|p| p.name != body)
+                        .map(|p| (p.name, p.bytes.as_slice()));
+                    let mut leaks = crate::anonymise::leaks::scan_entries(&key, others);
+                    leaks.extend(body_leaks);
+                    crate::anonymise::leaks::refuse_found(&leaks, path)?;
+                }
                 parts::zip(&parts)?
             }
             Self::Scanned(bytes, leaks) => {

@@ -8,6 +8,7 @@
 
 use super::annex::{Annex, Section};
 use super::parts::Part;
+use super::pieces::{at_once, hand_on};
 use crate::error::Result;
 use crate::formats::xml::escape_into;
 use crate::model::Language;
@@ -112,9 +113,19 @@ fn section(out: &mut String, annex: &Annex, s: &Section) {
     }
 }
 
-fn content(annex: &Annex, progress: super::Progress) -> String {
+/// The content part's name.
+pub(super) const BODY: &str = "content.xml";
+
+/// The content part handed to `put` in pieces of about `size` bytes (whole sections and
+/// transcripts), as it is written (`usize::MAX`: in one piece).
+pub(super) fn content(
+    annex: &Annex,
+    progress: super::Progress,
+    size: usize,
+    put: &mut dyn FnMut(String),
+) {
     let w = annex.words();
-    let mut out = String::with_capacity(annex.verbatim_count() * 500 + 16_384);
+    let mut out = String::with_capacity((annex.verbatim_count() * 500 + 16_384).min(size));
     out.push_str(&format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {NS}>\
          <office:automatic-styles>\
@@ -169,6 +180,7 @@ fn content(annex: &Annex, progress: super::Progress) -> String {
     for (i, s) in annex.sections.iter().enumerate() {
         section(&mut out, annex, s);
         progress(i + 1, total);
+        hand_on(&mut out, size, put);
     }
     if !annex.transcripts.is_empty() {
         heading(&mut out, 1, w.transcripts);
@@ -186,10 +198,11 @@ fn content(annex: &Annex, progress: super::Progress) -> String {
                     &[(&num, ""), (&who, "Tb"), (text, "")],
                 );
             }
+            hand_on(&mut out, size, put);
         }
     }
     out.push_str("</office:text></office:body></office:document-content>\n");
-    out
+    put(out);
 }
 
 fn styles(language: Language) -> String {
@@ -253,6 +266,12 @@ pub fn write(annex: &Annex, progress: super::Progress) -> Result<Vec<u8>> {
 
 /// The document's parts, before they are zipped.
 pub fn parts(annex: &Annex, progress: super::Progress) -> Vec<Part> {
+    let body = at_once(|put| content(annex, progress, usize::MAX, put));
+    parts_around(annex, body)
+}
+
+/// The document's parts around its content part (its bytes).
+pub(super) fn parts_around(annex: &Annex, body: Vec<u8>) -> Vec<Part> {
     let mut title = String::new();
     escape_into(&mut title, &annex.title);
     vec![
@@ -278,7 +297,7 @@ manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>\
         .as_bytes(),
     ),
     Part::deflated("styles.xml", styles(annex.language)),
-    Part::deflated("content.xml", content(annex, progress)),
+    Part::deflated(BODY, body),
     ]
 }
 

@@ -1,6 +1,7 @@
-//! A text annex laid out in pieces: the Markdown and HTML writers hand their output on a piece
-//! at a time (whole sections, about [`PIECE`] bytes), so the leak check scans each piece on
-//! another core while the next one is written, instead of scanning the whole file after.
+//! A text laid out in pieces: the Markdown and HTML writers, and the DOCX and ODT body parts,
+//! hand their output on a piece at a time (whole sections, about [`PIECE`] bytes), so the leak
+//! check scans each piece on another core while the next one is written, instead of scanning
+//! the whole text after.
 //!
 //! Invariants: the pieces put together, in order, are the bytes the writer makes at once; each
 //! piece ends at a line end; the leaks found are those of the whole text, placed on its lines.
@@ -33,17 +34,20 @@ pub(super) fn at_once(write: impl FnOnce(&mut dyn FnMut(String))) -> Vec<u8> {
     whole.into_bytes()
 }
 
-/// Lays the annex out with `write` on this thread while another thread scans each piece for
-/// the key's originals as it comes and puts the bytes together: the bytes and the leaks.
+/// Lays a text out with `write` on this thread while another thread scans each piece for the
+/// key's originals as it comes and puts the bytes together (room made for `size` bytes, about):
+/// the bytes and the leaks (placed in zip entry `entry`, when the text is one).
 pub(super) fn scanned_while_written(
     key: &Matcher,
+    entry: Option<&str>,
+    size: usize,
     write: impl FnOnce(&mut dyn FnMut(String)),
 ) -> (Vec<u8>, Vec<Leak>) {
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::channel::<String>();
         let scanner = scope.spawn(move || {
-            let mut stream = Stream::new(key);
-            let mut bytes = Vec::new();
+            let mut stream = Stream::new(key, entry);
+            let mut bytes = Vec::with_capacity(size);
             for piece in rx {
                 stream.push(&piece);
                 bytes.extend_from_slice(piece.as_bytes());
@@ -93,9 +97,11 @@ mod tests {
             pieces += 1;
         });
         assert!(pieces > 10);
-        let (bytes, leaks) = scanned_while_written(&m, writer);
+        let (bytes, leaks) = scanned_while_written(&m, None, 0, writer);
         assert_eq!(bytes, whole);
         assert_eq!(leaks.len(), 1);
         assert_eq!(leaks[0].place, "line 1502");
+        let (_, leaks) = scanned_while_written(&m, Some("content.xml"), 0, writer);
+        assert_eq!(leaks[0].place, "content.xml, line 1502");
     }
 }
