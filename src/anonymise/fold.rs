@@ -133,12 +133,12 @@ pub fn fold_through(text: &str, sink: &mut impl Sink, out: &mut Folded) {
     walk(text, sink, Some(&mut out.marks));
 }
 
-/// Folds `text` onto the end of `sink` (no origins).
 /// What each ASCII byte folds to (an ASCII character always folds to one ASCII byte).
 pub(super) fn ascii_table() -> &'static [u8; 128] {
     &TABLES.ascii
 }
 
+/// Folds `text` onto the end of `sink` (no origins).
 pub fn fold_to(text: &str, sink: &mut impl Sink) {
     walk(text, sink, None);
 }

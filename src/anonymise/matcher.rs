@@ -203,10 +203,10 @@ impl Matcher {
             old_cp += n;
             new_cp += n;
             let found = &text[h.start..h.end];
-            let pseudonym = shaped_like(&self.entries[h.entry].pseudonym, found);
+            let pseudonym = self.pseudonym_for(h.entry, found);
             let old_len = found.chars().count();
             let new_len = pseudonym.chars().count();
-            out.push_str(&pseudonym);
+            out.push_str(pseudonym);
             edits.push(Edit {
                 old_start: old_cp,
                 old_end: old_cp + old_len,
@@ -256,22 +256,11 @@ impl Matcher {
     /// Puts the pseudonyms in place of `hits` (found in `s` by [`Matcher::find`] or
     /// [`Matcher::find_to_apply`]); says whether there were any.
     pub fn splice(&self, s: &mut String, hits: &[Hit]) -> bool {
-        let pseudonym = |h: &Hit, s: &str| -> &str {
-            if in_capitals(&s[h.start..h.end]) {
-                &self.upper[h.entry]
-            } else {
-                &self.entries[h.entry].pseudonym
-            }
-        };
         match hits {
             [] => return false,
             // In the string's own buffer.
             [h] => {
-                let p: &str = if in_capitals(&s[h.start..h.end]) {
-                    &self.upper[h.entry]
-                } else {
-                    &self.entries[h.entry].pseudonym
-                };
+                let p = self.pseudonym_for(h.entry, &s[h.start..h.end]);
                 s.replace_range(h.start..h.end, p);
             }
             // Several: the text written out once, not its tail moved for each.
@@ -280,7 +269,7 @@ impl Matcher {
                 let mut last = 0;
                 for h in hits {
                     out.push_str(&s[last..h.start]);
-                    out.push_str(pseudonym(h, s));
+                    out.push_str(self.pseudonym_for(h.entry, &s[h.start..h.end]));
                     last = h.end;
                 }
                 out.push_str(&s[last..]);
@@ -288,6 +277,16 @@ impl Matcher {
             }
         }
         true
+    }
+
+    /// Entry `entry`'s pseudonym for the name as `found`: in capitals when it was written in
+    /// capitals (`MARTIN` → `BERNARD`).
+    fn pseudonym_for(&self, entry: usize, found: &str) -> &str {
+        if in_capitals(found) {
+            &self.upper[entry]
+        } else {
+            &self.entries[entry].pseudonym
+        }
     }
 }
 
@@ -301,15 +300,6 @@ fn in_capitals(found: &str) -> bool {
         letters += 1;
     }
     letters > 1
-}
-
-/// The pseudonym in capitals when the original was written in capitals (`MARTIN` → `BERNARD`).
-fn shaped_like(pseudonym: &str, found: &str) -> String {
-    if in_capitals(found) {
-        pseudonym.to_uppercase()
-    } else {
-        pseudonym.to_owned()
-    }
 }
 
 /// Maps code point offsets through a list of edits (in order, as [`Matcher::replace`] gives).

@@ -142,7 +142,7 @@ impl Citation {
                     Piece::Literal(s) => return (Cow::Borrowed(s.as_str()), false),
                     // The verbatim stands in as a private-use character while the brackets
                     // are tidied, so its own `()` are never touched.
-                    Piece::Text => return (Cow::Borrowed(TEXT_MARK_STR), false),
+                    Piece::Text => return (Cow::Borrowed(TEXT_MARK), false),
                     Piece::Case => d.case.into(),
                     Piece::Label => d.label.into(),
                     Piece::Speaker => d.speaker.into(),
@@ -192,8 +192,7 @@ impl Citation {
     }
 }
 
-const TEXT_MARK_STR: &str = "\u{F8FF}";
-const TEXT_MARK: char = '\u{F8FF}';
+const TEXT_MARK: &str = "\u{F8FF}";
 
 fn is_separator(c: char) -> bool {
     matches!(c, ',' | ';' | '-' | '–' | '—' | '·' | '/' | '|') || c.is_whitespace()

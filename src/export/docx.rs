@@ -8,8 +8,7 @@
 
 use super::annex::{Annex, Section};
 use super::parts::Part;
-use super::pieces::{at_once, hand_on};
-use crate::error::Result;
+use super::pieces::hand_on;
 use crate::formats::xml::escape_into;
 use crate::model::Language;
 
@@ -230,16 +229,6 @@ fn styles(language: Language) -> String {
          <w:color w:val=\"777777\"/><w:sz w:val=\"18\"/></w:rPr></w:style></w:styles>\n",
     );
     s
-}
-
-pub fn write(annex: &Annex, progress: super::Progress) -> Result<Vec<u8>> {
-    super::parts::zip(&parts(annex, progress))
-}
-
-/// The document's parts, before they are zipped.
-pub fn parts(annex: &Annex, progress: super::Progress) -> Vec<Part> {
-    let body = at_once(|put| document(annex, progress, usize::MAX, put));
-    parts_around(annex, body)
 }
 
 /// The document's parts around its document part (its bytes).

@@ -64,8 +64,11 @@ pub fn render(annex: &mut Annex, format: Format, progress: Progress) -> Result<V
         Format::Html => pieces::at_once(|put| html::write(annex, progress, usize::MAX, put)),
         Format::Csv => table::csv(annex, progress)?,
         Format::Xlsx => xlsx::write(annex, progress)?,
-        Format::Docx => docx::write(annex, progress)?,
-        Format::Odt => odt::write(annex, progress)?,
+        Format::Docx | Format::Odt => {
+            let office = Office::of(format);
+            let body = pieces::at_once(|put| (office.write)(annex, progress, usize::MAX, put));
+            parts::zip(&(office.parts_around)(annex, body))?
+        }
     })
 }
 
@@ -158,38 +161,56 @@ enum Rendered {
 /// The body part of a DOCX or ODT, checked as it was written: its name and its leaks.
 type Body = (&'static str, Vec<crate::anonymise::Leak>);
 
+/// How a DOCX or ODT is made: its body part (the annex itself, written in pieces) and the
+/// parts around it.
+struct Office {
+    /// The body part's name.
+    body: &'static str,
+    /// Writes the body, handing it on in pieces of about the size given.
+    write: fn(&Annex, Progress, usize, &mut dyn FnMut(String)),
+    /// Every part, the body's bytes given.
+    parts_around: fn(&Annex, Vec<u8>) -> Vec<parts::Part>,
+}
+
+impl Office {
+    fn of(format: Format) -> Self {
+        match format {
+            Format::Odt => Self {
+                body: odt::BODY,
+                write: odt::content,
+                parts_around: odt::parts_around,
+            },
+            _ => Self {
+                body: docx::BODY,
+                write: docx::document,
+                parts_around: docx::parts_around,
+            },
+        }
+    }
+}
+
 impl Rendered {
     fn of(annex: &mut Annex, format: Format, progress: Progress) -> Result<Self> {
         let check = annex.key.clone().filter(|_| !annex.allow_leaks);
         Ok(match (format, check) {
             (Format::Docx | Format::Odt, check) => {
-                let odt = format == Format::Odt;
-                let name = if odt { odt::BODY } else { docx::BODY };
+                let office = Office::of(format);
                 let annex: &Annex = annex;
-                let mut write = |size: usize, put: &mut dyn FnMut(String)| {
-                    if odt {
-                        odt::content(annex, progress, size, put);
-                    } else {
-                        docx::document(annex, progress, size, put);
-                    }
-                };
                 let (body, checked) = match check {
                     Some(key) => {
                         let size = annex.verbatim_count() * 600;
                         let (body, leaks) =
-                            pieces::scanned_while_written(&key, Some(name), size, |put| {
-                                write(pieces::PIECE, put)
+                            pieces::scanned_while_written(&key, Some(office.body), size, |put| {
+                                (office.write)(annex, progress, pieces::PIECE, put)
                             });
-                        (body, Some((key, (name, leaks))))
+                        (body, Some((key, (office.body, leaks))))
                     }
-                    None => (pieces::at_once(|put| write(usize::MAX, put)), None),
+                    None => (
+                        pieces::at_once(|put| (office.write)(annex, progress, usize::MAX, put)),
+                        None,
+                    ),
                 };
-                let parts = if odt {
-                    odt::parts_around(annex, body)
-                } else {
-                    docx::parts_around(annex, body)
-                };
-                Self::Parts(parts, checked)
+                Self::Parts((office.parts_around)(annex, body), checked)
             }
             (Format::Md, Some(key)) => {
                 let size = annex.verbatim_count() * 400;

@@ -8,8 +8,7 @@
 
 use super::annex::{Annex, Section};
 use super::parts::Part;
-use super::pieces::{at_once, hand_on};
-use crate::error::Result;
+use super::pieces::hand_on;
 use crate::formats::xml::escape_into;
 use crate::model::Language;
 
@@ -258,16 +257,6 @@ fn styles(language: Language) -> String {
          style:page-layout-name=\"pm1\"/></office:master-styles></office:document-styles>\n",
     );
     s
-}
-
-pub fn write(annex: &Annex, progress: super::Progress) -> Result<Vec<u8>> {
-    super::parts::zip(&parts(annex, progress))
-}
-
-/// The document's parts, before they are zipped.
-pub fn parts(annex: &Annex, progress: super::Progress) -> Vec<Part> {
-    let body = at_once(|put| content(annex, progress, usize::MAX, put));
-    parts_around(annex, body)
 }
 
 /// The document's parts around its content part (its bytes).
